@@ -1,0 +1,84 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/cpts-fr/cpts"
+	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// siteFlags are the flags every command that reads a site accepts.
+type siteFlags struct {
+	source string
+	config string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.source, "source", "", "site folder holding config.toml and content/ (default: the current folder, or the embedded sample when it has no config.toml)")
+	fs.StringVar(&f.source, "s", "", "shorthand for --source")
+	fs.StringVar(&f.config, "config", "", "configuration file, relative to the site folder (default config.toml)")
+}
+
+// open returns the site's file system and the prefix that turns its paths
+// into paths the user can open.
+func (f *siteFlags) open(stderr io.Writer) (fs.FS, string, error) {
+	if f.source == "" {
+		if _, err := os.Stat("config.toml"); errors.Is(err, fs.ErrNotExist) && f.config == "" {
+			fmt.Fprintln(stderr, "cpts: no config.toml here: using the embedded sample site")
+			return cpts.Sample, "", nil
+		}
+		f.source = "."
+	}
+	info, err := os.Stat(f.source)
+	if err != nil {
+		return nil, "", err
+	}
+	if !info.IsDir() {
+		return nil, "", fmt.Errorf("%s is not a folder", f.source)
+	}
+	fsys := os.DirFS(f.source)
+	prefix := ""
+	if f.source != "." {
+		prefix = f.source
+	}
+	return fsys, prefix, nil
+}
+
+// loadSite loads and validates a site. The diagnostics have user paths.
+func loadSite(fsys fs.FS, prefix, config string) (*model.Site, diag.List, error) {
+	table, err := geo.Load()
+	if err != nil {
+		return nil, nil, fmt.Errorf("commune reference data: %w", err)
+	}
+	site, diags := load.Site(fsys, load.Options{Config: config})
+	diags = append(diags, build.Validate(site, table)...)
+	return site, userPaths(diags.Sort(), prefix), nil
+}
+
+// userPaths prefixes diagnostic paths with the site folder, so that
+// editors and CI annotations open the right file.
+func userPaths(diags diag.List, prefix string) diag.List {
+	if prefix == "" {
+		return diags
+	}
+	for i := range diags {
+		diags[i].Pos.File = filepath.Join(prefix, filepath.FromSlash(diags[i].Pos.File))
+	}
+	return diags
+}
+
+func printDiagnostics(w io.Writer, diags diag.List) {
+	for _, d := range diags {
+		fmt.Fprintln(w, d)
+	}
+}

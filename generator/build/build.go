@@ -1,0 +1,178 @@
+// Package build runs the stages of a build in order, times each, and
+// stops at the first stage that reports errors: load, validate, render,
+// check links, minify, publish. It is the only package that sees them all;
+// cmd/cpts and the dev server call it.
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/render"
+)
+
+// Options say what to build.
+type Options struct {
+	Source fs.FS  // the site: config.toml, content/, and optional layouts/, static/, i18n/
+	Theme  fs.FS  // the theme under the site's overrides
+	Config string // configuration file inside Source; empty means config.toml
+	Geo    *geo.Table
+	// NoMinify keeps the output as the templates write it, for debugging.
+	NoMinify bool
+}
+
+// Stage is the name and duration of one step, for the summary.
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// Result is a build's output and its figures.
+type Result struct {
+	Site   *model.Site
+	Files  *output.Set
+	Stages []Stage
+}
+
+// Pages counts the HTML files.
+func (r *Result) Pages() int {
+	n := 0
+	for _, p := range r.Files.Paths() {
+		if strings.HasSuffix(p, ".html") {
+			n++
+		}
+	}
+	return n
+}
+
+// Summary is a one-paragraph report in the manner of Hugo's.
+func (r *Result) Summary() string {
+	var b strings.Builder
+	var total time.Duration
+	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", len(r.Site.CPTS), len(r.Site.News), r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
+	for _, s := range r.Stages {
+		total += s.Duration
+		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))
+	}
+	fmt.Fprintf(&b, "  %-9s %8s", "total", total.Round(10*time.Microsecond))
+	return b.String()
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+// Run builds the site into memory. It returns all diagnostics; when they
+// hold an error the result is nil.
+func Run(opts Options) (*Result, diag.List) {
+	res := &Result{}
+	var all diag.List
+	step := func(name string, f func() diag.List) bool {
+		start := time.Now()
+		d := f()
+		res.Stages = append(res.Stages, Stage{name, time.Since(start)})
+		all = append(all, d...)
+		return !d.HasErrors()
+	}
+	var site *model.Site
+	ok := step("load", func() diag.List {
+		var d diag.List
+		site, d = load.Site(opts.Source, load.Options{Config: opts.Config})
+		return d
+	}) && step("validate", func() diag.List { return Validate(site, opts.Geo) })
+	if !ok {
+		return nil, all.Sort()
+	}
+	res.Site = site
+	var rendered *render.Result
+	ok = step("render", func() diag.List {
+		var d diag.List
+		theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
+		rendered, d = render.Site(site, render.Options{Theme: theme})
+		return d
+	}) && step("links", func() diag.List { return CheckLinks(rendered) })
+	if !ok {
+		return nil, all.Sort()
+	}
+	res.Files = rendered.Files
+	if !opts.NoMinify {
+		ok = step("minify", func() diag.List { return minifyAll(res.Files) })
+		if !ok {
+			return nil, all.Sort()
+		}
+	}
+	return res, all.Sort()
+}
+
+// siteThemeFS exposes only the theme folders of a site (layouts/, static/,
+// i18n/), so content files never shadow theme files.
+type siteThemeFS struct{ fsys fs.FS }
+
+func (s siteThemeFS) Open(name string) (fs.File, error) {
+	top, _, _ := strings.Cut(name, "/")
+	switch top {
+	case "layouts", "static", "i18n":
+		return s.fsys.Open(name)
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// CheckLinks reports Markdown links to site paths that no page answers.
+func CheckLinks(r *render.Result) diag.List {
+	var diags diag.List
+	var pages []string
+	for _, p := range r.Files.Paths() {
+		if strings.HasSuffix(p, "/index.html") {
+			pages = append(pages, "/"+strings.TrimSuffix(p, "index.html"))
+		}
+	}
+	for _, l := range r.Links {
+		if resolves(r.Files, l.Path) {
+			continue
+		}
+		d := diags.Errorf(l.Pos, diag.BrokenLink, "broken link: no page at %s", l.Path)
+		if s := diag.Suggest(l.Path, pages, 1); len(s) > 0 {
+			d.WithHint("did you mean %s?", s[0])
+		} else {
+			d.WithHint("site paths look like /cpts/<slug>/, /communes/<insee>/, /pages/<slug>/")
+		}
+	}
+	return diags
+}
+
+func resolves(files *output.Set, p string) bool {
+	p = strings.TrimPrefix(path.Clean(p), "/")
+	if p == "" || p == "." {
+		return files.Has("index.html")
+	}
+	return files.Has(p) || files.Has(p+"/index.html")
+}
+
+func minifyAll(files *output.Set) diag.List {
+	var diags diag.List
+	m := output.NewMinifier()
+	for _, p := range files.Paths() {
+		data, _ := files.Get(p)
+		min, err := m.Minify(p, data)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: p}, diag.Template, "%v", err)
+			continue
+		}
+		files.Replace(p, min)
+	}
+	return diags
+}

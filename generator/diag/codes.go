@@ -1,0 +1,66 @@
+package diag
+
+// Code identifies a kind of diagnostic. Codes are stable: scripts and CI
+// annotations may match on them. Each has one failing fixture under
+// generator/validate/testdata or generator/load/testdata.
+type Code string
+
+// The diagnostic codes, with an example of what triggers each.
+const (
+	// Syntax: the TOML is malformed (`name = "x` without closing quote).
+	Syntax Code = "syntax"
+	// FrontMatter: a Markdown file lacks its +++ front matter or its closing line.
+	FrontMatter Code = "front-matter"
+	// Encoding: the file is not valid UTF-8 (a Latin-1 "é" byte).
+	Encoding Code = "encoding"
+	// UnknownKey: a key the model does not know (`nmae = "x"`).
+	UnknownKey Code = "unknown-key"
+	// Required: a required field is missing (a CPTS without `name`).
+	Required Code = "required"
+	// Type: a value of the wrong type (`size_tier = "deux"`).
+	Type Code = "type"
+	// Value: a value outside its closed list or range (`status = "signé"`, `size_tier = 7`).
+	Value Code = "value"
+	// Date: an invalid date (`created = "2020-13-01"`).
+	Date Code = "date"
+	// UnknownCommune: an INSEE code that is not a current commune (`"34999"`).
+	UnknownCommune Code = "unknown-commune"
+	// MergedCommune: the code of a commune déléguée or associée, merged since (`"49005"`).
+	MergedCommune Code = "merged-commune"
+	// DuplicateCommune: a commune listed twice in one territory.
+	DuplicateCommune Code = "duplicate-commune"
+	// SharedCommune: a commune claimed by two CPTS, neither marking it partial (warning).
+	SharedCommune Code = "shared-commune"
+	// Email: a malformed e-mail address (`contact@`).
+	Email Code = "email"
+	// Phone: a phone number that is not a French number (`04 67 12`).
+	Phone Code = "phone"
+	// URL: a URL that is not absolute http or https (`javascript:alert(1)`).
+	URL Code = "url"
+	// Slug: a folder or file name that is not lowercase ASCII with hyphens (`Pays_Lunel`).
+	Slug Code = "slug"
+	// DuplicateSlug: two records with the same slug.
+	DuplicateSlug Code = "duplicate-slug"
+	// UnknownFile: a file the content model does not know (warning).
+	UnknownFile Code = "unknown-file"
+	// Declared: declared figures that disagree with the listed territory (warning).
+	Declared Code = "declared"
+	// Consistency: fields that contradict each other (an ACI date on a project).
+	Consistency Code = "consistency"
+	// Template: a theme template that does not parse or fails to execute.
+	Template Code = "template"
+	// BrokenLink: a Markdown link to a page of the site that does not exist.
+	BrokenLink Code = "broken-link"
+	// IO: a file that cannot be read.
+	IO Code = "io"
+)
+
+// Codes lists every code, for documentation and for the test that gives
+// each one a fixture.
+func Codes() []Code {
+	return []Code{
+		Syntax, FrontMatter, Encoding, UnknownKey, Required, Type, Value, Date,
+		UnknownCommune, MergedCommune, DuplicateCommune, SharedCommune, Email, Phone,
+		URL, Slug, DuplicateSlug, UnknownFile, Declared, Consistency, IO,
+	}
+}

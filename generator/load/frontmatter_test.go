@@ -1,0 +1,65 @@
+package load
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, in        string
+		front, body     string
+		bodyLine        int
+		wantErrContains string
+	}{
+		{"plain", "+++\na = 1\n+++\nText\n", "a = 1\n", "Text\n", 4, ""},
+		{"crlf and blanks", "+++  \r\na = 1\r\n+++\t\r\nText\r\n", "a = 1\r\n", "Text\r\n", 4, ""},
+		{"empty front matter", "+++\n+++\n", "", "", 3, ""},
+		{"no body", "+++\na = 1\n+++", "a = 1\n", "", 4, ""},
+		{"plus signs in body", "+++\na = 1\n+++\n+++\n", "a = 1\n", "+++\n", 4, ""},
+		{"yaml", "---\na: 1\n---\n", "", "", 0, "YAML front matter"},
+		{"none", "# Title\n", "", "", 0, "missing front matter"},
+		{"unclosed", "+++\na = 1\n", "", "", 0, "not closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var diags diag.List
+			src, _ := newSource("f.md", []byte(tt.in), &diags)
+			doc, ok := splitFrontMatter(src, &diags)
+			if tt.wantErrContains != "" {
+				if ok || len(diags) != 1 || !strings.Contains(diags[0].Msg, tt.wantErrContains) {
+					t.Fatalf("got ok=%v %v, want an error containing %q", ok, diags, tt.wantErrContains)
+				}
+				return
+			}
+			if !ok || string(doc.front) != tt.front || string(doc.body) != tt.body || doc.bodyLine != tt.bodyLine {
+				t.Errorf("got front %q body %q line %d, want %q %q %d", doc.front, doc.body, doc.bodyLine, tt.front, tt.body, tt.bodyLine)
+			}
+		})
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	for in, want := range map[string]string{
+		"Pays de Lunel":    "pays-de-lunel",
+		"Pays_de_Lunel":    "pays-de-lunel",
+		"E-Rhôny":          "e-rhony",
+		"Qu'est-ce":        "qu-est-ce",
+		"  --Cœur  ":       "coeur",
+		"CPTS 2024 (Gard)": "cpts-2024-gard",
+	} {
+		if got := Slugify(in); got != want {
+			t.Errorf("Slugify(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestInvalidUTF8Position(t *testing.T) {
+	var diags diag.List
+	_, ok := newSource("f.md", []byte("+++\ntitle = \"Sant\xe9\"\n"), &diags)
+	if ok || len(diags) != 1 || diags[0].Pos.String() != "f.md:2:14" {
+		t.Fatalf("got %v", diags)
+	}
+}

@@ -1,0 +1,130 @@
+package load
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// allCPTS reads every folder of content/cpts.
+func (l *loader) allCPTS() []*model.CPTS {
+	var out []*model.CPTS
+	for _, e := range l.dirEntries("content/cpts") {
+		p := "content/cpts/" + e.Name()
+		if ignored(e.Name()) {
+			continue
+		}
+		if !e.IsDir() {
+			l.know(p)
+			l.diags.Warnf(diag.Pos{File: p}, diag.UnknownFile, "file not part of the content model: ignored").
+				WithHint("each CPTS is a folder content/cpts/<slug>/ with an index.md")
+			continue
+		}
+		if c := l.cpts(p, e.Name()); c != nil {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (l *loader) cpts(dir, slug string) *model.CPTS {
+	l.checkSlug(dir, slug)
+	c := &model.CPTS{Slug: slug, Dir: dir}
+	body, ok := l.markdownFile(dir+"/index.md", true, c)
+	if !ok && c.File == "" {
+		c.Fields = model.Fields{File: dir + "/index.md"}
+	}
+	c.Body = body
+
+	if !l.tomlFile(dir+"/communes.toml", &c.Territory) {
+		c.Territory = model.Territory{Fields: model.Fields{File: dir + "/communes.toml", Broken: l.failed}}
+	}
+	for _, e := range c.Territory.Entries {
+		e.CPTS = c
+	}
+	var members struct {
+		Member []*model.Member `toml:"member"`
+	}
+	l.tomlFile(dir+"/members.toml", &members)
+	c.Members = members.Member
+	var missions struct {
+		Mission []*model.Mission `toml:"mission"`
+	}
+	l.tomlFile(dir+"/missions.toml", &missions)
+	c.Missions = missions.Mission
+	var contacts struct {
+		Contact []*model.Contact `toml:"contact"`
+	}
+	l.tomlFile(dir+"/contacts.toml", &contacts)
+	c.Contacts = contacts.Contact
+	c.News = l.newsDir(dir+"/news", c)
+	sortNews(c.News)
+	return c
+}
+
+// newsName matches news file names: a date with day or month precision, then a slug.
+var newsName = regexp.MustCompile(`^(\d{4}-\d{2}(?:-\d{2})?)-(.+)\.md$`)
+
+func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
+	var out []*model.News
+	for _, e := range l.dirEntries(dir) {
+		name, p := e.Name(), dir+"/"+e.Name()
+		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		m := newsName.FindStringSubmatch(name)
+		l.know(p)
+		if m == nil {
+			l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md").
+				WithHint("rename it, for example %s-%s.md", "2020-07-17", Slugify(strings.TrimSuffix(name, ".md")))
+			continue
+		}
+		n := &model.News{Slug: m[2], CPTS: owner}
+		l.checkSlug(p, n.Slug)
+		body, ok := l.markdownFile(p, true, n)
+		if !ok {
+			continue
+		}
+		n.Body = body
+		if !n.Date.IsZero() && n.Date.String() != m[1] {
+			l.diags.Errorf(n.At("date"), diag.Consistency, "date %s differs from the date %s in the file name", n.Date, m[1]).
+				WithHint("make them agree: rename the file %s-%s.md or change the date", n.Date, n.Slug)
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func (l *loader) pages() []*model.Page {
+	var out []*model.Page
+	for _, e := range l.dirEntries("content/pages") {
+		name, p := e.Name(), "content/pages/"+e.Name()
+		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+			continue
+		}
+		pg := &model.Page{Slug: strings.TrimSuffix(name, ".md")}
+		l.checkSlug(p, pg.Slug)
+		body, ok := l.markdownFile(p, true, pg)
+		if !ok {
+			continue
+		}
+		pg.Body = body
+		out = append(out, pg)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+// sortNews orders news newest first, then by file path.
+func sortNews(ns []*model.News) {
+	sort.SliceStable(ns, func(i, j int) bool {
+		a, b := ns[i], ns[j]
+		if a.Date != b.Date {
+			return b.Date.Before(a.Date)
+		}
+		return a.File < b.File
+	})
+}

@@ -1,0 +1,217 @@
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/fold"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// Options tune the loader.
+type Options struct {
+	// Config is the path of the configuration file in the site's file
+	// system; empty means config.toml.
+	Config string
+	// MaxFileSize is the largest content file accepted, in bytes; a larger
+	// one gets an error instead of being read. Zero means DefaultMaxFileSize.
+	MaxFileSize int64
+}
+
+// DefaultMaxFileSize is the size limit of a content file.
+const DefaultMaxFileSize = 2 << 20
+
+// Site reads config.toml and content/ from fsys. It returns the site with
+// everything that could be read, and all diagnostics, sorted.
+func Site(fsys fs.FS, opts Options) (*model.Site, diag.List) {
+	if opts.Config == "" {
+		opts.Config = "config.toml"
+	}
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	l := &loader{fsys: fsys, opts: opts}
+	site := &model.Site{Config: l.config()}
+	site.CPTS = l.allCPTS()
+	for _, c := range site.CPTS {
+		site.News = append(site.News, c.News...)
+	}
+	site.News = append(site.News, l.newsDir("content/news", nil)...)
+	sortNews(site.News)
+	site.Pages = l.pages()
+	l.unknownFiles()
+	return site, l.diags.Sort()
+}
+
+type loader struct {
+	fsys  fs.FS
+	opts  Options
+	diags diag.List
+	seen  map[string]bool // files the model knows, for the unknown-file warning
+	// failed tells whether the last file read existed but could not be decoded.
+	failed bool
+}
+
+func (l *loader) know(p string) {
+	if l.seen == nil {
+		l.seen = map[string]bool{}
+	}
+	l.seen[p] = true
+}
+
+// read returns a file's checked text; ok is false when it is missing
+// (and not required), unreadable, too big or not UTF-8.
+func (l *loader) read(p string, required bool) (source, bool) {
+	l.know(p)
+	info, err := fs.Stat(l.fsys, p)
+	if errors.Is(err, fs.ErrNotExist) {
+		if required {
+			l.diags.Errorf(diag.Pos{File: p}, diag.Required, "missing file %s", path.Base(p))
+		}
+		return source{}, false
+	}
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "cannot read: %v", unwrapPath(err))
+		return source{}, false
+	}
+	if info.IsDir() {
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "is a directory, want a file")
+		return source{}, false
+	}
+	if info.Size() > l.opts.MaxFileSize {
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "file is %d bytes, more than the limit of %d", info.Size(), l.opts.MaxFileSize).
+			WithHint("split the file, or raise the limit (content.max_file_size)")
+		return source{}, false
+	}
+	raw, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "cannot read: %v", unwrapPath(err))
+		return source{}, false
+	}
+	return newSource(p, raw, &l.diags)
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// config reads config.toml over the defaults.
+func (l *loader) config() model.Config {
+	cfg := model.DefaultConfig()
+	src, ok := l.read(l.opts.Config, true)
+	if ok {
+		decodeTOML(src, src.text, 1, diag.Pos{File: src.path, Line: 1, Col: 1}, &cfg, &l.diags)
+	}
+	return cfg
+}
+
+// tomlFile decodes an optional TOML file into v; an empty file is fine.
+func (l *loader) tomlFile(p string, v any) bool {
+	n := len(l.diags)
+	src, ok := l.read(p, false)
+	if ok {
+		ok = decodeTOML(src, src.text, 1, diag.Pos{File: src.path, Line: 1, Col: 1}, v, &l.diags)
+	}
+	l.failed = !ok && len(l.diags) > n
+	return ok
+}
+
+// markdownFile decodes a Markdown file's front matter into v and returns its body.
+func (l *loader) markdownFile(p string, required bool, v any) (model.Markdown, bool) {
+	src, ok := l.read(p, required)
+	if !ok {
+		return model.Markdown{}, false
+	}
+	doc, ok := splitFrontMatter(src, &l.diags)
+	if !ok {
+		return model.Markdown{}, false
+	}
+	if !decodeTOML(src, doc.front, doc.frontLine, diag.Pos{File: p, Line: 1, Col: 1}, v, &l.diags) {
+		return model.Markdown{}, false
+	}
+	return model.Markdown{Source: doc.body, Pos: diag.Pos{File: p, Line: doc.bodyLine, Col: 1}}, true
+}
+
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// checkSlug reports a folder or file name that cannot be a URL segment.
+func (l *loader) checkSlug(p, slug string) bool {
+	if slugRE.MatchString(slug) {
+		return true
+	}
+	d := l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "%q is not a valid slug: use lowercase letters a-z, digits and single hyphens", slug)
+	if s := Slugify(slug); s != "" {
+		d.WithHint("rename it %q", s)
+	}
+	return false
+}
+
+// Slugify turns a name into a slug: "Pays de Lunel" -> "pays-de-lunel".
+func Slugify(s string) string {
+	f := fold.Fold(s)
+	var b strings.Builder
+	for _, r := range f {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+		default:
+			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
+				b.WriteByte('-')
+			}
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+// dirEntries lists a folder, sorted; a missing folder is empty.
+func (l *loader) dirEntries(dir string) []fs.DirEntry {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		l.diags.Errorf(diag.Pos{File: dir}, diag.IO, "cannot list: %v", unwrapPath(err))
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	return entries
+}
+
+// ignored are files tools leave behind, skipped silently.
+func ignored(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
+}
+
+// unknownFiles warns about every file under content/ the model does not read.
+func (l *loader) unknownFiles() {
+	_ = fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if ignored(d.Name()) && p != "content" {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !d.IsDir() && !l.seen[p] {
+			l.diags.Warnf(diag.Pos{File: p}, diag.UnknownFile, "file not part of the content model: ignored").
+				WithHint("%s", unknownHint(p))
+		}
+		return nil
+	})
+}
+
+func unknownHint(p string) string {
+	known := []string{"index.md", "communes.toml", "members.toml", "missions.toml", "contacts.toml"}
+	base := path.Base(p)
+	if s := diag.DidYouMean(diag.Suggest(base, known, 1)); s != "" && strings.HasPrefix(p, "content/cpts/") {
+		return s
+	}
+	return "a CPTS folder holds index.md, communes.toml, members.toml, missions.toml, contacts.toml and news/*.md; see the content model in README"
+}

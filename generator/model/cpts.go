@@ -1,0 +1,145 @@
+package model
+
+import "github.com/cpts-fr/cpts/generator/geo"
+
+// CPTS is one Communauté Professionnelle Territoriale de Santé: the record
+// of content/cpts/<slug>/ and the files beside it.
+type CPTS struct {
+	Slug string // folder name, used in URLs
+	Dir  string // folder path relative to the site root
+	Fields
+
+	Name               string   `toml:"name" cpts:"required"`
+	ShortName          string   `toml:"short_name"`
+	Status             Status   `toml:"status" cpts:"required"`
+	Created            Date     `toml:"created"`
+	ACISigned          Date     `toml:"aci_signed"`
+	SizeTier           int      `toml:"size_tier" cpts:"min=1,max=4"`
+	DeclaredPopulation int      `toml:"declared_population" cpts:"min=1"`
+	DeclaredCommunes   int      `toml:"declared_communes" cpts:"min=1"`
+	Departements       []string `toml:"departements"`
+	Association        string   `toml:"association"`
+	Website            URL      `toml:"website"`
+	Summary            string   `toml:"summary" cpts:"required"`
+	Updated            Date     `toml:"updated"`
+
+	Body Markdown
+
+	Territory Territory
+	Members   []*Member
+	Missions  []*Mission
+	Contacts  []*Contact
+	News      []*News // newest first
+}
+
+// Title returns the short name if any, else the name.
+func (c *CPTS) Title() string {
+	if c.ShortName != "" {
+		return c.ShortName
+	}
+	return c.Name
+}
+
+// Territory is the content of communes.toml.
+type Territory struct {
+	Fields
+	Incomplete bool              `toml:"incomplete"`
+	Note       string            `toml:"note"`
+	Entries    []*TerritoryEntry `toml:"communes"`
+}
+
+// TerritoryEntry is one commune of a territory: a bare INSEE code in the
+// file, or an inline table with a note and partial coverage.
+type TerritoryEntry struct {
+	Fields
+	Code    string `toml:"insee" cpts:"required,short"`
+	Partial bool   `toml:"partial"`
+	Note    string `toml:"note"`
+
+	CPTS    *CPTS        // the CPTS whose territory this is
+	Commune *geo.Commune // filled by validate when the code is known
+}
+
+// Population sums the population of the communes of the territory that are
+// known to the reference data; partial communes count whole.
+func (t *Territory) Population() int {
+	n := 0
+	for _, e := range t.Entries {
+		if e.Commune != nil {
+			n += e.Commune.Population
+		}
+	}
+	return n
+}
+
+// Member is a health professional, a group of them, or a structure.
+type Member struct {
+	Fields
+	Kind       MemberKind `toml:"kind"`
+	Profession Profession `toml:"profession"`
+	Structure  Structure  `toml:"structure"`
+	Commune    string     `toml:"commune"`
+	BoardRole  BoardRole  `toml:"board_role"`
+	Name       string     `toml:"name"`
+	Public     bool       `toml:"public"`
+	Count      int        `toml:"count" cpts:"min=1"`
+	Note       string     `toml:"note"`
+}
+
+// Size is the number of members the entry stands for (Count, or 1).
+func (m *Member) Size() int {
+	if m.Count > 0 {
+		return m.Count
+	}
+	return 1
+}
+
+// PublicName returns the name when it may be published, else "".
+func (m *Member) PublicName() string {
+	if m.Public {
+		return m.Name
+	}
+	return ""
+}
+
+// Mission is one mission of a CPTS.
+type Mission struct {
+	Fields
+	Kind    MissionKind   `toml:"kind" cpts:"required"`
+	Title   string        `toml:"title" cpts:"required"`
+	Status  MissionStatus `toml:"status"`
+	Summary string        `toml:"summary"`
+}
+
+// Contact is one way to reach a CPTS: a label and its channels.
+type Contact struct {
+	Fields
+	Label   string   `toml:"label" cpts:"required"`
+	Email   Email    `toml:"email"`
+	Phone   Phone    `toml:"phone"`
+	Website URL      `toml:"website"`
+	Form    URL      `toml:"form"`
+	Hours   string   `toml:"hours"`
+	Address *Address `toml:"address"`
+}
+
+// Address is a postal address in France.
+type Address struct {
+	Street     string `toml:"street" cpts:"required"`
+	PostalCode string `toml:"postal_code" cpts:"required"`
+	Commune    string `toml:"commune" cpts:"required"`
+}
+
+// SizeTier is the size tier of the ACI for a population: 1 under 40,000
+// inhabitants, 2 under 80,000, 3 under 175,000, 4 from 175,000.
+func SizeTier(population int) int {
+	switch {
+	case population < 40000:
+		return 1
+	case population < 80000:
+		return 2
+	case population < 175000:
+		return 3
+	}
+	return 4
+}

@@ -1,0 +1,112 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Precision is how much of a date the source gives.
+type Precision int
+
+const (
+	// NoDate is the zero Date: unknown.
+	NoDate Precision = iota
+	// Year precision: "2019".
+	Year
+	// Month precision: "2019-06".
+	Month
+	// Day precision: "2019-06-13".
+	Day
+)
+
+// Date is a calendar date with the precision its source gives, so a CPTS
+// "created in June 2019" is not shown as created on 1 June.
+type Date struct {
+	Year, Month, Day int
+	Precision        Precision
+}
+
+// IsZero reports whether the date is unknown.
+func (d Date) IsZero() bool { return d.Precision == NoDate }
+
+// String formats the date in ISO 8601 with its precision: 2019, 2019-06, 2019-06-13.
+func (d Date) String() string {
+	switch d.Precision {
+	case Year:
+		return fmt.Sprintf("%04d", d.Year)
+	case Month:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	case Day:
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	}
+	return ""
+}
+
+// Time returns the first instant the date may designate, in UTC.
+func (d Date) Time() time.Time {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+}
+
+// Before orders dates by the first instant they may designate, then by
+// precision (the vaguer first).
+func (d Date) Before(e Date) bool {
+	if !d.Time().Equal(e.Time()) {
+		return d.Time().Before(e.Time())
+	}
+	return d.Precision < e.Precision
+}
+
+// ParseDate reads "2019", "2019-06" or "2019-06-13" and checks the calendar
+// (no 31 April, 29 February only in leap years).
+func ParseDate(s string) (Date, error) {
+	var d Date
+	bad := fmt.Errorf("%q is not a date: want YYYY-MM-DD, YYYY-MM or YYYY", s)
+	switch len(s) {
+	case 4, 7, 10:
+	default:
+		return d, bad
+	}
+	y, err := strconv.Atoi(s[:4])
+	if err != nil || y < 1000 {
+		return d, bad
+	}
+	d = Date{Year: y, Precision: Year}
+	if len(s) == 4 {
+		return d, nil
+	}
+	if s[4] != '-' {
+		return Date{}, bad
+	}
+	m, err := strconv.Atoi(s[5:7])
+	if err != nil || s[5] == '+' || s[5] == '-' {
+		return Date{}, bad
+	}
+	if m < 1 || m > 12 {
+		return Date{}, fmt.Errorf("%q is not a date: month %d is not between 01 and 12", s, m)
+	}
+	d.Month, d.Precision = m, Month
+	if len(s) == 7 {
+		return d, nil
+	}
+	if s[7] != '-' {
+		return Date{}, bad
+	}
+	day, err := strconv.Atoi(s[8:10])
+	if err != nil || s[8] == '+' || s[8] == '-' {
+		return Date{}, bad
+	}
+	last := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+	if day < 1 || day > last {
+		return Date{}, fmt.Errorf("%q is not a date: %04d-%02d has days 01 to %02d", s, y, m, last)
+	}
+	d.Day, d.Precision = day, Day
+	return d, nil
+}

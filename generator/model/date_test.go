@@ -1,0 +1,47 @@
+package model
+
+import "testing"
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // String() of the result, "" for an error
+	}{
+		{"2019", "2019"},
+		{"2019-06", "2019-06"},
+		{"2020-07-17", "2020-07-17"},
+		{"2024-02-29", "2024-02-29"},
+		{"2023-02-29", ""},
+		{"2020-04-31", ""},
+		{"2020-13-01", ""},
+		{"2020-00", ""},
+		{"2020-7-17", ""},
+		{"20200717", ""},
+		{"juin 2019", ""},
+		{"2020-07-+1", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		d, err := ParseDate(tt.in)
+		if got := d.String(); got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestDateBefore(t *testing.T) {
+	a, _ := ParseDate("2019-06")
+	b, _ := ParseDate("2019-06-01")
+	c, _ := ParseDate("2019-06-02")
+	if !a.Before(b) || b.Before(a) || !b.Before(c) || c.Before(a) {
+		t.Error("Before: want 2019-06 < 2019-06-01 < 2019-06-02")
+	}
+}
+
+func TestSizeTier(t *testing.T) {
+	for pop, want := range map[int]int{0: 1, 39999: 1, 40000: 2, 48219: 2, 79999: 2, 80000: 3, 174999: 3, 175000: 4} {
+		if got := SizeTier(pop); got != want {
+			t.Errorf("SizeTier(%d) = %d, want %d", pop, got, want)
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package output
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+)
+
+// Minifier minifies files by their extension.
+type Minifier struct {
+	m *minify.M
+}
+
+// NewMinifier returns a Minifier for HTML, CSS, JS, SVG, JSON and XML
+// (Atom, sitemap). HTML keeps its document and end tags, as Zola does, so
+// the output stays readable by every validator.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return &Minifier{m: m}
+}
+
+var mediaTypes = map[string]string{
+	".html": "text/html", ".css": "text/css", ".js": "application/javascript",
+	".svg": "image/svg+xml", ".json": "application/json", ".xml": "application/xml",
+	".webmanifest": "application/json",
+}
+
+// Minify returns data minified according to the extension of p; files of
+// other types are returned as they are.
+func (mf *Minifier) Minify(p string, data []byte) ([]byte, error) {
+	mt, ok := mediaTypes[path.Ext(p)]
+	if !ok {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p, err)
+	}
+	return buf.Bytes(), nil
+}

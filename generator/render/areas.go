@@ -1,0 +1,107 @@
+package render
+
+import (
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// coverage counts the communes and inhabitants of an area covered by at
+// least one CPTS (a partly covered commune counts whole).
+type coverage struct {
+	Communes, CoveredCommunes     int
+	Population, CoveredPopulation int
+}
+
+func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
+	var cv coverage
+	for _, com := range communes {
+		if com.Kind == geo.KindArrondissement {
+			continue // the city counts once, whole
+		}
+		cv.Communes++
+		cv.Population += com.Population
+		if len(r.claims(com)) > 0 || r.arrondissementClaimed(com) {
+			cv.CoveredCommunes++
+			cv.CoveredPopulation += com.Population
+		}
+	}
+	return cv
+}
+
+// arrondissementClaimed reports whether a city split into arrondissements
+// has one of them in a territory.
+func (r *renderer) arrondissementClaimed(com *geo.Commune) bool { return r.claimedParents[com.Code] }
+
+// departementItem is a departement with its CPTS, for lists.
+type departementItem struct {
+	D    *geo.Departement
+	CPTS []*model.CPTS
+}
+
+// departementList lists the departements that have at least one CPTS.
+func (r *renderer) departementList() []departementItem {
+	var out []departementItem
+	for _, d := range r.site.Geo.Departements() {
+		if cs := r.cptsByDept[d.Code]; len(cs) > 0 {
+			out = append(out, departementItem{d, cs})
+		}
+	}
+	return out
+}
+
+func (r *renderer) departements() {
+	list := r.departementList()
+	r.emit("departements", &page{Path: "/departements/", Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
+		Data: map[string]any{"Departements": list}})
+	regions := map[string]bool{}
+	for _, item := range list {
+		d := item.D
+		regions[d.Region] = true
+		communes := r.site.Geo.InDepartement(d.Code)
+		var uncovered []*geo.Commune
+		for _, com := range communes {
+			if com.Kind != geo.KindArrondissement && len(r.claims(com)) == 0 && !r.arrondissementClaimed(com) {
+				uncovered = append(uncovered, com)
+			}
+		}
+		region := r.site.Geo.Region(d.Region)
+		crumbs := []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}}
+		if region != nil {
+			crumbs = append(crumbs, crumb{region.Name, "/regions/" + region.Code + "/"})
+		}
+		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: d.Name + " (" + d.Code + ")", Crumbs: crumbs,
+			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
+				"Uncovered": uncovered, "CommunePages": r.communePages}})
+	}
+	for _, reg := range r.site.Geo.Regions() {
+		if !regions[reg.Code] {
+			continue
+		}
+		type deptCoverage struct {
+			D        *geo.Departement
+			CPTS     []*model.CPTS
+			Coverage coverage
+		}
+		var depts []deptCoverage
+		var all []*geo.Commune
+		var cpts []*model.CPTS
+		seen := map[*model.CPTS]bool{}
+		for _, d := range r.site.Geo.Departements() {
+			if d.Region != reg.Code {
+				continue
+			}
+			communes := r.site.Geo.InDepartement(d.Code)
+			all = append(all, communes...)
+			depts = append(depts, deptCoverage{d, r.cptsByDept[d.Code], r.coverageOf(communes)})
+			for _, c := range r.cptsByDept[d.Code] {
+				if !seen[c] {
+					seen[c] = true
+					cpts = append(cpts, c)
+				}
+			}
+		}
+		r.emit("region", &page{Path: "/regions/" + reg.Code + "/", Title: reg.Name,
+			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}},
+			Data:   map[string]any{"R": reg, "Departements": depts, "CPTS": cpts, "Coverage": r.coverageOf(all)}})
+	}
+}

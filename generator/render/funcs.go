@@ -1,0 +1,129 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// funcs returns the template functions. r supplies the UI strings, the
+// base path and the fingerprinted asset names.
+func (r *renderer) funcs() template.FuncMap {
+	return template.FuncMap{
+		"t":           r.t,
+		"label":       r.label,
+		"url":         r.url,
+		"abs":         r.abs,
+		"asset":       r.asset,
+		"date":        r.date,
+		"num":         formatInt,
+		"km":          func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 0, 64), ".", ",", 1) },
+		"pct":         func(n, d int) string { return percent(n, d) },
+		"upper":       strings.ToUpper,
+		"lower":       strings.ToLower,
+		"safeJS":      func(s string) template.JS { return template.JS(s) },
+		"add":         func(a, b int) int { return a + b },
+		"cptsPath":    cptsPath,
+		"newsPath":    newsPath,
+		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
+		"seq": func(n int) []int {
+			out := make([]int, n)
+			for i := range out {
+				out[i] = i + 1
+			}
+			return out
+		},
+	}
+}
+
+// t returns the UI string for key, formatted with args; a missing key
+// shows as the key itself, and is reported once by the build.
+func (r *renderer) t(key string, args ...any) string {
+	s, ok := r.strings[key]
+	if !ok {
+		r.missing[key] = true
+		s = key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// label returns the French label of a closed-list value: label "status" "aci-signe".
+func (r *renderer) label(kind string, value any) string {
+	v := fmt.Sprint(value)
+	if v == "" {
+		v = "none"
+	}
+	return r.t(kind + "." + v)
+}
+
+// url turns a site path ("/cpts/x/") into a link that respects a base URL
+// with a sub-path (https://example.org/annuaire/ -> /annuaire/cpts/x/).
+func (r *renderer) url(p string) string {
+	return r.basePath + strings.TrimPrefix(p, "/")
+}
+
+// abs turns a site path into an absolute URL, for canonical links and feeds.
+func (r *renderer) abs(p string) string {
+	return r.baseURL + strings.TrimPrefix(p, "/")
+}
+
+// asset returns the URL of a theme asset under its fingerprinted name.
+func (r *renderer) asset(name string) (string, error) {
+	fp, ok := r.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in static/", name)
+	}
+	return r.url(fp), nil
+}
+
+// date formats a date in French with its precision: "17 juillet 2020",
+// "juin 2019", "2019".
+func (r *renderer) date(d model.Date) string {
+	switch d.Precision {
+	case model.Year:
+		return strconv.Itoa(d.Year)
+	case model.Month:
+		return r.t("month."+strconv.Itoa(d.Month)) + " " + strconv.Itoa(d.Year)
+	case model.Day:
+		day := strconv.Itoa(d.Day)
+		if d.Day == 1 {
+			day = "1er"
+		}
+		return day + " " + r.t("month."+strconv.Itoa(d.Month)) + " " + strconv.Itoa(d.Year)
+	}
+	return ""
+}
+
+// formatInt writes n with French digit grouping: 48219 -> "48 219" with a
+// narrow no-break space.
+func formatInt(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString("\u202f")
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// percent formats n/d as a French percentage with one decimal: "76,4".
+func percent(n, d int) string {
+	if d == 0 {
+		return "0"
+	}
+	return strings.Replace(strconv.FormatFloat(float64(n)*100/float64(d), 'f', 1, 64), ".", ",", 1)
+}

@@ -1,0 +1,361 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/fold"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// pages renders every HTML page.
+func (r *renderer) pages() {
+	r.home()
+	r.cptsList()
+	for _, c := range r.site.CPTS {
+		r.cpts(c)
+	}
+	r.newsPages()
+	r.communes()
+	r.departements()
+	for _, p := range r.site.Pages {
+		r.emit("page", &page{Path: "/pages/" + p.Slug + "/", Title: p.Title, Description: p.Summary,
+			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body)})
+	}
+	r.emit("accessibilite", &page{Path: "/accessibilite/", Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
+	r.emit("404", &page{Path: "/404.html", Title: r.t("page_not_found"), NoIndex: true})
+}
+
+// statusCount is a lifecycle stage and how many CPTS are at it.
+type statusCount struct {
+	Status model.Status
+	Count  int
+}
+
+func (r *renderer) statusCounts() []statusCount {
+	var out []statusCount
+	for _, s := range model.Status("").Values() {
+		n := 0
+		for _, c := range r.site.CPTS {
+			if string(c.Status) == s {
+				n++
+			}
+		}
+		out = append(out, statusCount{model.Status(s), n})
+	}
+	return out
+}
+
+func (r *renderer) publishedNews() []*model.News {
+	var out []*model.News
+	for _, n := range r.site.News {
+		if !n.Draft {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (r *renderer) home() {
+	news := r.publishedNews()
+	if len(news) > 5 {
+		news = news[:5]
+	}
+	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Data: map[string]any{
+		"Status":       r.statusCounts(),
+		"News":         news,
+		"Departements": r.departementList(),
+	}})
+}
+
+func (r *renderer) cptsList() {
+	r.emit("cpts-list", &page{Path: "/cpts/", Title: r.t("all_cpts"), Crumbs: []crumb{{r.t("home"), "/"}},
+		Data: map[string]any{"CPTS": r.site.CPTS, "Status": r.statusCounts()}})
+}
+
+// group is a labelled count, for members by profession or structure.
+type group struct {
+	Label string
+	Count int
+}
+
+// namedMember is a member whose name may be published.
+type namedMember struct {
+	Name, Profession, Role string
+}
+
+type missionGroup struct {
+	Kind     model.MissionKind
+	Missions []*model.Mission
+}
+
+func (r *renderer) cpts(c *model.CPTS) {
+	path := cptsPath(c)
+	pop := c.Territory.Population()
+	var professions, structures []group
+	var named []namedMember
+	total := 0
+	count := func(groups *[]group, label string, n int) {
+		for i := range *groups {
+			if (*groups)[i].Label == label {
+				(*groups)[i].Count += n
+				return
+			}
+		}
+		*groups = append(*groups, group{label, n})
+	}
+	for _, m := range c.Members {
+		total += m.Size()
+		if m.Kind == model.KindStructure {
+			count(&structures, r.label("structure", m.Structure), m.Size())
+		} else {
+			count(&professions, r.label("profession", m.Profession), m.Size())
+		}
+		if name := m.PublicName(); name != "" {
+			role := ""
+			if m.BoardRole != "" {
+				role = r.label("board", m.BoardRole)
+			}
+			named = append(named, namedMember{name, r.label("profession", m.Profession), role})
+		}
+	}
+	sortGroups(professions)
+	sortGroups(structures)
+	var missions []missionGroup
+	for _, k := range model.MissionKind("").Values() {
+		var ms []*model.Mission
+		for _, m := range c.Missions {
+			if string(m.Kind) == k {
+				ms = append(ms, m)
+			}
+		}
+		if len(ms) > 0 {
+			missions = append(missions, missionGroup{model.MissionKind(k), ms})
+		}
+	}
+	var depts []*geo.Departement
+	for _, d := range cptsDepartements(c) {
+		if dep := r.site.Geo.Departement(d); dep != nil {
+			depts = append(depts, dep)
+		}
+	}
+	computed := 0
+	if pop > 0 && !c.Territory.Incomplete {
+		computed = model.SizeTier(pop)
+	}
+	var news []*model.News
+	for _, n := range c.News {
+		if !n.Draft {
+			news = append(news, n)
+		}
+	}
+	r.emit("cpts", &page{
+		Path: path, Title: c.Name, Description: c.Summary,
+		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
+		JSONLD: r.cptsJSONLD(c),
+		Data: map[string]any{
+			"C": c, "Body": r.markdown(c.Body), "Population": pop, "ComputedTier": computed,
+			"Professions": professions, "Structures": structures, "Named": named, "MembersTotal": total,
+			"Missions": missions, "Departements": depts, "News": news, "CommunePages": r.communePages,
+		},
+	})
+	for _, n := range c.News {
+		r.newsItem(n)
+	}
+}
+
+func sortGroups(gs []group) {
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].Count != gs[j].Count {
+			return gs[i].Count > gs[j].Count
+		}
+		return gs[i].Label < gs[j].Label
+	})
+}
+
+func cptsPath(c *model.CPTS) string { return "/cpts/" + c.Slug + "/" }
+
+func newsPath(n *model.News) string {
+	if n.CPTS != nil {
+		return cptsPath(n.CPTS) + "actualites/" + n.Slug + "/"
+	}
+	return "/actualites/" + n.Slug + "/"
+}
+
+// cptsJSONLD describes a CPTS for search engines (schema.org).
+func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
+	var area []map[string]string
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil {
+			area = append(area, map[string]string{"@type": "City", "name": e.Commune.Name, "identifier": e.Commune.Code})
+		}
+	}
+	doc := map[string]any{
+		"@context":    "https://schema.org",
+		"@type":       "MedicalOrganization",
+		"name":        c.Name,
+		"url":         r.abs(cptsPath(c)),
+		"description": c.Summary,
+	}
+	if len(area) > 0 {
+		doc["areaServed"] = area
+	}
+	if c.Website != "" {
+		doc["sameAs"] = string(c.Website)
+	}
+	for _, k := range c.Contacts {
+		if k.Email != "" {
+			doc["email"] = string(k.Email)
+		}
+		if !k.Phone.IsZero() {
+			doc["telephone"] = k.Phone.E164
+		}
+	}
+	return jsonLD(doc)
+}
+
+func (r *renderer) newsPages() {
+	all := r.publishedNews()
+	per := r.opts.NewsPerPage
+	pages := (len(all) + per - 1) / per
+	if pages == 0 {
+		pages = 1
+	}
+	for i := 1; i <= pages; i++ {
+		lo, hi := (i-1)*per, min(i*per, len(all))
+		path := "/actualites/"
+		if i > 1 {
+			path = fmt.Sprintf("/actualites/page/%d/", i)
+		}
+		title := r.t("news_list")
+		if pages > 1 {
+			title += " – " + r.t("page_n", i, pages)
+		}
+		prev, next := "", ""
+		if i == 2 {
+			prev = "/actualites/"
+		} else if i > 2 {
+			prev = fmt.Sprintf("/actualites/page/%d/", i-1)
+		}
+		if i < pages {
+			next = fmt.Sprintf("/actualites/page/%d/", i+1)
+		}
+		r.emit("news-list", &page{Path: path, Title: title, Crumbs: []crumb{{r.t("home"), "/"}},
+			Data: map[string]any{"News": all[lo:hi], "Page": i, "Pages": pages, "Prev": prev, "Next": next}})
+	}
+	for _, n := range r.site.News {
+		if n.CPTS == nil {
+			r.newsItem(n)
+		}
+	}
+}
+
+func (r *renderer) newsItem(n *model.News) {
+	if n.Draft {
+		return
+	}
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
+	if n.CPTS != nil {
+		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}, {n.CPTS.Title(), cptsPath(n.CPTS)}}
+	}
+	r.emit("news", &page{Path: newsPath(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
+		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
+		Data:   map[string]any{"N": n, "Body": r.markdown(n.Body)}})
+}
+
+// claim is a CPTS covering a commune.
+type claim struct {
+	CPTS    *model.CPTS
+	Partial bool
+	Note    string
+}
+
+func (r *renderer) communes() {
+	byLetter := map[string][]*geo.Commune{}
+	for _, com := range r.site.Geo.Communes() {
+		if !r.communePages[com.Code] {
+			continue
+		}
+		r.commune(com)
+		l := letterOf(com.Name)
+		byLetter[l] = append(byLetter[l], com)
+	}
+	letters := make([]string, 0, len(byLetter))
+	for l := range byLetter {
+		letters = append(letters, l)
+		sort.SliceStable(byLetter[l], func(i, j int) bool {
+			a, b := fold.Fold(byLetter[l][i].Name), fold.Fold(byLetter[l][j].Name)
+			if a != b {
+				return a < b
+			}
+			return byLetter[l][i].Code < byLetter[l][j].Code
+		})
+	}
+	sort.Strings(letters)
+	r.emit("communes-index", &page{Path: "/communes/", Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
+		Data: map[string]any{"Letters": letters, "Letter": "", "Departements": r.departementList()}})
+	for _, l := range letters {
+		r.emit("communes-index", &page{Path: "/communes/" + strings.ToLower(l) + "/", Title: r.t("communes_index_letter", l),
+			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), "/communes/"}},
+			Data:   map[string]any{"Letters": letters, "Letter": l, "Communes": byLetter[l]}})
+	}
+}
+
+// letterOf is the index letter of a name: its first folded letter.
+func letterOf(name string) string {
+	f := fold.Fold(name)
+	for _, c := range f {
+		if c >= 'a' && c <= 'z' {
+			return strings.ToUpper(string(c))
+		}
+	}
+	return "#"
+}
+
+func (r *renderer) commune(com *geo.Commune) {
+	var claims []claim
+	seen := map[*model.CPTS]bool{}
+	for _, e := range r.claims(com) {
+		if !seen[e.CPTS] {
+			seen[e.CPTS] = true
+			claims = append(claims, claim{e.CPTS, e.Partial || e.Commune.Code != com.Code, e.Note})
+		}
+	}
+	data := map[string]any{
+		"Commune": com, "Claims": claims,
+		"Departement": r.site.Geo.Departement(com.Departement), "Region": r.site.Geo.Region(com.Region),
+	}
+	if com.Parent != "" {
+		data["Parent"] = r.site.Geo.Commune(com.Parent)
+	}
+	if len(claims) == 0 {
+		data["Nearest"] = r.nearest(com, 3)
+		data["DeptCPTS"] = r.cptsByDept[com.Departement]
+		incomplete := false
+		for _, c := range r.cptsByDept[com.Departement] {
+			incomplete = incomplete || c.Territory.Incomplete
+		}
+		data["Incomplete"] = incomplete
+	}
+	dept := r.site.Geo.Departement(com.Departement)
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("communes"), "/communes/"}}
+	if dept != nil {
+		crumbs = append(crumbs, crumb{dept.Name, "/departements/" + dept.Code + "/"})
+	}
+	r.emit("commune", &page{Path: "/communes/" + com.Code + "/", Title: communeName(com),
+		Description: r.communeDescription(com, claims), Crumbs: crumbs, Data: data})
+}
+
+func (r *renderer) communeDescription(com *geo.Commune, claims []claim) string {
+	if len(claims) == 0 {
+		return com.Name + " : " + r.t("not_covered")
+	}
+	names := make([]string, len(claims))
+	for i, c := range claims {
+		names[i] = c.CPTS.Name
+	}
+	return com.Name + " : " + strings.Join(names, ", ")
+}

@@ -1,0 +1,197 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/markup"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
+)
+
+// Options configure rendering.
+type Options struct {
+	// Theme is the theme's file system with the site's overrides on top.
+	Theme Overlay
+	// NewsPerPage is the page size of the news list; 0 means 10.
+	NewsPerPage int
+}
+
+// Link is an internal link found in Markdown, to be checked once every
+// page exists.
+type Link struct {
+	Path string // site path without base path, query or fragment: "/cpts/x/"
+	Pos  diag.Pos
+}
+
+// Result is what rendering produces.
+type Result struct {
+	Files *output.Set
+	Links []Link
+}
+
+type renderer struct {
+	site     *model.Site
+	opts     Options
+	strings  map[string]string
+	missing  map[string]bool
+	tmpl     *templates
+	assets   map[string]string // theme asset name -> fingerprinted path
+	baseURL  string            // "https://example.org/annuaire/"
+	basePath string            // "/annuaire/"
+	md       *markup.Converter
+	out      *output.Set
+	diags    diag.List
+	links    []Link
+
+	communePages map[string]bool // INSEE codes that get a page
+	cptsByDept   map[string][]*model.CPTS
+	// claimedParents holds the cities with an arrondissement in a territory.
+	claimedParents map[string]bool
+}
+
+// Site renders every page, asset and machine-readable file of the site.
+func Site(site *model.Site, opts Options) (*Result, diag.List) {
+	if opts.NewsPerPage <= 0 {
+		opts.NewsPerPage = 10
+	}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: output.NewSet(), assets: map[string]string{}}
+	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
+	if u, err := url.Parse(r.baseURL); err == nil {
+		r.basePath = u.Path
+	}
+	if r.basePath == "" {
+		r.basePath = "/"
+	}
+	var d diag.List
+	r.strings, d = loadStrings(opts.Theme, site.Config.Language)
+	r.diags.Append(d)
+	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath})
+	r.staticFiles()
+	r.tmpl, d = loadTemplates(opts.Theme, r.funcs())
+	r.diags.Append(d)
+	if r.diags.HasErrors() {
+		return nil, r.diags.Sort()
+	}
+	r.index()
+	r.pages()
+	r.machineFiles()
+	keys := make([]string, 0, len(r.missing))
+	for k := range r.missing {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		r.diags.Warnf(diag.Pos{File: "i18n/" + site.Config.Language + ".toml"}, diag.Template, "missing UI string %q", k).
+			WithHint("add %s = \"...\" to the site's i18n/%s.toml", k, site.Config.Language)
+	}
+	return &Result{Files: r.out, Links: r.links}, r.diags.Sort()
+}
+
+// staticFiles copies the theme's static/ folder; CSS and JS get
+// fingerprinted names for long-term caching.
+func (r *renderer) staticFiles() {
+	for _, p := range r.opts.Theme.files("static") {
+		data, err := fs.ReadFile(r.opts.Theme, p)
+		if err != nil {
+			r.diags.Errorf(diag.Pos{File: p}, diag.IO, "cannot read: %v", err)
+			continue
+		}
+		name := strings.TrimPrefix(p, "static/")
+		target := name
+		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+			target = output.Fingerprint(name, data)
+		}
+		r.assets[name] = target
+		r.add(target, data)
+	}
+}
+
+func (r *renderer) add(p string, data []byte) {
+	if err := r.out.Add(p, data); err != nil {
+		r.diags.Errorf(diag.Pos{File: p}, diag.DuplicateSlug, "%v", err)
+	}
+}
+
+// page is what every layout receives.
+type page struct {
+	Site        *model.Site
+	Kind        string
+	Path        string // site path, "/cpts/x/"
+	Title       string
+	Description string
+	Crumbs      []crumb
+	JSONLD      template.JS
+	NoIndex     bool
+	Data        any
+}
+
+type crumb struct{ Title, Path string }
+
+// emit renders a layout to a path ("/cpts/x/" -> cpts/x/index.html).
+func (r *renderer) emit(layout string, p *page) {
+	p.Site = r.site
+	p.Kind = layout
+	if p.Description == "" {
+		p.Description = r.site.Config.Description
+	}
+	html, err := r.tmpl.execute(layout, p)
+	if err != nil {
+		r.diags.Append(templateDiag(err, "layouts/"+layout+".html"))
+		return
+	}
+	file := strings.TrimPrefix(p.Path, "/")
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
+	}
+	r.add(file, html)
+}
+
+// markdown renders a body and remembers its internal links.
+func (r *renderer) markdown(m model.Markdown) template.HTML {
+	if len(bytes.TrimSpace(m.Source)) == 0 {
+		return ""
+	}
+	res, diags := r.md.Convert(m.Source, m.Pos)
+	r.diags.Append(diags)
+	for _, l := range res.Links {
+		if p, ok := internalPath(l.Dest); ok {
+			r.links = append(r.links, Link{Path: p, Pos: l.Pos})
+		}
+	}
+	return template.HTML(res.HTML)
+}
+
+// internalPath returns the site path of a root-relative link.
+func internalPath(dest string) (string, bool) {
+	if !strings.HasPrefix(dest, "/") || strings.HasPrefix(dest, "//") {
+		return "", false
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return "", false
+	}
+	return u.Path, true
+}
+
+// jsonLD encodes schema.org data for a <script type="application/ld+json">
+// (a data block: the CSP does not apply to it, and encoding/json escapes <).
+func jsonLD(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return ""
+	}
+	return template.JS(b)
+}
+
+// communeName returns a display name with its departement code.
+func communeName(c *geo.Commune) string { return fmt.Sprintf("%s (%s)", c.Name, c.Departement) }

@@ -1,0 +1,172 @@
+package render
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+)
+
+// Overlay is a file system that serves a site's own files over a theme's:
+// a file at the same path in top wins.
+type Overlay struct {
+	Top, Base fs.FS
+}
+
+// Open opens name from Top, else from Base.
+func (o Overlay) Open(name string) (fs.File, error) {
+	if o.Top != nil {
+		f, err := o.Top.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return o.Base.Open(name)
+}
+
+// files lists the regular files under dir in both layers, sorted.
+func (o Overlay) files(dir string) []string {
+	seen := map[string]bool{}
+	for _, layer := range []fs.FS{o.Top, o.Base} {
+		if layer == nil {
+			continue
+		}
+		_ = fs.WalkDir(layer, dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				seen[p] = true
+			}
+			return nil
+		})
+	}
+	out := make([]string, 0, len(seen))
+	for p := range seen {
+		out = append(out, p)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// strings loads i18n/<lang>.toml: flat keys to UI strings.
+func loadStrings(theme Overlay, lang string) (map[string]string, diag.List) {
+	var diags diag.List
+	p := "i18n/" + lang + ".toml"
+	data, err := fs.ReadFile(theme, p)
+	if err != nil {
+		diags.Errorf(diag.Pos{File: "themes/default/" + p}, diag.IO, "no UI strings for language %q: %v", lang, err).
+			WithHint("add %s to the site's i18n/ folder, or set language = \"fr\"", p)
+		return nil, diags
+	}
+	m := map[string]string{}
+	if _, err := toml.Decode(string(data), &m); err != nil {
+		var pe toml.ParseError
+		pos := diag.Pos{File: p}
+		if errors.As(err, &pe) {
+			pos.Line, pos.Col = pe.Position.Line, pe.Position.Col
+		}
+		diags.Errorf(pos, diag.Syntax, "UI strings: %v", err)
+	}
+	return m, diags
+}
+
+// templates holds one parsed template set per page layout, each made of
+// baseof.html, the partials and the layout itself.
+type templates struct {
+	sets map[string]*template.Template
+}
+
+// loadTemplates parses every layout of the theme. Templates are named by
+// their path in the theme ("layouts/cpts.html"), so errors say which file.
+func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List) {
+	var diags diag.List
+	all := theme.files("layouts")
+	var partials, pages []string
+	for _, p := range all {
+		switch {
+		case strings.HasPrefix(p, "layouts/partials/"):
+			partials = append(partials, p)
+		case p == "layouts/baseof.html":
+		case path.Ext(p) == ".html":
+			pages = append(pages, p)
+		}
+	}
+	base := template.New("layouts/baseof.html").Funcs(funcs)
+	for _, p := range append([]string{"layouts/baseof.html"}, partials...) {
+		if err := parseInto(base, theme, p); err != nil {
+			diags.Append(templateDiag(err, p))
+		}
+	}
+	t := &templates{sets: map[string]*template.Template{}}
+	if diags.HasErrors() {
+		return t, diags
+	}
+	for _, p := range pages {
+		set, err := base.Clone()
+		if err == nil {
+			err = parseInto(set, theme, p)
+		}
+		if err != nil {
+			diags.Append(templateDiag(err, p))
+			continue
+		}
+		t.sets[strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")] = set
+	}
+	return t, diags
+}
+
+func parseInto(t *template.Template, theme fs.FS, p string) error {
+	data, err := fs.ReadFile(theme, p)
+	if err != nil {
+		return err
+	}
+	target := t
+	if t.Name() != p {
+		target = t.New(p)
+	}
+	_, err = target.Parse(string(data))
+	return err
+}
+
+var templateErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
+
+// templateDiag turns an html/template error into a positioned diagnostic
+// naming the theme file and line.
+func templateDiag(err error, fallback string) diag.List {
+	var l diag.List
+	msg := err.Error()
+	pos := diag.Pos{File: fallback}
+	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
+		pos.File = m[1]
+		pos.Line, _ = strconv.Atoi(m[2])
+		if m[3] != "" {
+			pos.Col, _ = strconv.Atoi(m[3])
+		}
+		msg = msg[len(m[0])+strings.Index(msg, m[0]):]
+	}
+	l.Errorf(pos, diag.Template, "template: %s", msg)
+	return l
+}
+
+// execute runs the layout name with data.
+func (t *templates) execute(name string, data any) ([]byte, error) {
+	set, ok := t.sets[name]
+	if !ok {
+		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
+	}
+	var b strings.Builder
+	if err := set.ExecuteTemplate(&b, "layouts/baseof.html", data); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}

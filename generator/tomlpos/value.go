@@ -1,0 +1,189 @@
+package tomlpos
+
+import "bytes"
+
+// value records the value of path at the current offset and scans past it.
+func (s *scanner) value(path string, depth int) {
+	if s.i >= len(s.src) {
+		return
+	}
+	switch s.src[s.i] {
+	case '\r', '\n', '#':
+		return // no value: invalid, nothing to record
+	}
+	s.setVal(path, s.i)
+	switch s.src[s.i] {
+	case '"':
+		s.basicString()
+	case '\'':
+		s.literalString()
+	case '[':
+		if depth < maxDepth {
+			s.array(path, depth+1)
+		} else {
+			s.i++
+		}
+	case '{':
+		if depth < maxDepth {
+			s.inlineTable(path, depth+1)
+		} else {
+			s.i++
+		}
+	default:
+		s.scalar()
+	}
+}
+
+// array scans `[ v, v, ... ]`, recording each element as path[i].
+func (s *scanner) array(path string, depth int) {
+	s.i++
+	for n := 0; ; {
+		s.skipBlank()
+		switch s.peek() {
+		case 0:
+			if s.i >= len(s.src) {
+				return
+			}
+		case ']':
+			s.i++
+			return
+		case ',': // only after an element, or in invalid input
+			s.i++
+			continue
+		}
+		start := s.i
+		s.value(Elem(path, n), depth)
+		n++
+		if s.i == start {
+			s.i++
+		}
+	}
+}
+
+// inlineTable scans `{ k = v, ... }`, recording each key under path.
+func (s *scanner) inlineTable(path string, depth int) {
+	s.i++
+	for {
+		s.skipBlank()
+		switch s.peek() {
+		case 0:
+			if s.i >= len(s.src) {
+				return
+			}
+		case '}':
+			s.i++
+			return
+		case ',':
+			s.i++
+			continue
+		}
+		start := s.i
+		s.keyValue(path, depth)
+		if s.i == start {
+			s.i++
+		}
+	}
+}
+
+// basicString scans a basic string, single- or multi-line, from its quote.
+func (s *scanner) basicString() {
+	multi := bytes.HasPrefix(s.src[s.i:], []byte(`"""`))
+	if multi {
+		s.i += 3
+	} else {
+		s.i++
+	}
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case '\\':
+			s.i += 2
+		case '"':
+			if !multi {
+				s.i++
+				return
+			}
+			if n := run(s.src[s.i:], '"'); n >= 3 {
+				s.i += min(n, 5)
+				return
+			}
+			s.i++
+		case '\n':
+			if !multi {
+				return
+			}
+			s.i++
+		default:
+			s.i++
+		}
+	}
+	s.i = min(s.i, len(s.src))
+}
+
+// literalString scans a literal string, single- or multi-line, from its quote.
+func (s *scanner) literalString() {
+	if bytes.HasPrefix(s.src[s.i:], []byte("'''")) {
+		s.i += 3
+		j := bytes.Index(s.src[s.i:], []byte("'''"))
+		if j < 0 {
+			s.i = len(s.src)
+			return
+		}
+		s.i += j
+		s.i += min(run(s.src[s.i:], '\''), 5)
+		return
+	}
+	s.i++
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case '\'':
+			s.i++
+			return
+		case '\n':
+			return
+		}
+		s.i++
+	}
+}
+
+// scalar scans a number, boolean, date or time. A space separates a date
+// from a time: `1979-05-27 07:32:00Z`.
+func (s *scanner) scalar() {
+	start := s.i
+	for s.i < len(s.src) {
+		c := s.src[s.i]
+		if c == ' ' && s.i-start == 10 && isDate(s.src[start:s.i]) &&
+			s.i+1 < len(s.src) && isDigit(s.src[s.i+1]) {
+			s.i++
+			continue
+		}
+		if !isScalarByte(c) {
+			return
+		}
+		s.i++
+	}
+}
+
+// run counts the bytes equal to c at the start of b.
+func run(b []byte, c byte) int {
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	return n
+}
+
+func isScalarByte(c byte) bool {
+	return isBareByte(c) || c == '+' || c == '.' || c == ':'
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// isDate reports whether b looks like `1979-05-27`.
+func isDate(b []byte) bool {
+	for i, c := range b {
+		if (i == 4 || i == 7) != (c == '-') || c != '-' && !isDigit(c) {
+			return false
+		}
+	}
+	return len(b) == 10
+}

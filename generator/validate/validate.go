@@ -1,0 +1,370 @@
+// Package validate checks a loaded site against the commune reference data
+// (package geo) and across records: INSEE codes, communes claimed twice,
+// declared figures, contacts, members and news. It links the records it
+// checks: territory entries get their geo.Commune, and Site.Coverage maps
+// every claimed commune to the CPTS that claim it.
+package validate
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// Site checks site, links it to table, and returns the diagnostics, sorted.
+func Site(site *model.Site, table *geo.Table) diag.List {
+	v := &validator{site: site, geo: table}
+	site.Geo = table
+	site.Coverage = map[string][]*model.TerritoryEntry{}
+	for _, c := range site.CPTS {
+		v.cpts(c)
+	}
+	v.coverage()
+	v.news(site.News)
+	return v.diags.Sort()
+}
+
+type validator struct {
+	site  *model.Site
+	geo   *geo.Table
+	diags diag.List
+}
+
+func (v *validator) cpts(c *model.CPTS) {
+	v.territory(c)
+	v.departements(c)
+	v.declared(c)
+	v.lifecycle(c)
+	for _, m := range c.Members {
+		v.member(c, m)
+	}
+	for _, k := range c.Contacts {
+		v.contact(c, k)
+	}
+}
+
+// territory resolves the communes of c and reports bad or repeated codes.
+func (v *validator) territory(c *model.CPTS) {
+	first := map[string]*model.TerritoryEntry{}
+	depts := c.Departements
+	for _, e := range c.Territory.Entries {
+		if e.Code == "" {
+			continue // a value of the wrong type, reported by the loader
+		}
+		com := v.commune(e.At("insee"), e.Code, depts)
+		if com == nil {
+			continue
+		}
+		e.Commune = com
+		if prev, ok := first[com.Code]; ok {
+			v.diags.Errorf(e.At("insee"), diag.DuplicateCommune, "commune %s (%s) is listed twice", com.Code, com.Name).
+				WithHint("first listed at %s; remove one", prev.At("insee"))
+			e.Commune = nil
+			continue
+		}
+		first[com.Code] = e
+		if len(depts) == 0 {
+			depts = []string{com.Departement}
+		}
+	}
+	// A city listed whole and by arrondissement at once.
+	for _, e := range c.Territory.Entries {
+		if e.Commune == nil || e.Commune.Parent == "" {
+			continue
+		}
+		if whole, ok := first[e.Commune.Parent]; ok {
+			v.diags.Errorf(e.At("insee"), diag.DuplicateCommune, "arrondissement %s (%s) is part of %s (%s), listed whole",
+				e.Commune.Code, e.Commune.Name, whole.Commune.Code, whole.Commune.Name).
+				WithHint("list either the whole city (%s) or its arrondissements, not both; whole city listed at %s", whole.Code, whole.At("insee"))
+		}
+	}
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil {
+			v.site.Coverage[e.Commune.Code] = append(v.site.Coverage[e.Commune.Code], e)
+		}
+	}
+	if len(c.Territory.Entries) == 0 && len(c.Departements) == 0 && !c.Territory.Broken {
+		v.diags.Warnf(diag.Pos{File: c.Territory.File}, diag.Required, "territory of %s lists no commune", c.Title()).
+			WithHint("list its communes in communes.toml, or at least give departements = [\"..\"] in index.md")
+	}
+}
+
+// commune resolves an INSEE code written at pos, reporting what is wrong
+// with it. near lists departement codes to prefer in suggestions.
+func (v *validator) commune(pos diag.Pos, code string, near []string) *geo.Commune {
+	code = strings.TrimSpace(code)
+	if com := v.geo.Commune(code); com != nil {
+		return com
+	}
+	if !looksLikeCode(code) {
+		d := v.diags.Errorf(pos, diag.UnknownCommune, "%q is not an INSEE code", code)
+		if named := preferDepartements(v.geo.ByName(code), near); len(named) > 0 {
+			d.WithHint("%s", codeHint(named, "write the INSEE code"))
+		} else if named := preferDepartements(v.geo.SuggestNames(code, 3), near); len(named) > 0 {
+			d.WithHint("%s", codeHint(named, "no commune has this name; did you mean"))
+		} else {
+			d.WithHint("INSEE codes have 5 characters, such as \"34145\" (Lunel) or \"2A004\" (Ajaccio)")
+		}
+		return nil
+	}
+	if former := v.geo.Former(code); len(former) > 0 {
+		f := former[0]
+		cur := v.geo.Commune(f.Parent)
+		name := f.ParentName
+		if cur != nil {
+			name = cur.Name
+		}
+		kind := map[string]string{"commune-deleguee": "commune déléguée", "commune-associee": "commune associée"}[f.Kind]
+		if kind == "" {
+			kind = "former commune"
+		}
+		v.diags.Errorf(pos, diag.MergedCommune, "%s (%s) is no longer a commune: it is a %s of %s (%s)", code, f.Name, kind, f.Parent, name).
+			WithHint("write the current commune %q (%s)", f.Parent, name)
+		return nil
+	}
+	d := v.diags.Errorf(pos, diag.UnknownCommune, "unknown INSEE code %q", code)
+	if near := preferDepartements(v.geo.SuggestCodes(code, 6), near); len(near) > 0 {
+		if len(near) > 3 {
+			near = near[:3]
+		}
+		d.WithHint("%s", codeHint(near, "did you mean"))
+	} else {
+		d.WithHint("no current commune has this code (COG 2026); check it on the INSEE site")
+	}
+	return nil
+}
+
+// looksLikeCode reports whether s has the shape of an INSEE code.
+func looksLikeCode(s string) bool {
+	if len(s) != 5 {
+		return false
+	}
+	for i, r := range s {
+		if r >= '0' && r <= '9' || i == 1 && (r == 'A' || r == 'B' || r == 'a' || r == 'b') {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// preferDepartements moves communes of the given departements first, keeping order otherwise.
+func preferDepartements(cs []*geo.Commune, depts []string) []*geo.Commune {
+	if len(depts) == 0 {
+		return cs
+	}
+	in := func(c *geo.Commune) bool {
+		for _, d := range depts {
+			if c.Departement == d {
+				return true
+			}
+		}
+		return false
+	}
+	out := make([]*geo.Commune, 0, len(cs))
+	for _, c := range cs {
+		if in(c) {
+			out = append(out, c)
+		}
+	}
+	for _, c := range cs {
+		if !in(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func codeHint(cs []*geo.Commune, lead string) string {
+	if len(cs) > 3 {
+		cs = cs[:3]
+	}
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = fmt.Sprintf("%q (%s, %s)", c.Code, c.Name, c.Departement)
+	}
+	if lead == "did you mean" || strings.HasSuffix(lead, "did you mean") {
+		return lead + " " + strings.Join(parts, " or ") + "?"
+	}
+	return lead + ": " + strings.Join(parts, " or ")
+}
+
+// departements checks the declared departement codes, and that listed
+// communes lie in them.
+func (v *validator) departements(c *model.CPTS) {
+	var known []string
+	for _, d := range v.geo.Departements() {
+		known = append(known, d.Code)
+	}
+	for i, code := range c.Departements {
+		if v.geo.Departement(code) == nil {
+			d := v.diags.Errorf(c.At("departements"), diag.Value, "departements[%d]: unknown departement code %q", i, code)
+			d.WithHint("%s", orDefault(diag.DidYouMean(diag.Suggest(code, known, 2)), "codes are written \"01\" to \"95\", \"2A\", \"2B\", \"971\" to \"976\""))
+		}
+	}
+	if len(c.Departements) == 0 {
+		return
+	}
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil && !containsString(c.Departements, e.Commune.Departement) {
+			v.diags.Warnf(e.At("insee"), diag.Consistency, "commune %s (%s) is in departement %s, not listed in departements of index.md",
+				e.Commune.Code, e.Commune.Name, e.Commune.Departement).
+				WithHint("add %q to departements in %s", e.Commune.Departement, c.File)
+		}
+	}
+}
+
+// declared compares declared figures with the listed territory.
+func (v *validator) declared(c *model.CPTS) {
+	t := &c.Territory
+	n := 0
+	for _, e := range t.Entries {
+		if e.Commune != nil {
+			n++
+		}
+	}
+	if c.DeclaredCommunes > 0 && n > 0 {
+		switch {
+		case !t.Incomplete && n != c.DeclaredCommunes:
+			v.diags.Warnf(c.At("declared_communes"), diag.Declared, "declared_communes is %d but communes.toml lists %d", c.DeclaredCommunes, n).
+				WithHint("correct the figure, or set incomplete = true in communes.toml if the list is partial")
+		case t.Incomplete && n > c.DeclaredCommunes:
+			v.diags.Warnf(c.At("declared_communes"), diag.Declared, "declared_communes is %d but communes.toml already lists %d", c.DeclaredCommunes, n)
+		}
+	}
+	pop := t.Population()
+	if c.DeclaredPopulation > 0 && pop > 0 && !t.Incomplete {
+		diff := float64(pop-c.DeclaredPopulation) / float64(c.DeclaredPopulation)
+		if diff > 0.1 || diff < -0.1 {
+			v.diags.Warnf(c.At("declared_population"), diag.Declared, "declared_population is %d but the listed communes have %d inhabitants (%+.0f%%)",
+				c.DeclaredPopulation, pop, diff*100).
+				WithHint("the reference population is INSEE's; a difference over 10%% usually means a missing or extra commune")
+		}
+	}
+	if c.SizeTier > 0 && c.DeclaredPopulation > 0 {
+		if tier := model.SizeTier(c.DeclaredPopulation); tier != c.SizeTier {
+			v.diags.Warnf(c.At("size_tier"), diag.Declared, "size_tier is %d but a declared population of %d is tier %d", c.SizeTier, c.DeclaredPopulation, tier).
+				WithHint("tiers: 1 under 40,000 inhabitants, 2 under 80,000, 3 under 175,000, 4 above")
+		}
+	}
+}
+
+// lifecycle checks that dates and status agree.
+func (v *validator) lifecycle(c *model.CPTS) {
+	if !c.ACISigned.IsZero() && c.Status != model.StatusACISigne && c.Status != "" {
+		v.diags.Warnf(c.At("status"), diag.Consistency, "status is %q but aci_signed is set (%s)", c.Status, c.ACISigned).
+			WithHint("a CPTS that signed its ACI has status = \"aci-signe\"")
+	}
+	if !c.ACISigned.IsZero() && !c.Created.IsZero() && c.ACISigned.Before(c.Created) && c.ACISigned.Time().Before(c.Created.Time()) {
+		v.diags.Errorf(c.At("aci_signed"), diag.Consistency, "aci_signed (%s) is before created (%s)", c.ACISigned, c.Created)
+	}
+}
+
+func (v *validator) member(c *model.CPTS, m *model.Member) {
+	kind := m.Kind
+	if kind == "" {
+		kind = model.KindProfessionnel
+	}
+	switch {
+	case kind == model.KindProfessionnel && !m.Has("profession"):
+		v.diags.Errorf(m.Pos, diag.Required, "a professional member needs a profession").
+			WithHint("add profession = \"...\" (\"non-precise\" when the source does not say), or kind = \"structure\"")
+	case kind == model.KindStructure && m.Has("profession"):
+		v.diags.Errorf(m.At("profession"), diag.Consistency, "a structure has no profession").
+			WithHint("remove profession, or set kind = \"professionnel\"")
+	}
+	if m.Name != "" && m.Count > 1 {
+		v.diags.Errorf(m.At("name"), diag.Consistency, "a group of %d members cannot have one name", m.Count).
+			WithHint("list named members one by one, with count = 1")
+	}
+	if m.Public && strings.TrimSpace(m.Name) == "" {
+		v.diags.Errorf(m.At("public"), diag.Required, "public = true but no name is given").
+			WithHint("add name = \"...\" or remove public")
+	}
+	if m.Commune != "" {
+		v.commune(m.At("commune"), m.Commune, c.Departements)
+	}
+}
+
+func (v *validator) contact(c *model.CPTS, k *model.Contact) {
+	if k.Email == "" && k.Phone.IsZero() && k.Website == "" && k.Form == "" && k.Address == nil {
+		v.diags.Errorf(k.Pos, diag.Required, "contact %q has no way to reach it", k.Label).
+			WithHint("add email, phone, website, form or an [contact.address]")
+	}
+	if a := k.Address; a != nil && a.Commune != "" {
+		com := v.commune(k.At("address.commune"), a.Commune, c.Departements)
+		if com != nil && a.PostalCode != "" && !containsString(com.PostalCodes, a.PostalCode) {
+			v.diags.Errorf(k.At("address.postal_code"), diag.Value, "postal code %s is not a postal code of %s (%s)", a.PostalCode, com.Name, com.Code).
+				WithHint("%s has postal code %s", com.Name, strings.Join(com.PostalCodes, ", "))
+		}
+	}
+}
+
+// news checks dates and slugs of every news item.
+func (v *validator) news(all []*model.News) {
+	seen := map[string]*model.News{}
+	for _, n := range all {
+		if !n.Expires.IsZero() && !n.Date.IsZero() && n.Expires.Before(n.Date) {
+			v.diags.Errorf(n.At("expires"), diag.Consistency, "expires (%s) is before date (%s)", n.Expires, n.Date)
+		}
+		owner := ""
+		if n.CPTS != nil {
+			owner = n.CPTS.Slug
+		}
+		key := owner + "/" + n.Slug
+		if prev, ok := seen[key]; ok {
+			v.diags.Errorf(diag.Pos{File: n.File}, diag.DuplicateSlug, "news slug %q is used twice", n.Slug).
+				WithHint("also used by %s; news URLs are made of the slug only, so rename one", prev.File)
+			continue
+		}
+		seen[key] = n
+	}
+}
+
+// coverage warns about communes claimed by several CPTS where a claim is
+// not marked partial. An arrondissement also conflicts with its whole city.
+func (v *validator) coverage() {
+	codes := make([]string, 0, len(v.site.Coverage))
+	for code := range v.site.Coverage {
+		codes = append(codes, code)
+	}
+	sort.Strings(codes)
+	for _, code := range codes {
+		claims := append([]*model.TerritoryEntry(nil), v.site.Coverage[code]...)
+		if com := v.geo.Commune(code); com != nil && com.Parent != "" {
+			claims = append(claims, v.site.Coverage[com.Parent]...)
+		}
+		for _, e := range claims {
+			if e.Partial || e.Commune.Code != code {
+				continue
+			}
+			for _, o := range claims {
+				if o.CPTS == e.CPTS {
+					continue
+				}
+				v.diags.Warnf(e.At("insee"), diag.SharedCommune, "commune %s (%s) is also claimed by %s (%s)", e.Commune.Code, e.Commune.Name, o.CPTS.Slug, o.At("insee")).
+					WithHint("if the commune is shared, write { insee = %q, partial = true } in both files; otherwise remove it from one", e.Code)
+			}
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
