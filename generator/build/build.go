@@ -81,6 +81,7 @@ func formatBytes(n int64) string {
 func Run(opts Options) (*Result, diag.List) {
 	res := &Result{}
 	var all diag.List
+	var ok bool
 	step := func(name string, f func() diag.List) bool {
 		start := time.Now()
 		d := f()
@@ -89,12 +90,15 @@ func Run(opts Options) (*Result, diag.List) {
 		return !d.HasErrors()
 	}
 	var site *model.Site
-	ok := step("load", func() diag.List {
+	// Validation runs even when loading found errors, so that one run
+	// reports every problem.
+	loaded := step("load", func() diag.List {
 		var d diag.List
 		site, d = load.Site(opts.Source, load.Options{Config: opts.Config})
 		return d
-	}) && step("validate", func() diag.List { return Validate(site, opts.Geo) })
-	if !ok {
+	})
+	valid := step("validate", func() diag.List { return Validate(site, opts.Geo) })
+	if !loaded || !valid {
 		return nil, all.Sort()
 	}
 	res.Site = site

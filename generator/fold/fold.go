@@ -24,16 +24,28 @@ import (
 // collapse to one, and the result is trimmed.
 //
 //	Fold("L'Haÿ-les-Roses") == "l hay les roses"
+//
+// ASCII and the Latin-1 and Latin Extended-A letters are folded in one pass;
+// other text goes through Unicode canonical decomposition (NFD).
 func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return foldUnicode(s)
+	var w writer
+	w.b.Grow(len(s)) // never longer than s on this path
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			w.ascii(c)
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !w.latin(r) {
+			return foldNFD(s)
+		}
+		i += size
 	}
-	return foldASCII(s)
+	return w.b.String()
 }
 
 // folded reports whether s is already in folded form: only a-z, 0-9 and
@@ -51,78 +63,96 @@ func folded(s string) bool {
 	return true
 }
 
-// foldASCII folds a string made of ASCII bytes only.
-func foldASCII(s string) string {
-	b := make([]byte, 0, len(s))
-	gap := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		default:
-			gap = true
-			continue
-		}
-		if gap && len(b) > 0 {
-			b = append(b, ' ')
-		}
-		gap = false
-		b = append(b, c)
-	}
-	return string(b)
-}
-
-// foldUnicode folds any string: it decomposes it (NFD), drops the combining
+// foldNFD folds any string: it decomposes it (NFD), drops the combining
 // marks and maps what decomposition leaves alone.
-func foldUnicode(s string) string {
+func foldNFD(s string) string {
 	s = norm.NFD.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	gap := false
+	var w writer
+	w.b.Grow(len(s))
 	for _, r := range s {
-		var out string
 		switch {
 		case r < utf8.RuneSelf:
-			c := byte(r)
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-			default:
-				gap = true
-				continue
-			}
-			if gap && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			gap = false
-			b.WriteByte(c)
-			continue
+			w.ascii(byte(r))
+		case w.latin(r):
 		case unicode.Is(unicode.M, r):
-			continue // accent left by NFD
-		case spell(r) != "":
-			out = spell(r)
+			// accent split off by NFD
 		case unicode.Is(unicode.Lm, r):
-			gap = true // ʼ ʻ and other modifier letters act as apostrophes
-			continue
+			w.gap = true // ʼ ʻ and other modifier letters act as apostrophes
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			out = string(unicode.ToLower(r))
+			w.add(string(unicode.ToLower(r)))
 		default:
-			gap = true
-			continue
+			w.gap = true
 		}
-		if gap && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		gap = false
-		b.WriteString(out)
 	}
-	return b.String()
+	return w.b.String()
 }
 
-// spell spells out the letters that NFD does not decompose, or returns "".
+// writer builds a folded string, turning runs of separators into one
+// space between words.
+type writer struct {
+	b   strings.Builder
+	gap bool // a separator was seen since the last word character
+}
+
+// add writes word characters.
+func (w *writer) add(s string) {
+	if w.gap && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+	w.gap = false
+	w.b.WriteString(s)
+}
+
+// ascii folds one ASCII byte.
+func (w *writer) ascii(c byte) {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		c += 'a' - 'A'
+	case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+	default:
+		w.gap = true
+		return
+	}
+	if w.gap && w.b.Len() > 0 {
+		w.b.WriteByte(' ')
+	}
+	w.gap = false
+	w.b.WriteByte(c)
+}
+
+// latin folds r if it is a Latin-1 or Latin Extended-A letter or symbol
+// (U+00C0 to U+017F) or general punctuation (U+2000 to U+206F), and reports
+// whether it did.
+func (w *writer) latin(r rune) bool {
+	switch {
+	case 0xC0 <= r && r <= 0x17F:
+		if c := latinBase[r-0xC0]; c != '_' {
+			w.add(latinBase[r-0xC0 : r-0xC0+1])
+		} else if s := spell(r); s != "" {
+			w.add(s)
+		} else {
+			w.gap = true // × ÷
+		}
+		return true
+	case 0x2000 <= r && r <= 0x206F:
+		w.gap = true // spaces, dashes, quotes, ellipsis
+		return true
+	}
+	return false
+}
+
+// latinBase holds the lower-case base letter of U+00C0 to U+017F, as NFD
+// gives it; '_' marks the runes spell handles or that are symbols.
+const latinBase = "" +
+	"aaaaaa_ceeeeiiii_nooooo__uuuuy__" + // U+00C0
+	"aaaaaa_ceeeeiiii_nooooo__uuuuy_y" + // U+00E0
+	"aaaaaaccccccccdd__eeeeeeeeeegggg" + // U+0100
+	"gggghh__iiiiiiiii___jjkk_llllll_" + // U+0120
+	"___nnnnnn___oooooo__rrrrrrssssss" + // U+0140
+	"sstttt__uuuuuuuuuuuuwwyyyzzzzzz_" //   U+0160
+
+// spell spells out the letters of U+00C0 to U+017F that NFD does not
+// decompose, or returns "".
 func spell(r rune) string {
 	switch r {
 	case 'œ', 'Œ':
@@ -141,6 +171,20 @@ func spell(r rune) string {
 		return "th"
 	case 'ı':
 		return "i"
+	case 'ħ', 'Ħ':
+		return "h"
+	case 'ĳ', 'Ĳ':
+		return "ij"
+	case 'ĸ':
+		return "k"
+	case 'ŀ', 'Ŀ':
+		return "l"
+	case 'ŉ', 'ŋ', 'Ŋ':
+		return "n"
+	case 'ŧ', 'Ŧ':
+		return "t"
+	case 'ſ':
+		return "s"
 	}
 	return ""
 }

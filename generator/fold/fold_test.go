@@ -109,3 +109,23 @@ func BenchmarkName(b *testing.B) {
 		Name(benchNames[i%len(benchNames)])
 	}
 }
+
+// TestLatinTable checks the one-pass table against Unicode decomposition:
+// each rune of the table's range folds the same both ways.
+func TestLatinTable(t *testing.T) {
+	for r := rune(0xC0); r <= 0x17F; r++ {
+		s := "x" + string(r) + "y"
+		fast, slow := Fold(s), foldNFD(s)
+		if fast != slow {
+			t.Errorf("U+%04X %c: Fold = %q, NFD path = %q", r, r, fast, slow)
+		}
+		if !folded(fast) {
+			t.Errorf("U+%04X %c: Fold = %q, not folded", r, r, fast)
+		}
+	}
+	for r := rune(0x2000); r <= 0x206F; r++ {
+		if got := Fold("x" + string(r) + "y"); got != "x y" {
+			t.Errorf("U+%04X: Fold = %q, want %q", r, got, "x y")
+		}
+	}
+}

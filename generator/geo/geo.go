@@ -87,10 +87,10 @@ type Former struct {
 type Table struct {
 	communes  []*Commune // sorted by code
 	byCode    map[string]*Commune
-	byPostal  map[string][]*Commune
-	byName    map[string][]*Commune // key: fold.Name
+	byPostal  index
+	byName    index // keys: fold.Name
 	byDep     map[string][]*Commune
-	names     [][]string // distinct fold.Name keys by byte length, for SuggestNames
+	names     [][]int32 // byName key ids by key length in bytes, for SuggestNames
 	merged    map[string]*Commune
 	former    map[string][]*Former
 	deps      []*Departement
@@ -122,14 +122,14 @@ func (t *Table) InDepartement(code string) []*Commune {
 // code, by population (largest first), then code. Both Paris (75056) and
 // its arrondissement 75101 are returned for "75001".
 func (t *Table) ByPostalCode(cp string) []*Commune {
-	return slices.Clip(t.byPostal[cp])
+	return t.byPostal.get(cp)
 }
 
 // ByName returns the communes and arrondissements whose name matches name
 // once both are normalised by fold.Name (case, accents, punctuation,
 // "St"/"Ste", leading article), by population (largest first), then code.
 func (t *Table) ByName(name string) []*Commune {
-	return slices.Clip(t.byName[fold.Name(name)])
+	return t.byName.get(fold.Name(name))
 }
 
 // Former returns the communes déléguées or associées that have or had the

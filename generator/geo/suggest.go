@@ -81,9 +81,9 @@ func (t *Table) SuggestNames(name string, n int) []*Commune {
 	var hits []hit
 	var buf distBuf
 	for l := max(1, len(key)-limit); l <= len(key)+limit && l < len(t.names); l++ {
-		for _, cand := range t.names[l] {
-			if d := buf.distance(key, cand, limit); d <= limit {
-				for _, c := range t.byName[cand] {
+		for _, id := range t.names[l] {
+			if d := buf.distance(key, t.byName.keys[id], limit); d <= limit {
+				for _, c := range t.byName.group(id) {
 					hits = append(hits, hit{c, d})
 				}
 			}

@@ -22,7 +22,10 @@ type writeFunc func(name string, data []byte, perm os.FileMode) error
 const stagePrefix = ".cpts-stage-"
 
 func publish(set *Set, dest string, write writeFunc) (err error) {
-	dest = filepath.Clean(dest)
+	dest, err = filepath.Abs(dest)
+	if err != nil {
+		return err
+	}
 	parent, base := filepath.Dir(dest), filepath.Base(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err

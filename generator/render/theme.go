@@ -101,7 +101,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			pages = append(pages, p)
 		}
 	}
-	base := template.New("layouts/baseof.html").Funcs(funcs)
+	base := template.New("baseof.html").Funcs(funcs)
 	for _, p := range append([]string{"layouts/baseof.html"}, partials...) {
 		if err := parseInto(base, theme, p); err != nil {
 			diags.Append(templateDiag(err, p))
@@ -125,20 +125,23 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 	return t, diags
 }
 
+// parseInto parses the theme file p into t, under its name relative to
+// layouts/ ("partials/footer.html"), which is how templates call it.
 func parseInto(t *template.Template, theme fs.FS, p string) error {
 	data, err := fs.ReadFile(theme, p)
 	if err != nil {
 		return err
 	}
+	name := strings.TrimPrefix(p, "layouts/")
 	target := t
-	if t.Name() != p {
-		target = t.New(p)
+	if t.Name() != name {
+		target = t.New(name)
 	}
 	_, err = target.Parse(string(data))
 	return err
 }
 
-var templateErrRE = regexp.MustCompile(`template: ([^:\s]+):(\d+)(?::(\d+))?: `)
+var templateErrRE = regexp.MustCompile(`template: (?:html/template:)?([^:\s]+):(\d+)(?::(\d+))?: `)
 
 // templateDiag turns an html/template error into a positioned diagnostic
 // naming the theme file and line.
@@ -147,7 +150,7 @@ func templateDiag(err error, fallback string) diag.List {
 	msg := err.Error()
 	pos := diag.Pos{File: fallback}
 	if m := templateErrRE.FindStringSubmatch(msg); m != nil {
-		pos.File = m[1]
+		pos.File = "layouts/" + m[1]
 		pos.Line, _ = strconv.Atoi(m[2])
 		if m[3] != "" {
 			pos.Col, _ = strconv.Atoi(m[3])
@@ -165,7 +168,7 @@ func (t *templates) execute(name string, data any) ([]byte, error) {
 		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
 	var b strings.Builder
-	if err := set.ExecuteTemplate(&b, "layouts/baseof.html", data); err != nil {
+	if err := set.ExecuteTemplate(&b, "baseof.html", data); err != nil {
 		return nil, err
 	}
 	return []byte(b.String()), nil

@@ -75,6 +75,7 @@ func TestCrossCheck(t *testing.T) {
 	for _, tc := range posCases {
 		docs["case "+tc.name] = tc.src
 	}
+	docs["benchmark"] = string(bigDoc(20 << 10))
 	for name, src := range docs {
 		t.Run(name, func(t *testing.T) {
 			var m map[string]any

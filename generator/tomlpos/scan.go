@@ -20,10 +20,12 @@ type scanner struct {
 // src is not retained. On input that is not valid TOML, Locate does not fail:
 // it records what it can.
 func Locate(src []byte) *Index {
+	l := newLines(src)
+	n := 2 * len(l.starts) // a guess at the number of paths, to allocate once
 	s := &scanner{
 		src:   src,
-		lines: newLines(src),
-		ix:    &Index{byPath: make(map[string]int)},
+		lines: l,
+		ix:    &Index{byPath: make(map[string]int, n), entries: make([]entry, 0, n)},
 		aot:   make(map[string]int),
 	}
 	s.i = s.lines.skip
