@@ -25,8 +25,8 @@ func (t *Table) loadCommunes() error {
 	t.communes = make([]*Commune, n)
 	t.byCode = make(map[string]*Commune, n)
 	t.byDep = make(map[string][]*Commune, len(t.deps))
-	names := newIndexer(n)
-	postals := newIndexer(n / 5)
+	names := newNameIndexer(n)
+	postals := newPostalIndexer(n + n/50)
 	// Postal and former codes of all communes share two backing arrays;
 	// ends records where each commune's codes stop in them.
 	postal := make([]string, 0, n+n/50)
@@ -93,7 +93,9 @@ func (t *Table) loadCommunes() error {
 			return fmt.Errorf("geo: communes.tsv.gz: %s: bad parent %q for a %s", c.Code, c.Parent, c.Kind)
 		}
 		for _, cp := range c.PostalCodes {
-			postals.add(cp, int32(i))
+			if err := postals.add(cp, int32(i)); err != nil {
+				return fmt.Errorf("geo: communes.tsv.gz: %s: %v", c.Code, err)
+			}
 		}
 		for _, old := range c.FormerCodes {
 			t.merged[old] = c
@@ -205,71 +207,148 @@ func appendFields(dst []string, s string) []string {
 	return dst
 }
 
-// index maps string keys (folded names, postal codes) to groups of
-// communes sorted by population then code, all groups sharing one array.
-type index struct {
-	ids   map[string]int32
-	keys  []string // by id
-	start []int32  // group id is list[start[id]:start[id+1]]
+// groups lays out groups of communes, each sorted by population then
+// code, in one array: group id is list[start[id]:start[id+1]].
+type groups struct {
+	start []int32
 	list  []*Commune
 }
 
-// get returns the group of key, nil if none.
-func (x *index) get(key string) []*Commune {
-	id, ok := x.ids[key]
-	if !ok {
-		return nil
-	}
-	return x.group(id)
-}
-
 // group returns the group with the id.
-func (x *index) group(id int32) []*Commune {
-	lo, hi := x.start[id], x.start[id+1]
-	return x.list[lo:hi:hi]
+func (g *groups) group(id int32) []*Commune {
+	lo, hi := g.start[id], g.start[id+1]
+	return g.list[lo:hi:hi]
 }
 
-// indexer collects (key, commune) pairs for an index.
-type indexer struct {
-	index
-	refs [][2]int32 // key id, commune position
+// grouper collects (group id, commune position) pairs for groups.
+type grouper struct {
+	n    int32      // number of groups
+	refs [][2]int32 // group id, position of the commune in the table
 }
 
-func newIndexer(n int) *indexer {
-	return &indexer{index: index{ids: make(map[string]int32, n), keys: make([]string, 0, n)}, refs: make([][2]int32, 0, n)}
+// build lays the groups out and sorts each by population.
+func (b *grouper) build(communes []*Commune) groups {
+	g := groups{start: make([]int32, b.n+1), list: make([]*Commune, len(b.refs))}
+	for _, r := range b.refs {
+		g.start[r[0]+1]++
+	}
+	for id := range b.n {
+		g.start[id+1] += g.start[id]
+	}
+	next := slices.Clone(g.start[:b.n])
+	for _, r := range b.refs {
+		g.list[next[r[0]]] = communes[r[1]]
+		next[r[0]]++
+	}
+	for id := range b.n {
+		if cs := g.group(id); len(cs) > 1 {
+			slices.SortFunc(cs, byPopulation)
+		}
+	}
+	return g
+}
+
+// nameIndex groups communes by fold.Name key.
+type nameIndex struct {
+	ids  map[string]int32
+	keys []string // by group id
+	groups
+}
+
+// get returns the communes with the key, nil if none.
+func (x *nameIndex) get(key string) []*Commune {
+	if id, ok := x.ids[key]; ok {
+		return x.group(id)
+	}
+	return nil
+}
+
+// nameIndexer builds a nameIndex.
+type nameIndexer struct {
+	x nameIndex
+	grouper
+}
+
+func newNameIndexer(n int) *nameIndexer {
+	return &nameIndexer{
+		x:       nameIndex{ids: make(map[string]int32, n), keys: make([]string, 0, n)},
+		grouper: grouper{refs: make([][2]int32, 0, n)},
+	}
 }
 
 // add files the commune at position i of the table under key.
-func (b *indexer) add(key string, i int32) {
-	id, ok := b.ids[key]
+func (b *nameIndexer) add(key string, i int32) {
+	id, ok := b.x.ids[key]
 	if !ok {
-		id = int32(len(b.keys))
-		b.ids[key] = id
-		b.keys = append(b.keys, key)
+		id = b.n
+		b.n++
+		b.x.ids[key] = id
+		b.x.keys = append(b.x.keys, key)
 	}
 	b.refs = append(b.refs, [2]int32{id, i})
 }
 
-// build lays the groups out in one array and sorts each by population.
-func (b *indexer) build(communes []*Commune) index {
-	x := b.index
-	x.start = make([]int32, len(x.keys)+1)
-	for _, r := range b.refs {
-		x.start[r[0]+1]++
+func (b *nameIndexer) build(communes []*Commune) nameIndex {
+	b.x.groups = b.grouper.build(communes)
+	return b.x
+}
+
+// postalIndex groups communes by postal code. Postal codes are 5 digits, so
+// a dense array of 100,000 slots replaces a map.
+type postalIndex struct {
+	slot []int32 // by postal code as a number: group id + 1, 0 if none
+	groups
+}
+
+// get returns the communes with the postal code, nil if none.
+func (x *postalIndex) get(cp string) []*Commune {
+	if n, ok := postalNumber(cp); ok && x.slot[n] > 0 {
+		return x.group(x.slot[n] - 1)
 	}
-	for id := range x.keys {
-		x.start[id+1] += x.start[id]
+	return nil
+}
+
+// postalNumber returns the value of a 5-digit postal code.
+func postalNumber(cp string) (int, bool) {
+	if len(cp) != 5 {
+		return 0, false
 	}
-	x.list = make([]*Commune, len(b.refs))
-	next := slices.Clone(x.start[:len(x.keys)])
-	for _, r := range b.refs {
-		x.list[next[r[0]]] = communes[r[1]]
-		next[r[0]]++
-	}
-	for id := range x.keys {
-		if g := x.group(int32(id)); len(g) > 1 {
-			slices.SortFunc(g, byPopulation)
+	n := 0
+	for i := range 5 {
+		c := cp[i]
+		if c < '0' || c > '9' {
+			return 0, false
 		}
+		n = n*10 + int(c-'0')
 	}
-	return x
+	return n, true
+}
+
+// postalIndexer builds a postalIndex.
+type postalIndexer struct {
+	x postalIndex
+	grouper
+}
+
+func newPostalIndexer(n int) *postalIndexer {
+	return &postalIndexer{x: postalIndex{slot: make([]int32, 100000)}, grouper: grouper{refs: make([][2]int32, 0, n)}}
+}
+
+// add files the commune at position i of the table under postal code cp.
+func (b *postalIndexer) add(cp string, i int32) error {
+	n, ok := postalNumber(cp)
+	if !ok {
+		return fmt.Errorf("bad postal code %q", cp)
+	}
+	if b.x.slot[n] == 0 {
+		b.n++
+		b.x.slot[n] = b.n
+	}
+	b.refs = append(b.refs, [2]int32{b.x.slot[n] - 1, i})
+	return nil
+}
+
+func (b *postalIndexer) build(communes []*Commune) postalIndex {
+	b.x.groups = b.grouper.build(communes)
+	return b.x
 }

@@ -87,8 +87,8 @@ type Former struct {
 type Table struct {
 	communes  []*Commune // sorted by code
 	byCode    map[string]*Commune
-	byPostal  index
-	byName    index // keys: fold.Name
+	byPostal  postalIndex
+	byName    nameIndex // keys: fold.Name
 	byDep     map[string][]*Commune
 	names     [][]int32 // byName key ids by key length in bytes, for SuggestNames
 	merged    map[string]*Commune

@@ -133,11 +133,17 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 		rec = rv.FieldByIndex(f.Index).Addr().Interface().(*model.Fields)
 		*rec = model.Fields{File: d.src.path, Pos: recordPos, Keys: map[string]diag.Pos{}}
 	}
+	meant := map[string]bool{} // keys a misspelt key stands for
 	for _, k := range keys {
 		if !contains(known, k) {
 			dg := d.diags.Errorf(d.keyPos(join(path, k)), diag.UnknownKey, "unknown key %q", k)
-			if s := diag.DidYouMean(diag.Suggest(k, known, 2)); s != "" {
-				dg.WithHint("%s", s)
+			suggestions := diag.Suggest(k, known, 2)
+			if alias, ok := frenchKeys[fold.Fold(k)]; ok && contains(known, alias) {
+				suggestions = []string{alias}
+			}
+			if len(suggestions) > 0 {
+				dg.WithHint("%s", diag.DidYouMean(suggestions))
+				meant[suggestions[0]] = true
 			} else {
 				dg.WithHint("known keys here: %s", strings.Join(known, ", "))
 			}
@@ -146,7 +152,8 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 	for _, f := range fields {
 		val, ok := m[f.key]
 		if !ok {
-			if f.rules.required {
+			// A required key written with a typo is reported once, as the typo.
+			if f.rules.required && !meant[f.key] {
 				d.diags.Errorf(recordPos, diag.Required, "missing required field %q", f.key).
 					WithHint("add %s = %s", f.key, example(rv.Type().Field(f.index).Type))
 			}
@@ -170,6 +177,16 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 			}
 		}
 	}
+}
+
+// frenchKeys maps the French words authors reach for to the model's keys.
+var frenchKeys = map[string]string{
+	"nom": "name", "titre": "title", "resume": "summary", "statut": "status",
+	"etape": "status", "creation": "created", "site": "website", "site web": "website",
+	"courriel": "email", "mail": "email", "telephone": "phone", "tel": "phone",
+	"adresse": "address", "horaires": "hours", "libelle": "label", "metier": "profession",
+	"nombre": "count", "role": "board_role", "type": "kind", "date de publication": "date",
+	"etiquettes": "tags", "brouillon": "draft", "population": "declared_population",
 }
 
 // setter is implemented by value types that check their text (Email, URL, Phone).

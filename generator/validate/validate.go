@@ -291,7 +291,7 @@ func (v *validator) member(c *model.CPTS, m *model.Member) {
 }
 
 func (v *validator) contact(c *model.CPTS, k *model.Contact) {
-	if k.Email == "" && k.Phone.IsZero() && k.Website == "" && k.Form == "" && k.Address == nil {
+	if !k.Has("email") && !k.Has("phone") && !k.Has("website") && !k.Has("form") && !k.Has("address") {
 		v.diags.Errorf(k.Pos, diag.Required, "contact %q has no way to reach it", k.Label).
 			WithHint("add email, phone, website, form or an [contact.address]")
 	}
