@@ -5,6 +5,7 @@
 //
 //	cpts build   [--source DIR] [--destination DIR]   build the site
 //	cpts check   [--source DIR]   report every problem in the content
+//	cpts serve   [--source DIR] [--port N] [--bind ADDR]   serve with live reload
 //	cpts version                  print the version
 //
 // Exit status: 0 on success (warnings allowed), 1 when the content has
@@ -36,6 +37,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into public/ (built aside, swapped in atomically)", runBuild},
 		{"check", "report every problem in the content, with its position", runCheck},
+		{"serve", "build in memory, serve on 127.0.0.1:1313 and rebuild on every change", runServe},
 		{"version", "print the version", runVersion},
 	}
 }

@@ -27,6 +27,9 @@ type Options struct {
 	Geo    *geo.Table
 	// NoMinify keeps the output as the templates write it, for debugging.
 	NoMinify bool
+	// BaseURL replaces the configured base URL (the dev server serves the
+	// site at its own address).
+	BaseURL string
 }
 
 // Stage is the name and duration of one step, for the summary.
@@ -102,6 +105,9 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, all.Sort()
 	}
 	res.Site = site
+	if opts.BaseURL != "" {
+		site.Config.BaseURL = model.URL(opts.BaseURL)
+	}
 	var rendered *render.Result
 	ok = step("render", func() diag.List {
 		var d diag.List

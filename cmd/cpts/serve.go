@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/server"
+	"github.com/cpts-fr/cpts/themes"
+)
+
+func runServe(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var sf siteFlags
+	sf.register(fl)
+	bind := fl.String("bind", "127.0.0.1", "address to listen on (loopback unless you ask otherwise)")
+	port := fl.Int("port", 1313, "port to listen on")
+	fl.IntVar(port, "p", 1313, "shorthand for --port")
+	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "cpts serve: unexpected argument %q\n", fl.Arg(0))
+		return exitUsage
+	}
+	fsys, prefix, err := sf.open(stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts serve: %v\n", err)
+		return exitUsage
+	}
+	table, err := geo.Load()
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts serve: commune reference data: %v\n", err)
+		return exitContent
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(*bind, strconv.Itoa(*port)))
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts serve: %v\n", err)
+		return exitUsage
+	}
+	addr := "http://" + ln.Addr().String() + "/"
+	config := filepath.ToSlash(sf.config)
+	srv := server.New(func() (*build.Result, diag.List) {
+		return build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr})
+	})
+	report := func(diags diag.List) {
+		printDiagnostics(stderr, userPaths(diags, prefix))
+		builds, failed, took := srv.Stats()
+		if failed {
+			fmt.Fprintf(stdout, "#%d build failed in %s (%s): the browser shows the errors, the last good site is still served\n", builds, took.Round(time.Millisecond), diags.Summary())
+			return
+		}
+		fmt.Fprintf(stdout, "#%d built in %s\n", builds, took.Round(time.Millisecond))
+	}
+	report(srv.Rebuild())
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if root := sf.source; root != "" { // a folder, not the embedded sample
+		cfg := config
+		if cfg == "" {
+			cfg = "config.toml"
+		}
+		go func() {
+			err := server.Watch(ctx, root, cfg, 30*time.Millisecond, func(b server.Batch) {
+				fmt.Fprintf(stdout, "changed (%s): %v\n", b.Kind, b.Paths)
+				report(srv.Rebuild())
+			})
+			if err != nil {
+				fmt.Fprintf(stderr, "cpts serve: watching files: %v\n", err)
+			}
+		}()
+	}
+	fmt.Fprintf(stdout, "Serving at %s (Ctrl+C to stop)\n", addr)
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		<-ctx.Done()
+		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		_ = hs.Shutdown(shutdown)
+	}()
+	if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		fmt.Fprintf(stderr, "cpts serve: %v\n", err)
+		return exitContent
+	}
+	return exitOK
+}

@@ -1,0 +1,239 @@
+// Package server is the development server of `cpts serve`: it builds the
+// site in memory (never writing into public/), serves it on a loopback
+// address, rebuilds when files change, and reloads open pages through
+// Server-Sent Events and an external script (so the CSP stays strict).
+// When a build fails, HTML pages show every diagnostic with its position,
+// and the last good build keeps serving everything else; fixing the file
+// clears the error page.
+package server
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"path"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/output"
+)
+
+// Builder runs one build; the server calls it on start and on every change.
+type Builder func() (*build.Result, diag.List)
+
+// Server serves the last good build and the last build's diagnostics.
+type Server struct {
+	build Builder
+
+	mu       sync.RWMutex
+	files    *output.Set // last good build
+	diags    diag.List   // diagnostics of the last build
+	failed   bool        // the last build failed
+	builds   int         // number of builds run
+	lastTime time.Duration
+
+	clientsMu sync.Mutex
+	clients   map[chan struct{}]struct{}
+}
+
+// New returns a server that builds with b. Call Rebuild once before serving.
+func New(b Builder) *Server {
+	return &Server{build: b, clients: map[chan struct{}]struct{}{}}
+}
+
+// Rebuild runs a build, keeps its output if it succeeded, and tells open
+// pages to reload. It returns the diagnostics.
+func (s *Server) Rebuild() diag.List {
+	start := time.Now()
+	res, diags := s.build()
+	s.mu.Lock()
+	s.builds++
+	s.diags = diags
+	s.failed = res == nil
+	s.lastTime = time.Since(start)
+	if res != nil {
+		s.files = res.Files
+	}
+	s.mu.Unlock()
+	s.notify()
+	return diags
+}
+
+// Stats returns the number of builds, whether the last failed, and how long it took.
+func (s *Server) Stats() (builds int, failed bool, took time.Duration) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.builds, s.failed, s.lastTime
+}
+
+func (s *Server) notify() {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	for c := range s.clients {
+		select {
+		case c <- struct{}{}:
+		default: // a reload is already pending for this client
+		}
+	}
+}
+
+//go:embed livereload.js
+var liveReloadJS []byte
+
+const (
+	reloadScriptPath = "/__cpts/livereload.js"
+	eventsPath       = "/__cpts/events"
+)
+
+// ServeHTTP serves the site from memory. Paths are cleaned and looked up in
+// the output set: nothing outside the site can be reached, and there are no
+// directory listings.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case reloadScriptPath:
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(liveReloadJS)
+		return
+	case eventsPath:
+		s.events(w, r)
+		return
+	}
+	s.mu.RLock()
+	files, failed, diags := s.files, s.failed, s.diags
+	s.mu.RUnlock()
+	p := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
+	if p == "" || strings.HasSuffix(r.URL.Path, "/") {
+		p = path.Join(p, "index.html")
+	}
+	html := strings.HasSuffix(p, ".html")
+	if failed && (html || !strings.Contains(path.Base(p), ".")) {
+		s.errorPage(w, diags)
+		return
+	}
+	if files == nil {
+		s.errorPage(w, diags)
+		return
+	}
+	data, ok := files.Get(p)
+	if !ok && !strings.HasSuffix(r.URL.Path, "/") && files.Has(p+"/index.html") {
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	status := http.StatusOK
+	if !ok {
+		status = http.StatusNotFound
+		p = "404.html"
+		if data, ok = files.Get(p); !ok {
+			data = []byte("404 page not found")
+			p = "404.txt"
+		}
+	}
+	if strings.HasSuffix(p, ".html") {
+		data = injectReload(data)
+	}
+	w.Header().Set("Content-Type", contentType(p))
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		_, _ = w.Write(data)
+	}
+}
+
+// injectReload adds the live-reload script before </body>.
+func injectReload(page []byte) []byte {
+	tag := []byte(`<script src="` + reloadScriptPath + `" defer></script>`)
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(append([]byte{}, page...), tag...)
+	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:i]...)
+	out = append(out, tag...)
+	return append(out, page[i:]...)
+}
+
+var contentTypes = map[string]string{
+	".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+	".js": "text/javascript; charset=utf-8", ".json": "application/json",
+	".xml": "application/xml", ".txt": "text/plain; charset=utf-8",
+	".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+	".webp": "image/webp", ".ics": "text/calendar; charset=utf-8",
+	".atom": "application/atom+xml", ".csv": "text/csv; charset=utf-8",
+	".geojson": "application/geo+json",
+}
+
+func contentType(p string) string {
+	if t, ok := contentTypes[path.Ext(p)]; ok {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// events streams a "reload" event after each build (Server-Sent Events).
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	c := make(chan struct{}, 1)
+	s.clientsMu.Lock()
+	s.clients[c] = struct{}{}
+	s.clientsMu.Unlock()
+	defer func() {
+		s.clientsMu.Lock()
+		delete(s.clients, c)
+		s.clientsMu.Unlock()
+	}()
+	fmt.Fprint(w, "retry: 500\n\n")
+	flusher.Flush()
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-c:
+			fmt.Fprint(w, "event: reload\ndata: reload\n\n")
+			flusher.Flush()
+		}
+	}
+}
+
+var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Build failed – cpts serve</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1e1e1e}code{font-weight:700}li{margin:.5rem 0}.error code{color:#a00}.warning code{color:#805000}.hint{color:#4a4a4a}</style></head>
+<body>
+<main>
+<h1>Build failed</h1>
+<p>{{.Summary}}. Fix the files below: this page reloads by itself once the site builds again.</p>
+<ol>
+{{range .Diags}}<li class="{{.Severity}}"><code>{{.Pos}}</code>: {{.Severity}}: {{.Msg}}{{with .Code}} [{{.}}]{{end}}{{with .Hint}}<br><span class="hint">hint: {{.}}</span>{{end}}</li>
+{{end}}</ol>
+</main>
+<script src="` + reloadScriptPath + `" defer></script>
+</body>
+</html>
+`))
+
+// errorPage lists the diagnostics of the failed build.
+func (s *Server) errorPage(w http.ResponseWriter, diags diag.List) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	_ = errorTemplate.Execute(w, map[string]any{"Diags": diags, "Summary": diags.Summary()})
+}

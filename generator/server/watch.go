@@ -1,0 +1,136 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// ChangeKind classifies a changed file by the work it calls for.
+type ChangeKind int
+
+// The kinds of change, in the order of the work they need.
+const (
+	ChangeStatic   ChangeKind = iota // static/: copy files
+	ChangeContent                    // content/: reload and re-render records
+	ChangeTemplate                   // layouts/, i18n/: reparse the theme, re-render
+	ChangeConfig                     // config: everything
+)
+
+// String names the kind.
+func (k ChangeKind) String() string {
+	return [...]string{"static", "content", "template", "config"}[k]
+}
+
+// Classify returns the kind of a path relative to the site folder, and
+// false for files the site does not read (public/, editor backups, dotfiles).
+func Classify(rel, config string) (ChangeKind, bool) {
+	rel = filepath.ToSlash(rel)
+	base := filepath.Base(rel)
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasPrefix(base, "#") ||
+		strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp") {
+		return 0, false
+	}
+	top, _, _ := strings.Cut(rel, "/")
+	switch {
+	case rel == config:
+		return ChangeConfig, true
+	case top == "content":
+		return ChangeContent, true
+	case top == "layouts" || top == "i18n":
+		return ChangeTemplate, true
+	case top == "static":
+		return ChangeStatic, true
+	}
+	return 0, false
+}
+
+// Batch is a set of changes that arrived together.
+type Batch struct {
+	Kind  ChangeKind // the largest kind in the batch
+	Paths []string   // relative paths, sorted
+}
+
+// Watch watches the site folder root and calls onBatch with each batch of
+// changes, debounced by quiet: editors that save by writing a temporary
+// file and renaming it give one batch. New folders are watched as they
+// appear; removed ones are dropped. It returns when ctx is done.
+func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatch func(Batch)) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+	if err := addTree(w, root); err != nil {
+		return err
+	}
+	pending := map[string]ChangeKind{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-w.Errors:
+			if err != nil && !errors.Is(err, fsnotify.ErrEventOverflow) {
+				return err
+			}
+			pending["content"] = ChangeConfig // overflow: rebuild everything
+			timer.Reset(quiet)
+		case ev := <-w.Events:
+			rel, err := filepath.Rel(root, ev.Name)
+			if err != nil {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					_ = addTree(w, ev.Name)
+				}
+			}
+			kind, ok := Classify(rel, config)
+			if !ok {
+				continue
+			}
+			if k, seen := pending[rel]; !seen || kind > k {
+				pending[rel] = kind
+			}
+			timer.Reset(quiet)
+		case <-timer.C:
+			b := Batch{}
+			for p, k := range pending {
+				b.Paths = append(b.Paths, p)
+				if k > b.Kind {
+					b.Kind = k
+				}
+			}
+			sort.Strings(b.Paths)
+			pending = map[string]ChangeKind{}
+			onBatch(b)
+		}
+	}
+}
+
+// addTree watches dir and every folder below it, except public/ and
+// hidden folders.
+func addTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil // a folder removed while walking
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || name == "public" || name == "node_modules") {
+			return filepath.SkipDir
+		}
+		return w.Add(p)
+	})
+}

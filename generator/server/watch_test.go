@@ -1,0 +1,117 @@
+package server
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		path string
+		kind ChangeKind
+		ok   bool
+	}{
+		{"config.toml", ChangeConfig, true},
+		{"content/cpts/a/index.md", ChangeContent, true},
+		{"layouts/cpts.html", ChangeTemplate, true},
+		{"i18n/fr.toml", ChangeTemplate, true},
+		{"static/css/site.css", ChangeStatic, true},
+		{"public/index.html", 0, false},
+		{"content/cpts/a/.index.md.swp", 0, false},
+		{"content/cpts/a/index.md~", 0, false},
+		{"README.md", 0, false},
+	}
+	for _, tt := range tests {
+		kind, ok := Classify(tt.path, "config.toml")
+		if kind != tt.kind || ok != tt.ok {
+			t.Errorf("Classify(%q) = %v, %v; want %v, %v", tt.path, kind, ok, tt.kind, tt.ok)
+		}
+	}
+}
+
+// TestWatchRealEvents drives the watcher with real file events: a save,
+// an editor's write-then-rename, a new folder and a file in it, and a
+// folder removed.
+func TestWatchRealEvents(t *testing.T) {
+	root := t.TempDir()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	must(os.MkdirAll(filepath.Join(root, "content", "cpts", "a"), 0o755))
+	must(os.WriteFile(filepath.Join(root, "config.toml"), []byte("x"), 0o644))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	batches := make(chan Batch, 16)
+	go func() { _ = Watch(ctx, root, "config.toml", 40*time.Millisecond, func(b Batch) { batches <- b }) }()
+	time.Sleep(100 * time.Millisecond) // let the watcher start
+	next := func(what string) Batch {
+		t.Helper()
+		select {
+		case b := <-batches:
+			return b
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no batch after %s", what)
+		}
+		return Batch{}
+	}
+
+	index := filepath.Join(root, "content", "cpts", "a", "index.md")
+	must(os.WriteFile(index, []byte("one"), 0o644))
+	if b := next("a save"); b.Kind != ChangeContent || !contains(b.Paths, "content/cpts/a/index.md") {
+		t.Errorf("save: %+v", b)
+	}
+
+	tmp := index + ".tmp"
+	must(os.WriteFile(tmp, []byte("two"), 0o644))
+	must(os.Rename(tmp, index))
+	if b := next("a rename-on-save"); !contains(b.Paths, "content/cpts/a/index.md") {
+		t.Errorf("rename: %+v", b)
+	}
+
+	dir := filepath.Join(root, "content", "cpts", "b")
+	must(os.MkdirAll(filepath.Join(dir, "news"), 0o755))
+	time.Sleep(100 * time.Millisecond) // the new folders get watched
+	_ = drain(batches)
+	must(os.WriteFile(filepath.Join(dir, "news", "2020-01-01-x.md"), []byte("x"), 0o644))
+	if b := next("a file in a new folder"); !contains(b.Paths, "content/cpts/b/news/2020-01-01-x.md") {
+		t.Errorf("new folder: %+v", b)
+	}
+
+	must(os.RemoveAll(dir))
+	if b := next("a removed folder"); b.Kind != ChangeContent {
+		t.Errorf("remove: %+v", b)
+	}
+
+	must(os.WriteFile(filepath.Join(root, "config.toml"), []byte("y"), 0o644))
+	if b := next("a config change"); b.Kind != ChangeConfig {
+		t.Errorf("config: %+v", b)
+	}
+}
+
+func drain(c chan Batch) int {
+	n := 0
+	for {
+		select {
+		case <-c:
+			n++
+		case <-time.After(150 * time.Millisecond):
+			return n
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s || strings.HasSuffix(x, "/"+s) {
+			return true
+		}
+	}
+	return false
+}
