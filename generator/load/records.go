@@ -32,6 +32,7 @@ func (l *loader) allCPTS() []*model.CPTS {
 
 func (l *loader) cpts(dir, slug string) *model.CPTS {
 	l.checkSlug(dir, slug)
+	l.dirEntries(dir) // reports symbolic links that leave the site
 	c := &model.CPTS{Slug: slug, Dir: dir}
 	body, ok := l.markdownFile(dir+"/index.md", true, c)
 	if !ok && c.File == "" {

@@ -55,6 +55,8 @@ type loader struct {
 	seen  map[string]bool // files the model knows, for the unknown-file warning
 	// failed tells whether the last file read existed but could not be decoded.
 	failed bool
+	// unsafe holds symbolic links that leave the site: never read.
+	unsafe map[string]bool
 }
 
 func (l *loader) know(p string) {
@@ -68,6 +70,9 @@ func (l *loader) know(p string) {
 // (and not required), unreadable, too big or not UTF-8.
 func (l *loader) read(p string, required bool) (source, bool) {
 	l.know(p)
+	if l.unsafe[p] {
+		return source{}, false
+	}
 	info, err := fs.Stat(l.fsys, p)
 	if errors.Is(err, fs.ErrNotExist) {
 		if required {
@@ -172,14 +177,53 @@ func Slugify(s string) string {
 	return strings.Trim(b.String(), "-")
 }
 
-// dirEntries lists a folder, sorted; a missing folder is empty.
+// dirEntries lists a folder, sorted; a missing folder is empty. Symbolic
+// links that leave the site are reported and left out.
 func (l *loader) dirEntries(dir string) []fs.DirEntry {
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		l.diags.Errorf(diag.Pos{File: dir}, diag.IO, "cannot list: %v", unwrapPath(err))
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
-	return entries
+	out := entries[:0]
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 && !l.safeLink(dir+"/"+e.Name()) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// safeLink reports whether the symbolic link p points inside the site; if
+// not, it reports an error and marks p unsafe so it is never read.
+func (l *loader) safeLink(p string) bool {
+	rl, ok := l.fsys.(fs.ReadLinkFS)
+	if !ok {
+		return true
+	}
+	target, err := rl.ReadLink(p)
+	if err != nil {
+		return true // not a link after all: reading it will tell
+	}
+	if l.unsafe == nil {
+		l.unsafe = map[string]bool{}
+	}
+	resolved := path.Join(path.Dir(p), target)
+	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
+		l.unsafe[p] = true
+		l.know(p)
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "symbolic link to %s leaves the site folder: refused", target).
+			WithHint("copy the file into the site instead of linking to it")
+		return false
+	}
+	if _, err := fs.Stat(l.fsys, p); err != nil {
+		l.unsafe[p] = true
+		l.know(p)
+		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "broken symbolic link to %s: %v", target, unwrapPath(err))
+		return false
+	}
+	return true
 }
 
 // ignored are files tools leave behind, skipped silently.
