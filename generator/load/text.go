@@ -39,9 +39,7 @@ func newSource(path string, raw []byte, diags *diag.List) (source, bool) {
 // position turns a byte offset into a file position; line counting starts
 // at firstLine (the line of text[0] in the file), columns count runes.
 func position(path string, text []byte, off, firstLine int) diag.Pos {
-	if off > len(text) {
-		off = len(text)
-	}
+	off = max(0, min(off, len(text)))
 	line := firstLine + bytes.Count(text[:off], []byte{'\n'})
 	start := bytes.LastIndexByte(text[:off], '\n') + 1
 	return diag.Pos{File: path, Line: line, Col: utf8.RuneCount(text[start:off]) + 1}
