@@ -2,6 +2,7 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
@@ -158,6 +159,14 @@ func (l *loader) checkSlug(p, slug string) bool {
 		d.WithHint("rename it %q", s)
 	}
 	return false
+}
+
+// CheckSlug returns an error when s cannot be a slug, suggesting one.
+func CheckSlug(s string) error {
+	if slugRE.MatchString(s) {
+		return nil
+	}
+	return fmt.Errorf("%q is not a valid slug: use lowercase letters a-z, digits and single hyphens, such as %q", s, Slugify(s))
 }
 
 // Slugify turns a name into a slug: "Pays de Lunel" -> "pays-de-lunel".

@@ -62,10 +62,19 @@ type Result struct {
 	Links []Link // in source order
 }
 
-// Convert renders src, whose first line is at start in its file. Links
+// Convert renders src with its top heading level as h2 (a body right under
+// the page's h1). See ConvertUnder.
+func (c *Converter) Convert(src []byte, start diag.Pos) (Result, diag.List) {
+	return c.ConvertUnder(src, start, 2)
+}
+
+// ConvertUnder renders src, whose first line is at start in its file, with
+// its highest heading level shown as top (2 for a body right under the h1,
+// 3 for a body inside a section with its own h2), so that heading levels
+// never skip, whichever level the author started at. Links
 // with a forbidden scheme are neutralised (their text is kept) and
 // reported as warnings.
-func (c *Converter) Convert(src []byte, start diag.Pos) (Result, diag.List) {
+func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, diag.List) {
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	var res Result
 	var diags diag.List
@@ -97,6 +106,7 @@ func (c *Converter) Convert(src []byte, start diag.Pos) (Result, diag.List) {
 		res.Links = append(res.Links, Link{Dest: string(dest), Pos: pos, Image: image})
 		return ast.WalkContinue, nil
 	})
+	shiftHeadings(doc, top)
 	var buf bytes.Buffer
 	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
 		diags.Errorf(start, diag.Syntax, "cannot render Markdown: %v", err)
@@ -148,4 +158,25 @@ func offsetPos(src []byte, off int, start diag.Pos) diag.Pos {
 		col += start.Col - 1
 	}
 	return diag.Pos{File: start.File, Line: line, Col: col}
+}
+
+// shiftHeadings moves every heading so the highest one is at level top,
+// keeping their relative levels (capped at 6).
+func shiftHeadings(doc ast.Node, top int) {
+	highest := 7
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering && h.Level < highest {
+			highest = h.Level
+		}
+		return ast.WalkContinue, nil
+	})
+	if highest == 7 {
+		return
+	}
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level-highest+top, 6)
+		}
+		return ast.WalkContinue, nil
+	})
 }

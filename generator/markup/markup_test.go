@@ -17,6 +17,8 @@ func TestConvertSafety(t *testing.T) {
 		rawHTML  bool
 	}{
 		{name: "heading shifted", in: "# Titre\n\n## Sous-titre\n", want: []string{`<h2 id="titre">Titre</h2>`, `<h3 id="sous-titre">`}},
+		{name: "top heading is h2 whatever the author starts at", in: "## Titre\n\n### Sous-titre\n\n## Autre\n", want: []string{`<h2 id="titre">`, `<h3 id="sous-titre">`, `<h2 id="autre">`}},
+		{name: "deep headings capped at h6", in: "# A\n\n###### F\n", want: []string{`<h2 id="a">`, `<h6 id="f">`}},
 		{name: "raw inline html escaped", in: "Texte <script>alert(1)</script> fin\n", want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, wantNot: []string{"<script>"}},
 		{name: "html block escaped", in: "<div onclick=\"x()\">\nbloc\n</div>\n", want: []string{"&lt;div onclick="}, wantNot: []string{"<div"}},
 		{name: "raw html opt in", in: "<b>gras</b>\n", want: []string{"<b>gras</b>"}, rawHTML: true},

@@ -175,11 +175,11 @@ func (r *safeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 	return ast.WalkSkipChildren, nil
 }
 
-// renderHeading shifts Markdown headings one level down: the page title is
-// the only h1, a "#" in a body becomes an h2.
+// renderHeading writes a heading at the level ConvertUnder gave it, with
+// its id.
 func (r *safeRenderer) renderHeading(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Heading)
-	level := min(n.Level+1, 6)
+	level := n.Level
 	if !entering {
 		_, _ = fmt.Fprintf(w, "</h%d>\n", level)
 		return ast.WalkContinue, nil

@@ -23,7 +23,7 @@ func (r *renderer) pages() {
 	r.departements()
 	for _, p := range r.site.Pages {
 		r.emit("page", &page{Path: "/pages/" + p.Slug + "/", Title: p.Title, Description: p.Summary,
-			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body)})
+			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
 	}
 	r.emit("accessibilite", &page{Path: "/accessibilite/", Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
 	r.emit("404", &page{Path: "/404.html", Title: r.t("page_not_found"), NoIndex: true})
@@ -97,7 +97,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 	pop := c.Territory.Population()
 	var professions, structures []group
 	var named []namedMember
-	total := 0
+	pros, orgs := 0, 0
 	count := func(groups *[]group, label string, n int) {
 		for i := range *groups {
 			if (*groups)[i].Label == label {
@@ -108,10 +108,11 @@ func (r *renderer) cpts(c *model.CPTS) {
 		*groups = append(*groups, group{label, n})
 	}
 	for _, m := range c.Members {
-		total += m.Size()
 		if m.Kind == model.KindStructure {
+			orgs += m.Size()
 			count(&structures, r.label("structure", m.Structure), m.Size())
 		} else {
+			pros += m.Size()
 			count(&professions, r.label("profession", m.Profession), m.Size())
 		}
 		if name := m.PublicName(); name != "" {
@@ -157,14 +158,25 @@ func (r *renderer) cpts(c *model.CPTS) {
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
 		JSONLD: r.cptsJSONLD(c),
 		Data: map[string]any{
-			"C": c, "Body": r.markdown(c.Body), "Population": pop, "ComputedTier": computed,
-			"Professions": professions, "Structures": structures, "Named": named, "MembersTotal": total,
+			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
+			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
+			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news, "CommunePages": r.communePages,
 		},
 	})
 	for _, n := range c.News {
 		r.newsItem(n)
 	}
+}
+
+// hasNotes reports whether a territory entry has a note or partial mark.
+func hasNotes(c *model.CPTS) bool {
+	for _, e := range c.Territory.Entries {
+		if e.Note != "" || e.Partial {
+			return true
+		}
+	}
+	return false
 }
 
 func sortGroups(gs []group) {
@@ -263,7 +275,7 @@ func (r *renderer) newsItem(n *model.News) {
 	}
 	r.emit("news", &page{Path: newsPath(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
-		Data:   map[string]any{"N": n, "Body": r.markdown(n.Body)}})
+		Data:   map[string]any{"N": n, "Body": r.markdown(n.Body, 2)}})
 }
 
 // claim is a CPTS covering a commune.

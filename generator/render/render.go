@@ -156,12 +156,13 @@ func (r *renderer) emit(layout string, p *page) {
 	r.add(file, html)
 }
 
-// markdown renders a body and remembers its internal links.
-func (r *renderer) markdown(m model.Markdown) template.HTML {
+// markdown renders a body whose top heading becomes an h<top>, and
+// remembers its internal links.
+func (r *renderer) markdown(m model.Markdown, top int) template.HTML {
 	if len(bytes.TrimSpace(m.Source)) == 0 {
 		return ""
 	}
-	res, diags := r.md.Convert(m.Source, m.Pos)
+	res, diags := r.md.ConvertUnder(m.Source, m.Pos, top)
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {

@@ -2,6 +2,7 @@ package tomlpos
 
 import (
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +77,11 @@ func TestCrossCheck(t *testing.T) {
 		docs["case "+tc.name] = tc.src
 	}
 	docs["benchmark"] = string(bigDoc(20 << 10))
+	spec, err := os.ReadFile("testdata/spec.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs["spec"] = string(spec)
 	for name, src := range docs {
 		t.Run(name, func(t *testing.T) {
 			var m map[string]any

@@ -1,6 +1,7 @@
 package tomlpos
 
 import (
+	"os"
 	"testing"
 	"unicode/utf8"
 
@@ -16,6 +17,9 @@ func FuzzLocate(f *testing.F) {
 	}
 	for _, src := range crossDocs {
 		f.Add([]byte(src))
+	}
+	if spec, err := os.ReadFile("testdata/spec.toml"); err == nil {
+		f.Add(spec)
 	}
 	for _, s := range []string{
 		"", "[", "[[", "[[a", "[a.", `["a`, "a = [[[[", "a = {{{", `a = "`, `a = """`, "a = '''",

@@ -14,6 +14,7 @@ type lines struct {
 	src    []byte
 	starts []int // byte offset of the start of each line
 	skip   int   // length of the byte order mark at the start of line 1
+	last   Pos   // the last position returned, where the next search starts
 }
 
 func newLines(src []byte) lines {
@@ -33,12 +34,18 @@ func newLines(src []byte) lines {
 	return l
 }
 
-// pos returns the position of byte offset off, which must be in [0, len(src)].
+// pos returns the position of byte offset off, which must be in
+// [skip, len(src)]. Offsets come in nearly increasing order, so pos counts
+// from the last position when it can: a long line costs no more than a short
+// one.
 func (l *lines) pos(off int) Pos {
-	n := sort.SearchInts(l.starts, off+1) // lines starting at or before off
-	start := l.starts[n-1]
-	if n == 1 && off >= l.skip {
-		start = l.skip
+	p := l.last
+	if p.Line == 0 || off < p.Offset || p.Line < len(l.starts) && off >= l.starts[p.Line] {
+		p.Line = sort.SearchInts(l.starts, off+1) // lines starting at or before off
+		p.Col, p.Offset = 1, min(max(l.starts[p.Line-1], l.skip), off)
 	}
-	return Pos{Line: n, Col: utf8.RuneCount(l.src[start:off]) + 1, Offset: off}
+	p.Col += utf8.RuneCount(l.src[p.Offset:off])
+	p.Offset = off
+	l.last = p
+	return p
 }

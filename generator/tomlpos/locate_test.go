@@ -2,7 +2,9 @@ package tomlpos
 
 import (
 	"fmt"
+	"slices"
 	"testing"
+	"unicode/utf8"
 )
 
 // posCase is a TOML snippet with the expected key and value positions
@@ -23,10 +25,10 @@ var posCases = []posCase{
 		vals: map[string]string{"name": "1:8", "n": "2:3"},
 	},
 	{
-		name: "comments and blank lines",
-		src:  "# a comment = 1\n\n  \t\n  a = 1 # c = 2\n#[fake]\nb = 2",
-		keys: map[string]string{"a": "4:3", "b": "6:1"},
-		vals: map[string]string{"a": "4:7", "b": "6:5"},
+		name:   "comments and blank lines",
+		src:    "# a comment = 1\n\n  \t\n  a = 1 # c = 2\n#[fake]\nb = 2",
+		keys:   map[string]string{"a": "4:3", "b": "6:1"},
+		vals:   map[string]string{"a": "4:7", "b": "6:5"},
 		absent: []string{"c", "fake"},
 	},
 	{
@@ -37,10 +39,10 @@ var posCases = []posCase{
 			"a[0]": "3:6", "a[1]": "3:11", "a[2]": "3:16"},
 	},
 	{
-		name: "CRLF line ends",
-		src:  "a = 1\r\nb = \"x\"\r\n\r\n[t]\r\nc = 2\r\nd = \"\"\"\r\n[[x]]\r\n\"\"\"\r\ne = 3\r\n",
-		keys: map[string]string{"a": "1:1", "b": "2:1", "t": "4:1", "t.c": "5:1", "t.d": "6:1", "t.e": "9:1"},
-		vals: map[string]string{"a": "1:5", "b": "2:5", "t.c": "5:5", "t.d": "6:5", "t.e": "9:5"},
+		name:   "CRLF line ends",
+		src:    "a = 1\r\nb = \"x\"\r\n\r\n[t]\r\nc = 2\r\nd = \"\"\"\r\n[[x]]\r\n\"\"\"\r\ne = 3\r\n",
+		keys:   map[string]string{"a": "1:1", "b": "2:1", "t": "4:1", "t.c": "5:1", "t.d": "6:1", "t.e": "9:1"},
+		vals:   map[string]string{"a": "1:5", "b": "2:5", "t.c": "5:5", "t.d": "6:5", "t.e": "9:5"},
 		absent: []string{"x", "x[0]"},
 	},
 	{
@@ -65,11 +67,23 @@ var posCases = []posCase{
 			`""`: "4:6", "bare": "5:10", `"é"`: "6:12", `"C:\\x"`: "7:10"},
 	},
 	{
+		name: "escapes in quoted keys (TOML 1.1)",
+		src:  "\"\\x41\\e\\U0001F600\" = 1\nt.\"\\\\\" = 2\n",
+		keys: map[string]string{`"A\u001B😀"`: "1:1", `t."\\"`: "2:1"},
+		vals: map[string]string{`"A\u001B😀"`: "1:22", `t."\\"`: "2:10"},
+	},
+	{
+		name: "a redefinition, invalid but accepted by BurntSushi, keeps the first",
+		src:  "a.b = 0\na = 1\nc = 2\n",
+		keys: map[string]string{"a": "1:1", "a.b": "1:1", "c": "3:1"},
+		vals: map[string]string{"a": "", "a.b": "1:7", "c": "3:5"},
+	},
+	{
 		name: "strings",
 		src: "s = \"a \\\" # b = 1\"\nt = 'c:\\path'\nu = \"\"\"multi\n[[fake]]\nkey = 1\n\\\"\"\"\n\"\"\"\n" +
 			"v = '''\n[table]\nx = 2'''\nw = \"\"\"a\"\"\"\"\" # q\nz = ''''''\ny = 1\n",
-		keys: map[string]string{"s": "1:1", "t": "2:1", "u": "3:1", "v": "8:1", "w": "11:1", "z": "12:1", "y": "13:1"},
-		vals: map[string]string{"s": "1:5", "t": "2:5", "u": "3:5", "v": "8:5", "w": "11:5", "z": "12:5", "y": "13:5"},
+		keys:   map[string]string{"s": "1:1", "t": "2:1", "u": "3:1", "v": "8:1", "w": "11:1", "z": "12:1", "y": "13:1"},
+		vals:   map[string]string{"s": "1:5", "t": "2:5", "u": "3:5", "v": "8:5", "w": "11:5", "z": "12:5", "y": "13:5"},
 		absent: []string{"b", "fake", "fake[0]", "key", "table", "x", "table.x", "u.key"},
 	},
 	{
@@ -182,34 +196,38 @@ func TestLocate(t *testing.T) {
 	}
 }
 
-// checkOffsets checks that every recorded position agrees with its offset.
+// checkOffsets checks that every recorded position agrees with its offset,
+// computed again by walking the source rune by rune.
 func checkOffsets(t testing.TB, src []byte, ix *Index) {
 	t.Helper()
+	var got []Pos
 	for _, path := range ix.Paths() {
 		for _, get := range []func(string) (Pos, bool){ix.Key, ix.Value} {
-			p, ok := get(path)
-			if !ok {
-				continue
-			}
-			if want := slowPos(src, p.Offset); p != want {
-				t.Fatalf("%s: position %+v, want %+v", path, p, want)
+			if p, ok := get(path); ok {
+				if p.Offset < 0 || p.Offset > len(src) {
+					t.Fatalf("%s: offset %d out of [0, %d]", path, p.Offset, len(src))
+				}
+				got = append(got, p)
 			}
 		}
 	}
-}
-
-// slowPos computes the position of offset off rune by rune.
-func slowPos(src []byte, off int) Pos {
-	p := Pos{Line: 1, Col: 1, Offset: off}
-	for i, r := range string(src[:off]) {
-		switch {
-		case r == '\n':
-			p.Line++
-			p.Col = 1
-		case i == 0 && r == '\ufeff':
-		default:
-			p.Col++
+	slices.SortFunc(got, func(a, b Pos) int { return a.Offset - b.Offset })
+	want := Pos{Line: 1, Col: 1}
+	for _, p := range got {
+		for want.Offset < p.Offset {
+			r, n := utf8.DecodeRune(src[want.Offset:])
+			switch {
+			case r == '\n':
+				want.Line++
+				want.Col = 1
+			case want.Offset == 0 && r == '\ufeff':
+			default:
+				want.Col++
+			}
+			want.Offset += n
+		}
+		if p != want {
+			t.Fatalf("position %+v, want %+v", p, want)
 		}
 	}
-	return p
 }

@@ -58,22 +58,22 @@ func TestNearest(t *testing.T) {
 		path string
 		want Pos
 	}{
-		{"member[1].name", Pos{11, 8, 0}},                  // value
-		{"member[0].address", Pos{8, 1, 0}},                // key only
-		{"member[1].email", Pos{10, 1, 0}},                 // header of the element
-		{"member[1].address.commune", Pos{10, 1, 0}},       // two levels up
-		{"communes[1].code", Pos{4, 3, 0}},                 // inline table value
-		{"communes[1].insee", Pos{4, 13, 0}},               // value
-		{"contact.phone.country", Pos{13, 1, 0}},           // ancestor: its key first
-		{`"a.b".d`, Pos{14, 1, 0}},                         // quoted ancestor
-		{"nothing", Pos{1, 1, 0}},                          // not found
-		{"nothing[3].at.all", Pos{1, 1, 0}},                // no ancestor either
-		{"incomplete.sub", Pos{1, 1, 0}},                   // key at 1:1
-		{"communes[7]", Pos{2, 1, 0}},                      // element past the end
-		{"communes[0]", Pos{3, 3, 0}},                      // element
-		{`member[0]."profession"`, Pos{Line: 6, Col: 1}},   // not normalised: a path is exact
-		{"member[0].profession.x", Pos{Line: 7, Col: 1}},   // below a scalar
-		{"", Pos{Line: 1, Col: 1}},                         // empty path
+		{"member[1].name", Pos{11, 8, 0}},                    // value
+		{"member[0].address", Pos{8, 1, 0}},                  // key only
+		{"member[1].email", Pos{10, 1, 0}},                   // header of the element
+		{"member[1].address.commune", Pos{10, 1, 0}},         // two levels up
+		{"communes[1].code", Pos{4, 3, 0}},                   // inline table value
+		{"communes[1].insee", Pos{4, 13, 0}},                 // value
+		{"contact.phone.country", Pos{13, 1, 0}},             // ancestor: its key first
+		{`"a.b".d`, Pos{14, 1, 0}},                           // quoted ancestor
+		{"nothing", Pos{1, 1, 0}},                            // not found
+		{"nothing[3].at.all", Pos{1, 1, 0}},                  // no ancestor either
+		{"incomplete.sub", Pos{1, 1, 0}},                     // key at 1:1
+		{"communes[7]", Pos{2, 1, 0}},                        // element past the end
+		{"communes[0]", Pos{3, 3, 0}},                        // element
+		{`member[0]."profession"`, Pos{Line: 6, Col: 1}},     // not normalised: a path is exact
+		{"member[0].profession.x", Pos{Line: 7, Col: 1}},     // below a scalar
+		{"", Pos{Line: 1, Col: 1}},                           // empty path
 		{"member[0].address.commune", Pos{Line: 9, Col: 11}}, // value under a sub-table
 	}
 	for _, tc := range tests {

@@ -1,6 +1,10 @@
 package tomlpos
 
-import "bytes"
+import (
+	"bytes"
+	"strconv"
+	"strings"
+)
 
 // maxDepth bounds the nesting of arrays and inline tables that Locate
 // follows, so that hostile input cannot exhaust the stack. Values nested
@@ -14,11 +18,16 @@ type scanner struct {
 	lines lines
 	ix    *Index
 	aot   map[string]int // resolved path of an array of tables -> elements seen
+	mute  int            // > 0 while scanning a redefinition, which is not recorded
+	segs  []string       // buffer for keys, reused
 }
 
 // Locate scans TOML source and records the position of every key and value.
 // src is not retained. On input that is not valid TOML, Locate does not fail:
-// it records what it can.
+// it records what it can. When a key is defined twice (invalid, but accepted
+// by BurntSushi in a few cases such as `a.b = 1` then `a = 2`), the first
+// definition is recorded. Arrays and inline tables nested deeper than 1000
+// levels are skipped.
 func Locate(src []byte) *Index {
 	l := newLines(src)
 	n := 2 * len(l.starts) // a guess at the number of paths, to allocate once
@@ -30,7 +39,6 @@ func Locate(src []byte) *Index {
 	}
 	s.i = s.lines.skip
 	s.document()
-	s.lines = lines{} // do not keep src alive through the scanner
 	return s.ix
 }
 
@@ -65,21 +73,20 @@ func (s *scanner) header() string {
 		s.i++
 	}
 	segs := s.keys()
-	if len(segs) == 0 {
-		return ""
-	}
+	var b pathBuilder
+	b.grow("", segs, 8)
 	path := ""
 	for k, seg := range segs {
-		path = join(path, seg)
+		path = b.key(seg)
 		last := k == len(segs)-1
 		s.setKey(path, at, !last)
 		n, isArray := s.aot[path]
 		if last && many {
 			s.aot[path] = n + 1
-			path = Elem(path, n)
+			path = b.elem(n)
 			s.setKey(path, at, false)
 		} else if isArray && n > 0 {
-			path = Elem(path, n-1)
+			path = b.elem(n - 1)
 			s.setKey(path, at, true)
 		}
 	}
@@ -93,11 +100,20 @@ func (s *scanner) keyValue(table string, depth int) {
 	if len(segs) == 0 {
 		return
 	}
-	path := table
-	for k, seg := range segs {
-		path = join(path, seg)
-		s.setKey(path, at, k < len(segs)-1)
+	var b pathBuilder
+	b.grow(table, segs, 0)
+	b.b.WriteString(table)
+	for _, seg := range segs[:len(segs)-1] {
+		s.setKey(b.key(seg), at, true)
 	}
+	path := b.key(segs[len(segs)-1])
+	if _, defined := s.ix.byPath[path]; defined {
+		// A redefinition: invalid TOML, that BurntSushi accepts in some
+		// cases (`a.b = 1` then `a = 2`). The first definition wins.
+		s.mute++
+		defer func() { s.mute-- }()
+	}
+	s.setKey(path, at, false)
 	s.skipSpace()
 	if s.peek() != '=' {
 		return
@@ -107,9 +123,40 @@ func (s *scanner) keyValue(table string, depth int) {
 	s.value(path, depth)
 }
 
+// pathBuilder appends segments to a path. The prefixes it returns share its
+// memory, so the paths of a long dotted key take linear space.
+type pathBuilder struct{ b strings.Builder }
+
+// grow makes room for the path of segs under parent, with extra more bytes
+// for each segment.
+func (p *pathBuilder) grow(parent string, segs []string, extra int) {
+	n := len(parent)
+	for _, seg := range segs {
+		n += 1 + len(seg) + extra
+	}
+	p.b.Grow(n)
+}
+
+func (p *pathBuilder) key(seg string) string {
+	if p.b.Len() > 0 {
+		p.b.WriteByte('.')
+	}
+	p.b.WriteString(seg)
+	return p.b.String()
+}
+
+func (p *pathBuilder) elem(n int) string {
+	p.b.WriteByte('[')
+	p.b.WriteString(strconv.Itoa(n))
+	p.b.WriteByte(']')
+	return p.b.String()
+}
+
 // keys scans a dotted key and returns its segments, written as in paths.
+// The slice is valid until the next call.
 func (s *scanner) keys() []string {
-	var segs []string
+	segs := s.segs[:0]
+	defer func() { s.segs = segs }()
 	for {
 		s.skipSpace()
 		seg, ok := s.key()
@@ -156,6 +203,9 @@ func (s *scanner) key() (string, bool) {
 // setKey records the key position of path. An explicit definition (a full
 // key, or the last part of a header) replaces an implicit one (a prefix).
 func (s *scanner) setKey(path string, off int, implicit bool) {
+	if s.mute > 0 {
+		return
+	}
 	e := s.entry(path)
 	if e.hasKey && (implicit || !e.implicit) {
 		return
@@ -165,6 +215,9 @@ func (s *scanner) setKey(path string, off int, implicit bool) {
 
 // setVal records the value position of path.
 func (s *scanner) setVal(path string, off int) {
+	if s.mute > 0 {
+		return
+	}
 	if e := s.entry(path); !e.hasVal {
 		e.val, e.hasVal = s.lines.pos(off), true
 	}

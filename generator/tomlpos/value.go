@@ -1,36 +1,61 @@
 package tomlpos
 
-import "bytes"
+import (
+	"bytes"
+	"unicode/utf8"
+)
 
 // value records the value of path at the current offset and scans past it.
 func (s *scanner) value(path string, depth int) {
 	if s.i >= len(s.src) {
 		return
 	}
-	switch s.src[s.i] {
-	case '\r', '\n', '#':
+	c := s.src[s.i]
+	switch {
+	case c == '\r' || c == '\n' || c == '#':
 		return // no value: invalid, nothing to record
+	case (c == '[' || c == '{') && depth >= maxDepth:
+		s.skipDeep()
+		return
 	}
 	s.setVal(path, s.i)
-	switch s.src[s.i] {
+	switch c {
 	case '"':
 		s.basicString()
 	case '\'':
 		s.literalString()
 	case '[':
-		if depth < maxDepth {
-			s.array(path, depth+1)
-		} else {
-			s.i++
-		}
+		s.array(path, depth+1)
 	case '{':
-		if depth < maxDepth {
-			s.inlineTable(path, depth+1)
-		} else {
-			s.i++
-		}
+		s.inlineTable(path, depth+1)
 	default:
 		s.scalar()
+	}
+}
+
+// skipDeep skips an array or inline table nested too deep to be recorded.
+func (s *scanner) skipDeep() {
+	open := 0
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case '"':
+			s.basicString()
+			continue
+		case '\'':
+			s.literalString()
+			continue
+		case '#':
+			s.skipLine()
+			continue
+		case '[', '{':
+			open++
+		case ']', '}':
+			open--
+		}
+		s.i++
+		if open == 0 {
+			return
+		}
 	}
 }
 
@@ -55,7 +80,7 @@ func (s *scanner) array(path string, depth int) {
 		s.value(Elem(path, n), depth)
 		n++
 		if s.i == start {
-			s.i++
+			s.skipRune() // not a value: skip it
 		}
 	}
 }
@@ -80,7 +105,7 @@ func (s *scanner) inlineTable(path string, depth int) {
 		start := s.i
 		s.keyValue(path, depth)
 		if s.i == start {
-			s.i++
+			s.skipRune() // not a key: skip it
 		}
 	}
 }
@@ -161,6 +186,12 @@ func (s *scanner) scalar() {
 		}
 		s.i++
 	}
+}
+
+// skipRune skips one rune, or one byte that is not valid UTF-8.
+func (s *scanner) skipRune() {
+	_, n := utf8.DecodeRune(s.src[s.i:])
+	s.i += max(n, 1)
 }
 
 // run counts the bytes equal to c at the start of b.

@@ -197,7 +197,7 @@ describe('built site', () => {
             if (spec.status === 404 && c.url === url() && /status of 404/.test(c.text)) continue;
             problems.push(`console error: ${c.text}${c.url ? ' (' + c.url + ')' : ''}`);
           }
-          assert.deepEqual(problems, [], `${spec.path}:\n${problems.join('\n')}`);
+          assert.ok(problems.length === 0, `${problems.length} problem(s) on ${spec.path}:\n${problems.join("\n")}`);
         } finally {
           await rec.page.close();
         }
@@ -209,14 +209,19 @@ describe('built site', () => {
           const r = await rec.page.evaluate(() => {
             const vw = document.documentElement.clientWidth;
             const wide = [];
+            const name = (el) => {
+              let sel = el.tagName.toLowerCase();
+              if (el.id) sel += '#' + el.id;
+              if (el.classList.length) sel += '.' + [...el.classList].join('.');
+              return (el.parentElement ? el.parentElement.tagName.toLowerCase() + ' > ' : '') + sel;
+            };
             for (const el of document.body.querySelectorAll('*')) {
               const b = el.getBoundingClientRect();
               if (b.width > 0 && b.right > vw + 0.5) {
-                let sel = el.tagName.toLowerCase();
-                if (el.id) sel += '#' + el.id;
-                if (el.classList.length) sel += '.' + [...el.classList].join('.');
-                const parent = el.parentElement ? el.parentElement.tagName.toLowerCase() : '';
-                wide.push(`${parent} > ${sel} (right edge ${Math.round(b.right)} px)`);
+                wide.push(`${name(el)} (right edge ${Math.round(b.right)} px)`);
+              } else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible'
+                  && b.left + el.scrollWidth > vw + 0.5) {
+                wide.push(`${name(el)} (content ${el.scrollWidth} px wide in a box of ${el.clientWidth} px)`);
               }
             }
             return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 15) };
