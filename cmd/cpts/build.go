@@ -4,7 +4,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strconv"
+	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -18,10 +21,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	sf.register(fl)
 	var dest string
-	var noMinify bool
+	var noMinify, drafts bool
 	fl.StringVar(&dest, "destination", "", "folder to publish into (default: public/ in the site folder)")
 	fl.StringVar(&dest, "d", "", "shorthand for --destination")
 	fl.BoolVar(&noMinify, "no-minify", false, "keep the output unminified, for debugging templates")
+	fl.BoolVar(&drafts, "drafts", false, "publish news marked draft = true")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -42,7 +46,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: commune reference data: %v\n", err)
 		return exitContent
 	}
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify})
+	now, err := buildTime()
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts build: %v\n", err)
+		return exitUsage
+	}
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts})
 	printDiagnostics(stderr, userPaths(diags, prefix))
 	if res == nil {
 		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)
@@ -54,4 +63,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Built %s\n%s\n", dest, res.Summary())
 	return exitOK
+}
+
+// buildTime is the date that decides which scheduled and expiring news are
+// published: now, or SOURCE_DATE_EPOCH (seconds) for reproducible builds.
+func buildTime() (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
 }

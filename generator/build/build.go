@@ -1,7 +1,7 @@
 // Package build runs the stages of a build in order, times each, and
 // stops at the first stage that reports errors: load, validate, render,
-// check links, minify, publish. It is the only package that sees them all;
-// cmd/cpts and the dev server call it.
+// search index, check links, minify, publish. It is the only package that
+// sees them all; cmd/cpts and the dev server call it.
 package build
 
 import (
@@ -11,12 +11,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/search"
 )
 
 // Options say what to build.
@@ -27,6 +30,11 @@ type Options struct {
 	Geo    *geo.Table
 	// NoMinify keeps the output as the templates write it, for debugging.
 	NoMinify bool
+	// Now decides which news are published (scheduled and expiring items);
+	// the zero value publishes every item that is not a draft.
+	Now time.Time
+	// Drafts publishes drafts too.
+	Drafts bool
 	// BaseURL replaces the configured base URL (the dev server serves the
 	// site at its own address).
 	BaseURL string
@@ -109,12 +117,13 @@ func Run(opts Options) (*Result, diag.List) {
 		site.Config.BaseURL = model.URL(opts.BaseURL)
 	}
 	var rendered *render.Result
+	theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
 	ok = step("render", func() diag.List {
 		var d diag.List
-		theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
-		rendered, d = render.Site(site, render.Options{Theme: theme})
+		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts})
 		return d
-	}) && step("links", func() diag.List { return CheckLinks(rendered) })
+	}) && step("search", func() diag.List { return addSearch(site, rendered.Files, theme) }) &&
+		step("links", func() diag.List { return CheckLinks(rendered) })
 	if !ok {
 		return nil, all.Sort()
 	}
@@ -126,6 +135,27 @@ func Run(opts Options) (*Result, diag.List) {
 		}
 	}
 	return res, all.Sort()
+}
+
+// addSearch adds the search index (package search) to the files. It links
+// only to pages the build rendered, and names professions and mission
+// kinds with the theme's UI strings.
+func addSearch(site *model.Site, files *output.Set, theme fs.FS) diag.List {
+	var diags diag.List
+	labels := map[string]string{}
+	if data, err := fs.ReadFile(theme, "i18n/"+site.Config.Language+".toml"); err == nil {
+		_, _ = toml.Decode(string(data), &labels) // render reported any error
+	}
+	opts := search.Options{
+		HasPage: func(p string) bool { return files.Has(strings.TrimPrefix(p, "/") + "index.html") },
+		Label:   func(key string) string { return labels[key] },
+	}
+	for _, f := range search.Index(site, opts) {
+		if err := files.Add(f.Path, f.Data); err != nil {
+			diags.Errorf(diag.Pos{File: f.Path}, diag.DuplicateSlug, "%v", err)
+		}
+	}
+	return diags
 }
 
 // siteThemeFS exposes only the theme folders of a site (layouts/, static/,

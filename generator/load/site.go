@@ -170,21 +170,7 @@ func CheckSlug(s string) error {
 }
 
 // Slugify turns a name into a slug: "Pays de Lunel" -> "pays-de-lunel".
-func Slugify(s string) string {
-	f := fold.Fold(s)
-	var b strings.Builder
-	for _, r := range f {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-		default:
-			if b.Len() > 0 && !strings.HasSuffix(b.String(), "-") {
-				b.WriteByte('-')
-			}
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
+func Slugify(s string) string { return fold.Slug(s) }
 
 // dirEntries lists a folder, sorted; a missing folder is empty. Symbolic
 // links that leave the site are reported and left out.

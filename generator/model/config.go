@@ -3,13 +3,17 @@ package model
 // Config is the site configuration, config.toml.
 type Config struct {
 	Fields
-	Title       string         `toml:"title" cpts:"required"`
-	BaseURL     URL            `toml:"base_url" cpts:"required"`
-	Language    string         `toml:"language"`
-	Theme       string         `toml:"theme"`
-	Description string         `toml:"description"`
-	Communes    CommunesConfig `toml:"communes"`
-	Features    Features       `toml:"features"`
+	Title       string `toml:"title" cpts:"required"`
+	BaseURL     URL    `toml:"base_url" cpts:"required"`
+	Language    string `toml:"language"`
+	Theme       string `toml:"theme"`
+	Description string `toml:"description"`
+	// EditURL is where a content file can be edited, to which its path is
+	// appended: "https://github.com/org/site/edit/main/" gives each page a
+	// "Modifier cette page" link.
+	EditURL  URL            `toml:"edit_url"`
+	Communes CommunesConfig `toml:"communes"`
+	Features Features       `toml:"features"`
 	// Accessibility fills the accessibility statement (déclaration
 	// d'accessibilité) required of public-interest sites by the RGAA.
 	Accessibility Accessibility `toml:"accessibility"`

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestParseDate(t *testing.T) {
 	tests := []struct {
@@ -42,6 +45,31 @@ func TestSizeTier(t *testing.T) {
 	for pop, want := range map[int]int{0: 1, 39999: 1, 40000: 2, 48219: 2, 79999: 2, 80000: 3, 174999: 3, 175000: 4} {
 		if got := SizeTier(pop); got != want {
 			t.Errorf("SizeTier(%d) = %d, want %d", pop, got, want)
+		}
+	}
+}
+
+func TestNewsVisible(t *testing.T) {
+	now := time.Date(2024, 4, 11, 12, 0, 0, 0, time.UTC)
+	d := func(s string) Date { x, _ := ParseDate(s); return x }
+	tests := []struct {
+		name   string
+		n      News
+		drafts bool
+		want   bool
+	}{
+		{"past", News{Date: d("2024-04-10")}, false, true},
+		{"today", News{Date: d("2024-04-11")}, false, true},
+		{"scheduled", News{Date: d("2024-04-12")}, false, false},
+		{"this month", News{Date: d("2024-04")}, false, true},
+		{"draft", News{Date: d("2024-01-01"), Draft: true}, false, false},
+		{"draft shown", News{Date: d("2024-01-01"), Draft: true}, true, true},
+		{"expired", News{Date: d("2024-01-01"), Expires: d("2024-04-11")}, false, false},
+		{"not yet expired", News{Date: d("2024-01-01"), Expires: d("2024-04-12")}, false, true},
+	}
+	for _, tt := range tests {
+		if got := tt.n.Visible(now, tt.drafts); got != tt.want {
+			t.Errorf("%s: Visible = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // News is one news item, of a CPTS (CPTS != nil) or of the whole site.
 type News struct {
 	Slug string // file name without the date prefix and extension
@@ -24,4 +26,18 @@ type Page struct {
 	Weight  int    `toml:"weight"`
 
 	Body Markdown
+}
+
+// Visible reports whether the item is published at now: not a draft
+// (unless drafts are shown), dated on or before now (a date of month
+// precision counts from the first of the month: scheduled publication),
+// and not expired.
+func (n *News) Visible(now time.Time, drafts bool) bool {
+	if n.Draft && !drafts {
+		return false
+	}
+	if !n.Date.IsZero() && n.Date.Time().After(now) {
+		return false
+	}
+	return n.Expires.IsZero() || now.Before(n.Expires.Time())
 }

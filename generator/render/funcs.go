@@ -28,6 +28,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"safeJS":      func(s string) template.JS { return template.JS(s) },
 		"add":         func(a, b int) int { return a + b },
 		"cptsPath":    cptsPath,
+		"tagPath":     tagPath,
 		"newsPath":    newsPath,
 		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
 		"seq": func(n int) []int {

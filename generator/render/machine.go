@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/model"
 )
 
 // machineFiles writes sitemap.xml and robots.txt.
@@ -18,7 +20,7 @@ func (r *renderer) machineFiles() {
 		}
 	}
 	for _, n := range r.site.News {
-		if !n.Draft && n.Date.Precision == 3 {
+		if r.visible(n) && n.Date.Precision == model.Day {
 			lastmod[strings.TrimPrefix(newsPath(n), "/")+"index.html"] = n.Date.String()
 		}
 	}

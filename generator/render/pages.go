@@ -19,6 +19,7 @@ func (r *renderer) pages() {
 		r.cpts(c)
 	}
 	r.newsPages()
+	r.tagPages()
 	r.communes()
 	r.departements()
 	for _, p := range r.site.Pages {
@@ -52,7 +53,7 @@ func (r *renderer) statusCounts() []statusCount {
 func (r *renderer) publishedNews() []*model.News {
 	var out []*model.News
 	for _, n := range r.site.News {
-		if !n.Draft {
+		if r.visible(n) {
 			out = append(out, n)
 		}
 	}
@@ -64,7 +65,7 @@ func (r *renderer) home() {
 	if len(news) > 5 {
 		news = news[:5]
 	}
-	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Data: map[string]any{
+	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: map[string]any{
 		"Status":       r.statusCounts(),
 		"News":         news,
 		"Departements": r.departementList(),
@@ -149,14 +150,14 @@ func (r *renderer) cpts(c *model.CPTS) {
 	}
 	var news []*model.News
 	for _, n := range c.News {
-		if !n.Draft {
+		if r.visible(n) {
 			news = append(news, n)
 		}
 	}
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
-		JSONLD: r.cptsJSONLD(c),
+		JSONLD: r.cptsJSONLD(c), Feeds: r.newsFeeds(c), Edit: c.File,
 		Data: map[string]any{
 			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
@@ -186,6 +187,14 @@ func sortGroups(gs []group) {
 		}
 		return gs[i].Label < gs[j].Label
 	})
+}
+
+// newsFeeds returns the news folder of a CPTS, or of the site for nil.
+func (r *renderer) newsFeeds(c *model.CPTS) []string {
+	if c == nil {
+		return []string{"/actualites/"}
+	}
+	return []string{cptsPath(c) + "actualites/", "/actualites/"}
 }
 
 func cptsPath(c *model.CPTS) string { return "/cpts/" + c.Slug + "/" }
@@ -255,7 +264,7 @@ func (r *renderer) newsPages() {
 		if i < pages {
 			next = fmt.Sprintf("/actualites/page/%d/", i+1)
 		}
-		r.emit("news-list", &page{Path: path, Title: title, Crumbs: []crumb{{r.t("home"), "/"}},
+		r.emit("news-list", &page{Path: path, Title: title, Crumbs: []crumb{{r.t("home"), "/"}}, Feeds: r.newsFeeds(nil),
 			Data: map[string]any{"News": all[lo:hi], "Page": i, "Pages": pages, "Prev": prev, "Next": next}})
 	}
 	for _, n := range r.site.News {
@@ -266,7 +275,7 @@ func (r *renderer) newsPages() {
 }
 
 func (r *renderer) newsItem(n *model.News) {
-	if n.Draft {
+	if !r.visible(n) {
 		return
 	}
 	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
@@ -275,7 +284,8 @@ func (r *renderer) newsItem(n *model.News) {
 	}
 	r.emit("news", &page{Path: newsPath(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
-		Data:   map[string]any{"N": n, "Body": r.markdown(n.Body, 2)}})
+		Feeds:  r.newsFeeds(n.CPTS), Edit: n.File,
+		Data: map[string]any{"N": n, "Body": r.newsHTML(n)}})
 }
 
 // claim is a CPTS covering a commune.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -24,6 +25,12 @@ type Options struct {
 	Theme Overlay
 	// NewsPerPage is the page size of the news list; 0 means 10.
 	NewsPerPage int
+	// Now decides which news are published: scheduled ones (dated after
+	// Now) and expired ones are left out. The zero value means "always":
+	// every dated item is published and none has expired.
+	Now time.Time
+	// Drafts publishes news marked draft = true (cpts build --drafts, serve).
+	Drafts bool
 }
 
 // Link is an internal link found in Markdown, to be checked once every
@@ -55,6 +62,7 @@ type renderer struct {
 
 	communePages map[string]bool // INSEE codes that get a page
 	cptsByDept   map[string][]*model.CPTS
+	newsCache    map[*model.News]template.HTML
 	// claimedParents holds the cities with an arrondissement in a territory.
 	claimedParents map[string]bool
 }
@@ -64,7 +72,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if opts.NewsPerPage <= 0 {
 		opts.NewsPerPage = 10
 	}
-	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: output.NewSet(), assets: map[string]string{}}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: output.NewSet(), assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}}
 	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
 	if u, err := url.Parse(r.baseURL); err == nil {
 		r.basePath = u.Path
@@ -84,6 +92,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	}
 	r.index()
 	r.pages()
+	r.feeds()
 	r.machineFiles()
 	keys := make([]string, 0, len(r.missing))
 	for k := range r.missing {
@@ -122,6 +131,14 @@ func (r *renderer) add(p string, data []byte) {
 	}
 }
 
+// visible reports whether a news item is published in this build.
+func (r *renderer) visible(n *model.News) bool {
+	if r.opts.Now.IsZero() {
+		return !n.Draft || r.opts.Drafts
+	}
+	return n.Visible(r.opts.Now, r.opts.Drafts)
+}
+
 // page is what every layout receives.
 type page struct {
 	Site        *model.Site
@@ -132,6 +149,8 @@ type page struct {
 	Crumbs      []crumb
 	JSONLD      template.JS
 	NoIndex     bool
+	Feeds       []string // news folder whose feeds the page announces: "/actualites/"
+	Edit        string   // content file the page comes from, for "Modifier cette page"
 	Data        any
 }
 

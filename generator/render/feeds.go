@@ -1,0 +1,206 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"html/template"
+	"sort"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/fold"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// feedSize is the number of items in each feed.
+const feedSize = 20
+
+// feeds writes an Atom feed (RFC 4287) and a JSON Feed (version 1.1) for
+// the whole site and for each CPTS. Dates come from the items, never from
+// the clock, so feeds are reproducible.
+func (r *renderer) feeds() {
+	r.feed("/actualites/", "/actualites/", r.site.Config.Title, r.publishedNews())
+	for _, c := range r.site.CPTS {
+		var news []*model.News
+		for _, n := range c.News {
+			if r.visible(n) {
+				news = append(news, n)
+			}
+		}
+		r.feed(cptsPath(c)+"actualites/", cptsPath(c), c.Name, news)
+	}
+}
+
+// feedPaths returns the Atom and JSON Feed paths of a news folder.
+func feedPaths(dir string) (atom, jsonFeed string) { return dir + "atom.xml", dir + "feed.json" }
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	ID         string         `xml:"id"`
+	Title      string         `xml:"title"`
+	Updated    string         `xml:"updated"`
+	Published  string         `xml:"published"`
+	Link       atomLink       `xml:"link"`
+	Summary    *atomText      `xml:"summary,omitempty"`
+	Content    atomText       `xml:"content"`
+	Categories []atomCategory `xml:"category"`
+	Author     *atomAuthor    `xml:"author,omitempty"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type jsonFeed struct {
+	Version     string     `json:"version"`
+	Title       string     `json:"title"`
+	HomePageURL string     `json:"home_page_url"`
+	FeedURL     string     `json:"feed_url"`
+	Language    string     `json:"language"`
+	Items       []jsonItem `json:"items"`
+}
+
+type jsonItem struct {
+	ID            string   `json:"id"`
+	URL           string   `json:"url"`
+	Title         string   `json:"title"`
+	ContentHTML   string   `json:"content_html"`
+	Summary       string   `json:"summary,omitempty"`
+	DatePublished string   `json:"date_published"`
+	Tags          []string `json:"tags,omitempty"`
+}
+
+// rfc3339 writes a date as midnight UTC, the first instant it designates.
+func rfc3339(d model.Date) string { return d.Time().Format(time.RFC3339) }
+
+// feed writes the feeds of news into dir; home is the page they belong to.
+func (r *renderer) feed(dir, home, title string, news []*model.News) {
+	if len(news) > feedSize {
+		news = news[:feedSize]
+	}
+	atomPath, jsonPath := feedPaths(dir)
+	updated := "1970-01-01T00:00:00Z"
+	if len(news) > 0 {
+		updated = rfc3339(news[0].Date)
+	}
+	a := atomFeed{
+		Lang: r.site.Config.Language, ID: r.abs(dir), Title: title, Updated: updated,
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: r.abs(atomPath)},
+			{Rel: "alternate", Type: "text/html", Href: r.abs(home)},
+		},
+		Author: atomAuthor{Name: r.site.Config.Title},
+	}
+	j := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: title, HomePageURL: r.abs(home), FeedURL: r.abs(jsonPath), Language: r.site.Config.Language, Items: []jsonItem{}}
+	for _, n := range news {
+		url := r.abs(newsPath(n))
+		html := string(r.newsHTML(n))
+		e := atomEntry{
+			ID: url, Title: n.Title, Updated: rfc3339(n.Date), Published: rfc3339(n.Date),
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: url},
+			Content: atomText{Type: "html", Body: html},
+		}
+		if n.Summary != "" {
+			e.Summary = &atomText{Type: "text", Body: n.Summary}
+		}
+		if n.CPTS != nil {
+			e.Author = &atomAuthor{Name: n.CPTS.Name}
+		}
+		for _, t := range n.Tags {
+			e.Categories = append(e.Categories, atomCategory{Term: t})
+		}
+		a.Entries = append(a.Entries, e)
+		j.Items = append(j.Items, jsonItem{ID: url, URL: url, Title: n.Title, ContentHTML: html, Summary: n.Summary, DatePublished: rfc3339(n.Date), Tags: n.Tags})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(a); err != nil {
+		panic(err) // only fixed types are encoded
+	}
+	b.WriteByte('\n')
+	r.add(atomPath, b.Bytes())
+	data, err := json.MarshalIndent(j, "", " ")
+	if err != nil {
+		panic(err)
+	}
+	r.add(jsonPath, append(data, '\n'))
+}
+
+// newsHTML renders a news body once; feeds and pages share it.
+func (r *renderer) newsHTML(n *model.News) template.HTML {
+	if h, ok := r.newsCache[n]; ok {
+		return h
+	}
+	h := r.markdown(n.Body, 2)
+	r.newsCache[n] = h
+	return h
+}
+
+// tag is a news tag with its page.
+type tag struct {
+	Name, Slug string
+	News       []*model.News
+}
+
+// tags groups published news by tag, sorted by slug.
+func (r *renderer) tags() []*tag {
+	bySlug := map[string]*tag{}
+	for _, n := range r.publishedNews() {
+		for _, name := range n.Tags {
+			s := fold.Slug(name)
+			if s == "" {
+				continue
+			}
+			t, ok := bySlug[s]
+			if !ok {
+				t = &tag{Name: name, Slug: s}
+				bySlug[s] = t
+			}
+			t.News = append(t.News, n)
+		}
+	}
+	out := make([]*tag, 0, len(bySlug))
+	for _, t := range bySlug {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
+func tagPath(name string) string { return "/actualites/mots-cles/" + fold.Slug(name) + "/" }
+
+func (r *renderer) tagPages() {
+	tags := r.tags()
+	for _, t := range tags {
+		r.emit("news-list", &page{Path: tagPath(t.Name), Title: r.t("tag_title", t.Name),
+			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}},
+			Data:   map[string]any{"News": t.News, "Page": 1, "Pages": 1}})
+	}
+}

@@ -1,0 +1,90 @@
+package render_test
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestFeedsFollowTheirSpecifications checks what RFC 4287 requires of an
+// Atom feed and JSON Feed 1.1 of its items, on the test site.
+func TestFeedsFollowTheirSpecifications(t *testing.T) {
+	res, _ := renderArchive(t, "site.txtar", nil)
+	for _, dir := range []string{"actualites/", "cpts/lunel/actualites/", "cpts/petite-camargue/actualites/"} {
+		data, ok := res.Files.Get(dir + "atom.xml")
+		if !ok {
+			t.Fatalf("no %satom.xml", dir)
+		}
+		var feed struct {
+			XMLName xml.Name
+			ID      string `xml:"id"`
+			Title   string `xml:"title"`
+			Updated string `xml:"updated"`
+			Author  []struct {
+				Name string `xml:"name"`
+			} `xml:"author"`
+			Links []struct {
+				Rel  string `xml:"rel,attr"`
+				Href string `xml:"href,attr"`
+			} `xml:"link"`
+			Entries []struct {
+				ID      string `xml:"id"`
+				Title   string `xml:"title"`
+				Updated string `xml:"updated"`
+				Content struct {
+					Type string `xml:"type,attr"`
+				} `xml:"content"`
+			} `xml:"entry"`
+		}
+		if err := xml.Unmarshal(data, &feed); err != nil {
+			t.Fatalf("%satom.xml: %v", dir, err)
+		}
+		if feed.XMLName.Space != "http://www.w3.org/2005/Atom" || feed.XMLName.Local != "feed" {
+			t.Errorf("%satom.xml: root %v", dir, feed.XMLName)
+		}
+		if feed.ID == "" || feed.Title == "" || len(feed.Author) == 0 || feed.Author[0].Name == "" {
+			t.Errorf("%satom.xml lacks id, title or author", dir)
+		}
+		if _, err := time.Parse(time.RFC3339, feed.Updated); err != nil {
+			t.Errorf("%satom.xml: updated %q is not RFC 3339", dir, feed.Updated)
+		}
+		self := false
+		for _, l := range feed.Links {
+			self = self || l.Rel == "self" && strings.HasSuffix(l.Href, dir+"atom.xml")
+		}
+		if !self {
+			t.Errorf("%satom.xml has no rel=self link", dir)
+		}
+		for _, e := range feed.Entries {
+			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.ID == "" || e.Title == "" || e.Content.Type != "html" {
+				t.Errorf("%satom.xml: bad entry %+v", dir, e)
+			}
+		}
+
+		data, _ = res.Files.Get(dir + "feed.json")
+		var jf struct {
+			Version, Title, HomePageURL, FeedURL string
+			Items                                []map[string]any
+		}
+		if err := json.Unmarshal(data, &jf); err != nil {
+			t.Fatalf("%sfeed.json: %v", dir, err)
+		}
+		if jf.Version != "https://jsonfeed.org/version/1.1" || jf.Title == "" || jf.Items == nil {
+			t.Errorf("%sfeed.json: version %q title %q", dir, jf.Version, jf.Title)
+		}
+		for _, it := range jf.Items {
+			if it["id"] == nil || (it["content_html"] == nil && it["content_text"] == nil) {
+				t.Errorf("%sfeed.json: item without id or content: %v", dir, it)
+			}
+		}
+	}
+	lunel, _ := res.Files.Get("cpts/lunel/actualites/atom.xml")
+	if !strings.Contains(string(lunel), "Signature de l&#39;ACI") && !strings.Contains(string(lunel), "Signature de l'ACI") {
+		t.Errorf("the Lunel feed lacks its news item:\n%s", lunel)
+	}
+	if strings.Contains(string(lunel), "Brouillon") {
+		t.Error("a draft is in the feed")
+	}
+}
