@@ -12,7 +12,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	var sf siteFlags
 	sf.register(fl)
+	format := fl.String("format", "text", "how to print diagnostics: text, github (workflow annotations) or gitlab (Code Quality report on stdout)")
 	if err := fl.Parse(args); err != nil {
+		return exitUsage
+	}
+	if *format != "text" && *format != "github" && *format != "gitlab" {
+		fmt.Fprintf(stderr, "cpts check: unknown format %q: want text, github or gitlab\n", *format)
 		return exitUsage
 	}
 	if fl.NArg() > 0 {
@@ -29,7 +34,17 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
 		return exitContent
 	}
-	printDiagnostics(stderr, diags)
+	switch *format {
+	case "github":
+		printGitHub(stdout, diags)
+	case "gitlab":
+		if err := printGitLab(stdout, diags); err != nil {
+			fmt.Fprintf(stderr, "cpts check: %v\n", err)
+			return exitContent
+		}
+	default:
+		printDiagnostics(stderr, diags)
+	}
 	summary := fmt.Sprintf("%d CPTS, %d news, %d pages: %s", len(site.CPTS), len(site.News), len(site.Pages), diags.Summary())
 	if diags.HasErrors() {
 		fmt.Fprintln(stderr, summary)
