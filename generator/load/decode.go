@@ -353,6 +353,8 @@ func setterCode(t reflect.Type) diag.Code {
 		return diag.Email
 	case reflect.TypeFor[model.Phone]():
 		return diag.Phone
+	case reflect.TypeFor[model.ClockTime]():
+		return diag.Date
 	}
 	return diag.URL
 }

@@ -61,6 +61,21 @@ func (l *loader) cpts(dir, slug string) *model.CPTS {
 	}
 	l.tomlFile(dir+"/contacts.toml", &contacts)
 	c.Contacts = contacts.Contact
+	var events struct {
+		Event []*model.Event `toml:"event"`
+	}
+	l.tomlFile(dir+"/events.toml", &events)
+	c.Events = events.Event
+	for _, e := range c.Events {
+		e.CPTS = c
+	}
+	sort.SliceStable(c.Events, func(i, j int) bool {
+		a, b := c.Events[i], c.Events[j]
+		if a.Date != b.Date {
+			return a.Date.Before(b.Date)
+		}
+		return a.Time.Minutes() < b.Time.Minutes()
+	})
 	c.News = l.newsDir(dir+"/news", c)
 	sortNews(c.News)
 	return c

@@ -247,10 +247,10 @@ func (l *loader) unknownFiles() {
 }
 
 func unknownHint(p string) string {
-	known := []string{"index.md", "communes.toml", "members.toml", "missions.toml", "contacts.toml"}
+	known := []string{"index.md", "communes.toml", "members.toml", "missions.toml", "contacts.toml", "events.toml"}
 	base := path.Base(p)
 	if s := diag.DidYouMean(diag.Suggest(base, known, 1)); s != "" && strings.HasPrefix(p, "content/cpts/") {
 		return s
 	}
-	return "a CPTS folder holds index.md, communes.toml, members.toml, missions.toml, contacts.toml and news/*.md; see the content model in README"
+	return "a CPTS folder holds index.md, communes.toml, members.toml, missions.toml, contacts.toml, events.toml and news/*.md; see the content model in README"
 }

@@ -29,7 +29,8 @@ type CPTS struct {
 	Members   []*Member
 	Missions  []*Mission
 	Contacts  []*Contact
-	News      []*News // newest first
+	Events    []*Event // by date, then time
+	News      []*News  // newest first
 }
 
 // Title returns the short name if any, else the name.

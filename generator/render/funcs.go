@@ -29,6 +29,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"add":         func(a, b int) int { return a + b },
 		"cptsPath":    cptsPath,
 		"tagPath":     tagPath,
+		"eventPlace":  r.eventPlace,
 		"newsPath":    newsPath,
 		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
 		"seq": func(n int) []int {

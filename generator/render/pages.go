@@ -65,7 +65,12 @@ func (r *renderer) home() {
 	if len(news) > 5 {
 		news = news[:5]
 	}
+	events, _ := r.splitEvents(r.allEvents())
+	if len(events) > 5 {
+		events = events[:5]
+	}
 	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: map[string]any{
+		"Events":       events,
 		"Status":       r.statusCounts(),
 		"News":         news,
 		"Departements": r.departementList(),
@@ -154,6 +159,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			news = append(news, n)
 		}
 	}
+	next, past := r.splitEvents(c.Events)
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
@@ -163,6 +169,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news, "CommunePages": r.communePages,
+			"Events": next, "PastEvents": past,
 		},
 	})
 	for _, n := range c.News {

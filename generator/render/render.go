@@ -93,6 +93,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r.index()
 	r.pages()
 	r.feeds()
+	r.calendars()
 	r.machineFiles()
 	keys := make([]string, 0, len(r.missing))
 	for k := range r.missing {

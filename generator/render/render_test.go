@@ -84,6 +84,7 @@ func TestGoldenPages(t *testing.T) {
 		"404.html":                                   "404.html",
 		"sitemap.xml":                                "sitemap.xml",
 		"robots.txt":                                 "robots.txt",
+		"cpts/lunel/evenements.ics":                  "lunel.ics",
 	}
 	for path, golden := range pages {
 		got, ok := res.Files.Get(path)

@@ -45,6 +45,24 @@ func (v *validator) cpts(c *model.CPTS) {
 	for _, k := range c.Contacts {
 		v.contact(c, k)
 	}
+	for _, e := range c.Events {
+		v.event(c, e)
+	}
+}
+
+func (v *validator) event(c *model.CPTS, e *model.Event) {
+	if !e.Date.IsZero() && e.Date.Precision != model.Day {
+		v.diags.Errorf(e.At("date"), diag.Date, "an event needs a full date, not %s", e.Date).
+			WithHint("write the day: date = 2026-06-12")
+	}
+	if e.EndTime.Valid && !e.Time.Valid {
+		v.diags.Errorf(e.At("end_time"), diag.Consistency, "end_time without time").WithHint("add time = \"HH:MM\" for the start")
+	} else if e.EndTime.Valid && e.EndTime.Minutes() <= e.Time.Minutes() {
+		v.diags.Errorf(e.At("end_time"), diag.Consistency, "end_time %s is not after time %s", e.EndTime, e.Time)
+	}
+	if e.Commune != "" {
+		v.commune(e.At("commune"), e.Commune, c.Departements)
+	}
 }
 
 // territory resolves the communes of c and reports bad or repeated codes.
