@@ -13,6 +13,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/gitinfo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -52,6 +53,19 @@ func (f *siteFlags) open(stderr io.Writer) (fs.FS, string, error) {
 		prefix = f.source
 	}
 	return fsys, prefix, nil
+}
+
+// git reads the site folder's git history for last-modified dates; nil
+// for the embedded sample or outside a git work tree.
+func (f *siteFlags) git() *gitinfo.Info {
+	if f.source == "" {
+		return nil
+	}
+	info, err := gitinfo.Read(f.source)
+	if err != nil {
+		return nil
+	}
+	return info
 }
 
 // loadSite loads and validates a site. The diagnostics have user paths.

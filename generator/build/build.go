@@ -15,6 +15,7 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/gitinfo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -35,6 +36,8 @@ type Options struct {
 	Now time.Time
 	// Drafts publishes drafts too.
 	Drafts bool
+	// Git is the site's git history, for last-modified dates; nil without git.
+	Git *gitinfo.Info
 	// BaseURL replaces the configured base URL (the dev server serves the
 	// site at its own address).
 	BaseURL string
@@ -108,7 +111,9 @@ func Run(opts Options) (*Result, diag.List) {
 		site, d = load.Site(opts.Source, load.Options{Config: opts.Config})
 		return d
 	})
-	valid := step("validate", func() diag.List { return Validate(site, opts.Geo) })
+	valid := step("validate", func() diag.List {
+		return append(Validate(site, opts.Geo), applyGitDates(site, opts.Git)...)
+	})
 	if !loaded || !valid {
 		return nil, all.Sort()
 	}

@@ -13,8 +13,9 @@ type News struct {
 	Draft   bool     `toml:"draft"`
 	Expires Date     `toml:"expires"`
 
-	Body Markdown
-	CPTS *CPTS
+	Body     Markdown
+	CPTS     *CPTS
+	Modified Date // last change of the file, from git history
 }
 
 // Page is a free page of content/pages/.
@@ -25,7 +26,8 @@ type Page struct {
 	Summary string `toml:"summary"`
 	Weight  int    `toml:"weight"`
 
-	Body Markdown
+	Body     Markdown
+	Modified Date // last change of the file, from git history
 }
 
 // Visible reports whether the item is published at now: not a draft

@@ -20,8 +20,17 @@ func (r *renderer) machineFiles() {
 		}
 	}
 	for _, n := range r.site.News {
-		if r.visible(n) && n.Date.Precision == model.Day {
+		switch {
+		case !r.visible(n):
+		case !n.Modified.IsZero():
+			lastmod[strings.TrimPrefix(newsPath(n), "/")+"index.html"] = n.Modified.String()
+		case n.Date.Precision == model.Day:
 			lastmod[strings.TrimPrefix(newsPath(n), "/")+"index.html"] = n.Date.String()
+		}
+	}
+	for _, p := range r.site.Pages {
+		if !p.Modified.IsZero() {
+			lastmod["pages/"+p.Slug+"/index.html"] = p.Modified.String()
 		}
 	}
 	for _, p := range r.out.Paths() {
