@@ -3,6 +3,7 @@ package load
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 )
@@ -60,6 +61,19 @@ func TestInvalidUTF8Position(t *testing.T) {
 	var diags diag.List
 	_, ok := newSource("f.md", []byte("+++\ntitle = \"Sant\xe9\"\n"), &diags)
 	if ok || len(diags) != 1 || diags[0].Pos.String() != "f.md:2:14" {
+		t.Fatalf("got %v", diags)
+	}
+}
+
+func TestOversizedFileIsAnErrorNotARead(t *testing.T) {
+	fsys := fstest.MapFS{
+		"config.toml":                         {Data: []byte("title = \"t\"\nbase_url = \"https://example.org/\"\n")},
+		"content/cpts/a/index.md":             {Data: []byte("+++\nname = \"A\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n")},
+		"content/cpts/a/communes.toml":        {Data: []byte(strings.Repeat("# padding\n", 200))},
+		"content/cpts/a/news/2020-01-01-x.md": {Data: []byte("+++\ntitle = \"x\"\ndate = 2020-01-01\n+++\n")},
+	}
+	_, diags := Site(fsys, Options{MaxFileSize: 1000})
+	if len(diags) != 1 || diags[0].Pos.File != "content/cpts/a/communes.toml" || !strings.Contains(diags[0].Msg, "2000 bytes, more than the limit of 1000") {
 		t.Fatalf("got %v", diags)
 	}
 }

@@ -91,7 +91,7 @@ func (l *loader) read(p string, required bool) (source, bool) {
 	}
 	if info.Size() > l.opts.MaxFileSize {
 		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "file is %d bytes, more than the limit of %d", info.Size(), l.opts.MaxFileSize).
-			WithHint("split the file, or raise the limit (content.max_file_size)")
+			WithHint("a content file this large is a mistake or an attack; split it into several records")
 		return source{}, false
 	}
 	raw, err := fs.ReadFile(l.fsys, p)
