@@ -30,6 +30,7 @@ var allowed = map[string][]string{
 	"render":    {"diag", "fold", "geo", "markup", "model", "output"},
 	"search":    {"diag", "fold", "geo", "model", "output"},
 	"corpus":    {"fold", "geo", "model"},
+	"cms":       {"model"},
 	"build":     {"diag", "geo", "gitinfo", "load", "markup", "model", "output", "render", "search", "validate"},
 	"server":    {"build", "diag", "output"},
 }

@@ -37,6 +37,7 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into public/ (built aside, swapped in atomically)", runBuild},
 		{"check", "report every problem in the content, with its position", runCheck},
+		{"cms", "write the Decap CMS configuration (static/admin/) from the content model", runCMS},
 		{"new", "write a new CPTS or news item from archetypes (never overwrites)", runNew},
 		{"serve", "build in memory, serve on 127.0.0.1:1313 and rebuild on every change", runServe},
 		{"version", "print the version", runVersion},
