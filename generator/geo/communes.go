@@ -10,78 +10,95 @@ import (
 )
 
 // communeCols is the number of columns of communes.tsv.gz.
-const communeCols = 14
+const communeCols = 11
+
+// communesHint is the expected number of rows of communes.tsv.gz, to
+// reserve room; any number works.
+const communesHint = 35100
 
 // loadCommunes parses communes.tsv.gz and builds the commune indexes. The
-// départements and EPCI must be loaded.
+// départements and EPCI must be loaded. The file is a series of gzip
+// members: each is parsed while the next is decompressed.
 func (t *Table) loadCommunes() error {
-	r, err := open("communes.tsv.gz", communesFile, true, "communes", "code", "name", "kind", "parent",
-		"zone", "departement", "region", "epci", "postal_codes", "population", "lat", "lon", "former_codes", "polygon")
-	if err != nil {
-		return err
-	}
-	n := r.count()
-	all := make([]Commune, n)
-	t.communes = make([]*Commune, n)
-	t.byCode = make(map[string]*Commune, n)
+	stop := make(chan struct{})
+	defer close(stop)
+	chunks := gunzipMembers(communesFile, stop)
+	r := &rows{file: "communes.tsv.gz", cols: communeCols}
+	n := communesHint
+	t.communes = make([]*Commune, 0, n)
+	t.slots = make([]int32, codeSlots)
 	t.byDep = make(map[string][]*Commune, len(t.deps))
-	names := newNameIndexer(n)
 	postals := newPostalIndexer(n + n/50)
 	// Postal and former codes of all communes share two backing arrays;
 	// ends records where each commune's codes stop in them.
 	postal := make([]string, 0, n+n/50)
 	former := make([]string, 0, n/8)
-	ends := make([][2]int32, n)
+	ends := make([][2]int32, 0, n)
 	var (
 		f       [communeCols]string
 		epci    *EPCI
 		dep     *Departement
 		depFrom int // index of the first commune of dep
+		prev    *Commune
 	)
-	for i := 0; ; i++ {
-		ok, err := r.next(f[:])
-		if err != nil {
-			return err
+	for ch := range chunks {
+		if ch.err != nil {
+			return fmt.Errorf("geo: %s: %v", r.file, ch.err)
 		}
-		if !ok {
-			t.addDep(dep, t.communes[depFrom:i])
-			break
-		}
-		c := &all[i]
-		if err := parseCommune(c, &f); err != nil {
-			return r.errorf("%v", err)
-		}
-		if i > 0 && all[i-1].Code >= c.Code {
-			return r.errorf("code %s not after %s", c.Code, all[i-1].Code)
-		}
-		if dep == nil || dep.Code != c.Departement {
-			t.addDep(dep, t.communes[depFrom:i])
-			if dep, depFrom = t.depByCode[c.Departement], i; dep == nil {
-				return r.errorf("unknown departement %q", c.Departement)
+		if r.line == 0 {
+			if err := r.header(ch.s, "communes", []string{"code", "name", "parent", "departement", "epci",
+				"postal_codes", "population", "lat", "lon", "former_codes", "polygon"}); err != nil {
+				return err
 			}
+		} else {
+			r.body = ch.s
 		}
-		if dep.Region != c.Region {
-			return r.errorf("region %s, but departement %s is in %s", c.Region, dep.Code, dep.Region)
-		}
-		if c.EPCI != "" && (epci == nil || epci.SIREN != c.EPCI) {
-			if epci = t.epciBy[c.EPCI]; epci == nil {
-				return r.errorf("unknown EPCI %s", c.EPCI)
+		all := make([]Commune, r.count())
+		for j := range all {
+			if _, err := r.next(f[:]); err != nil {
+				return err
 			}
+			c, i := &all[j], len(t.communes)
+			if err := parseCommune(c, &f); err != nil {
+				return r.errorf("%v", err)
+			}
+			if prev != nil && prev.Code >= c.Code {
+				return r.errorf("code %s not after %s", c.Code, prev.Code)
+			}
+			prev = c
+			t.communes = append(t.communes, c)
+			slot, ok := codeSlot(c.Code)
+			if !ok || t.slots[slot] != 0 {
+				return r.errorf("bad or duplicate code %q", c.Code)
+			}
+			t.slots[slot] = int32(i + 1)
+			if dep == nil || dep.Code != c.Departement {
+				t.addDep(dep, t.communes[depFrom:i])
+				if dep, depFrom = t.depByCode[c.Departement], i; dep == nil {
+					return r.errorf("unknown departement %q", c.Departement)
+				}
+			}
+			c.Region, c.Zone = dep.Region, dep.Zone
+			if c.EPCI != "" && (epci == nil || epci.SIREN != c.EPCI) {
+				if epci = t.epciBy[c.EPCI]; epci == nil {
+					return r.errorf("unknown EPCI %s", c.EPCI)
+				}
+			}
+			if c.Kind == KindCommune && c.EPCI != "" {
+				epci.Communes = append(epci.Communes, c.Code)
+			}
+			postal = appendFields(postal, f[5])
+			former = appendFields(former, f[9])
+			ends = append(ends, [2]int32{int32(len(postal)), int32(len(former))})
 		}
-		if c.Kind == KindCommune && c.EPCI != "" {
-			epci.Communes = append(epci.Communes, c.Code)
-		}
-		postal = appendFields(postal, f[8])
-		former = appendFields(former, f[12])
-		ends[i] = [2]int32{int32(len(postal)), int32(len(former))}
-		t.communes[i] = c
-		t.byCode[c.Code] = c
-		names.add(fold.Name(c.Name), int32(i))
 	}
+	if r.line == 0 {
+		return fmt.Errorf("geo: %s: empty", r.file)
+	}
+	t.addDep(dep, t.communes[depFrom:])
 	t.merged = make(map[string]*Commune, len(former))
 	var p, q int32
-	for i := range all {
-		c := &all[i]
+	for i, c := range t.communes {
 		if ends[i][0] > p {
 			c.PostalCodes = postal[p:ends[i][0]:ends[i][0]]
 		}
@@ -89,27 +106,43 @@ func (t *Table) loadCommunes() error {
 			c.FormerCodes = former[q:ends[i][1]:ends[i][1]]
 		}
 		p, q = ends[i][0], ends[i][1]
-		if (c.Kind == KindArrondissement) != (c.Parent != "") || c.Parent != "" && t.byCode[c.Parent] == nil {
-			return fmt.Errorf("geo: communes.tsv.gz: %s: bad parent %q for a %s", c.Code, c.Parent, c.Kind)
+		if c.Parent != "" && t.commune(c.Parent) == nil {
+			return fmt.Errorf("geo: %s: %s: unknown parent %q", r.file, c.Code, c.Parent)
 		}
 		for _, cp := range c.PostalCodes {
 			if err := postals.add(cp, int32(i)); err != nil {
-				return fmt.Errorf("geo: communes.tsv.gz: %s: %v", c.Code, err)
+				return fmt.Errorf("geo: %s: %s: %v", r.file, c.Code, err)
 			}
 		}
 		for _, old := range c.FormerCodes {
 			t.merged[old] = c
 		}
 	}
-	t.byName = names.build(t.communes)
 	t.byPostal = postals.build(t.communes)
-	for id, key := range t.byName.keys {
-		for len(t.names) <= len(key) {
-			t.names = append(t.names, nil)
-		}
-		t.names[len(key)] = append(t.names[len(key)], int32(id))
+	for _, e := range t.epcis {
+		e.Communes = slices.Clip(e.Communes)
 	}
 	return nil
+}
+
+// names returns the index of communes by fold.Name, building it on
+// first use: folding 35,000 names is a good part of the cost of Load, and
+// most builds look names up only to explain an error.
+func (t *Table) names() *nameIndex {
+	t.namesOnce.Do(func() {
+		b := newNameIndexer(len(t.communes))
+		for i, c := range t.communes {
+			b.add(fold.Name(c.Name), int32(i))
+		}
+		t.byName = b.build(t.communes)
+		for id, key := range t.byName.keys {
+			for len(t.byName.byLen) <= len(key) {
+				t.byName.byLen = append(t.byName.byLen, nil)
+			}
+			t.byName.byLen[len(key)] = append(t.byName.byLen[len(key)], int32(id))
+		}
+	})
+	return &t.byName
 }
 
 // addDep records cs as communes of d, which may be nil.
@@ -124,44 +157,61 @@ func (t *Table) addDep(d *Departement, cs []*Commune) {
 }
 
 // parseCommune fills c from the fields of one row of communes.tsv.gz,
-// except for the postal and former codes.
+// except for the postal and former codes, the region and the zone.
 func parseCommune(c *Commune, f *[communeCols]string) error {
-	c.Code, c.Name, c.Parent, c.Zone = f[0], f[1], f[3], f[4]
-	c.Departement, c.Region, c.EPCI = f[5], f[6], f[7]
-	if len(c.Code) != 5 {
-		return fmt.Errorf("bad code %q", c.Code)
-	}
-	switch f[2] {
-	case "commune":
-		c.Kind = KindCommune
-	case "arrondissement-municipal":
+	c.Code, c.Name, c.Parent, c.Departement, c.EPCI = f[0], f[1], f[2], f[3], f[4]
+	if c.Parent != "" {
 		c.Kind = KindArrondissement
-	default:
-		return fmt.Errorf("%s: unknown kind %q", c.Code, f[2])
 	}
 	var err error
-	if f[9] != "" {
-		if c.Population, err = strconv.Atoi(f[9]); err != nil {
+	if f[6] != "" {
+		if c.Population, err = strconv.Atoi(f[6]); err != nil {
 			return fmt.Errorf("%s: population: %v", c.Code, err)
 		}
 	}
-	if f[10] != "" || f[11] != "" {
+	if f[7] != "" || f[8] != "" {
 		c.HasPoint = true
-		if c.Lat, err = parseCoord(f[10]); err != nil {
+		if c.Lat, err = parseCoord(f[7]); err != nil {
 			return fmt.Errorf("%s: lat: %v", c.Code, err)
 		}
-		if c.Lon, err = parseCoord(f[11]); err != nil {
+		if c.Lon, err = parseCoord(f[8]); err != nil {
 			return fmt.Errorf("%s: lon: %v", c.Code, err)
 		}
 	}
-	switch f[13] {
+	switch f[10] {
 	case "1":
 		c.HasPolygon = true
 	case "0":
 	default:
-		return fmt.Errorf("%s: polygon %q, want 0 or 1", c.Code, f[13])
+		return fmt.Errorf("%s: polygon %q, want 0 or 1", c.Code, f[10])
 	}
 	return nil
+}
+
+// codeSlots is the size of the array indexed by codeSlot.
+const codeSlots = 102000
+
+// codeSlot maps an INSEE code to a distinct number below codeSlots: its
+// value for an all-digit code, 100000 and up for Corsica ("2A004",
+// "2b366"). It reports false if code does not have the shape of a code.
+func codeSlot[S string | []byte](code S) (int, bool) {
+	if len(code) != 5 {
+		return 0, false
+	}
+	n, base := 0, 0
+	for i := range 5 {
+		c := code[i]
+		switch {
+		case '0' <= c && c <= '9':
+			n = n*10 + int(c-'0')
+		case i == 1 && code[0] == '2' && (c|0x20 == 'a' || c|0x20 == 'b'):
+			base = 100000 + int(c|0x20-'a')*1000
+			n = 0
+		default:
+			return 0, false
+		}
+	}
+	return base + n, true
 }
 
 // parseCoord parses a decimal number. The usual form, with exactly 5
@@ -250,8 +300,9 @@ func (b *grouper) build(communes []*Commune) groups {
 
 // nameIndex groups communes by fold.Name key.
 type nameIndex struct {
-	ids  map[string]int32
-	keys []string // by group id
+	ids   map[string]int32
+	keys  []string  // by group id
+	byLen [][]int32 // group ids by key length in bytes, for SuggestNames
 	groups
 }
 

@@ -47,22 +47,30 @@
 // rows sorted, gzip without name or time stamp, so regenerating gives
 // byte-identical files. At run time nothing outside the binary is read.
 //
-// Every file is UTF-8, tab-separated, one row per line, no quoting. Line 1
+// Every file is UTF-8, tab-separated, one row per line, no quoting; the
+// .gz files are gzip-compressed, communes.tsv.gz as a series of gzip
+// members of whole lines of about 256 KiB each (zcat reads it as one file;
+// Load parses a member while the next one is decompressed). Line 1
 // is the format version and the table name, for example
 // "#cpts-geo/1 communes"; line 2 names the columns. Load rejects a file
 // whose first two lines are not exactly the ones it knows, so a change of
 // columns must bump the version in the generator and in Load together.
 // Multi-valued cells are space-separated; an empty cell means unknown.
 //
-//	communes.tsv.gz   code name kind parent zone departement region epci
-//	                  postal_codes population lat lon former_codes polygon
+//	communes.tsv.gz   code name parent departement epci postal_codes
+//	                  population lat lon former_codes polygon
 //	deleguees.tsv.gz  code name kind parent parent_name departement
 //	epci.tsv.gz       siren name type
 //	departements.tsv  code name region chef_lieu zone
 //	regions.tsv       code name chef_lieu zone
 //
-// lat and lon keep the 5 decimals of the source as text; polygon is 1 when
-// the shared data has a boundary for the commune.
+// A commune row leaves out what it shares with others: its région and zone
+// are those of its département, its kind is "arrondissement-municipal" when
+// it has a parent and "commune" otherwise, and the EPCI names are in
+// epci.tsv.gz. The generator checks that the source agrees with these
+// rules before leaving the columns out. lat and lon keep the 5 decimals of
+// the source as text; polygon is 1 when the shared data has a boundary for
+// the commune.
 //
 // Boundaries, for maps, are reserved for later as separate files, one per
 // département, so a page only decodes what it draws:

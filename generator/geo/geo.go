@@ -2,6 +2,7 @@ package geo
 
 import (
 	"slices"
+	"sync"
 
 	"github.com/cpts-fr/cpts/generator/fold"
 )
@@ -82,15 +83,16 @@ type Former struct {
 }
 
 // Table is the loaded reference data with its indexes. It is immutable and
-// safe for concurrent use. Slices and pointers it returns are shared and
+// safe for concurrent use; the index of names is built on the first call to
+// ByName or SuggestNames (about 10 ms). Slices and pointers it returns are shared and
 // must not be modified.
 type Table struct {
 	communes  []*Commune // sorted by code
-	byCode    map[string]*Commune
+	slots     []int32    // by codeSlot: position in communes + 1, 0 if none
 	byPostal  postalIndex
-	byName    nameIndex // keys: fold.Name
+	namesOnce sync.Once
+	byName    nameIndex // built on first use by names
 	byDep     map[string][]*Commune
-	names     [][]int32 // byName key ids by key length in bytes, for SuggestNames
 	merged    map[string]*Commune
 	former    map[string][]*Former
 	deps      []*Departement
@@ -104,7 +106,15 @@ type Table struct {
 // Commune returns the commune or arrondissement with the INSEE code, or nil.
 // A lower-case Corsican code ("2a004") is accepted.
 func (t *Table) Commune(code string) *Commune {
-	return t.byCode[upper(code)]
+	return t.commune(code)
+}
+
+// commune returns the commune with the code, or nil.
+func (t *Table) commune(code string) *Commune {
+	if n, ok := codeSlot(code); ok && t.slots[n] > 0 {
+		return t.communes[t.slots[n]-1]
+	}
+	return nil
 }
 
 // Communes returns every commune and arrondissement, sorted by code.
@@ -129,7 +139,7 @@ func (t *Table) ByPostalCode(cp string) []*Commune {
 // once both are normalised by fold.Name (case, accents, punctuation,
 // "St"/"Ste", leading article), by population (largest first), then code.
 func (t *Table) ByName(name string) []*Commune {
-	return t.byName.get(fold.Name(name))
+	return t.names().get(fold.Name(name))
 }
 
 // Former returns the communes déléguées or associées that have or had the

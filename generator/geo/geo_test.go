@@ -247,3 +247,16 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadNames adds the first name lookup, which builds the index of
+// names, to Load.
+func BenchmarkLoadNames(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		tab, err := Load()
+		if err != nil {
+			b.Fatal(err)
+		}
+		tab.ByName("Lunel")
+	}
+}

@@ -37,9 +37,8 @@ func Load() (*Table, error) {
 	return t, nil
 }
 
-// rows checks the two header lines of an embedded file and returns an
-// iterator over its rows, each split into exactly len(cols) fields. Row
-// errors report the file and line.
+// rows reads the rows of an embedded file, each split into a fixed number
+// of fields. Its errors name the file and line.
 type rows struct {
 	file string
 	body string
@@ -47,6 +46,8 @@ type rows struct {
 	cols int
 }
 
+// open decompresses data if gz, checks that its header announces the table
+// and the columns, and returns a reader of its rows.
 func open(file, data string, gz bool, table string, cols ...string) (*rows, error) {
 	if gz {
 		var err error
@@ -54,11 +55,19 @@ func open(file, data string, gz bool, table string, cols ...string) (*rows, erro
 			return nil, fmt.Errorf("geo: %s: %v", file, err)
 		}
 	}
+	r := &rows{file: file, cols: len(cols)}
+	return r, r.header(data, table, cols)
+}
+
+// header checks the two header lines at the start of data and makes the
+// rest the body to read.
+func (r *rows) header(data, table string, cols []string) error {
 	head := version + " " + table + "\n" + strings.Join(cols, "\t") + "\n"
 	if !strings.HasPrefix(data, head) {
-		return nil, fmt.Errorf("geo: %s: header is not %q", file, head)
+		return fmt.Errorf("geo: %s: header is not %q", r.file, head)
 	}
-	return &rows{file: file, body: data[len(head):], line: 2, cols: len(cols)}, nil
+	r.body, r.line = data[len(head):], 2
+	return nil
 }
 
 // count returns the number of rows left.
@@ -94,7 +103,56 @@ func (r *rows) errorf(format string, args ...any) error {
 	return fmt.Errorf("geo: %s:%d: %s", r.file, r.line, fmt.Sprintf(format, args...))
 }
 
-// gunzip decompresses a gzip member into a string sized from its trailer.
+// chunk is one decompressed gzip member, or the error that stopped
+// decompression.
+type chunk struct {
+	s   string
+	err error
+}
+
+// gunzipMembers decompresses the gzip members of data one at a time in a
+// new goroutine and sends them in order, so that the caller parses one
+// member while the next is decompressed. The channel is closed after the
+// last member or the first error; closing stop ends the goroutine early.
+func gunzipMembers(data string, stop <-chan struct{}) <-chan chunk {
+	out := make(chan chunk, 2)
+	go func() {
+		defer close(out)
+		send := func(c chunk) bool {
+			select {
+			case out <- c:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		src := strings.NewReader(data) // an io.ByteReader: gzip reads no further than a member
+		zr, err := gzip.NewReader(src)
+		for err == nil {
+			zr.Multistream(false)
+			var b strings.Builder
+			b.Grow(memberHint)
+			if _, err = io.Copy(&b, zr); err != nil {
+				break
+			}
+			if !send(chunk{s: b.String()}) {
+				return
+			}
+			err = zr.Reset(src)
+		}
+		if err != io.EOF {
+			send(chunk{err: err})
+		}
+	}()
+	return out
+}
+
+// memberHint is the size to reserve for a decompressed member: the
+// generator cuts communes.tsv.gz into members of about 256 KiB.
+const memberHint = 320 << 10
+
+// gunzip decompresses a gzip file into a string, reserving the size its
+// trailer gives (exact for a file of one member).
 func gunzip(data string) (string, error) {
 	zr, err := gzip.NewReader(strings.NewReader(data))
 	if err != nil {
@@ -212,7 +270,7 @@ func (t *Table) loadFormer() error {
 		}
 		all = append(all, Former{Code: f[0], Name: f[1], Kind: f[2], Parent: f[3], ParentName: f[4], Departement: f[5]})
 		x := &all[len(all)-1]
-		if t.byCode[x.Parent] == nil {
+		if t.commune(x.Parent) == nil {
 			return r.errorf("unknown parent commune %s", x.Parent)
 		}
 		t.former[x.Code] = append(t.former[x.Code], x)

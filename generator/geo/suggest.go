@@ -20,7 +20,11 @@ func (t *Table) SuggestCodes(code string, n int) []*Commune {
 	}
 	var out []*Commune
 	add := func(b []byte) {
-		if c := t.byCode[string(b)]; c != nil && c.Code != code && !slices.Contains(out, c) {
+		n, ok := codeSlot(b)
+		if !ok || t.slots[n] == 0 {
+			return
+		}
+		if c := t.communes[t.slots[n]-1]; c.Code != code && !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
@@ -80,10 +84,11 @@ func (t *Table) SuggestNames(name string, n int) []*Commune {
 	}
 	var hits []hit
 	var buf distBuf
-	for l := max(1, len(key)-limit); l <= len(key)+limit && l < len(t.names); l++ {
-		for _, id := range t.names[l] {
-			if d := buf.distance(key, t.byName.keys[id], limit); d <= limit {
-				for _, c := range t.byName.group(id) {
+	x := t.names()
+	for l := max(1, len(key)-limit); l <= len(key)+limit && l < len(x.byLen); l++ {
+		for _, id := range x.byLen[l] {
+			if d := buf.distance(key, x.keys[id], limit); d <= limit {
+				for _, c := range x.group(id) {
 					hits = append(hits, hit{c, d})
 				}
 			}

@@ -19,7 +19,6 @@ import (
 	"encoding/csv"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -123,17 +122,19 @@ func run(dataDir, outDir string) error {
 		regions[code] = true
 		regRows = append(regRows, []string{code, reg.get(r, "nom"), reg.get(r, "chef_lieu"), reg.get(r, "zone")})
 	}
-	depRegion := map[string]string{}
+	// depOf holds the region and zone of each departement, which its
+	// communes share: the commune rows do not repeat them.
+	depOf := map[string][2]string{}
 	var depRows [][]string
 	for _, r := range dep.rows {
 		code, region := dep.get(r, "code"), dep.get(r, "region_code")
-		if _, dup := depRegion[code]; dup {
+		if _, dup := depOf[code]; dup {
 			return fmt.Errorf("departements.csv: duplicate code %s", code)
 		}
 		if !regions[region] {
 			return fmt.Errorf("departements.csv: %s: unknown region %s", code, region)
 		}
-		depRegion[code] = region
+		depOf[code] = [2]string{region, dep.get(r, "zone")}
 		depRows = append(depRows, []string{code, dep.get(r, "nom"), region, dep.get(r, "chef_lieu"), dep.get(r, "zone")})
 	}
 
@@ -161,15 +162,17 @@ func run(dataDir, outDir string) error {
 			return fmt.Errorf("communes.csv: duplicate code %s", code)
 		}
 		codes[code] = true
+		// The type is not written: a row has a parent if and only if it is
+		// an arrondissement.
 		switch {
 		case kind == "commune" && parent == "":
 		case kind == "arrondissement-municipal" && parent != "":
 		default:
 			return fmt.Errorf("communes.csv: %s: type %q with parent %q", code, kind, parent)
 		}
-		if region, ok := depRegion[g("departement_code")]; !ok || region != g("region_code") {
-			return fmt.Errorf("communes.csv: %s: departement %s and region %s do not match departements.csv",
-				code, g("departement_code"), g("region_code"))
+		if d, ok := depOf[g("departement_code")]; !ok || d != [2]string{g("region_code"), g("zone")} {
+			return fmt.Errorf("communes.csv: %s: departement %s, region %s and zone %s do not match departements.csv",
+				code, g("departement_code"), g("region_code"), g("zone"))
 		}
 		if s := g("epci_siren"); s != "" {
 			if _, ok := members[s]; !ok {
@@ -182,14 +185,13 @@ func run(dataDir, outDir string) error {
 		if (g("lat") == "") != (g("lon") == "") {
 			return fmt.Errorf("communes.csv: %s: lat and lon must both be set or both be empty", code)
 		}
-		comRows = append(comRows, []string{code, g("nom"), kind, parent, g("zone"),
-			g("departement_code"), g("region_code"), g("epci_siren"),
+		comRows = append(comRows, []string{code, g("nom"), parent, g("departement_code"), g("epci_siren"),
 			strings.Join(strings.Fields(g("codes_postaux")), " "), g("population"), g("lat"), g("lon"),
 			strings.Join(strings.Fields(g("anciens_codes")), " "), g("has_polygon")})
 	}
 	for _, r := range comRows {
-		if r[3] != "" && !codes[r[3]] {
-			return fmt.Errorf("communes.csv: %s: unknown parent %s", r[0], r[3])
+		if r[2] != "" && !codes[r[2]] {
+			return fmt.Errorf("communes.csv: %s: unknown parent %s", r[0], r[2])
 		}
 	}
 	for siren, m := range members {
@@ -216,8 +218,8 @@ func run(dataDir, outDir string) error {
 		cols        []string
 		rows        [][]string
 	}{
-		{"communes.tsv.gz", "communes", true, []string{"code", "name", "kind", "parent", "zone", "departement",
-			"region", "epci", "postal_codes", "population", "lat", "lon", "former_codes", "polygon"}, comRows},
+		{"communes.tsv.gz", "communes", true, []string{"code", "name", "parent", "departement", "epci",
+			"postal_codes", "population", "lat", "lon", "former_codes", "polygon"}, comRows},
 		{"deleguees.tsv.gz", "deleguees", true, []string{"code", "name", "kind", "parent", "parent_name", "departement"}, delRows},
 		{"epci.tsv.gz", "epci", true, []string{"siren", "name", "type"}, epciRows},
 		{"departements.tsv", "departements", false, []string{"code", "name", "region", "chef_lieu", "zone"}, depRows},
@@ -236,7 +238,7 @@ func run(dataDir, outDir string) error {
 		}
 		data := buf.Bytes()
 		if f.gzip {
-			if data, err = compress(data); err != nil {
+			if data, err = compress(data, memberSize); err != nil {
 				return err
 			}
 		}
@@ -247,19 +249,36 @@ func run(dataDir, outDir string) error {
 	return nil
 }
 
-// compress gzips data at the best level, with an empty header (no name, no
-// time stamp) so the output depends on the input only.
-func compress(data []byte) ([]byte, error) {
+// memberSize is the uncompressed size after which compress starts a new
+// gzip member. Package geo decompresses the next member of communes.tsv.gz
+// while it parses one, and reserves room for members of this size.
+const memberSize = 256 << 10
+
+// compress gzips data at the best level, as a series of gzip members of
+// whole lines of about size bytes each (a valid gzip file: gunzip and zcat
+// concatenate them). Headers are empty (no name, no time stamp) so the
+// output depends on the input only.
+func compress(data []byte, size int) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := io.Copy(zw, bytes.NewReader(data)); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
+	for len(data) > 0 {
+		n := len(data)
+		if n > size {
+			n = size + bytes.IndexByte(data[size:], '\n') + 1
+			if n <= size {
+				n = len(data)
+			}
+		}
+		zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := zw.Write(data[:n]); err != nil {
+			return nil, err
+		}
+		if err := zw.Close(); err != nil {
+			return nil, err
+		}
+		data = data[n:]
 	}
 	return buf.Bytes(), nil
 }
