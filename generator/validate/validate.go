@@ -144,6 +144,11 @@ func (v *validator) commune(pos diag.Pos, code string, near []string) *geo.Commu
 			WithHint("write the current commune %q (%s)", f.Parent, name)
 		return nil
 	}
+	if cur := v.geo.MergedInto(code); cur != nil {
+		v.diags.Errorf(pos, diag.MergedCommune, "%s is a former code of %s (%s), merged since", code, cur.Code, cur.Name).
+			WithHint("write the current commune %q (%s)", cur.Code, cur.Name)
+		return nil
+	}
 	d := v.diags.Errorf(pos, diag.UnknownCommune, "unknown INSEE code %q", code)
 	if near := preferDepartements(v.geo.SuggestCodes(code, 6), near); len(near) > 0 {
 		if len(near) > 3 {
