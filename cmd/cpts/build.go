@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"time"
 
@@ -26,6 +27,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&dest, "d", "", "shorthand for --destination")
 	fl.BoolVar(&noMinify, "no-minify", false, "keep the output unminified, for debugging templates")
 	fl.BoolVar(&drafts, "drafts", false, "publish news marked draft = true")
+	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -46,12 +48,25 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: commune reference data: %v\n", err)
 		return exitContent
 	}
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			fmt.Fprintf(stderr, "cpts build: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "cpts build: %v\n", err)
+			return exitUsage
+		}
+		defer pprof.StopCPUProfile()
+	}
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: %v\n", err)
 		return exitUsage
 	}
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git()})
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir()})
 	printDiagnostics(stderr, userPaths(diags, prefix))
 	if res == nil {
 		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)

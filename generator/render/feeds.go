@@ -12,8 +12,9 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// feedSize is the number of items in each feed.
-const feedSize = 20
+// feedSize is the number of items in each feed: feeds carry full content,
+// and a national site has two feeds per CPTS.
+const feedSize = 10
 
 // feeds writes an Atom feed (RFC 4287) and a JSON Feed (version 1.1) for
 // the whole site and for each CPTS. Dates come from the items, never from
@@ -158,7 +159,7 @@ func (r *renderer) newsHTML(n *model.News) template.HTML {
 	if h, ok := r.newsCache[n]; ok {
 		return h
 	}
-	h := r.markdown(n.Body, 2)
+	h := r.markdownPage(n.Body, 2, n.Cover == "") // without a cover, the first photo opens the page
 	r.newsCache[n] = h
 	return h
 }

@@ -32,6 +32,10 @@ func (r *renderer) funcs() template.FuncMap {
 		"eventPlace":  r.eventPlace,
 		"newsPath":    newsPath,
 		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
+		"logo":        r.logo,
+		"cover":       r.cover,
+		"cardCover":   r.cardCover,
+		"cardLogo":    r.cardLogo,
 		"seq": func(n int) []int {
 			out := make([]int, n)
 			for i := range out {
@@ -47,7 +51,9 @@ func (r *renderer) funcs() template.FuncMap {
 func (r *renderer) t(key string, args ...any) string {
 	s, ok := r.strings[key]
 	if !ok {
+		r.mu.Lock()
 		r.missing[key] = true
+		r.mu.Unlock()
 		s = key
 	}
 	if len(args) > 0 {

@@ -25,6 +25,7 @@ func (r *renderer) index() {
 			}
 		}
 	}
+	r.points = newPointIndex(r.site.CPTS)
 	r.communePages = map[string]bool{}
 	for _, com := range r.site.Geo.Communes() {
 		switch r.site.Config.Communes.Pages {
@@ -79,25 +80,80 @@ type nearby struct {
 	Km   float64
 }
 
-// nearest returns up to n CPTS closest to com, by the distance between its
-// centroid and the nearest centroid of each territory.
-func (r *renderer) nearest(com *geo.Commune, n int) []nearby {
-	if !com.HasPoint {
-		return nil
-	}
-	var out []nearby
-	for _, c := range r.site.CPTS {
-		best := math.Inf(1)
+// pointIndex finds the territories nearest to a point: every commune of
+// every territory is put in a grid of cells of about 20 km, searched in
+// rings around the point.
+type pointIndex struct {
+	cells map[[2]int][]territoryPoint
+}
+
+type territoryPoint struct {
+	cpts     *model.CPTS
+	lat, lon float64
+}
+
+const cellDeg = 0.2 // about 22 km of latitude, 15 km of longitude in France
+
+func cellOf(lat, lon float64) [2]int {
+	return [2]int{int(math.Floor(lat / cellDeg)), int(math.Floor(lon / cellDeg))}
+}
+
+func newPointIndex(all []*model.CPTS) *pointIndex {
+	ix := &pointIndex{cells: map[[2]int][]territoryPoint{}}
+	for _, c := range all {
 		for _, e := range c.Territory.Entries {
 			if e.Commune != nil && e.Commune.HasPoint {
-				best = math.Min(best, distanceKm(com.Lat, com.Lon, e.Commune.Lat, e.Commune.Lon))
+				k := cellOf(e.Commune.Lat, e.Commune.Lon)
+				ix.cells[k] = append(ix.cells[k], territoryPoint{c, e.Commune.Lat, e.Commune.Lon})
 			}
 		}
-		if !math.IsInf(best, 1) {
-			out = append(out, nearby{c, best})
+	}
+	return ix
+}
+
+// nearestMaxKm bounds the nearest CPTS listed on a commune page: farther
+// ones are of no use to someone looking for care.
+const nearestMaxKm = 150
+
+// nearest returns up to n CPTS closest to com, by the distance between its
+// centroid and the nearest commune centroid of each territory, within
+// nearestMaxKm.
+func (r *renderer) nearest(com *geo.Commune, n int) []nearby {
+	if !com.HasPoint || r.points == nil || len(r.points.cells) == 0 {
+		return nil
+	}
+	best := map[*model.CPTS]float64{}
+	center := cellOf(com.Lat, com.Lon)
+	cellKm := cellDeg * 111 * math.Cos(com.Lat*math.Pi/180) // the shorter side of a cell
+	maxRing := int(math.Ceil(nearestMaxKm/cellKm)) + 1
+	for ring := 0; ring <= maxRing; ring++ {
+		for i := center[0] - ring; i <= center[0]+ring; i++ {
+			for j := center[1] - ring; j <= center[1]+ring; j++ {
+				if max(abs(i-center[0]), abs(j-center[1])) != ring {
+					continue // inner rings are done
+				}
+				for _, p := range r.points.cells[[2]int{i, j}] {
+					d := distanceKm(com.Lat, com.Lon, p.lat, p.lon)
+					if old, ok := best[p.cpts]; !ok || d < old {
+						best[p.cpts] = d
+					}
+				}
+			}
+		}
+		// Points beyond this ring are at least ring cells away: about
+		// ring*cellDeg degrees of longitude, the shorter side of a cell.
+		reach := float64(ring) * cellKm
+		if len(best) >= n && nth(best, n) <= reach {
+			break
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	out := make([]nearby, 0, len(best))
+	for c, d := range best {
+		if d <= nearestMaxKm {
+			out = append(out, nearby{c, d})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
 		if out[i].Km != out[j].Km {
 			return out[i].Km < out[j].Km
 		}
@@ -107,6 +163,23 @@ func (r *renderer) nearest(com *geo.Commune, n int) []nearby {
 		out = out[:n]
 	}
 	return out
+}
+
+// nth returns the n-th smallest distance.
+func nth(best map[*model.CPTS]float64, n int) float64 {
+	ds := make([]float64, 0, len(best))
+	for _, d := range best {
+		ds = append(ds, d)
+	}
+	sort.Float64s(ds)
+	return ds[n-1]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // distanceKm is the great-circle distance (haversine).

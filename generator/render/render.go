@@ -8,8 +8,10 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
@@ -31,6 +33,17 @@ type Options struct {
 	Now time.Time
 	// Drafts publishes news marked draft = true (cpts build --drafts, serve).
 	Drafts bool
+	// Images gives the processed versions of the images the content shows;
+	// nil leaves Markdown images as written and shows no cover or logo.
+	Images Images
+}
+
+// Images gives the processed versions of images (package images
+// implements it): photos of Markdown text and news covers, and logos.
+type Images interface {
+	markup.ImageResolver
+	// Logo returns the logo dest written in the front matter of file.
+	Logo(file, dest string) (markup.Image, bool)
 }
 
 // Link is an internal link found in Markdown, to be checked once every
@@ -50,7 +63,9 @@ type renderer struct {
 	site     *model.Site
 	opts     Options
 	strings  map[string]string
-	missing  map[string]bool
+	missing  map[string]bool // UI strings a template asked for and i18n lacks
+	mu       sync.Mutex      // guards missing, written by parallel templates
+	jobs     []job
 	tmpl     *templates
 	assets   map[string]string // theme asset name -> fingerprinted path
 	baseURL  string            // "https://example.org/annuaire/"
@@ -63,6 +78,7 @@ type renderer struct {
 	communePages map[string]bool // INSEE codes that get a page
 	cptsByDept   map[string][]*model.CPTS
 	newsCache    map[*model.News]template.HTML
+	points       *pointIndex // territories by location, for the nearest CPTS
 	// claimedParents holds the cities with an arrondissement in a territory.
 	claimedParents map[string]bool
 }
@@ -83,7 +99,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	var d diag.List
 	r.strings, d = loadStrings(opts.Theme, site.Config.Language)
 	r.diags.Append(d)
-	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath})
+	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath, Images: opts.Images})
 	r.staticFiles()
 	r.tmpl, d = loadTemplates(opts.Theme, r.funcs())
 	r.diags.Append(d)
@@ -92,6 +108,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	}
 	r.index()
 	r.pages()
+	r.flush()
 	r.feeds()
 	r.calendars()
 	r.machineFiles()
@@ -157,32 +174,81 @@ type page struct {
 
 type crumb struct{ Title, Path string }
 
-// emit renders a layout to a path ("/cpts/x/" -> cpts/x/index.html).
+// emit queues a page: layout rendered to a path ("/cpts/x/" ->
+// cpts/x/index.html). Queued pages are rendered in parallel by flush.
 func (r *renderer) emit(layout string, p *page) {
 	p.Site = r.site
 	p.Kind = layout
 	if p.Description == "" {
 		p.Description = r.site.Config.Description
 	}
-	html, err := r.tmpl.execute(layout, p)
-	if err != nil {
-		r.diags.Append(templateDiag(err, "layouts/"+layout+".html"))
-		return
+	r.jobs = append(r.jobs, job{layout, p})
+}
+
+type job struct {
+	layout string
+	page   *page
+}
+
+// flush executes the queued pages on every core. Templates are safe for
+// concurrent use; the output set is keyed by path, so the result does not
+// depend on the order in which workers finish.
+func (r *renderer) flush() {
+	type result struct {
+		file  string
+		html  []byte
+		diags diag.List
 	}
-	file := strings.TrimPrefix(p.Path, "/")
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
+	results := make([]result, len(r.jobs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				j := r.jobs[i]
+				html, err := r.tmpl.execute(j.layout, j.page)
+				if err != nil {
+					results[i].diags = templateDiag(err, "layouts/"+j.layout+".html")
+					continue
+				}
+				file := strings.TrimPrefix(j.page.Path, "/")
+				if file == "" || strings.HasSuffix(file, "/") {
+					file += "index.html"
+				}
+				results[i] = result{file: file, html: html}
+			}
+		}()
 	}
-	r.add(file, html)
+	for i := range r.jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, res := range results {
+		if len(res.diags) > 0 {
+			r.diags.Append(res.diags)
+			continue
+		}
+		r.add(res.file, res.html)
+	}
+	r.jobs = nil
 }
 
 // markdown renders a body whose top heading becomes an h<top>, and
 // remembers its internal links.
 func (r *renderer) markdown(m model.Markdown, top int) template.HTML {
+	return r.markdownPage(m, top, false)
+}
+
+// markdownPage is markdown for a body that may open its page: with
+// eagerImage, its first image is not lazy-loaded.
+func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) template.HTML {
 	if len(bytes.TrimSpace(m.Source)) == 0 {
 		return ""
 	}
-	res, diags := r.md.ConvertUnder(m.Source, m.Pos, top)
+	res, diags := r.md.ConvertPage(m.Source, m.Pos, top, eagerImage)
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {
