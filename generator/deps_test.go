@@ -31,7 +31,8 @@ var allowed = map[string][]string{
 	"search":    {"diag", "fold", "geo", "model", "output"},
 	"corpus":    {"fold", "geo", "model"},
 	"cms":       {"model"},
-	"build":     {"diag", "geo", "gitinfo", "load", "markup", "model", "output", "render", "search", "validate"},
+	"images":    {"diag", "fold", "markup", "output"},
+	"build":     {"diag", "geo", "gitinfo", "images", "load", "markup", "model", "output", "render", "search", "validate"},
 	"server":    {"build", "diag", "output"},
 }
 

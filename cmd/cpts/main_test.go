@@ -17,5 +17,5 @@ func TestMain(m *testing.M) {
 // txtar archive and the cpts commands to run on it, with their expected
 // exit status and output.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: imageCmds})
 }

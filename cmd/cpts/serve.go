@@ -54,7 +54,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addr := "http://" + ln.Addr().String() + "/"
 	config := filepath.ToSlash(sf.config)
 	srv := server.New(func() (*build.Result, diag.List) {
-		return build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true})
+		return build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()})
 	})
 	report := func(diags diag.List) {
 		printDiagnostics(stderr, userPaths(diags, prefix))

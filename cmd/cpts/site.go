@@ -75,7 +75,7 @@ func loadSite(fsys fs.FS, prefix, config string) (*model.Site, diag.List, error)
 		return nil, nil, fmt.Errorf("commune reference data: %w", err)
 	}
 	site, diags := load.Site(fsys, load.Options{Config: config})
-	diags = append(diags, build.Validate(site, table)...)
+	diags = append(diags, build.ValidateFS(site, table, fsys)...)
 	return site, userPaths(diags.Sort(), prefix), nil
 }
 

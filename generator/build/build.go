@@ -1,7 +1,7 @@
 // Package build runs the stages of a build in order, times each, and
-// stops at the first stage that reports errors: load, validate, render,
-// search index, check links, minify, publish. It is the only package that
-// sees them all; cmd/cpts and the dev server call it.
+// stops at the first stage that reports errors: load, validate, images,
+// render, search index, check links, minify, publish. It is the only
+// package that sees them all; cmd/cpts and the dev server call it.
 package build
 
 import (
@@ -16,6 +16,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/gitinfo"
+	"github.com/cpts-fr/cpts/generator/images"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -41,6 +42,9 @@ type Options struct {
 	// BaseURL replaces the configured base URL (the dev server serves the
 	// site at its own address).
 	BaseURL string
+	// ImageCache is the folder where processed images are kept between
+	// builds (package images); empty processes every image every build.
+	ImageCache string
 }
 
 // Stage is the name and duration of one step, for the summary.
@@ -54,6 +58,7 @@ type Result struct {
 	Site   *model.Site
 	Files  *output.Set
 	Stages []Stage
+	Images images.Stats // the images stage: counts, time per image, cache hits
 }
 
 // Pages counts the HTML files.
@@ -77,6 +82,16 @@ func (r *Result) Summary() string {
 		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))
 	}
 	fmt.Fprintf(&b, "  %-9s %8s", "total", total.Round(10*time.Microsecond))
+	if im := r.Images; im.Images > 0 {
+		fmt.Fprintf(&b, "\nimages: %d, %d from the cache (hit rate %.0f%%)", im.Images, im.Cached, 100*im.HitRate())
+		if im.Cached < im.Images {
+			fmt.Fprintf(&b, ", %s per processed image (slowest %s)", im.PerImage().Round(time.Millisecond), im.Max.Round(time.Millisecond))
+		}
+		fmt.Fprintf(&b, "; %d files, %s", im.Files, formatBytes(im.Bytes))
+		if im.CacheErr != nil {
+			fmt.Fprintf(&b, "\nimages: cache off, every image is processed at every build: %v", im.CacheErr)
+		}
+	}
 	return b.String()
 }
 
@@ -111,10 +126,22 @@ func Run(opts Options) (*Result, diag.List) {
 		site, d = load.Site(opts.Source, load.Options{Config: opts.Config})
 		return d
 	})
+	var uses []imageUse
 	valid := step("validate", func() diag.List {
-		return append(Validate(site, opts.Geo), applyGitDates(site, opts.Git)...)
+		var d diag.List
+		d, uses = check(site, opts.Geo, opts.Source)
+		return append(d, applyGitDates(site, opts.Git)...)
 	})
 	if !loaded || !valid {
+		return nil, all.Sort()
+	}
+	var pictures *images.Set
+	if !step("images", func() diag.List {
+		var d diag.List
+		pictures, d = images.Process(opts.Source, publishedImages(uses, opts), images.Options{Cache: opts.ImageCache})
+		res.Images = pictures.Stats
+		return d
+	}) {
 		return nil, all.Sort()
 	}
 	res.Site = site
@@ -125,7 +152,10 @@ func Run(opts Options) (*Result, diag.List) {
 	theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
 	ok = step("render", func() diag.List {
 		var d diag.List
-		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts})
+		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures})
+		if rendered != nil {
+			d = append(d, addImages(rendered.Files, pictures, theme)...)
+		}
 		return d
 	}) && step("search", func() diag.List { return addSearch(site, rendered.Files, theme) }) &&
 		step("links", func() diag.List { return CheckLinks(rendered) })
@@ -140,6 +170,53 @@ func Run(opts Options) (*Result, diag.List) {
 		}
 	}
 	return res, all.Sort()
+}
+
+// publishedImages returns the images of the pages the build publishes:
+// a draft, scheduled or expired news item keeps its photos to itself.
+func publishedImages(uses []imageUse, opts Options) []images.Ref {
+	var refs []images.Ref
+	for _, u := range uses {
+		n := u.news
+		switch {
+		case n == nil:
+		case opts.Now.IsZero() && n.Draft && !opts.Drafts:
+			continue
+		case !opts.Now.IsZero() && !n.Visible(opts.Now, opts.Drafts):
+			continue
+		}
+		refs = append(refs, u.ref)
+	}
+	return refs
+}
+
+// addImages adds the processed images to the files, and strips the
+// metadata of the images of static/ that render copied as they are (EXIF
+// with a GPS position, XMP, ICC), and sanitises their SVG files.
+func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
+	var diags diag.List
+	for _, p := range files.Paths() {
+		if !load.IsImage(p) {
+			continue
+		}
+		if _, err := fs.Stat(theme, "static/"+p); err != nil {
+			continue // not a copy of a static file
+		}
+		data, _ := files.Get(p)
+		clean, err := images.Strip(data)
+		if err != nil {
+			diags.Errorf(diag.Pos{File: "static/" + p}, diag.Image, "cannot remove the metadata of %s: %v", p, err).
+				WithHint("open it in an image editor and export it again as JPEG, PNG or SVG")
+			continue
+		}
+		files.Replace(p, clean)
+	}
+	for _, f := range set.Files {
+		if err := files.Add(f.Path, f.Data); err != nil {
+			diags.Errorf(diag.Pos{File: f.Path}, diag.DuplicateSlug, "%v", err)
+		}
+	}
+	return diags
 }
 
 // addSearch adds the search index (package search) to the files. It links

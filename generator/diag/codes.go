@@ -53,6 +53,15 @@ const (
 	BrokenLink Code = "broken-link"
 	// IO: a file that cannot be read.
 	IO Code = "io"
+	// ImageAlt: an image without alternative text (`![](photo.jpg)`, or a
+	// news `cover` without `cover_alt`). A decorative image says so with the
+	// alternative text "-": `![-](frise.png)`, `cover_alt = "-"`.
+	ImageAlt Code = "image-alt"
+	// Image: an image that cannot be published: a missing file
+	// (`![Photo](phot.jpg)`), one that is not a readable JPEG, PNG, WebP or
+	// SVG, one too large to process, or one on another host, which the
+	// pages' Content-Security-Policy would block.
+	Image Code = "image"
 )
 
 // Codes lists every code, for documentation and for the test that gives
@@ -62,5 +71,6 @@ func Codes() []Code {
 		Syntax, FrontMatter, Encoding, UnknownKey, Required, Type, Value, Date,
 		UnknownCommune, MergedCommune, DuplicateCommune, SharedCommune, Email, Phone,
 		URL, Slug, DuplicateSlug, UnknownFile, Declared, Consistency, IO,
+		ImageAlt, Image,
 	}
 }

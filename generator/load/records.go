@@ -84,34 +84,59 @@ func (l *loader) cpts(dir, slug string) *model.CPTS {
 // newsName matches news file names: a date with day or month precision, then a slug.
 var newsName = regexp.MustCompile(`^(\d{4}-\d{2}(?:-\d{2})?)-(.+)\.md$`)
 
+// newsBundle matches the folder of a news item that keeps its images
+// beside it: news/<date>-<slug>/index.md.
+var newsBundle = regexp.MustCompile(`^(\d{4}-\d{2}(?:-\d{2})?)-(.+)$`)
+
 func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
 	var out []*model.News
 	for _, e := range l.dirEntries(dir) {
 		name, p := e.Name(), dir+"/"+e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+		if ignored(name) {
 			continue
 		}
-		m := newsName.FindStringSubmatch(name)
-		l.know(p)
-		if m == nil {
-			l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md").
-				WithHint("rename it, for example %s-%s.md", "2020-07-17", Slugify(strings.TrimSuffix(name, ".md")))
-			continue
+		var m []string
+		if e.IsDir() {
+			m = newsBundle.FindStringSubmatch(name)
+			if m == nil {
+				continue // its files get the unknown-file warning
+			}
+			l.dirEntries(p) // reports symbolic links that leave the site
+			p += "/index.md"
+		} else {
+			if !strings.HasSuffix(name, ".md") {
+				continue
+			}
+			m = newsName.FindStringSubmatch(name)
+			l.know(p)
+			if m == nil {
+				l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md").
+					WithHint("rename it, for example %s-%s.md", "2020-07-17", Slugify(strings.TrimSuffix(name, ".md")))
+				continue
+			}
 		}
-		n := &model.News{Slug: m[2], CPTS: owner}
-		l.checkSlug(p, n.Slug)
-		body, ok := l.markdownFile(p, true, n)
-		if !ok {
-			continue
+		if n := l.newsItem(p, m[1], m[2], owner); n != nil {
+			out = append(out, n)
 		}
-		n.Body = body
-		if !n.Date.IsZero() && n.Date.String() != m[1] {
-			l.diags.Errorf(n.At("date"), diag.Consistency, "date %s differs from the date %s in the file name", n.Date, m[1]).
-				WithHint("make them agree: rename the file %s-%s.md or change the date", n.Date, n.Slug)
-		}
-		out = append(out, n)
 	}
 	return out
+}
+
+// newsItem reads one news item: a file news/<date>-<slug>.md, or the
+// index.md of a bundle news/<date>-<slug>/.
+func (l *loader) newsItem(p, date, slug string, owner *model.CPTS) *model.News {
+	n := &model.News{Slug: slug, CPTS: owner}
+	l.checkSlug(p, n.Slug)
+	body, ok := l.markdownFile(p, true, n)
+	if !ok {
+		return nil
+	}
+	n.Body = body
+	if !n.Date.IsZero() && n.Date.String() != date {
+		l.diags.Errorf(n.At("date"), diag.Consistency, "date %s differs from the date %s in the file name", n.Date, date).
+			WithHint("make them agree: rename the file %s-%s.md or change the date", n.Date, n.Slug)
+	}
+	return n
 }
 
 func (l *loader) pages() []*model.Page {

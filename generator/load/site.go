@@ -238,7 +238,7 @@ func (l *loader) unknownFiles() {
 			}
 			return nil
 		}
-		if !d.IsDir() && !l.seen[p] {
+		if !d.IsDir() && !l.seen[p] && !IsImage(p) {
 			l.diags.Warnf(diag.Pos{File: p}, diag.UnknownFile, "file not part of the content model: ignored").
 				WithHint("%s", unknownHint(p))
 		}
@@ -253,4 +253,16 @@ func unknownHint(p string) string {
 		return s
 	}
 	return "a CPTS folder holds index.md, communes.toml, members.toml, missions.toml, contacts.toml, events.toml and news/*.md; see the content model in README"
+}
+
+// IsImage reports whether a file name has the extension of an image the
+// build publishes (JPEG, PNG, WebP, SVG). Images may sit anywhere under
+// content/, beside the Markdown that shows them: they are not records,
+// and the unknown-file warning leaves them alone.
+func IsImage(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".webp", ".svg":
+		return true
+	}
+	return false
 }

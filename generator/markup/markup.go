@@ -10,6 +10,7 @@ package markup
 
 import (
 	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -29,6 +30,41 @@ type Options struct {
 	// BasePath prefixes site paths ("/cpts/x/") in links and images, for
 	// sites published under a sub-path ("/annuaire/"). Empty means "/".
 	BasePath string
+	// Images, when set, gives the processed versions of the images the
+	// Markdown shows: they are written with srcset, sizes, width and
+	// height. Images it does not know keep their written destination.
+	Images ImageResolver
+	// ImageSizes is the sizes attribute of images with several versions;
+	// empty means DefaultImageSizes.
+	ImageSizes string
+}
+
+// DefaultImageSizes fits the default theme, whose text column is at most
+// 46rem wide and fills the screen below 48rem.
+const DefaultImageSizes = "(min-width: 48rem) 46rem, 100vw"
+
+// Image is an image as a page shows it: its processed versions, and the
+// size of the default one for the width and height attributes, which
+// reserve its room before it loads.
+type Image struct {
+	Src           string      // site path of the default version: "/images/photo-1600.1a2b3c4d5e.jpg"
+	Width, Height int         // size of Src in CSS pixels
+	Srcset        []Candidate // every version, smallest first; empty when there is one
+}
+
+// Candidate is one version of an image in a srcset.
+type Candidate struct {
+	Path       string // site path
+	Descriptor string // "480w", or a density: "2x"
+}
+
+// ImageResolver finds the processed versions of an image. It is declared
+// here, by its consumer; package images implements it.
+type ImageResolver interface {
+	// Image returns the image dest written in the Markdown file file
+	// (a path relative to the site: "content/cpts/x/index.md"); ok is
+	// false when there is none.
+	Image(file, dest string) (img Image, ok bool)
 }
 
 // Converter renders Markdown. It is safe for concurrent use.
@@ -39,11 +75,15 @@ type Converter struct {
 
 // New returns a Converter.
 func New(opts Options) *Converter {
+	sizes := opts.ImageSizes
+	if sizes == "" {
+		sizes = DefaultImageSizes
+	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-			util.Prioritized(&safeRenderer{rawHTML: opts.RawHTML, basePath: opts.BasePath}, 100),
+			util.Prioritized(&safeRenderer{rawHTML: opts.RawHTML, basePath: opts.BasePath, sizes: sizes}, 100),
 		)),
 	)
 	return &Converter{opts: opts, md: md}
@@ -54,6 +94,9 @@ type Link struct {
 	Dest  string
 	Pos   diag.Pos
 	Image bool
+	// Alt is an image's alternative text, as written ("-" marks a
+	// decorative image); empty for a link.
+	Alt string
 }
 
 // Result is a rendered body.
@@ -75,6 +118,13 @@ func (c *Converter) Convert(src []byte, start diag.Pos) (Result, diag.List) {
 // with a forbidden scheme are neutralised (their text is kept) and
 // reported as warnings.
 func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, diag.List) {
+	return c.ConvertPage(src, start, top, false)
+}
+
+// ConvertPage is ConvertUnder for a body that may open its page: with
+// eagerImage, its first image is loaded at once instead of lazily, since
+// it is likely above the fold (a news item without a cover).
+func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage bool) (Result, diag.List) {
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	var res Result
 	var diags diag.List
@@ -103,7 +153,12 @@ func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, d
 				WithHint("the link was removed from the page; write an absolute https:// address or a site path such as /cpts/<slug>/")
 			return ast.WalkContinue, nil
 		}
-		res.Links = append(res.Links, Link{Dest: string(dest), Pos: pos, Image: image})
+		l := Link{Dest: string(dest), Pos: pos, Image: image}
+		if image {
+			l.Alt = strings.TrimSpace(plainText(n, src))
+			c.attachImage(n.(*ast.Image), start.File, &eagerImage)
+		}
+		res.Links = append(res.Links, l)
 		return ast.WalkContinue, nil
 	})
 	shiftHeadings(doc, top)
@@ -113,6 +168,26 @@ func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, d
 	}
 	res.HTML = buf.Bytes()
 	return res, diags
+}
+
+// Attributes of image nodes, read by the renderer.
+const (
+	attrImage = "cpts-image" // the processed Image
+	attrEager = "cpts-eager" // load at once: the page's first image
+)
+
+// attachImage gives an image node its processed versions, if any, and
+// marks the first image of a page that opens with it.
+func (c *Converter) attachImage(n *ast.Image, file string, eager *bool) {
+	if c.opts.Images != nil {
+		if img, ok := c.opts.Images.Image(file, string(n.Destination)); ok {
+			n.SetAttributeString(attrImage, img)
+		}
+	}
+	if *eager {
+		n.SetAttributeString(attrEager, true)
+		*eager = false
+	}
 }
 
 func truncate(b []byte, n int) string {
@@ -135,6 +210,17 @@ func nodeOffset(n ast.Node, src []byte) int {
 					off--
 				}
 			}
+			return off
+		}
+	}
+	// An image without text (![](photo.jpg)) starts where the text before
+	// it stops.
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		off := t.Segment.Stop
+		for off < len(src) && off < t.Segment.Stop+8 && src[off] != '!' {
+			off++
+		}
+		if off < len(src) && src[off] == '!' {
 			return off
 		}
 	}

@@ -16,6 +16,7 @@ import (
 type safeRenderer struct {
 	rawHTML  bool
 	basePath string
+	sizes    string // sizes attribute of images with several versions
 }
 
 // href prefixes a site path with the base path.
@@ -161,6 +162,14 @@ func (r *safeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 		_, _ = w.Write(util.EscapeHTML([]byte(alt)))
 		return ast.WalkSkipChildren, nil
 	}
+	if v, ok := n.AttributeString(attrImage); ok {
+		_, eager := n.AttributeString(attrEager)
+		r.writeImage(w, v.(Image), alt, n.Title, eager)
+		return ast.WalkSkipChildren, nil
+	}
+	if strings.TrimSpace(alt) == "-" {
+		alt = ""
+	}
 	_, _ = w.WriteString(`<img src="`)
 	_, _ = w.Write(util.EscapeHTML(util.URLEscape(r.href(n.Destination), true)))
 	_, _ = w.WriteString(`" alt="`)
@@ -173,6 +182,48 @@ func (r *safeRenderer) renderImage(w util.BufWriter, source []byte, node ast.Nod
 	}
 	_, _ = w.WriteString(` loading="lazy">`)
 	return ast.WalkSkipChildren, nil
+}
+
+// writeImage writes a processed image: every version in srcset, its
+// size so the page does not shift while it loads, lazy loading unless it
+// opens the page. The alternative text "-" marks a decorative image.
+func (r *safeRenderer) writeImage(w util.BufWriter, img Image, alt string, title []byte, eager bool) {
+	if strings.TrimSpace(alt) == "-" {
+		alt = ""
+	}
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(util.EscapeHTML(util.URLEscape(r.href([]byte(img.Src)), true)))
+	_ = w.WriteByte('"')
+	if len(img.Srcset) > 0 {
+		_, _ = w.WriteString(` srcset="`)
+		for i, c := range img.Srcset {
+			if i > 0 {
+				_, _ = w.WriteString(", ")
+			}
+			_, _ = w.Write(util.EscapeHTML(util.URLEscape(r.href([]byte(c.Path)), true)))
+			_ = w.WriteByte(' ')
+			_, _ = w.Write(util.EscapeHTML([]byte(c.Descriptor)))
+		}
+		_, _ = w.WriteString(`" sizes="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(r.sizes)))
+		_ = w.WriteByte('"')
+	}
+	if img.Width > 0 && img.Height > 0 {
+		_, _ = fmt.Fprintf(w, ` width="%d" height="%d"`, img.Width, img.Height)
+	}
+	_, _ = w.WriteString(` alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(alt)))
+	_ = w.WriteByte('"')
+	if title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(title))
+		_ = w.WriteByte('"')
+	}
+	if eager {
+		_, _ = w.WriteString(` fetchpriority="high">`)
+	} else {
+		_, _ = w.WriteString(` loading="lazy" decoding="async">`)
+	}
 }
 
 // renderHeading writes a heading at the level ConvertUnder gave it, with

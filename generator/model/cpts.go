@@ -22,6 +22,11 @@ type CPTS struct {
 	Website            URL      `toml:"website"`
 	Summary            string   `toml:"summary" cpts:"required"`
 	Updated            Date     `toml:"updated"`
+	// Logo is the CPTS's logo: a JPEG, PNG, WebP or SVG file beside
+	// index.md ("logo.svg") or a site path under static/ ("/logos/x.png").
+	// It is always shown beside the CPTS's name, so it is decorative
+	// (alt="") and needs no alternative text.
+	Logo string `toml:"logo"`
 
 	Body Markdown
 

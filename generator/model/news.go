@@ -12,6 +12,13 @@ type News struct {
 	Tags    []string `toml:"tags"`
 	Draft   bool     `toml:"draft"`
 	Expires Date     `toml:"expires"`
+	// Cover is the item's photo, shown at the top of its page: a file
+	// beside the Markdown ("photo.jpg", in a bundle news/<date>-<slug>/)
+	// or a site path under static/.
+	Cover string `toml:"cover"`
+	// CoverAlt is the cover's alternative text, required with a cover;
+	// "-" marks a decorative cover (alt="").
+	CoverAlt string `toml:"cover_alt"`
 
 	Body     Markdown
 	CPTS     *CPTS

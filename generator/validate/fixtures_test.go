@@ -11,10 +11,10 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
-	"github.com/cpts-fr/cpts/generator/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.diag section of testdata/*.txtar")
@@ -35,7 +35,9 @@ func geoTable(t testing.TB) *geo.Table {
 
 const defaultConfig = "title = \"Test\"\nbase_url = \"https://example.org/\"\n"
 
-// check loads and validates the site held in an archive's files.
+// check loads and validates the site held in an archive's files, as cpts
+// check does: the rules of this package, plus the Markdown links and the
+// images that build.ValidateFS checks.
 func check(t testing.TB, files []txtar.File) diag.List {
 	fsys := fstest.MapFS{}
 	for _, f := range files {
@@ -48,7 +50,7 @@ func check(t testing.TB, files []txtar.File) diag.List {
 		fsys["config.toml"] = &fstest.MapFile{Data: []byte(defaultConfig)}
 	}
 	site, diags := load.Site(fsys, load.Options{})
-	diags = append(diags, validate.Site(site, geoTable(t))...)
+	diags = append(diags, build.ValidateFS(site, geoTable(t), fsys)...)
 	return diags.Sort()
 }
 
