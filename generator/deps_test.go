@@ -32,7 +32,7 @@ var allowed = map[string][]string{
 	"corpus":    {"fold", "geo", "model"},
 	"cms":       {"model"},
 	"images":    {"diag", "fold", "markup", "output"},
-	"build":     {"diag", "geo", "gitinfo", "images", "load", "markup", "model", "output", "render", "search", "validate"},
+	"build":     {"diag", "fold", "geo", "gitinfo", "images", "load", "markup", "model", "output", "render", "search", "validate"},
 	"server":    {"build", "diag", "output"},
 }
 

@@ -59,6 +59,9 @@ type Result struct {
 	Files  *output.Set
 	Stages []Stage
 	Images images.Stats // the images stage: counts, time per image, cache hits
+
+	pictures *images.Set // kept for incremental rebuilds
+	theme    render.Overlay
 }
 
 // Pages counts the HTML files.
@@ -163,6 +166,7 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, all.Sort()
 	}
 	res.Files = rendered.Files
+	res.pictures, res.theme = pictures, theme
 	if !opts.NoMinify {
 		ok = step("minify", func() diag.List { return minifyAll(res.Files) })
 		if !ok {
@@ -256,15 +260,17 @@ func (s siteThemeFS) Open(name string) (fs.File, error) {
 // CheckLinks reports Markdown links to site paths that no page answers.
 func CheckLinks(r *render.Result) diag.List {
 	var diags diag.List
-	var pages []string
-	for _, p := range r.Files.Paths() {
-		if strings.HasSuffix(p, "/index.html") {
-			pages = append(pages, "/"+strings.TrimSuffix(p, "index.html"))
-		}
-	}
+	var pages []string // for suggestions, listed at the first broken link
 	for _, l := range r.Links {
 		if resolves(r.Files, l.Path) {
 			continue
+		}
+		if pages == nil {
+			for _, p := range r.Files.Paths() {
+				if strings.HasSuffix(p, "/index.html") {
+					pages = append(pages, "/"+strings.TrimSuffix(p, "index.html"))
+				}
+			}
 		}
 		d := diags.Errorf(l.Pos, diag.BrokenLink, "broken link: no page at %s", l.Path)
 		if s := diag.Suggest(l.Path, pages, 1); len(s) > 0 {

@@ -159,6 +159,9 @@ func (l *loader) pages() []*model.Page {
 	return out
 }
 
+// SortNews orders news newest first, then by file path, as Site does.
+func SortNews(ns []*model.News) { sortNews(ns) }
+
 // sortNews orders news newest first, then by file path.
 func sortNews(ns []*model.News) {
 	sort.SliceStable(ns, func(i, j int) bool {

@@ -58,8 +58,14 @@ func (d Date) Time() time.Time {
 // Before orders dates by the first instant they may designate, then by
 // precision (the vaguer first).
 func (d Date) Before(e Date) bool {
-	if !d.Time().Equal(e.Time()) {
-		return d.Time().Before(e.Time())
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	}
+	if dm, em := max(d.Month, 1), max(e.Month, 1); dm != em {
+		return dm < em
+	}
+	if dd, ed := max(d.Day, 1), max(e.Day, 1); dd != ed {
+		return dd < ed
 	}
 	return d.Precision < e.Precision
 }

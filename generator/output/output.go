@@ -97,3 +97,13 @@ func Equal(a, b *Set) bool {
 
 // Replace changes the content of an existing file.
 func (s *Set) Replace(p string, data []byte) { s.files[strings.TrimPrefix(p, "/")] = data }
+
+// Clone returns a copy of the set that can be changed without changing s
+// (the file contents are shared, not copied).
+func (s *Set) Clone() *Set {
+	c := &Set{files: make(map[string][]byte, len(s.files))}
+	for p, d := range s.files {
+		c.files[p] = d
+	}
+	return c
+}

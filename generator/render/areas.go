@@ -30,7 +30,19 @@ func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
 
 // arrondissementClaimed reports whether a city split into arrondissements
 // has one of them in a territory.
-func (r *renderer) arrondissementClaimed(com *geo.Commune) bool { return r.claimedParents[com.Code] }
+func (r *renderer) arrondissementClaimed(com *geo.Commune) bool {
+	if r.claimedParents == nil {
+		r.claimedParents = map[string]bool{}
+		for _, entries := range r.site.Coverage {
+			for _, e := range entries {
+				if e.Commune != nil && e.Commune.Parent != "" {
+					r.claimedParents[e.Commune.Parent] = true
+				}
+			}
+		}
+	}
+	return r.claimedParents[com.Code]
+}
 
 // departementItem is a departement with its CPTS, for lists.
 type departementItem struct {
@@ -57,6 +69,9 @@ func (r *renderer) departements() {
 	for _, item := range list {
 		d := item.D
 		regions[d.Region] = true
+		if !r.wanted("/departements/" + d.Code + "/") {
+			continue
+		}
 		communes := r.site.Geo.InDepartement(d.Code)
 		var uncovered []*geo.Commune
 		for _, com := range communes {
@@ -71,10 +86,10 @@ func (r *renderer) departements() {
 		}
 		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: d.Name + " (" + d.Code + ")", Crumbs: crumbs,
 			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
-				"Uncovered": uncovered, "CommunePages": r.communePages}})
+				"Uncovered": uncovered}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
-		if !regions[reg.Code] {
+		if !regions[reg.Code] || !r.wanted("/regions/"+reg.Code+"/") {
 			continue
 		}
 		type deptCoverage struct {

@@ -101,6 +101,9 @@ func rfc3339(d model.Date) string { return d.Time().Format(time.RFC3339) }
 
 // feed writes the feeds of news into dir; home is the page they belong to.
 func (r *renderer) feed(dir, home, title string, news []*model.News) {
+	if !r.wanted(dir + "atom.xml") {
+		return
+	}
 	if len(news) > feedSize {
 		news = news[:feedSize]
 	}
@@ -173,9 +176,17 @@ type tag struct {
 // tags groups published news by tag, sorted by slug.
 func (r *renderer) tags() []*tag {
 	bySlug := map[string]*tag{}
+	slugs := map[string]string{} // tags repeat: fold each once
 	for _, n := range r.publishedNews() {
 		for _, name := range n.Tags {
-			s := fold.Slug(name)
+			s, ok := slugs[name]
+			if !ok {
+				s = fold.Slug(name)
+				if s != "" && !r.wanted(tagPath(name)) {
+					s = ""
+				}
+				slugs[name] = s
+			}
 			if s == "" {
 				continue
 			}
@@ -198,6 +209,9 @@ func (r *renderer) tags() []*tag {
 func tagPath(name string) string { return "/actualites/mots-cles/" + fold.Slug(name) + "/" }
 
 func (r *renderer) tagPages() {
+	if !r.wantedUnder("/actualites/mots-cles/") {
+		return
+	}
 	tags := r.tags()
 	for _, t := range tags {
 		r.emit("news-list", &page{Path: tagPath(t.Name), Title: r.t("tag_title", t.Name),

@@ -30,6 +30,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"cptsPath":    cptsPath,
 		"tagPath":     tagPath,
 		"eventPlace":  r.eventPlace,
+		"hasPage":     r.hasPage,
 		"newsPath":    newsPath,
 		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
 		"logo":        r.logo,

@@ -17,26 +17,20 @@ func (r *renderer) index() {
 			r.cptsByDept[d] = append(r.cptsByDept[d], c)
 		}
 	}
-	r.claimedParents = map[string]bool{}
-	for _, entries := range r.site.Coverage {
-		for _, e := range entries {
-			if e.Commune != nil && e.Commune.Parent != "" {
-				r.claimedParents[e.Commune.Parent] = true
-			}
-		}
+	if r.wantedUnder("/communes/") {
+		r.points = newPointIndex(r.site.CPTS)
 	}
-	r.points = newPointIndex(r.site.CPTS)
-	r.communePages = map[string]bool{}
-	for _, com := range r.site.Geo.Communes() {
-		switch r.site.Config.Communes.Pages {
-		case model.PagesAll:
-			r.communePages[com.Code] = true
-		case model.PagesCovered:
-			r.communePages[com.Code] = len(r.claims(com)) > 0
-		default:
-			r.communePages[com.Code] = len(r.cptsByDept[com.Departement]) > 0
-		}
+}
+
+// hasPage reports whether a commune gets a page: config [communes] pages.
+func (r *renderer) hasPage(com *geo.Commune) bool {
+	switch r.site.Config.Communes.Pages {
+	case model.PagesAll:
+		return true
+	case model.PagesCovered:
+		return len(r.claims(com)) > 0
 	}
+	return len(r.cptsByDept[com.Departement]) > 0
 }
 
 // cptsDepartements lists the departements of a CPTS: those of its

@@ -61,6 +61,9 @@ func (r *renderer) publishedNews() []*model.News {
 }
 
 func (r *renderer) home() {
+	if !r.wanted("/") {
+		return
+	}
 	news := r.publishedNews()
 	if len(news) > 5 {
 		news = news[:5]
@@ -99,6 +102,12 @@ type missionGroup struct {
 }
 
 func (r *renderer) cpts(c *model.CPTS) {
+	for _, n := range c.News {
+		r.newsItem(n)
+	}
+	if !r.wanted(cptsPath(c)) {
+		return
+	}
 	path := cptsPath(c)
 	pop := c.Territory.Population()
 	var professions, structures []group
@@ -168,13 +177,10 @@ func (r *renderer) cpts(c *model.CPTS) {
 			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
-			"Missions": missions, "Departements": depts, "News": news, "CommunePages": r.communePages,
+			"Missions": missions, "Departements": depts, "News": news,
 			"Events": next, "PastEvents": past,
 		},
 	})
-	for _, n := range c.News {
-		r.newsItem(n)
-	}
 }
 
 // hasNotes reports whether a territory entry has a note or partial mark.
@@ -282,7 +288,7 @@ func (r *renderer) newsPages() {
 }
 
 func (r *renderer) newsItem(n *model.News) {
-	if !r.visible(n) {
+	if !r.visible(n) || !r.wanted(newsPath(n)) {
 		return
 	}
 	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
@@ -303,9 +309,12 @@ type claim struct {
 }
 
 func (r *renderer) communes() {
+	if !r.wantedUnder("/communes/") {
+		return
+	}
 	byLetter := map[string][]*geo.Commune{}
 	for _, com := range r.site.Geo.Communes() {
-		if !r.communePages[com.Code] {
+		if !r.hasPage(com) {
 			continue
 		}
 		r.commune(com)
@@ -345,6 +354,9 @@ func letterOf(name string) string {
 }
 
 func (r *renderer) commune(com *geo.Commune) {
+	if !r.wanted("/communes/" + com.Code + "/") {
+		return
+	}
 	var claims []claim
 	seen := map[*model.CPTS]bool{}
 	for _, e := range r.claims(com) {

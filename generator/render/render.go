@@ -33,6 +33,11 @@ type Options struct {
 	Now time.Time
 	// Drafts publishes news marked draft = true (cpts build --drafts, serve).
 	Drafts bool
+	// Only, when set, renders only the files it lists (site paths such as
+	// "/cpts/x/" or "/cpts/x/actualites/atom.xml"), skipping the work of the
+	// others: the dev server re-renders what a change touches. Calendars,
+	// the sitemap and robots.txt are left out.
+	Only map[string]bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
 	Images Images
@@ -75,10 +80,9 @@ type renderer struct {
 	diags    diag.List
 	links    []Link
 
-	communePages map[string]bool // INSEE codes that get a page
-	cptsByDept   map[string][]*model.CPTS
-	newsCache    map[*model.News]template.HTML
-	points       *pointIndex // territories by location, for the nearest CPTS
+	cptsByDept map[string][]*model.CPTS
+	newsCache  map[*model.News]template.HTML
+	points     *pointIndex // territories by location, for the nearest CPTS
 	// claimedParents holds the cities with an arrondissement in a territory.
 	claimedParents map[string]bool
 }
@@ -110,8 +114,10 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r.pages()
 	r.flush()
 	r.feeds()
-	r.calendars()
-	r.machineFiles()
+	if r.opts.Only == nil {
+		r.calendars()
+		r.machineFiles()
+	}
 	keys := make([]string, 0, len(r.missing))
 	for k := range r.missing {
 		keys = append(keys, k)
@@ -174,9 +180,28 @@ type page struct {
 
 type crumb struct{ Title, Path string }
 
+// wanted reports whether the file at a site path is to be rendered.
+func (r *renderer) wanted(path string) bool { return r.opts.Only == nil || r.opts.Only[path] }
+
+// wantedUnder reports whether any file under a site folder is to be rendered.
+func (r *renderer) wantedUnder(prefix string) bool {
+	if r.opts.Only == nil {
+		return true
+	}
+	for p := range r.opts.Only {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
 // emit queues a page: layout rendered to a path ("/cpts/x/" ->
 // cpts/x/index.html). Queued pages are rendered in parallel by flush.
 func (r *renderer) emit(layout string, p *page) {
+	if !r.wanted(p.Path) {
+		return
+	}
 	p.Site = r.site
 	p.Kind = layout
 	if p.Description == "" {

@@ -23,8 +23,10 @@ import (
 	"github.com/cpts-fr/cpts/generator/output"
 )
 
-// Builder runs one build; the server calls it on start and on every change.
-type Builder func() (*build.Result, diag.List)
+// Builder runs one build; the server calls it on start (changed is nil)
+// and on every batch of changes, with the changed paths relative to the
+// site folder.
+type Builder func(changed []string) (*build.Result, diag.List)
 
 // Server serves the last good build and the last build's diagnostics.
 type Server struct {
@@ -46,11 +48,12 @@ func New(b Builder) *Server {
 	return &Server{build: b, clients: map[chan struct{}]struct{}{}}
 }
 
-// Rebuild runs a build, keeps its output if it succeeded, and tells open
-// pages to reload. It returns the diagnostics.
-func (s *Server) Rebuild() diag.List {
+// Rebuild runs a build for the changed paths (nil: everything), keeps its
+// output if it succeeded, and tells open pages to reload. It returns the
+// diagnostics.
+func (s *Server) Rebuild(changed []string) diag.List {
 	start := time.Now()
-	res, diags := s.build()
+	res, diags := s.build(changed)
 	s.mu.Lock()
 	s.builds++
 	s.diags = diags

@@ -18,7 +18,7 @@ import (
 // fakeBuilder returns a site, or errors when fail is set.
 type fakeBuilder struct{ fail bool }
 
-func (f *fakeBuilder) build() (*build.Result, diag.List) {
+func (f *fakeBuilder) build([]string) (*build.Result, diag.List) {
 	if f.fail {
 		var l diag.List
 		l.Errorf(diag.Pos{File: "content/cpts/a/index.md", Line: 3, Col: 10}, diag.Value, "status: %q is not one of the allowed values", "signe").WithHint("did you mean \"aci-signe\"?")
@@ -42,7 +42,7 @@ func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder
 func TestServeFromMemory(t *testing.T) {
 	fb := &fakeBuilder{}
 	s := New(fb.build)
-	s.Rebuild()
+	s.Rebuild(nil)
 	tests := []struct {
 		target   string
 		code     int
@@ -72,9 +72,9 @@ func TestServeFromMemory(t *testing.T) {
 func TestErrorPageThenRecovery(t *testing.T) {
 	fb := &fakeBuilder{}
 	s := New(fb.build)
-	s.Rebuild()
+	s.Rebuild(nil)
 	fb.fail = true
-	s.Rebuild()
+	s.Rebuild(nil)
 	rec := get(t, s, "/cpts/a/")
 	body := rec.Body.String()
 	if rec.Code != 500 || !strings.Contains(body, "content/cpts/a/index.md:3:10") || !strings.Contains(body, "hint: did you mean") {
@@ -84,7 +84,7 @@ func TestErrorPageThenRecovery(t *testing.T) {
 		t.Errorf("assets of the last good build must stay served, got %d", rec.Code)
 	}
 	fb.fail = false
-	s.Rebuild()
+	s.Rebuild(nil)
 	if rec := get(t, s, "/cpts/a/"); rec.Code != 200 {
 		t.Errorf("after the fix, GET = %d", rec.Code)
 	}
@@ -93,7 +93,7 @@ func TestErrorPageThenRecovery(t *testing.T) {
 func TestReloadEvent(t *testing.T) {
 	fb := &fakeBuilder{}
 	s := New(fb.build)
-	s.Rebuild()
+	s.Rebuild(nil)
 	ts := httptest.NewServer(s)
 	defer ts.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
@@ -111,7 +111,7 @@ func TestReloadEvent(t *testing.T) {
 	_, _ = r.ReadString('\n')
 	go func() {
 		time.Sleep(50 * time.Millisecond)
-		s.Rebuild()
+		s.Rebuild(nil)
 	}()
 	line, err := r.ReadString('\n')
 	if err != nil && err != io.EOF || line != "event: reload\n" {

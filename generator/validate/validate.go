@@ -327,6 +327,14 @@ func (v *validator) contact(c *model.CPTS, k *model.Contact) {
 	}
 }
 
+// News checks the news items alone (dates, slugs unique per CPTS), for the
+// dev server when only news files changed.
+func News(all []*model.News) diag.List {
+	v := &validator{}
+	v.news(all)
+	return v.diags.Sort()
+}
+
 // news checks dates and slugs of every news item.
 func (v *validator) news(all []*model.News) {
 	seen := map[string]*model.News{}

@@ -38,6 +38,8 @@
   var RE_MODIFIER = /\p{Lm}/u;
   var RE_WORD = /[\p{L}\p{Nd}]/u;
 
+  // Writer builds a folded string, turning runs of separators into one
+  // space between words (foldNFD).
   function Writer() { this.out = ''; this.gap = false; }
   Writer.prototype.add = function (s) {
     if (this.gap && this.out.length > 0) this.out += ' ';
@@ -46,23 +48,30 @@
   };
   // ascii folds one ASCII code.
   Writer.prototype.ascii = function (c) {
-    if (c >= 65 && c <= 90) c += 32;
-    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) { this.gap = true; return; }
-    this.add(String.fromCharCode(c));
+    if (ASCII[c] === '') this.gap = true; else this.add(ASCII[c]);
   };
   // latin folds a Latin-1 or Latin Extended-A rune or general punctuation,
   // and reports whether it did.
   Writer.prototype.latin = function (r) {
     if (r >= 0xc0 && r <= 0x17f) {
-      var b = LATIN_BASE.charAt(r - 0xc0);
-      if (b !== '_') this.add(b);
-      else if (SPELL[r]) this.add(SPELL[r]);
-      else this.gap = true;
+      if (LATIN[r - 0xc0] === '') this.gap = true; else this.add(LATIN[r - 0xc0]);
       return true;
     }
     if (r >= 0x2000 && r <= 0x206f) { this.gap = true; return true; }
     return false;
   };
+
+  // ASCII and LATIN map a code to its folded letters, '' for a separator.
+  var ASCII = [];
+  for (var c = 0; c < 0x80; c++) {
+    ASCII.push(c >= 65 && c <= 90 ? String.fromCharCode(c + 32) :
+      (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? String.fromCharCode(c) : '');
+  }
+  var LATIN = [];
+  for (var r = 0xc0; r <= 0x17f; r++) {
+    var b = LATIN_BASE.charAt(r - 0xc0);
+    LATIN.push(b !== '_' ? b : SPELL[r] || '');
+  }
 
   function isFolded(s) {
     for (var i = 0; i < s.length; i++) {
@@ -75,16 +84,23 @@
   }
 
   // fold: lower case, no accents, ligatures spelt out, every other
-  // character a separator; as generator/fold.Fold.
+  // character a separator; as generator/fold.Fold. ASCII, Latin-1 and
+  // Latin Extended-A are folded in one pass, other text through NFD.
   function fold(s) {
     if (isFolded(s)) return s;
-    var w = new Writer();
-    for (var ch of s) {
-      var r = ch.codePointAt(0);
-      if (r < 0x80) { w.ascii(r); continue; }
-      if (!w.latin(r)) return foldNFD(s);
+    var out = '', gap = false;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i), piece;
+      if (c < 0x80) piece = ASCII[c];
+      else if (c >= 0xc0 && c <= 0x17f) piece = LATIN[c - 0xc0];
+      else if (c >= 0x2000 && c <= 0x206f) piece = '';
+      else return foldNFD(s);
+      if (piece === '') { gap = true; continue; }
+      if (gap && out.length > 0) out += ' ';
+      gap = false;
+      out += piece;
     }
-    return w.out;
+    return out;
   }
 
   function foldNFD(s) {
@@ -150,27 +166,38 @@
 
   function isDigit(w) { var c = w.charCodeAt(0); return c >= 48 && c <= 57; }
 
-  // distance: 0, 1, or 2 for more than one edit (optimal string alignment).
-  function distance(a, b) {
-    if (a === b) return 0;
-    if (Math.abs(a.length - b.length) > 1) return 2;
-    var i = 0;
-    while (i < a.length && i < b.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-    a = a.slice(i); b = b.slice(i);
-    if (a.length === b.length) {
-      if (a.slice(1) === b.slice(1)) return 1;
-      if (a.length >= 2 && a[0] === b[1] && a[1] === b[0] && a.slice(2) === b.slice(2)) return 1;
-    } else if (a.length === b.length + 1) {
-      if (a.slice(1) === b) return 1;
-    } else if (b.slice(1) === a) {
-      return 1;
-    }
-    return 2;
+  // restEqual reports whether a from ai equals b from bi up to bl.
+  function restEqual(a, ai, b, bi, bl) {
+    if (a.length - ai !== bl - bi) return false;
+    for (; ai < a.length; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+    return true;
   }
 
+  // within1 reports whether a and the first bl letters of b are at most
+  // one edit apart (optimal string alignment), without slicing strings.
+  function within1(a, b, bl) {
+    var al = a.length;
+    if (al - bl > 1 || bl - al > 1) return false;
+    var i = 0;
+    while (i < al && i < bl && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+    if (i === al && i === bl) return true;
+    if (al === bl) {
+      return restEqual(a, i + 1, b, i + 1, bl) ||
+        (i + 1 < al && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && restEqual(a, i + 2, b, i + 2, bl));
+    }
+    return al === bl + 1 ? restEqual(a, i + 1, b, i, bl) : restEqual(a, i, b, i + 1, bl);
+  }
+
+  // distance: 0, 1, or 2 for more than one edit; as search.distance.
+  function distance(a, b) {
+    if (a === b) return 0;
+    return within1(a, b, b.length) ? 1 : 2;
+  }
+
+  // typoPrefix: q is, with one typo, the start of w; as search.typoPrefix.
   function typoPrefix(q, w) {
     for (var n = q.length - 1; n <= q.length + 1; n++) {
-      if (n >= 1 && n <= w.length && distance(q, w.slice(0, n)) <= 1) return true;
+      if (n >= 1 && n <= w.length && within1(q, w, n)) return true;
     }
     return false;
   }
@@ -195,8 +222,6 @@
         rows[0][4].split(' ').filter(Boolean).forEach(function (d) { addWords(out, d); addWords(out, names[d] || ''); });
         break;
       case KIND.profession: addWords(out, rec[2]); addWords(out, rec[1]); break;
-      case KIND.mission: addWords(out, rec[2]); addWords(out, rec[3]); break;
-      case KIND.news: addWords(out, rec[2]); break;
     }
     return out;
   }
@@ -212,44 +237,41 @@
       case KIND.departement: case KIND.region: add(key(rec[2])); add(key(rec[1])); break;
       case KIND.cpts: for (var i = 1; i <= 3; i++) add(key(rows[0][i])); break;
       case KIND.profession: add(key(rec[2])); add(key(rec[1])); break;
-      case KIND.mission: add(key(rec[2])); add(key(rec[3])); break;
-      case KIND.news: add(key(rec[2])); break;
     }
     return out;
   }
 
-  function refs(v) {
+  // recordRefs: the CPTS references of a record; as search.recordRefs.
+  function recordRefs(rec) {
+    var v = null;
+    switch (rec[0]) {
+      case KIND.commune: case KIND.mission: case KIND.news: v = rec[4]; break;
+      case KIND.cpts: v = rec[1]; break;
+      case KIND.profession: v = rec[3]; break;
+    }
     if (typeof v === 'number') return v < 0 ? [] : [v];
     return Array.isArray(v) ? v : [];
   }
 
-  function recordRefs(rec) {
-    switch (rec[0]) {
-      case KIND.commune: case KIND.mission: case KIND.news: return refs(rec[4]);
-      case KIND.cpts: return refs(rec[1]);
-      case KIND.profession: return refs(rec[3]);
-    }
-    return [];
-  }
-
   /* ---- The index: search.Searcher ---- */
 
-  // Searcher answers queries from the manifest; fetchShard(path) resolves
-  // to a parsed shard, path being relative to the manifest's folder
-  // ("s/lu.0123456789.json").
-  function Searcher(manifest, fetchShard) {
+  // Searcher answers queries from the manifest; fetchJSON(path) resolves
+  // to a parsed file of the index, path being relative to the manifest's
+  // folder ("s/lu.0123456789.json").
+  function Searcher(manifest, fetchJSON) {
     this.man = manifest;
-    this.fetchShard = fetchShard;
-    this.shards = new Map(); // path -> decoded shard
+    this.fetchJSON = fetchJSON;
+    this.files = new Map(); // path -> decoded file
     this.loading = new Map(); // path -> Promise
   }
 
   Searcher.prototype.fileFor = function (t) {
     if (t.length < 2) return null;
     var split = this.man.split;
+    var has = function (k) { return Object.prototype.hasOwnProperty.call(split, k); };
     var k = t.slice(0, 2);
-    while (Object.prototype.hasOwnProperty.call(split, k) && k.length < t.length) k = t.slice(0, k.length + 1);
-    if (Object.prototype.hasOwnProperty.call(split, k)) return { path: 's/' + k + '.' + split[k] + '.json', key: k, split: true };
+    while (has(k) && k.length < t.length) k = t.slice(0, k.length + 1);
+    if (has(k)) return { path: 's/' + k + '.' + split[k] + '.json', key: k, split: true };
     var r = this.man.ranges;
     var lo = 0, hi = r.length; // first range whose key is > k
     while (lo < hi) {
@@ -260,38 +282,41 @@
     return { path: 's/' + r[lo - 1][0] + '.' + r[lo - 1][1] + '.json', key: k, split: false };
   };
 
-  Searcher.prototype.decode = function (raw) {
-    var sh = { x: raw.x, recs: [], w: raw.w };
+  // decodeShard prepares the records and postings of a shard for matching.
+  Searcher.prototype.decodeShard = function (raw) {
     var names = this.man.depts;
-    raw.d.forEach(function (rec, i) {
+    var recs = raw.d.map(function (rec, i) {
       var rows = recordRefs(rec).map(function (n) { return raw.x[n]; });
-      var kind = rec[0];
-      sh.recs.push({
-        rec: rec, kind: kind, pos: i, shard: sh, rows: rows,
-        id: kind === KIND.mission || kind === KIND.news ? rec[1] : -1,
-        words: recordWords(rec, rows, names), keys: recordKeys(rec, rows)
-      });
+      return { rec: rec, kind: rec[0], pos: i, rows: rows, words: recordWords(rec, rows, names), keys: null };
     });
-    return sh;
+    var w = raw.w.map(function (p) {
+      var ids = [], id = 0;
+      for (var i = 0; i < p[1].length; i++) { id += p[1][i]; ids.push(id); }
+      return { term: p[0], ids: ids };
+    });
+    return { recs: recs, w: w };
   };
 
-  // load resolves to the decoded shard at path, fetched once.
-  Searcher.prototype.load = function (path) {
+  // load resolves to the file at path, fetched and decoded once.
+  Searcher.prototype.load = function (path, decode) {
     var self = this;
-    if (this.shards.has(path)) return Promise.resolve(this.shards.get(path));
+    if (this.files.has(path)) return Promise.resolve(this.files.get(path));
     if (!this.loading.has(path)) {
-      this.loading.set(path, Promise.resolve(this.fetchShard(path)).then(function (raw) {
-        var sh = self.decode(raw);
-        self.shards.set(path, sh);
-        return sh;
+      this.loading.set(path, Promise.resolve(this.fetchJSON(path)).then(function (raw) {
+        var f = decode ? decode.call(self, raw) : raw;
+        self.files.set(path, f);
+        return f;
       }, function (err) { self.loading.delete(path); throw err; }));
     }
     return this.loading.get(path);
   };
 
+  Searcher.prototype.loadShard = function (path) { return this.load(path, this.decodeShard); };
+
   function isParticle(man, w) { return man.particles.indexOf(w) >= 0; }
   function isStopWord(man, w) { return man.stop.indexOf(w) >= 0; }
 
+  // tokens: the words a query must match; as search.tokens.
   Searcher.prototype.tokens = function (query) {
     var man = this.man;
     var ws = words(query);
@@ -309,13 +334,13 @@
       var w = ws[i];
       if (w === q) return WORD;
       if (w.lastIndexOf(q, 0) === 0) best = Math.min(best, PREFIX);
-      else if (best > TYPO && q.length >= man.typo && !isDigit(q) && (distance(q, w) <= 1 || typoPrefix(q, w))) best = TYPO;
+      else if (best > TYPO && q.length >= man.typo && !isDigit(q) && typoPrefix(q, w)) best = TYPO;
     }
     return best;
   }
 
-  // plan returns what a query needs: its words, the primary word and the
-  // shard file it chooses; null when there is nothing to look up.
+  // plan returns what a query needs: its words, and the primary word and
+  // the shard file it chooses; null when there is nothing to look up.
   Searcher.prototype.plan = function (query) {
     if (words(query).join('').length < 2) return null;
     var req = this.tokens(query);
@@ -331,103 +356,99 @@
       }
     }
     if (best === null) return null;
-    return { query: query, req: req, primary: primary, files: [best] };
+    return { query: query, req: req, primary: primary, file: best };
   };
 
-  // candidates lists the records of the loaded shard files, and the prose
-  // records of the shard of the primary word's stem.
-  Searcher.prototype.candidates = function (plan, files) {
-    var self = this, cands = [];
-    files.forEach(function (f, i) {
-      self.shards.get(f).recs.forEach(function (r) {
-        cands.push({ r: r, order: r.id >= 0 ? r.id : i * SHARD_ORDER + r.pos });
-      });
-    });
-    var sf = isDigit(plan.primary) ? null : this.fileFor(stem(plan.primary));
-    if (sf && files.indexOf(sf.path) < 0) {
-      this.shards.get(sf.path).recs.forEach(function (r) {
-        if (r.id >= 0) cands.push({ r: r, order: r.id });
-      });
-    }
-    return cands;
-  };
-
-  // needs lists the shard files a match over files needs and are not
-  // loaded: the files, the shard of the primary word's stem, and the
-  // shards of the stems of words some prose record does not match by name.
-  Searcher.prototype.needs = function (plan, files) {
-    var self = this, out = [];
-    function need(p) { if (p && !self.shards.has(p) && out.indexOf(p) < 0) out.push(p); }
-    files.forEach(need);
-    if (!isDigit(plan.primary)) { var sf = this.fileFor(stem(plan.primary)); need(sf && sf.path); }
-    if (out.length) return out;
-    var cands = this.candidates(plan, files);
-    plan.req.forEach(function (t) {
-      if (isDigit(t)) return;
-      var f = self.fileFor(stem(t));
-      if (!f || self.shards.has(f.path)) return;
-      for (var i = 0; i < cands.length; i++) {
-        var r = cands[i].r;
-        if (r.id >= 0 && matchWords(self.man, t, r.words) === NONE) { need(f.path); return; }
-      }
-    });
-    return out;
-  };
-
-  Searcher.prototype.matchProse = function (t, r) {
-    var s = stem(t);
-    var f = this.fileFor(s);
-    if (!f) return NONE;
-    var sh = this.shards.get(f.path);
-    if (!sh) return NONE;
-    var best = NONE;
-    for (var i = 0; i < sh.w.length; i++) {
-      var p = sh.w[i];
-      var m = matchWords(this.man, s, [p[0]]);
-      if (m >= best) continue;
-      for (var j = 0; j < p[1].length; j++) {
-        if (sh.recs[p[1][j]].id === r.id) { best = m; break; }
-      }
-    }
-    return best;
-  };
-
-  // match ranks the records that match every word; every file it needs
-  // must be loaded.
-  Searcher.prototype.match = function (plan, files) {
+  // names: the name records of the loaded shard files that match every
+  // word; as Searcher.names.
+  Searcher.prototype.names = function (plan, files) {
     var self = this, man = this.man;
     var qkey = key(plan.query);
-    var hits = [], seen = new Set();
-    this.candidates(plan, files).forEach(function (c) {
-      var r = c.r;
-      if (r.id >= 0) {
-        if (seen.has(r.id)) return;
-        seen.add(r.id);
-      }
-      var h = { r: r, order: c.order, exact: false, typos: 0, prefixes: 0 };
-      for (var i = 0; i < plan.req.length; i++) {
-        var t = plan.req[i];
-        var m = matchWords(man, t, r.words);
-        if (m === NONE && r.id >= 0) {
-          if (isStopWord(man, t)) continue;
-          m = self.matchProse(t, r);
+    var hits = [];
+    files.forEach(function (f, i) {
+      self.files.get(f).recs.forEach(function (r) {
+        var h = { r: r, id: -1, kind: r.kind, order: i * SHARD_ORDER + r.pos, exact: false, typos: 0, prefixes: 0 };
+        for (var j = 0; j < plan.req.length; j++) {
+          var m = matchWords(man, plan.req[j], r.words);
+          if (m === NONE) return;
+          if (m === PREFIX) h.prefixes++;
+          if (m === TYPO) h.typos++;
         }
-        if (m === NONE) return;
-        if (m === PREFIX) h.prefixes++;
-        if (m === TYPO) h.typos++;
-      }
-      h.exact = r.keys.indexOf(qkey) >= 0;
-      hits.push(h);
-    });
-    hits.sort(function (a, b) {
-      if (a.exact !== b.exact) return a.exact ? -1 : 1;
-      if (a.typos !== b.typos) return a.typos - b.typos;
-      if (a.prefixes !== b.prefixes) return a.prefixes - b.prefixes;
-      if (a.r.kind !== b.r.kind) return a.r.kind - b.r.kind;
-      return a.order - b.order;
+        if (!r.keys) r.keys = recordKeys(r.rec, r.rows);
+        h.exact = r.keys.indexOf(qkey) >= 0;
+        hits.push(h);
+      });
     });
     return hits;
   };
+
+  // stemFile is the shard holding the postings of t's stem, or null.
+  Searcher.prototype.stemFile = function (t) {
+    if (isStopWord(this.man, t)) return null;
+    var f = this.fileFor(stem(t));
+    return f ? f.path : null;
+  };
+
+  // stems: how the prose documents match t, from the loaded shard of its
+  // stem (id -> match); as Searcher.stems.
+  Searcher.prototype.stems = function (t) {
+    var out = new Map();
+    var path = this.stemFile(t);
+    if (!path) return out;
+    var s = stem(t), w = this.files.get(path).w;
+    for (var i = 0; i < w.length; i++) {
+      var m = matchWords(this.man, s, [w[i].term]);
+      if (m === NONE) continue;
+      w[i].ids.forEach(function (id) { if (!out.has(id) || m < out.get(id)) out.set(id, m); });
+    }
+    return out;
+  };
+
+  Searcher.prototype.kindOf = function (id) {
+    var k = 0;
+    this.man.kinds.forEach(function (first, i) { if (first <= id) k = i; });
+    return k;
+  };
+
+  // prose: the prose documents that match every word but stop words; the
+  // shards of the stems of the words must be loaded; as Searcher.prose.
+  Searcher.prototype.prose = function (plan) {
+    var self = this;
+    var first = this.stems(plan.primary);
+    if (first.size === 0) return [];
+    var hits = Array.from(first.keys()).sort(function (a, b) { return a - b; }).map(function (id) {
+      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: false, typos: 0, prefixes: 0 };
+      count(h, first.get(id));
+      return h;
+    });
+    plan.req.forEach(function (t) {
+      if (t === plan.primary || isStopWord(self.man, t)) return;
+      var m = self.stems(t);
+      hits = hits.filter(function (h) {
+        if (!m.has(h.id)) return false;
+        count(h, m.get(h.id));
+        return true;
+      });
+    });
+    return hits;
+  };
+
+  function count(h, m) {
+    if (m === PREFIX) h.prefixes++;
+    if (m === TYPO) h.typos++;
+  }
+
+  // hitLess: exact first, names before prose, fewer typos, fewer prefixes,
+  // kind, global order; as search.hitLess.
+  function hitLess(a, b) {
+    if (a.exact !== b.exact) return a.exact ? -1 : 1;
+    var pa = a.kind >= KIND.mission, pb = b.kind >= KIND.mission;
+    if (pa !== pb) return pa ? 1 : -1;
+    if (a.typos !== b.typos) return a.typos - b.typos;
+    if (a.prefixes !== b.prefixes) return a.prefixes - b.prefixes;
+    if (a.kind !== b.kind) return a.kind - b.kind;
+    return a.order - b.order;
+  }
 
   // typoFiles: the shard files a typo in the first letters of t may have
   // missed; as search.typoFiles.
@@ -448,76 +469,93 @@
     return files;
   };
 
-  // loadAll loads the files a match needs, round after round.
-  Searcher.prototype.loadAll = function (plan, files) {
-    var self = this;
-    var need = this.needs(plan, files);
-    if (need.length === 0) return Promise.resolve();
-    return Promise.all(need.map(function (p) { return self.load(p); })).then(function () {
-      return self.loadAll(plan, files);
-    });
-  };
-
-  // search resolves to the results of a query. onFirst, if given, is
-  // called with the first results as soon as the shard of the primary
-  // word is in, when prose records still wait for other shards.
+  // search resolves to the results of a query; as Searcher.Search. The
+  // shard of the primary word (and of its stem) is fetched first; onFirst,
+  // if given, gets the results of the name records while prose still
+  // needs the shards of other words or its chunks of records.
   Searcher.prototype.search = function (query, onFirst) {
     var self = this;
     var plan = this.plan(query);
     if (!plan) return Promise.resolve([]);
-    var files = plan.files;
-    var first = Promise.all(files.map(function (p) { return self.load(p); }));
-    return first.then(function () {
-      if (onFirst && self.needs(plan, files).length > 0) {
-        var sf = isDigit(plan.primary) ? null : self.fileFor(stem(plan.primary));
-        if (!sf || self.shards.has(sf.path)) onFirst(self.results(self.match(plan, files)));
-      }
-      return self.loadAll(plan, files);
-    }).then(function () {
-      var hits = self.match(plan, files);
+    var loadAll = function (paths) {
+      return Promise.all(paths.filter(Boolean).map(function (p) { return self.loadShard(p); }));
+    };
+    return loadAll([plan.file, this.stemFile(plan.primary)]).then(function () {
+      var names = self.names(plan, [plan.file]);
+      if (names.length >= MAX_RESULTS) return names; // no prose document would show
+      var first = self.stems(plan.primary);
+      if (first.size === 0) return names;
+      var more = plan.req.filter(function (t) { return t !== plan.primary; }).map(function (t) { return self.stemFile(t); });
+      if (onFirst) onFirst(self.rows(names.slice().sort(hitLess), false));
+      return loadAll(more).then(function () { return names.concat(self.prose(plan)); });
+    }).then(function (hits) {
       if (hits.length > 0) return hits;
-      var more = self.typoFiles(plan.primary, files[0]);
-      if (more.length === 0) return hits;
-      return self.loadAll(plan, more).then(function () { return self.match(plan, more); });
-    }).then(function (hits) { return self.results(hits); });
+      var alt = self.typoFiles(plan.primary, plan.file);
+      return loadAll(alt).then(function () { return self.names(plan, alt); });
+    }).then(function (hits) {
+      hits.sort(hitLess);
+      hits = hits.slice(0, MAX_RESULTS);
+      return self.loadRecords(hits).then(function () { return self.rows(hits, true); });
+    });
   };
 
-  Searcher.prototype.results = function (hits) {
-    var out = [];
-    for (var i = 0; i < hits.length && out.length < MAX_RESULTS; i++) {
-      out = out.concat(resultsOf(hits[i].r));
-    }
-    return out.slice(0, MAX_RESULTS);
+  // loadRecords fetches the chunks of the prose records among hits.
+  Searcher.prototype.loadRecords = function (hits) {
+    var self = this;
+    var prose = hits.filter(function (h) { return h.r === null; });
+    if (prose.length === 0 || !this.man.docs) return Promise.resolve();
+    return this.load('docs.' + this.man.docs + '.json').then(function (ix) {
+      var paths = [];
+      prose.forEach(function (h) {
+        var n = Math.floor((h.id - ix.first) / ix.size);
+        var p = 'd/' + n + '.' + ix.chunks[n] + '.json';
+        h.chunk = p;
+        h.at = h.id - ix.first - n * ix.size;
+        if (paths.indexOf(p) < 0) paths.push(p);
+      });
+      return Promise.all(paths.map(function (p) { return self.load(p); }));
+    });
   };
 
-  // resultsOf turns a record into result lines; as Searcher.results in Go.
-  function resultsOf(r) {
-    var rec = r.rec, rows = r.rows;
-    var kind = KIND_NAMES[r.kind];
-    function names() { return rows.map(function (x) { return x[1]; }); }
-    switch (r.kind) {
+  // rows turns hits into result lines; prose hits without their record
+  // loaded are left out.
+  Searcher.prototype.rows = function (hits, final) {
+    var self = this, out = [];
+    hits.forEach(function (h) {
+      if (out.length >= MAX_RESULTS) return;
+      if (h.r) { out.push(resultOf(h.r.rec, h.r.rows)); return; }
+      var c = h.chunk && self.files.get(h.chunk);
+      if (!c) return;
+      var rec = c.d[h.at];
+      out.push(resultOf(rec, recordRefs(rec).map(function (n) { return c.x[n]; })));
+    });
+    return out;
+  };
+
+  // resultOf turns a record into a result line; as Searcher.result in Go.
+  function resultOf(rec, rows) {
+    var kind = KIND_NAMES[rec[0]];
+    var names = rows.map(function (x) { return x[1]; });
+    switch (rec[0]) {
       case KIND.commune:
-        return [{ id: 'commune:' + rec[1], kind: kind, name: rec[2], url: rec.length > 5 ? rec[5] : '/communes/' + rec[1] + '/',
-          dept: deptOf(rec[1]), cpts: names(), more: rec[3] }];
+        return { id: 'commune:' + rec[1], kind: kind, name: rec[2], url: rec.length > 5 ? rec[5] : '/communes/' + rec[1] + '/',
+          dept: deptOf(rec[1]), cpts: names, more: rec[3] };
       case KIND.departement:
-        return [{ id: 'departement:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: rec[1], cpts: [], more: '' }];
+        return { id: 'departement:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: rec[1], cpts: [], more: '' };
       case KIND.region:
-        return [{ id: 'region:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: '', cpts: [], more: '' }];
+        return { id: 'region:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: '', cpts: [], more: '' };
       case KIND.cpts:
-        return [{ id: 'cpts:' + rows[0][0], kind: kind, name: rows[0][1], url: '/cpts/' + rows[0][0] + '/', dept: rows[0][4], cpts: [], more: '' }];
+        return { id: 'cpts:' + rows[0][0], kind: kind, name: rows[0][1], url: '/cpts/' + rows[0][0] + '/', dept: rows[0][4], cpts: [], more: '' };
       case KIND.profession:
-        return rows.map(function (x) {
-          return { id: 'profession:' + rec[1] + '@' + x[0], kind: kind, name: rec[2], url: '/cpts/' + x[0] + '/#membres',
-            dept: x[4], cpts: [x[1]], more: '' };
-        });
+        return { id: 'profession:' + rec[1] + '@' + rows[0][0], kind: kind, name: rec[2], url: '/cpts/' + rows[0][0] + '/#membres',
+          dept: rows[0][4], cpts: names, more: '' };
       case KIND.mission:
-        return [{ id: 'mission:' + rows[0][0] + ':' + key(rec[2]).replace(/ /g, '-'), kind: kind, name: rec[2],
-          url: '/cpts/' + rows[0][0] + '/#missions', dept: rows[0][4], cpts: [rows[0][1]], more: rec[3] }];
+        return { id: 'mission:' + rows[0][0] + ':' + key(rec[2]).replace(/ /g, '-'), kind: kind, name: rec[2],
+          url: '/cpts/' + rows[0][0] + '/#missions', dept: rows[0][4], cpts: names, more: rec[3] };
       case KIND.news:
-        return [{ id: 'news:' + rec[3], kind: kind, name: rec[2], url: rec[3], dept: rows.length ? rows[0][4] : '',
-          cpts: rows.length ? [rows[0][1]] : [], more: '' }];
+        return { id: 'news:' + rec[3], kind: kind, name: rec[2], url: rec[3], dept: rows.length ? rows[0][4] : '', cpts: names, more: '' };
     }
-    return [];
+    return { id: 'unknown:' + rec[0], kind: kind, name: '', url: '/', dept: '', cpts: [], more: '' };
   }
 
   var api = {
@@ -562,6 +600,7 @@
           return searcher;
         }).catch(function (err) {
           console.warn('cpts search: ' + err.message);
+          starting = null; // try again on the next keystroke
           return null;
         });
       }
@@ -612,7 +651,7 @@
 
     function say(n) {
       clearTimeout(announce);
-      var msg = n === 0 ? text.zero : n === 1 ? text.one : text.many.replace('%d', String(n));
+      var msg = n === 0 ? text.resultsZero : n === 1 ? text.resultsOne : text.resultsMany.replace('%d', String(n));
       announce = setTimeout(function () { status.textContent = msg; }, 400);
     }
 

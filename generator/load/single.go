@@ -1,0 +1,31 @@
+package load
+
+import (
+	"io/fs"
+	"path"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// NewsFile reads one news item again, for the dev server: p is a news file
+// (content/cpts/<slug>/news/<date>-<slug>.md or content/news/...) or the
+// index.md of a news bundle; owner is its CPTS, nil for site news.
+func NewsFile(fsys fs.FS, p string, owner *model.CPTS, opts Options) (*model.News, diag.List) {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	l := &loader{fsys: fsys, opts: opts}
+	var m []string
+	if path.Base(p) == "index.md" {
+		m = newsBundle.FindStringSubmatch(path.Base(path.Dir(p)))
+	} else {
+		m = newsName.FindStringSubmatch(path.Base(p))
+	}
+	if m == nil {
+		l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md")
+		return nil, l.diags
+	}
+	n := l.newsItem(p, m[1], m[2], owner)
+	return n, l.diags.Sort()
+}

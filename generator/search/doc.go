@@ -1,0 +1,72 @@
+// Package search builds the prebuilt search index of a site from its model
+// (no crawl of the rendered HTML), and holds the reference implementation
+// of the query algorithm that themes/default/static/js/search.js runs in
+// the browser.
+//
+// # What is indexed
+//
+// One document per commune and arrondissement (name, INSEE code, postal
+// codes; it shows its département and the CPTS covering it), département
+// and région (name and code), CPTS (name, short name, association, the codes
+// and names of its départements), profession practised in a CPTS (label and
+// slug; one result line per CPTS), mission (title and kind label as names,
+// summary as prose) and published news item (title as a name; summary,
+// tags and text as prose). A commune without a page links to its
+// département's page, else to the list of départements.
+//
+// # Files
+//
+// Index writes search/manifest.json and shards search/s/<key>.<hash>.json,
+// the hash being output.Fingerprint's. Every word of two letters or more of
+// every document (particles excepted) goes into a trie keyed by its first
+// letters: two to start with, one more wherever a node's documents exceed
+// Options.ShardBytes of JSON. A split node keeps a shard of its own with the
+// first documents of each kind (largest population first) and those whose
+// name or code is the key itself, for queries that stop there. The leaves,
+// in order, are packed into range shards of up to ShardBytes each.
+//
+// The manifest holds the format version (FormatVersion), the split shards
+// (key → hash), the range shards (sorted first keys and hashes), the names
+// of the départements, the stop words, the particles and the minimum length
+// of a word with a typo. A shard holds its CPTS table (x), its records in
+// the global order (d: kind first, then largest first), and the prose
+// postings (w: stem → positions in d). Records are arrays whose first
+// element is the Kind:
+//
+//	commune      [0, insee, name, "postal codes", [cpts…], link if not /communes/<insee>/]
+//	département  [1, code, name, link]
+//	région       [2, code, name, link]
+//	CPTS         [3, cpts]
+//	profession   [4, slug, label, [cpts…]]
+//	mission      [5, id, title, kind label, cpts]
+//	news         [6, id, title, path, cpts or -1]
+//	x (CPTS)     [slug, name, short name, association, "départements"]
+//
+// # Matching
+//
+// Text is folded as fold.Fold does (case, accents, œ → oe, punctuation and
+// apostrophes as spaces), and "st", "ste" are read "saint", "sainte". A
+// query's words must all match a document, except particles (d, de, des,
+// du, l, la, le, les), which are optional unless the query has nothing
+// else. A word matches a word of a name whole, as its start (search as you
+// type), or, from five letters, with one typo (a letter added, missing,
+// wrong, or two swapped). Codes match whole or by their start, never with
+// a typo. Words of prose are matched on their stem (Stem), stop words left
+// out; names are never stemmed.
+//
+// The client fetches the manifest, then the one shard that the query's most
+// selective word chooses (a range shard before a split one, then the
+// deeper key, then the longer word). Prose documents that need other words
+// wait for the shards of their stems. When nothing matches, the shards that
+// a typo in the first four letters may have missed are tried (at most four):
+// a letter deleted, doubled or swapped; a wrong letter among those that
+// choose the shard is not corrected.
+//
+// Ranking: an exact match of the whole query (its Key equals a name's, or
+// it is a code or postal code) first; then names before prose; then fewer
+// typos; then fewer words matched only by their start; then the kind
+// (communes, départements, régions, CPTS, professions, missions, news);
+// then the global order (population for communes and areas, territory
+// population for CPTS, date for news). When the name records fill the
+// list, prose is not looked up.
+package search

@@ -1,0 +1,385 @@
+package search
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// Kind is the type of a search result. The order is the ranking order
+// between results that match equally well: communes first, prose last.
+type Kind int
+
+// The kinds of results, as the first element of each record.
+const (
+	KindCommune Kind = iota
+	KindDepartement
+	KindRegion
+	KindCPTS
+	KindProfession
+	KindMission
+	KindNews
+)
+
+// doc is one searchable thing. A name document (commune, département,
+// région, CPTS, profession) is found by the words of its names, and its
+// record goes into the shard of each of those words. A prose document
+// (mission, news item) is found by the stems of its text: the shards hold
+// its id under each stem, and its record goes into a chunk of records
+// fetched only to show it.
+type doc struct {
+	kind Kind
+	id   int    // position in the global order
+	rank int    // population, or another measure of size: larger first
+	tie  string // last tie-break: code, slug or path
+	// rec is the record without its CPTS references, which are numbered
+	// per file: the CPTS are in refs, and encodeRecord puts their numbers
+	// at position refAt.
+	rec   []any
+	refs  []*model.CPTS
+	refAt int  // -1 when the record has no CPTS reference
+	many  bool // refs is encoded as a list, not a single number
+	prose bool
+	words []string // name words (name documents)
+	keys  []string // recordKeys, filled when needed
+	terms []string // stems (prose documents)
+	size  int      // length of the encoded record, for shard sizing
+}
+
+// collect turns the site into documents, in the global order: by kind,
+// then largest first, then code, slug or path.
+func collect(site *model.Site, opts Options) []*doc {
+	c := &collector{site: site, opts: opts, cptsPop: map[*model.CPTS]int{}}
+	for _, x := range site.CPTS {
+		c.cptsPop[x] = x.Territory.Population()
+		if c.cptsPop[x] == 0 {
+			c.cptsPop[x] = x.DeclaredPopulation
+		}
+	}
+	c.communes()
+	c.areas()
+	for _, x := range site.CPTS {
+		c.add(&doc{kind: KindCPTS, rank: c.cptsPop[x], tie: x.Slug, rec: []any{KindCPTS, nil}, refs: []*model.CPTS{x}, refAt: 1})
+	}
+	c.professions()
+	c.missions()
+	c.news()
+	sort.SliceStable(c.docs, func(i, j int) bool {
+		a, b := c.docs[i], c.docs[j]
+		if a.kind != b.kind {
+			return a.kind < b.kind
+		}
+		if a.rank != b.rank {
+			return a.rank > b.rank
+		}
+		return a.tie < b.tie
+	})
+	names := deptNames(site)
+	for i, d := range c.docs {
+		d.id = i
+		if d.prose {
+			d.rec[1] = i
+		} else {
+			d.words = recordWords(d.rec, cptsRows(d.refs), names)
+		}
+		d.size = jsonSize(encodeRecord(d, func(*model.CPTS, bool) int { return 0 }))
+	}
+	return c.docs
+}
+
+type collector struct {
+	site    *model.Site
+	opts    Options
+	cptsPop map[*model.CPTS]int
+	docs    []*doc
+}
+
+func (c *collector) add(d *doc) { c.docs = append(c.docs, d) }
+
+func (c *collector) hasPage(p string) bool {
+	return c.opts.HasPage == nil || c.opts.HasPage(p)
+}
+
+func (c *collector) label(key, fallback string) string {
+	if c.opts.Label != nil {
+		if s := c.opts.Label(key); s != "" {
+			return s
+		}
+	}
+	return fallback
+}
+
+// areaLink is the page of a département or région, else the list of
+// départements.
+func (c *collector) areaLink(p string) string {
+	if c.hasPage(p) {
+		return p
+	}
+	return "/departements/"
+}
+
+func (c *collector) communes() {
+	for _, com := range c.site.Geo.Communes() {
+		claims := append([]*model.TerritoryEntry(nil), c.site.Coverage[com.Code]...)
+		if com.Parent != "" {
+			claims = append(claims, c.site.Coverage[com.Parent]...)
+		}
+		var refs []*model.CPTS
+		for _, e := range claims {
+			if !containsCPTS(refs, e.CPTS) {
+				refs = append(refs, e.CPTS)
+			}
+		}
+		sort.SliceStable(refs, func(i, j int) bool { return refs[i].Slug < refs[j].Slug })
+		rec := []any{KindCommune, com.Code, com.Name, strings.Join(com.PostalCodes, " "), nil}
+		if p := "/communes/" + com.Code + "/"; !c.hasPage(p) {
+			rec = append(rec, c.areaLink("/departements/"+com.Departement+"/"))
+		}
+		c.add(&doc{kind: KindCommune, rank: com.Population, tie: com.Code, rec: rec, refs: refs, refAt: 4, many: true})
+	}
+}
+
+func containsCPTS(list []*model.CPTS, x *model.CPTS) bool {
+	for _, y := range list {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// areas adds the départements and régions, ranked by population.
+func (c *collector) areas() {
+	depPop, regPop := map[string]int{}, map[string]int{}
+	for _, com := range c.site.Geo.Communes() {
+		if com.Kind == geo.KindArrondissement {
+			continue // counted in its city
+		}
+		depPop[com.Departement] += com.Population
+		regPop[com.Region] += com.Population
+	}
+	for _, d := range c.site.Geo.Departements() {
+		link := c.areaLink("/departements/" + d.Code + "/")
+		c.add(&doc{kind: KindDepartement, rank: depPop[d.Code], tie: d.Code, rec: []any{KindDepartement, d.Code, d.Name, link}, refAt: -1})
+	}
+	for _, r := range c.site.Geo.Regions() {
+		link := c.areaLink("/regions/" + r.Code + "/")
+		c.add(&doc{kind: KindRegion, rank: regPop[r.Code], tie: r.Code, rec: []any{KindRegion, r.Code, r.Name, link}, refAt: -1})
+	}
+}
+
+// professions adds one document per profession and CPTS where it is
+// practised ("Sage-femme", CPTS du Pays de Lunel), for the MaxResults
+// largest such CPTS: a query shows no more.
+func (c *collector) professions() {
+	for _, p := range model.Profession("").Values() {
+		if p == "non-precise" {
+			continue
+		}
+		var refs []*model.CPTS
+		for _, x := range c.site.CPTS {
+			for _, m := range x.Members {
+				if m.Kind != model.KindStructure && string(m.Profession) == p {
+					refs = append(refs, x)
+					break
+				}
+			}
+		}
+		sort.SliceStable(refs, func(i, j int) bool { return c.cptsPop[refs[i]] > c.cptsPop[refs[j]] })
+		label := c.label("profession."+p, p)
+		for _, x := range refs[:min(len(refs), MaxResults)] {
+			c.add(&doc{kind: KindProfession, rank: c.cptsPop[x], tie: p + "@" + x.Slug,
+				rec: []any{KindProfession, p, label, nil}, refs: []*model.CPTS{x}, refAt: 3})
+		}
+	}
+}
+
+// missions adds the missions as prose: title, kind and summary.
+func (c *collector) missions() {
+	for _, x := range c.site.CPTS {
+		for i, m := range x.Missions {
+			label := c.label("mission."+string(m.Kind), string(m.Kind))
+			c.add(&doc{kind: KindMission, rank: c.cptsPop[x], tie: x.Slug + "/" + strconv.Itoa(1000+i),
+				rec: []any{KindMission, 0, m.Title, label, nil}, refs: []*model.CPTS{x}, refAt: 4,
+				prose: true, terms: Terms(m.Title + " " + label + " " + m.Summary)})
+		}
+	}
+}
+
+// mdNoise matches what Markdown source holds besides words: link
+// destinations, URLs, HTML tags.
+var mdNoise = regexp.MustCompile(`\]\([^)]*\)|<[^>]*>|https?://\S+`)
+
+func (c *collector) news() {
+	for i, n := range c.site.News {
+		p := "/actualites/" + n.Slug + "/"
+		if n.CPTS != nil {
+			p = "/cpts/" + n.CPTS.Slug + "/actualites/" + n.Slug + "/"
+		}
+		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
+			continue // unpublished: draft, scheduled or expired
+		}
+		text := n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + mdNoise.ReplaceAllString(string(n.Body.Source), " ")
+		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, 0, n.Title, p, -1}, refAt: -1, prose: true, terms: Terms(text)}
+		if n.CPTS != nil {
+			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 4
+		}
+		c.add(d)
+	}
+}
+
+// cptsDepartements lists the départements of a CPTS: those of its
+// communes, and those it declares; as render lists them.
+func cptsDepartements(x *model.CPTS) []string {
+	var out []string
+	add := func(d string) {
+		if d != "" && !contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	for _, e := range x.Territory.Entries {
+		if e.Commune != nil {
+			add(e.Commune.Departement)
+		}
+	}
+	for _, d := range x.Departements {
+		add(d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// cptsRow is the record of a CPTS in a file's table: in full, [slug,
+// name, short name, association, "30 34"]; short, [slug, name].
+func cptsRow(x *model.CPTS, full bool) []any {
+	if !full {
+		return []any{x.Slug, x.Name}
+	}
+	return []any{x.Slug, x.Name, x.ShortName, x.Association, strings.Join(cptsDepartements(x), " ")}
+}
+
+func cptsRows(refs []*model.CPTS) [][]any {
+	out := make([][]any, len(refs))
+	for i, x := range refs {
+		out[i] = cptsRow(x, true)
+	}
+	return out
+}
+
+// deptNames maps département codes to names.
+func deptNames(site *model.Site) map[string]string {
+	m := map[string]string{}
+	for _, d := range site.Geo.Departements() {
+		m[d.Code] = d.Name
+	}
+	return m
+}
+
+// deptOf returns the département of an INSEE code: three characters
+// overseas (971 to 989), else two ("2A" for Corsica).
+func deptOf(code string) string {
+	if strings.HasPrefix(code, "97") || strings.HasPrefix(code, "98") {
+		return code[:3]
+	}
+	return code[:2]
+}
+
+// recordWords returns the words a name record is found by, in the same
+// way search.js computes them from a record: names split by Words, codes and
+// postal codes folded. rows holds the CPTS rows of its references, and
+// names the département names.
+func recordWords(rec []any, rows [][]any, names map[string]string) []string {
+	var out []string
+	add := func(s string) {
+		for _, w := range Words(s) {
+			if !contains(out, w) {
+				out = append(out, w)
+			}
+		}
+	}
+	str := func(i int) string { s, _ := rec[i].(string); return s }
+	switch rec[0].(Kind) {
+	case KindCommune:
+		add(str(2))
+		add(str(1))
+		add(str(3))
+	case KindDepartement, KindRegion:
+		add(str(2))
+		add(str(1))
+	case KindCPTS:
+		r := rows[0]
+		for i := 1; i <= 3; i++ {
+			add(r[i].(string))
+		}
+		for _, d := range strings.Fields(r[4].(string)) {
+			add(d)
+			add(names[d])
+		}
+	case KindProfession:
+		add(str(2))
+		add(str(1))
+	}
+	return out
+}
+
+// recordKeys returns the keys a whole query must equal for an exact match
+// of a name record: the Key of each name, the folded codes and postal
+// codes. Prose documents have none.
+func recordKeys(rec []any, rows [][]any) []string {
+	var out []string
+	str := func(i int) string { s, _ := rec[i].(string); return s }
+	add := func(s string) {
+		if s != "" && !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	switch rec[0].(Kind) {
+	case KindCommune:
+		add(Key(str(2)))
+		add(Key(str(1)))
+		for _, p := range strings.Fields(str(3)) {
+			add(p)
+		}
+	case KindDepartement, KindRegion:
+		add(Key(str(2)))
+		add(Key(str(1)))
+	case KindCPTS:
+		for i := 1; i <= 3; i++ {
+			add(Key(rows[0][i].(string)))
+		}
+	case KindProfession:
+		add(Key(str(2)))
+		add(Key(str(1)))
+	}
+	return out
+}
+
+// jsonSize estimates the length of v encoded as JSON, for shard sizing:
+// strings count their bytes and quotes, numbers their digits.
+func jsonSize(v any) int {
+	switch v := v.(type) {
+	case string:
+		return len(v) + 2
+	case int:
+		return len(strconv.Itoa(v))
+	case Kind:
+		return 1
+	case []int:
+		n := 1 + len(v)
+		for _, x := range v {
+			n += len(strconv.Itoa(x))
+		}
+		return n
+	case []any:
+		n := 1 + len(v)
+		for _, x := range v {
+			n += jsonSize(x)
+		}
+		return n
+	}
+	return 4 // null
+}

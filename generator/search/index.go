@@ -1,0 +1,380 @@
+package search
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
+)
+
+// FormatVersion is the version of the manifest and shard format. search.js
+// expects it and warns in the console when the manifest says otherwise.
+const FormatVersion = 1
+
+// ManifestPath is where the manifest is written, relative to the site root.
+const ManifestPath = "search/manifest.json"
+
+// DefaultShardBytes is the size, in bytes of JSON before compression,
+// above which a shard is split by one more letter.
+const DefaultShardBytes = 24 << 10
+
+// MaxPostings is how many prose documents a shard lists under one stem:
+// the first in the global order (missions of the largest CPTS, newest
+// news). A stem found in more documents finds only those.
+const MaxPostings = 1000
+
+// ChunkSize is the number of prose records per chunk file.
+const ChunkSize = 64
+
+// A split shard keeps, of the prose under its key, the postings of the
+// stem equal to the key and those of the splitStems most frequent stems,
+// each cut to its first splitPostings documents.
+const (
+	splitStems    = 16
+	splitPostings = 100
+)
+
+// top is how many name documents of a kind a split shard keeps: the first
+// in the global order (largest population first).
+func top(k Kind) int {
+	if k == KindCommune {
+		return 40
+	}
+	return 12
+}
+
+// Options say what the index may link to and how it names things.
+type Options struct {
+	// HasPage reports whether the site has a page at a site path
+	// ("/communes/30276/"); nil means every page exists. A commune without
+	// a page links to its département's page, or to the list of
+	// départements; news without a page are left out.
+	HasPage func(path string) bool
+	// Label returns the UI string of a closed-list value
+	// ("profession.sage-femme" → "Sage-femme"), or "" to show the value.
+	Label func(key string) string
+	// ShardBytes overrides DefaultShardBytes.
+	ShardBytes int
+}
+
+// Stats are the figures of an index.
+type Stats struct {
+	Docs   int   // documents indexed
+	Shards int   // shard files
+	Split  int   // shards split by one more letter, which keep only the first documents
+	Chunks int   // chunk files of prose records
+	Bytes  int64 // total size of the files
+}
+
+// Index builds the search index of a site under search/: ManifestPath,
+// the shards it lists, and the chunks of prose records. The output depends
+// only on the site and options.
+func Index(site *model.Site, opts Options) []output.File {
+	files, _ := IndexStats(site, opts)
+	return files
+}
+
+// IndexStats is Index with the figures of the index.
+func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
+	if opts.ShardBytes <= 0 {
+		opts.ShardBytes = DefaultShardBytes
+	}
+	docs := collect(site, opts)
+	b := &builder{docs: docs, limit: opts.ShardBytes, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}}
+	b.index()
+	for lo := 0; lo < len(b.entries); {
+		key := b.entries[lo].term[:2]
+		hi := lo
+		for hi < len(b.entries) && strings.HasPrefix(b.entries[hi].term, key) {
+			hi++
+		}
+		b.node(key, lo, hi)
+		lo = hi
+	}
+	b.pack()
+	m := manifest{Version: FormatVersion, Split: map[string]string{}, Ranges: [][2]string{}, Kinds: kinds(docs),
+		Depts: deptNames(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
+	var files []output.File
+	st := Stats{Docs: len(docs)}
+	add := func(name string, data []byte) string {
+		p := output.Fingerprint(name, data)
+		files = append(files, output.File{Path: p, Data: data})
+		st.Bytes += int64(len(data))
+		return strings.TrimSuffix(strings.TrimPrefix(p, strings.TrimSuffix(name, ".json")+"."), ".json")
+	}
+	for _, s := range b.shards {
+		hash := add("search/s/"+s.key+".json", s.data)
+		if s.split {
+			m.Split[s.key] = hash
+			st.Split++
+		} else {
+			m.Ranges = append(m.Ranges, [2]string{s.key, hash})
+		}
+	}
+	st.Shards = len(b.shards)
+	if chunks := b.chunks(); len(chunks) > 0 {
+		ix := docsIndex{Version: FormatVersion, First: m.Kinds[KindMission], Size: ChunkSize}
+		for i, c := range chunks {
+			ix.Chunks = append(ix.Chunks, add("search/d/"+strconv.Itoa(i)+".json", c))
+		}
+		m.Docs = add("search/docs.json", marshal(ix))
+		st.Chunks = len(chunks)
+	}
+	data := marshal(m)
+	files = append(files, output.File{Path: ManifestPath, Data: data})
+	st.Bytes += int64(len(data))
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, st
+}
+
+// manifest is search/manifest.json. A shard file is named
+// search/s/<key>.<hash>.json. Split maps the key of each split shard to its
+// hash; Ranges lists the other shards, sorted by key, each holding the
+// words from its key up to the next one's. Kinds holds the first id of
+// each kind (ids are in the global order, by kind). Docs is the hash of
+// search/docs.<hash>.json, which lists the chunks of prose records.
+type manifest struct {
+	Version   int               `json:"version"`
+	Split     map[string]string `json:"split"`
+	Ranges    [][2]string       `json:"ranges"`
+	Kinds     []int             `json:"kinds"`
+	Docs      string            `json:"docs"`
+	Depts     map[string]string `json:"depts"`
+	Stop      []string          `json:"stop"`
+	Particles []string          `json:"particles"`
+	Typo      int               `json:"typo"`
+}
+
+// docsIndex is search/docs.<hash>.json: the prose record of id i is in
+// chunk (i-First)/Size, search/d/<n>.<hash>.json.
+type docsIndex struct {
+	Version int      `json:"v"`
+	First   int      `json:"first"`
+	Size    int      `json:"size"`
+	Chunks  []string `json:"chunks"`
+}
+
+// kinds returns the first id of each kind; a kind without documents gets
+// the first id of the next.
+func kinds(docs []*doc) []int {
+	out := make([]int, KindNews+1)
+	for k := range out {
+		out[k] = sort.Search(len(docs), func(i int) bool { return docs[i].kind >= Kind(k) })
+	}
+	return out
+}
+
+// entry is a word of the trie: the name documents that have it, and the
+// prose documents that have it as a stem.
+type entry struct {
+	term  string
+	names []int32
+	prose []int32 // at most MaxPostings
+	psize int     // length of the encoded prose postings
+}
+
+type shard struct {
+	key   string
+	split bool
+	data  []byte
+}
+
+// leaf is a node of the trie that is not split: entries[lo:hi], whose
+// words start with key.
+type leaf struct {
+	key    string
+	lo, hi int
+	size   int
+}
+
+type builder struct {
+	docs    []*doc
+	entries []*entry // sorted by term
+	limit   int
+	seen    []int // stamp per document, to count a node's documents once
+	stamp   int
+	rowSize map[*model.CPTS][2]int // short and full row
+	rowSeen map[*model.CPTS][2]int // stamps of the short and full row
+	leaves  []leaf
+	shards  []shard
+}
+
+// index lists every word of two letters or more of the name documents,
+// particles left out (a query may omit them, so they never choose a
+// shard), and every stem of the prose documents.
+func (b *builder) index() {
+	byTerm := map[string]*entry{}
+	get := func(t string) *entry {
+		e := byTerm[t]
+		if e == nil {
+			e = &entry{term: t}
+			byTerm[t] = e
+		}
+		return e
+	}
+	for _, d := range b.docs {
+		for _, w := range d.words {
+			if len(w) >= 2 && !Particle(w) {
+				e := get(w)
+				e.names = append(e.names, int32(d.id))
+			}
+		}
+		for _, t := range d.terms {
+			if len(t) >= 2 {
+				if e := get(t); len(e.prose) < MaxPostings {
+					e.prose = append(e.prose, int32(d.id))
+				}
+			}
+		}
+		for _, x := range d.refs {
+			if _, ok := b.rowSize[x]; !ok {
+				b.rowSize[x] = [2]int{jsonSize(cptsRow(x, false)), jsonSize(cptsRow(x, true))}
+			}
+		}
+	}
+	b.entries = make([]*entry, 0, len(byTerm))
+	for _, e := range byTerm {
+		if len(e.prose) > 0 {
+			e.psize = len(e.term) + 6 + len(deltas(e.prose))*3
+		}
+		b.entries = append(b.entries, e)
+	}
+	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].term < b.entries[j].term })
+}
+
+// node handles the entries[lo:hi], whose words all start with key. Under
+// the size limit, they make a leaf. Over it, the node is split: each next
+// letter gets its own node, and the node's own shard keeps the first name
+// documents of each kind, those whose name or code is the key itself, and
+// the most frequent stems, for queries that stop at key.
+func (b *builder) node(key string, lo, hi int) {
+	docs, size := b.collect([][2]int{{lo, hi}})
+	longer := false
+	for i := lo; i < hi && !longer; i++ {
+		longer = len(b.entries[i].term) > len(key)
+	}
+	if size <= b.limit || !longer {
+		b.leaves = append(b.leaves, leaf{key, lo, hi, size})
+		return
+	}
+	var kept []int32
+	count := map[Kind]int{}
+	for _, id := range docs {
+		d := b.docs[id]
+		if count[d.kind] < top(d.kind) || hasKey(d, key) {
+			count[d.kind]++
+			kept = append(kept, id)
+		}
+	}
+	var stems []*entry
+	for _, e := range b.entries[lo:hi] {
+		if len(e.prose) > 0 {
+			stems = append(stems, e)
+		}
+	}
+	sort.SliceStable(stems, func(i, j int) bool {
+		if (stems[i].term == key) != (stems[j].term == key) {
+			return stems[i].term == key
+		}
+		return len(stems[i].prose) > len(stems[j].prose)
+	})
+	if len(stems) > splitStems {
+		stems = stems[:splitStems]
+	}
+	var cut []*entry
+	for _, e := range stems {
+		c := *e
+		if c.term != key && len(c.prose) > splitPostings {
+			c.prose = c.prose[:splitPostings]
+		}
+		cut = append(cut, &c)
+	}
+	sort.Slice(cut, func(i, j int) bool { return cut[i].term < cut[j].term })
+	b.emit(key, true, kept, cut)
+	for i := lo; i < hi; {
+		if len(b.entries[i].term) == len(key) {
+			i++
+			continue
+		}
+		child := b.entries[i].term[:len(key)+1]
+		j := i
+		for j < hi && strings.HasPrefix(b.entries[j].term, child) {
+			j++
+		}
+		b.node(child, i, j)
+		i = j
+	}
+}
+
+// pack groups consecutive leaves into shards of at most the size limit.
+// A shard is named after its first leaf.
+func (b *builder) pack() {
+	for i := 0; i < len(b.leaves); {
+		ranges := [][2]int{{b.leaves[i].lo, b.leaves[i].hi}}
+		size := b.leaves[i].size
+		j := i + 1
+		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit; j++ {
+			ranges = append(ranges, [2]int{b.leaves[j].lo, b.leaves[j].hi})
+			size += b.leaves[j].size
+		}
+		docs, _ := b.collect(ranges)
+		var stems []*entry
+		for _, r := range ranges {
+			for _, e := range b.entries[r[0]:r[1]] {
+				if len(e.prose) > 0 {
+					stems = append(stems, e)
+				}
+			}
+		}
+		b.emit(b.leaves[i].key, false, docs, stems)
+		i = j
+	}
+}
+
+// collect returns the name documents of the entries in ranges, in the
+// global order, and an estimate of the shard's size: their records, the
+// rows of their CPTS, and the prose postings.
+func (b *builder) collect(ranges [][2]int) ([]int32, int) {
+	b.stamp++
+	var ids []int32
+	size := 0
+	for _, r := range ranges {
+		for _, e := range b.entries[r[0]:r[1]] {
+			size += e.psize
+			for _, id := range e.names {
+				if b.seen[id] == b.stamp {
+					continue
+				}
+				b.seen[id] = b.stamp
+				ids = append(ids, id)
+				d := b.docs[id]
+				size += d.size + 1
+				full := fullRows(d)
+				for _, x := range d.refs {
+					if seen := b.rowSeen[x]; seen[full] != b.stamp {
+						seen[full] = b.stamp
+						b.rowSeen[x] = seen
+						size += b.rowSize[x][full] + 1
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids, size
+}
+
+// hasKey reports whether the name or a code of d, as a whole, is key.
+func hasKey(d *doc, key string) bool {
+	if d.keys == nil {
+		d.keys = recordKeys(d.rec, cptsRows(d.refs))
+	}
+	for _, k := range d.keys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}

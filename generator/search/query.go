@@ -1,0 +1,448 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The reference implementation of the query algorithm, step for step the
+// same as themes/default/static/js/search.js. The tests run the shared
+// table testdata/queries.json through both.
+
+// MaxResults is the number of results a query returns at most.
+const MaxResults = 10
+
+// Result is one line of the results list.
+type Result struct {
+	ID   string   // stable identity, for tests: "commune:30276", "cpts:colhaj", "profession:sage-femme@colhaj"
+	Kind Kind     // type of the result
+	Name string   // what the line shows first
+	URL  string   // site path of the page it leads to
+	Dept string   // département codes, space-separated ("30", "30 34"); "" for a région
+	CPTS []string // the CPTS covering the commune, or concerned by a profession, mission or news item
+	More string   // postal codes of a commune; the mission kind of a mission
+}
+
+// Searcher answers queries from a built index.
+type Searcher struct {
+	read   func(path string) ([]byte, error)
+	man    manifest
+	shards map[string]*loaded
+	docs   *docsIndex
+	chunks map[int]*chunk
+}
+
+// loaded is a decoded shard with what matching needs of each record.
+type loaded struct {
+	x    [][]any
+	recs []*record
+	w    []stemPosting
+}
+
+// chunk is a decoded chunk of prose records.
+type chunk struct {
+	x    [][]any
+	recs [][]any
+}
+
+type record struct {
+	rec   []any
+	kind  Kind
+	pos   int // position in the shard: the global order
+	rows  [][]any
+	words []string
+	keys  []string
+}
+
+type stemPosting struct {
+	term string
+	ids  []int
+}
+
+// Open reads ManifestPath with read, which returns a file of the site by
+// its path ("search/manifest.json"), and checks its version.
+func Open(read func(path string) ([]byte, error)) (*Searcher, error) {
+	data, err := read(ManifestPath)
+	if err != nil {
+		return nil, err
+	}
+	s := &Searcher{read: read, shards: map[string]*loaded{}, chunks: map[int]*chunk{}}
+	if err := json.Unmarshal(data, &s.man); err != nil {
+		return nil, fmt.Errorf("search: %s: %v", ManifestPath, err)
+	}
+	if s.man.Version != FormatVersion {
+		return nil, fmt.Errorf("search: %s has format version %d, want %d", ManifestPath, s.man.Version, FormatVersion)
+	}
+	return s, nil
+}
+
+// fileFor returns the shard file (its path) that holds the words starting
+// with t, the key t resolved to, and whether it is a split shard, which
+// holds only the first documents. ok is false when t is shorter than two
+// letters.
+func (s *Searcher) fileFor(t string) (path, key string, split bool, ok bool) {
+	if len(t) < 2 {
+		return "", "", false, false
+	}
+	key = t[:2]
+	_, isSplit := s.man.Split[key]
+	for isSplit && len(key) < len(t) {
+		key = t[:len(key)+1]
+		_, isSplit = s.man.Split[key]
+	}
+	if h, ok := s.man.Split[key]; ok {
+		return "search/s/" + key + "." + h + ".json", key, true, true
+	}
+	r := s.man.Ranges
+	i := sort.Search(len(r), func(i int) bool { return r[i][0] > key }) - 1
+	if i < 0 {
+		return "", "", false, false
+	}
+	return "search/s/" + r[i][0] + "." + r[i][1] + ".json", key, false, true
+}
+
+// load returns a decoded shard.
+func (s *Searcher) load(path string) (*loaded, error) {
+	if l, ok := s.shards[path]; ok {
+		return l, nil
+	}
+	data, err := s.read(path)
+	if err != nil {
+		return nil, err
+	}
+	var raw shardJSON
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return nil, fmt.Errorf("search: %s: %v", path, err)
+	}
+	l := &loaded{x: raw.X}
+	for i, rec := range raw.D {
+		rec[0] = Kind(rec[0].(float64))
+		r := &record{rec: rec, kind: rec[0].(Kind), pos: i}
+		for _, n := range recordRefs(rec) {
+			r.rows = append(r.rows, l.x[n])
+		}
+		r.words = recordWords(rec, r.rows, s.man.Depts)
+		r.keys = recordKeys(rec, r.rows)
+		l.recs = append(l.recs, r)
+	}
+	for _, w := range raw.W {
+		p := stemPosting{term: w[0].(string)}
+		id := 0
+		for _, n := range w[1].([]any) {
+			id += int(n.(float64))
+			p.ids = append(p.ids, id)
+		}
+		l.w = append(l.w, p)
+	}
+	s.shards[path] = l
+	return l, nil
+}
+
+// recordRefs returns the CPTS references of a record; -1 is none.
+func recordRefs(rec []any) []int {
+	var v any
+	switch rec[0].(Kind) {
+	case KindCommune, KindMission, KindNews:
+		v = rec[4]
+	case KindCPTS:
+		v = rec[1]
+	case KindProfession:
+		v = rec[3]
+	}
+	switch v := v.(type) {
+	case float64:
+		if v >= 0 {
+			return []int{int(v)}
+		}
+	case []any:
+		out := make([]int, len(v))
+		for i, n := range v {
+			out[i] = int(n.(float64))
+		}
+		return out
+	}
+	return nil
+}
+
+// How a query word matches a document, best first.
+const (
+	matchWord   = iota // a whole word of the document
+	matchPrefix        // the start of a word
+	matchTypo          // a word or its start, with one typo
+	matchNone
+)
+
+// matchWords returns how q matches the best of words.
+func matchWords(q string, words []string) int {
+	best := matchNone
+	for _, w := range words {
+		switch {
+		case w == q:
+			return matchWord
+		case strings.HasPrefix(w, q):
+			best = min(best, matchPrefix)
+		case best > matchTypo && len(q) >= MinTypoLen && !digit(q) && typoPrefix(q, w):
+			best = matchTypo
+		}
+	}
+	return best
+}
+
+// hit is a matching document and its ranking: a name record, or the id of
+// a prose document.
+type hit struct {
+	r                      *record // nil for prose
+	id                     int     // prose document, else -1
+	kind                   Kind
+	exact                  bool
+	typos, prefixes, order int
+}
+
+// tokens returns the words a query must match: its words but particles,
+// or all of them if it has only particles.
+func tokens(query string) []string {
+	words := Words(query)
+	var req []string
+	for _, w := range words {
+		if !Particle(w) && !contains(req, w) {
+			req = append(req, w)
+		}
+	}
+	if len(req) == 0 {
+		for _, w := range words {
+			if !contains(req, w) {
+				req = append(req, w)
+			}
+		}
+	}
+	return req
+}
+
+// Search returns up to MaxResults results for a query, best first.
+func (s *Searcher) Search(query string) ([]Result, error) {
+	if len(strings.Join(Words(query), "")) < 2 {
+		return nil, nil // too short to mean anything
+	}
+	req := tokens(query)
+	// The primary word chooses the shard: a complete shard before a split
+	// one, then the deeper shard, then the longer word, then the first.
+	primary, best := "", ""
+	bestSplit, bestDepth := true, -1
+	for _, t := range req {
+		path, key, split, ok := s.fileFor(t)
+		if !ok {
+			continue
+		}
+		depth := len(key)
+		if best == "" || (bestSplit && !split) || (bestSplit == split && (depth > bestDepth || depth == bestDepth && len(t) > len(primary))) {
+			primary, best, bestSplit, bestDepth = t, path, split, depth
+		}
+	}
+	if best == "" {
+		return nil, nil
+	}
+	hits, err := s.names(query, req, []string{best})
+	if err != nil {
+		return nil, err
+	}
+	if len(hits) < MaxResults { // else no prose document would show
+		prose, err := s.prose(req, primary)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, prose...)
+	}
+	if len(hits) == 0 {
+		// A typo among the first letters may have chosen the wrong shard.
+		if hits, err = s.names(query, req, s.typoFiles(primary, best)); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hitLess(hits[i], hits[j]) })
+	var out []Result
+	for _, h := range hits {
+		if len(out) == MaxResults {
+			break
+		}
+		r, err := s.result(h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// names returns the name records of the shard files that match every word
+// of req.
+func (s *Searcher) names(query string, req []string, files []string) ([]hit, error) {
+	key := Key(query)
+	var hits []hit
+	for i, f := range files {
+		sh, err := s.load(f)
+		if err != nil {
+			return nil, err
+		}
+	records:
+		for _, r := range sh.recs {
+			h := hit{r: r, id: -1, kind: r.kind, order: i*shardOrder + r.pos}
+			for _, t := range req {
+				switch matchWords(t, r.words) {
+				case matchNone:
+					continue records
+				case matchPrefix:
+					h.prefixes++
+				case matchTypo:
+					h.typos++
+				}
+			}
+			h.exact = contains(r.keys, key)
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+// shardOrder is more than the records of any shard.
+const shardOrder = 1 << 20
+
+// prose returns the prose documents whose stems match every word of req
+// but stop words: first those of the primary word, then, if there are
+// any, the other words' from the shards of their stems.
+func (s *Searcher) prose(req []string, primary string) ([]hit, error) {
+	first, err := s.stems(primary)
+	if err != nil || len(first) == 0 {
+		return nil, err
+	}
+	ids := make([]int, 0, len(first))
+	for id := range first {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	hits := make([]hit, len(ids))
+	for i, id := range ids {
+		hits[i] = hit{id: id, kind: s.kindOf(id), order: id}
+		count(&hits[i], first[id])
+	}
+	for _, t := range req {
+		if t == primary || StopWord(t) {
+			continue
+		}
+		m, err := s.stems(t)
+		if err != nil {
+			return nil, err
+		}
+		kept := hits[:0]
+		for _, h := range hits {
+			if how, ok := m[h.id]; ok {
+				count(&h, how)
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
+	}
+	return hits, nil
+}
+
+func count(h *hit, how int) {
+	switch how {
+	case matchPrefix:
+		h.prefixes++
+	case matchTypo:
+		h.typos++
+	}
+}
+
+// stems returns how the prose documents match t: the best match of t's
+// stem with their stems, from the shard of t's stem.
+func (s *Searcher) stems(t string) (map[int]int, error) {
+	if StopWord(t) {
+		return nil, nil
+	}
+	stem := Stem(t)
+	path, _, _, ok := s.fileFor(stem)
+	if !ok {
+		return nil, nil
+	}
+	sh, err := s.load(path)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int]int{}
+	for _, p := range sh.w {
+		how := matchWords(stem, []string{p.term})
+		if how == matchNone {
+			continue
+		}
+		for _, id := range p.ids {
+			if cur, ok := out[id]; !ok || how < cur {
+				out[id] = how
+			}
+		}
+	}
+	return out, nil
+}
+
+// kindOf returns the kind of a document by its id.
+func (s *Searcher) kindOf(id int) Kind {
+	k := 0
+	for i, first := range s.man.Kinds {
+		if first <= id {
+			k = i
+		}
+	}
+	return Kind(k)
+}
+
+// maxTypoFiles bounds the shards a query with a typo in its first letters
+// may fetch.
+const maxTypoFiles = 4
+
+// typoFiles returns the shard files that a typo in the first letters of t
+// may have missed: those of t with one of its first four letters deleted,
+// doubled or swapped with the next. It returns nil for short words and
+// codes. A wrong letter among the first two or three, which choose the
+// shard, is not corrected.
+func (s *Searcher) typoFiles(t, used string) []string {
+	if len(t) < MinTypoLen || digit(t) {
+		return nil
+	}
+	var files []string
+	for j := 0; j < 4 && j < len(t)-1; j++ {
+		for _, v := range []string{
+			t[:j] + t[j+1:],
+			t[:j+1] + t[j:],
+			t[:j] + t[j+1:j+2] + t[j:j+1] + t[j+2:],
+		} {
+			if path, _, _, ok := s.fileFor(v); ok && path != used && !contains(files, path) && len(files) < maxTypoFiles {
+				files = append(files, path)
+			}
+		}
+	}
+	return files
+}
+
+// hitLess orders hits: an exact match of the whole query first, then
+// names before prose, fewer typos, fewer words matched only by their
+// start, the kind (communes first, news last), and the global order
+// (largest first).
+func hitLess(a, b hit) bool {
+	if a.exact != b.exact {
+		return a.exact
+	}
+	if pa, pb := a.kind >= KindMission, b.kind >= KindMission; pa != pb {
+		return pb
+	}
+	if a.typos != b.typos {
+		return a.typos < b.typos
+	}
+	if a.prefixes != b.prefixes {
+		return a.prefixes < b.prefixes
+	}
+	if a.kind != b.kind {
+		return a.kind < b.kind
+	}
+	return a.order < b.order
+}

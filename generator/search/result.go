@@ -1,0 +1,96 @@
+package search
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// proseRecord returns the record of a prose document and its CPTS rows,
+// from its chunk.
+func (s *Searcher) proseRecord(id int) ([]any, [][]any, error) {
+	if s.docs == nil {
+		data, err := s.read("search/docs." + s.man.Docs + ".json")
+		if err != nil {
+			return nil, nil, err
+		}
+		s.docs = new(docsIndex)
+		if err := json.Unmarshal(data, s.docs); err != nil {
+			return nil, nil, fmt.Errorf("search: docs: %v", err)
+		}
+	}
+	n := (id - s.docs.First) / s.docs.Size
+	c, ok := s.chunks[n]
+	if !ok {
+		data, err := s.read("search/d/" + strconv.Itoa(n) + "." + s.docs.Chunks[n] + ".json")
+		if err != nil {
+			return nil, nil, err
+		}
+		var raw chunkJSON
+		if err := json.Unmarshal(data, &raw); err != nil {
+			return nil, nil, fmt.Errorf("search: chunk %d: %v", n, err)
+		}
+		c = &chunk{x: raw.X, recs: raw.D}
+		s.chunks[n] = c
+	}
+	rec := c.recs[id-s.docs.First-n*s.docs.Size]
+	if k, ok := rec[0].(float64); ok {
+		rec[0] = Kind(k)
+	}
+	var rows [][]any
+	for _, i := range recordRefs(rec) {
+		rows = append(rows, c.x[i])
+	}
+	return rec, rows, nil
+}
+
+// result turns a hit into a line of the results list.
+func (s *Searcher) result(h hit) (Result, error) {
+	var rec []any
+	var rows [][]any
+	if h.r != nil {
+		rec, rows = h.r.rec, h.r.rows
+	} else {
+		var err error
+		if rec, rows, err = s.proseRecord(h.id); err != nil {
+			return Result{}, err
+		}
+	}
+	str := func(i int) string { v, _ := rec[i].(string); return v }
+	var names []string
+	for _, x := range rows {
+		names = append(names, x[1].(string))
+	}
+	kind := rec[0].(Kind)
+	switch kind {
+	case KindCommune:
+		url := "/communes/" + str(1) + "/"
+		if len(rec) > 5 {
+			url = str(5)
+		}
+		return Result{ID: "commune:" + str(1), Kind: kind, Name: str(2), URL: url, Dept: deptOf(str(1)), CPTS: names, More: str(3)}, nil
+	case KindDepartement:
+		return Result{ID: "departement:" + str(1), Kind: kind, Name: str(2), URL: str(3), Dept: str(1)}, nil
+	case KindRegion:
+		return Result{ID: "region:" + str(1), Kind: kind, Name: str(2), URL: str(3)}, nil
+	case KindCPTS:
+		x := rows[0]
+		return Result{ID: "cpts:" + x[0].(string), Kind: kind, Name: x[1].(string), URL: "/cpts/" + x[0].(string) + "/", Dept: x[4].(string)}, nil
+	case KindProfession:
+		x := rows[0]
+		return Result{ID: "profession:" + str(1) + "@" + x[0].(string), Kind: kind, Name: str(2),
+			URL: "/cpts/" + x[0].(string) + "/#membres", Dept: x[4].(string), CPTS: names}, nil
+	case KindMission:
+		x := rows[0]
+		return Result{ID: "mission:" + x[0].(string) + ":" + strings.ReplaceAll(Key(str(2)), " ", "-"), Kind: kind, Name: str(2),
+			URL: "/cpts/" + x[0].(string) + "/#missions", Dept: x[4].(string), CPTS: names, More: str(3)}, nil
+	case KindNews:
+		res := Result{ID: "news:" + str(3), Kind: kind, Name: str(2), URL: str(3), CPTS: names}
+		if len(rows) > 0 {
+			res.Dept = rows[0][4].(string)
+		}
+		return res, nil
+	}
+	return Result{ID: "unknown:" + strconv.Itoa(int(kind))}, nil
+}

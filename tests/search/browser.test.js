@@ -1,0 +1,255 @@
+'use strict';
+// The search box of the built sample site in Chromium: the combobox
+// pattern (ARIA 1.2), the keyboard, the live region, the 320-px layout, an
+// axe-core check with the list open, the warning on a format version
+// mismatch, and the path without JavaScript (the form still goes to the
+// A-Z index). The site is built with go run ./cmd/cpts build, or taken
+// from $CPTS_SITE_DIR.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+const { serve } = require('./server');
+const { CHROMIUM, CHROMIUM_ARGS, tmpdir, buildSite, REPO } = require('./lib');
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const TIMEOUT = 20_000;
+
+let dist;
+let site;
+let browser;
+
+// open loads the home page in a new context and records console messages
+// and the hosts it asks.
+async function open(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const rec = { page, context, console: [], hosts: new Set() };
+  page.on('console', (m) => rec.console.push({ type: m.type(), text: m.text() }));
+  page.on('pageerror', (e) => rec.console.push({ type: 'error', text: 'uncaught: ' + e.message }));
+  page.on('request', (r) => rec.hosts.add(new URL(r.url()).hostname));
+  await page.goto(site.origin + '/', { waitUntil: 'load' });
+  return rec;
+}
+
+// typeQuery types into the search box and waits for the final results.
+async function typeQuery(page, text) {
+  const done = page.evaluate((q) => new Promise((resolve) => {
+    const form = document.querySelector('form[data-index]');
+    form.addEventListener('cpts-search', function on(e) {
+      if (e.detail.final && e.detail.query === q) {
+        form.removeEventListener('cpts-search', on);
+        resolve(e.detail.count);
+      }
+    });
+  }), text);
+  await page.fill('#recherche', '');
+  await page.click('#recherche');
+  await page.keyboard.type(text, { delay: 20 });
+  return done;
+}
+
+function options(page) {
+  return page.$$eval('#recherche-resultats [role="option"]', (els) => els.map((e) => ({
+    id: e.id, text: e.textContent, selected: e.getAttribute('aria-selected'),
+  })));
+}
+
+const attr = (page, name) => page.getAttribute('#recherche', name);
+
+describe('search box in Chromium', () => {
+  before(async () => {
+    if (process.env.CPTS_SITE_DIR) {
+      dist = path.resolve(process.env.CPTS_SITE_DIR);
+    } else {
+      dist = buildSite(REPO, tmpdir('cpts-search-browser-'));
+    }
+    site = await serve(dist);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (site) await site.close();
+    if (!process.env.CPTS_SITE_DIR && dist && !process.env.KEEP_SITE) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('makes the input a combobox that controls a hidden listbox', async () => {
+    const { page, context } = await open();
+    try {
+      assert.equal(await attr(page, 'role'), 'combobox');
+      assert.equal(await attr(page, 'aria-expanded'), 'false');
+      assert.equal(await attr(page, 'aria-autocomplete'), 'list');
+      assert.equal(await attr(page, 'aria-controls'), 'recherche-resultats');
+      assert.equal(await page.getAttribute('#recherche-resultats', 'role'), 'listbox');
+      assert.equal(await page.isVisible('#recherche-resultats'), false);
+      assert.equal(await page.getAttribute('#recherche-statut', 'aria-live'), 'polite');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists a commune with its type, département and CPTS, and announces the count', async () => {
+    const { page, context, console: logs, hosts } = await open();
+    try {
+      const n = await typeQuery(page, 'lunel');
+      assert.ok(n >= 2, `${n} results`);
+      assert.equal(await attr(page, 'aria-expanded'), 'true');
+      assert.equal(await page.isVisible('#recherche-resultats'), true);
+      const opts = await options(page);
+      assert.equal(opts.length, n);
+      assert.match(opts[0].text, /^Commune\s*Lunel\s*Hérault \(34\).*34400.*CPTS du Pays de Lunel/);
+      assert.ok(opts.some((o) => /^CPTS\s*CPTS du Pays de Lunel/.test(o.text)), 'the CPTS is listed');
+      await page.waitForFunction((want) => document.querySelector('#recherche-statut').textContent === want,
+        `${n} résultats`);
+      const commune = await typeQuery(page, 'st laurent aigouze');
+      assert.equal(commune, 1);
+      assert.match((await options(page))[0].text, /Saint-Laurent-d'Aigouze\s*Gard \(30\).*aucune CPTS/);
+      await page.waitForFunction(() => document.querySelector('#recherche-statut').textContent === '1 résultat');
+      assert.deepEqual([...hosts], ['127.0.0.1']);
+      assert.deepEqual(logs.filter((l) => l.type === 'error' || l.type === 'warning'), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('moves through the options with Down, Up, Home and End, and closes with Escape', async () => {
+    const { page, context } = await open();
+    try {
+      const n = await typeQuery(page, 'lunel');
+      assert.ok(n >= 3);
+      const active = async () => {
+        const id = await attr(page, 'aria-activedescendant');
+        const opts = await options(page);
+        const selected = opts.filter((o) => o.selected === 'true').map((o) => o.id);
+        assert.deepEqual(selected, id ? [id] : [], 'aria-selected follows aria-activedescendant');
+        return id ? opts.findIndex((o) => o.id === id) : -1;
+      };
+      assert.equal(await active(), -1);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await active(), 0);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await active(), 1);
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await active(), 0);
+      await page.keyboard.press('End');
+      assert.equal(await active(), n - 1);
+      await page.keyboard.press('Home');
+      assert.equal(await active(), 0);
+      await page.keyboard.press('ArrowUp');
+      assert.equal(await active(), n - 1, 'Up on the first option wraps to the last');
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'recherche', 'the focus stays in the input');
+      await page.keyboard.press('Escape');
+      assert.equal(await attr(page, 'aria-expanded'), 'false');
+      assert.equal(await page.isVisible('#recherche-resultats'), false);
+      assert.equal(await active(), -1);
+      await page.keyboard.press('ArrowDown');
+      assert.equal(await attr(page, 'aria-expanded'), 'true', 'Down opens the list again');
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      assert.equal(await page.inputValue('#recherche'), '', 'Escape on a closed list clears the input');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('goes to the chosen result on Enter', async () => {
+    const { page, context } = await open();
+    try {
+      await typeQuery(page, 'st laurent aigouze');
+      await page.keyboard.press('ArrowDown');
+      await Promise.all([page.waitForURL('**/communes/30276/'), page.keyboard.press('Enter')]);
+      assert.match(await page.title(), /Saint-Laurent-d'Aigouze/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('submits the form to the A-Z index on Enter without a chosen result', async () => {
+    const { page, context } = await open();
+    try {
+      await typeQuery(page, 'lunel');
+      const [res] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(new URL(page.url()).pathname, '/communes/');
+      assert.equal(new URL(page.url()).searchParams.get('q'), 'lunel');
+      assert.equal(res.status(), 200);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('works without JavaScript: a plain search field whose form goes to /communes/', async () => {
+    const { page, context } = await open({ javaScriptEnabled: false });
+    try {
+      assert.equal(await attr(page, 'role'), null);
+      assert.equal(await page.getAttribute('form[role="search"]', 'action'), '/communes/');
+      assert.equal(await page.$eval('form[role="search"]', (f) => f.method), 'get');
+      assert.equal(await page.isVisible('#recherche-resultats'), false);
+      await page.fill('#recherche', 'lunel');
+      await Promise.all([page.waitForNavigation(), page.press('#recherche', 'Enter')]);
+      assert.equal(new URL(page.url()).pathname, '/communes/');
+      assert.ok(await page.isVisible('a[href="/communes/l/"]'), 'the A-Z index links to the letter L');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('fits a 320-px-wide screen with the list open, and at 200 % zoom', async () => {
+    for (const viewport of [{ width: 320, height: 640 }, { width: 640, height: 400 }]) {
+      const { page, context } = await open({ viewport });
+      try {
+        await typeQuery(page, 'saint martin');
+        const { scroll, width, overflow } = await page.evaluate(() => ({
+          scroll: document.documentElement.scrollWidth,
+          width: document.documentElement.clientWidth,
+          overflow: [...document.querySelectorAll('#recherche-resultats *')]
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5).length,
+        }));
+        assert.ok(scroll <= width, `${viewport.width} px: page scrolls sideways (${scroll} > ${width})`);
+        assert.equal(overflow, 0, `${viewport.width} px: ${overflow} elements of the list overflow`);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
+  it('passes axe-core (WCAG 2.1 AA) with the list open and an option active', async () => {
+    const { page, context } = await open({ bypassCSP: true });
+    try {
+      await typeQuery(page, 'lunel');
+      await page.keyboard.press('ArrowDown');
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const result = await page.evaluate(() => window.axe.run(document.querySelector('form[role="search"]'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      assert.deepEqual(found, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('warns in the console when the manifest has another format version', async () => {
+    const context = await browser.newContext();
+    try {
+      await context.route('**/search/manifest.json', async (route) => {
+        const res = await route.fetch();
+        const man = await res.json();
+        man.version = 99;
+        await route.fulfill({ response: res, json: man });
+      });
+      const page = await context.newPage();
+      await page.goto(site.origin + '/');
+      const warning = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning', timeout: TIMEOUT });
+      await page.click('#recherche');
+      await page.keyboard.type('lunel');
+      assert.match((await warning).text(), /format version 99.*reads version 1/);
+      assert.equal(await page.isVisible('#recherche-resultats'), false);
+    } finally {
+      await context.close();
+    }
+  });
+});
