@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -9,6 +10,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/corpus"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -81,6 +83,58 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(pages), "pages")
 			b.ReportMetric(float64(out)/(1<<20), "out-MiB")
+		})
+	}
+}
+
+// benchBuilds holds the built files of each scale, for BenchmarkPublish.
+var benchBuilds sync.Map // scale name -> func() *output.Set
+
+// BenchmarkPublish times the write stage that `cpts build` runs after
+// build.Run: output.Publish of the built files into a staging folder and
+// the swap into place. "new" publishes into an empty destination; "replace"
+// into one that holds the previous build, which is then deleted (what a
+// rebuild does).
+func BenchmarkPublish(b *testing.B) {
+	for _, name := range []string{"small", "national"} {
+		in := func(b *testing.B) *output.Set {
+			f, _ := benchBuilds.LoadOrStore(name, sync.OnceValue(func() *output.Set {
+				in := benchCorpus(b, name)
+				res, diags := build.Run(build.Options{Source: in.corpus.FS(), Theme: themes.Default(), Geo: in.table})
+				if res == nil {
+					b.Fatalf("build failed: %d diagnostics", len(diags))
+				}
+				return res.Files
+			}))
+			files := f.(func() *output.Set)()
+			b.SetBytes(files.Bytes())
+			b.ReportAllocs()
+			return files
+		}
+		b.Run(name+"/new", func(b *testing.B) {
+			files := in(b)
+			for b.Loop() {
+				b.StopTimer()
+				dest := filepath.Join(b.TempDir(), "public")
+				b.StartTimer()
+				if err := output.Publish(files, dest); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(name+"/replace", func(b *testing.B) {
+			files := in(b)
+			for b.Loop() {
+				b.StopTimer()
+				dest := filepath.Join(b.TempDir(), "public")
+				if err := output.Publish(files, dest); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				if err := output.Publish(files, dest); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }
