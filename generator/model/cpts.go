@@ -1,6 +1,11 @@
 package model
 
-import "github.com/cpts-fr/cpts/generator/geo"
+import (
+	"slices"
+	"sort"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+)
 
 // CPTS is one Communauté Professionnelle Territoriale de Santé: the record
 // of content/cpts/<slug>/ and the files beside it.
@@ -148,4 +153,22 @@ func SizeTier(population int) int {
 		return 3
 	}
 	return 4
+}
+
+// AllDepartements lists the départements of a CPTS, sorted: those of the
+// communes of its territory and those it declares.
+func (c *CPTS) AllDepartements() []string {
+	var out []string
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil && !slices.Contains(out, e.Commune.Departement) {
+			out = append(out, e.Commune.Departement)
+		}
+	}
+	for _, d := range c.Departements {
+		if d != "" && !slices.Contains(out, d) {
+			out = append(out, d)
+		}
+	}
+	sort.Strings(out)
+	return out
 }

@@ -13,7 +13,7 @@ import (
 func (r *renderer) index() {
 	r.cptsByDept = map[string][]*model.CPTS{}
 	for _, c := range r.site.CPTS {
-		for _, d := range cptsDepartements(c) {
+		for _, d := range c.AllDepartements() {
 			r.cptsByDept[d] = append(r.cptsByDept[d], c)
 		}
 	}
@@ -31,29 +31,6 @@ func (r *renderer) hasPage(com *geo.Commune) bool {
 		return len(r.claims(com)) > 0
 	}
 	return len(r.cptsByDept[com.Departement]) > 0
-}
-
-// cptsDepartements lists the departements of a CPTS: those of its
-// communes, and those it declares.
-func cptsDepartements(c *model.CPTS) []string {
-	seen := map[string]bool{}
-	var out []string
-	add := func(d string) {
-		if d != "" && !seen[d] {
-			seen[d] = true
-			out = append(out, d)
-		}
-	}
-	for _, e := range c.Territory.Entries {
-		if e.Commune != nil {
-			add(e.Commune.Departement)
-		}
-	}
-	for _, d := range c.Departements {
-		add(d)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // claims returns the territory entries covering a commune, including those

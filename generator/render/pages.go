@@ -153,7 +153,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 		}
 	}
 	var depts []*geo.Departement
-	for _, d := range cptsDepartements(c) {
+	for _, d := range c.AllDepartements() {
 		if dep := r.site.Geo.Departement(d); dep != nil {
 			depts = append(depts, dep)
 		}

@@ -232,34 +232,13 @@ func (c *collector) news() {
 	}
 }
 
-// cptsDepartements lists the départements of a CPTS: those of its
-// communes, and those it declares; as render lists them.
-func cptsDepartements(x *model.CPTS) []string {
-	var out []string
-	add := func(d string) {
-		if d != "" && !contains(out, d) {
-			out = append(out, d)
-		}
-	}
-	for _, e := range x.Territory.Entries {
-		if e.Commune != nil {
-			add(e.Commune.Departement)
-		}
-	}
-	for _, d := range x.Departements {
-		add(d)
-	}
-	sort.Strings(out)
-	return out
-}
-
 // cptsRow is the record of a CPTS in a file's table: in full, [slug,
 // name, short name, association, "30 34"]; short, [slug, name].
 func cptsRow(x *model.CPTS, full bool) []any {
 	if !full {
 		return []any{x.Slug, x.Name}
 	}
-	return []any{x.Slug, x.Name, x.ShortName, x.Association, strings.Join(cptsDepartements(x), " ")}
+	return []any{x.Slug, x.Name, x.ShortName, x.Association, strings.Join(x.AllDepartements(), " ")}
 }
 
 func cptsRows(refs []*model.CPTS) [][]any {
