@@ -7,7 +7,7 @@
 // It loads and validates the site as `cpts build` does, then writes one
 // Hugo page per CPTS, news item, commune, commune letter, département,
 // région and free page, with the list pages (CPTS, news by 10, tag pages),
-// RSS feeds of the home page and sections (20 items, like the Atom feeds
+// RSS feeds of the home page and sections (10 items, like the Atom feeds
 // of cpts), the sitemap, and layouts that print the same information as
 // the default theme. What cpts computes in Go (members by profession,
 // coverage, nearest CPTS) is computed here and written as front matter,
@@ -109,7 +109,7 @@ tag = "tags"
 pagerSize = 10
 
 [services.rss]
-limit = 20
+limit = 10
 
 [outputs]
 home = ["html", "rss"]

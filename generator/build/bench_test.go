@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"path/filepath"
+	"runtime/metrics"
 	"strings"
 	"sync"
 	"testing"
@@ -47,8 +48,8 @@ func benchCorpus(b *testing.B, name string) benchInput {
 
 // BenchmarkBuild runs a whole build in memory (load, validate, render,
 // links, minify; not the write to disk) on the synthetic corpus, and
-// reports the time of each stage as <stage>-ms/op, the pages and the
-// output size:
+// reports the time of each stage as <stage>-ms/op, the peak heap, the
+// pages and the output size:
 //
 //	go test ./generator/build -run '^$' -bench 'Build/national$' -benchtime 1x -count 5
 //
@@ -65,6 +66,7 @@ func BenchmarkBuild(b *testing.B) {
 			var order []string
 			var pages int
 			var out int64
+			stop := peakHeap()
 			for b.Loop() {
 				res, diags := build.Run(opts)
 				if res == nil {
@@ -81,10 +83,35 @@ func BenchmarkBuild(b *testing.B) {
 			for _, s := range order {
 				b.ReportMetric(float64(stages[s].Microseconds())/1000/float64(b.N), strings.ToLower(s)+"-ms/op")
 			}
+			b.ReportMetric(float64(stop())/(1<<20), "peak-heap-MiB")
 			b.ReportMetric(float64(pages), "pages")
 			b.ReportMetric(float64(out)/(1<<20), "out-MiB")
 		})
 	}
+}
+
+// peakHeap samples the heap (live objects and garbage not yet swept) every
+// 10 ms until the returned function is called, which returns the largest
+// size seen: what the process's peak memory follows.
+func peakHeap() (stop func() uint64) {
+	done, result := make(chan struct{}), make(chan uint64)
+	go func() {
+		s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		t := time.NewTicker(10 * time.Millisecond)
+		defer t.Stop()
+		var peak uint64
+		for {
+			metrics.Read(s)
+			peak = max(peak, s[0].Value.Uint64())
+			select {
+			case <-done:
+				result <- peak
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() uint64 { close(done); return <-result }
 }
 
 // benchBuilds holds the built files of each scale, for BenchmarkPublish.
