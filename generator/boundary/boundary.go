@@ -1,0 +1,207 @@
+package boundary
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+
+	"github.com/paulmach/orb"
+)
+
+//go:embed data/communes.topo.gz
+var topoGz []byte
+
+// perDegree is the number of coordinate units in a degree of the file.
+const perDegree = 1e4
+
+const magic = "cpts-topo/1\n"
+
+// Topology is the set of commune boundaries. Arcs are in degrees
+// (longitude, latitude); shapes refer to them by index.
+type Topology struct {
+	// Arcs are the borders, each shared by at most two communes (or a
+	// city and one of its arrondissements). Closed arcs start and end on
+	// the same point.
+	Arcs   [][]orb.Point
+	shapes map[string]Shape
+	codes  []string
+
+	usersOnce sync.Once
+	users     [][]string // arc index -> codes of the shapes using it
+	gridOnce  sync.Once
+	grid      map[cell][]string // location grid: shapes by cell
+	bounds    map[string]orb.Bound
+}
+
+// Shape is the geometry of a commune or of a group of communes: polygons,
+// each a list of rings (outer ring first, then holes), each a list of arc
+// references (i for arc i, ^i for arc i reversed).
+type Shape [][][]int
+
+var load = sync.OnceValues(func() (*Topology, error) { return decode(topoGz) })
+
+// Load returns the embedded topology, decoded on first use and shared by
+// all callers, who must not modify it.
+func Load() (*Topology, error) { return load() }
+
+// Shape returns the geometry of the commune or arrondissement with the
+// given INSEE code.
+func (t *Topology) Shape(code string) (Shape, bool) {
+	s, ok := t.shapes[code]
+	return s, ok
+}
+
+// Codes returns the INSEE codes that have a shape, sorted.
+func (t *Topology) Codes() []string { return t.codes }
+
+// Arc returns the points of a reference, reversed for ^i.
+func (t *Topology) Arc(ref int) []orb.Point { return arcOf(t.Arcs, ref) }
+
+func arcOf(arcs [][]orb.Point, ref int) []orb.Point {
+	if ref >= 0 {
+		return arcs[ref]
+	}
+	a := arcs[^ref]
+	r := make([]orb.Point, len(a))
+	for i, p := range a {
+		r[len(a)-1-i] = p
+	}
+	return r
+}
+
+// Ring assembles a ring from its arc references, taking the points from
+// arcs (the topology's own, or a simplified or projected copy indexed the
+// same way). The ring is closed: its last point equals its first.
+func Ring(arcs [][]orb.Point, refs []int) orb.Ring {
+	var ring orb.Ring
+	for _, ref := range refs {
+		a := arcOf(arcs, ref)
+		if len(ring) > 0 && len(a) > 0 {
+			a = a[1:] // the first point repeats the previous arc's last
+		}
+		ring = append(ring, a...)
+	}
+	return ring
+}
+
+// Polygons assembles a shape from arcs (see Ring).
+func Polygons(arcs [][]orb.Point, s Shape) orb.MultiPolygon {
+	mp := make(orb.MultiPolygon, 0, len(s))
+	for _, poly := range s {
+		p := make(orb.Polygon, 0, len(poly))
+		for _, refs := range poly {
+			p = append(p, Ring(arcs, refs))
+		}
+		mp = append(mp, p)
+	}
+	return mp
+}
+
+func decode(gz []byte) (*Topology, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, fmt.Errorf("boundary: %v", err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("boundary: %v", err)
+	}
+	if !bytes.HasPrefix(raw, []byte(magic)) {
+		return nil, errors.New("boundary: not a cpts-topo/1 file")
+	}
+	r := &reader{b: raw[len(magic):]}
+	t := &Topology{shapes: map[string]Shape{}}
+	t.Arcs = make([][]orb.Point, r.count())
+	var x, y int64
+	for i := range t.Arcs {
+		a := make([]orb.Point, r.count())
+		for j := range a {
+			x += r.signed()
+			y += r.signed()
+			a[j] = orb.Point{float64(x) / perDegree, float64(y) / perDegree}
+		}
+		t.Arcs[i] = a
+	}
+	n := r.count()
+	t.codes = make([]string, 0, n)
+	prev := 0
+	for range n {
+		code := r.code()
+		s := make(Shape, r.count())
+		for i := range s {
+			s[i] = make([][]int, r.count())
+			for j := range s[i] {
+				refs := make([]int, r.count())
+				for k := range refs {
+					prev += int(r.signed())
+					if prev >= len(t.Arcs) || ^prev >= len(t.Arcs) {
+						r.err = fmt.Errorf("arc %d out of range", prev)
+					}
+					refs[k] = prev
+				}
+				s[i][j] = refs
+			}
+		}
+		t.shapes[code] = s
+		t.codes = append(t.codes, code)
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errors.New("trailing bytes")
+	}
+	if r.err != nil {
+		return nil, fmt.Errorf("boundary: corrupt data: %v", r.err)
+	}
+	sort.Strings(t.codes)
+	return t, nil
+}
+
+// reader reads varints, remembering the first error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) signed() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+// count reads a length, bounded by what is left so corrupt data cannot ask
+// for a huge allocation.
+func (r *reader) count() int {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 || v > uint64(len(r.b)) {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return int(v)
+}
+
+func (r *reader) code() string {
+	if len(r.b) < 5 {
+		r.fail()
+		return ""
+	}
+	c := string(r.b[:5])
+	r.b = r.b[5:]
+	return c
+}
+
+func (r *reader) fail() {
+	if r.err == nil {
+		r.err = errors.New("truncated")
+	}
+	r.b = nil
+}
