@@ -1,0 +1,120 @@
+package carto
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"github.com/paulmach/orb"
+
+	"github.com/cpts-fr/cpts/generator/boundary"
+	"github.com/cpts-fr/cpts/generator/geo"
+)
+
+// Atlas draws maps. It is safe for concurrent use; simplified arcs and
+// département outlines are computed once, on first use.
+type Atlas struct {
+	topo   *boundary.Topology
+	geo    *geo.Table
+	levels levels
+
+	depMu    sync.Mutex
+	depShape map[string]boundary.Shape // département outlines
+
+	locMu    sync.Mutex
+	locators map[string]*locator // by département
+
+	degrees *level // arcs in degrees, simplified for Location
+}
+
+// New returns an atlas over the embedded boundaries.
+func New(g *geo.Table) (*Atlas, error) {
+	t, err := boundary.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Atlas{topo: t, geo: g, levels: levels{topo: t}, depShape: map[string]boundary.Shape{}, locators: map[string]*locator{},
+		degrees: &level{topo: t, tol: locTolerance, degrees: true, arcs: make([]atomic.Pointer[[]orb.Point], len(t.Arcs))}}, nil
+}
+
+// Area is something a map draws as one shape: a commune, or a CPTS
+// territory made of communes.
+type Area struct {
+	Name     string
+	URL      string   // link target; "" draws the shape without a link
+	Communes []string // INSEE codes; unknown ones and the COM are skipped
+	Style    string   // CSS class of the shape ("map-in", "map-partial"...)
+}
+
+// Label is a place name written on a map at a point.
+type Label struct {
+	Name     string
+	Lon, Lat float64
+}
+
+// Has reports whether a commune has a boundary.
+func (a *Atlas) Has(code string) bool {
+	_, ok := a.topo.Shape(code)
+	return ok
+}
+
+// Neighbours returns the communes that share a border with a set of
+// communes (see boundary.Topology.Neighbours).
+func (a *Atlas) Neighbours(codes []string) []string { return a.topo.Neighbours(codes) }
+
+// Locate returns the commune containing a point, longitude and latitude
+// in degrees.
+func (a *Atlas) Locate(lon, lat float64) (string, bool) { return a.topo.Locate(orb.Point{lon, lat}) }
+
+func (a *Atlas) shape(codes []string) boundary.Shape {
+	if len(codes) == 1 {
+		s, _ := a.topo.Shape(codes[0])
+		return s
+	}
+	return a.topo.Outline(codes)
+}
+
+// departement returns the outline of a département, from its communes.
+func (a *Atlas) departement(dep string) boundary.Shape {
+	a.depMu.Lock()
+	defer a.depMu.Unlock()
+	if s, ok := a.depShape[dep]; ok {
+		return s
+	}
+	var codes []string
+	for _, c := range a.geo.InDepartement(dep) {
+		if c.Kind == geo.KindCommune && c.HasPolygon {
+			codes = append(codes, c.Code)
+		}
+	}
+	s := a.topo.Outline(codes)
+	a.depShape[dep] = s
+	return s
+}
+
+// bound returns the projected bounding box of shapes.
+func (a *Atlas) bound(l *level, shapes ...boundary.Shape) orb.Bound {
+	var b orb.Bound
+	first := true
+	for _, s := range shapes {
+		for _, r := range l.rings(s) {
+			for _, p := range r {
+				if first {
+					b, first = orb.Bound{Min: p, Max: p}, false
+				}
+				b = b.Extend(p)
+			}
+		}
+	}
+	return b
+}
+
+// mesh returns the arcs used by the shapes of codes, each once: the
+// borders between them and around them, to draw as lines.
+func (a *Atlas) mesh(l *level, codes []string) [][]orb.Point {
+	shapes := make([]boundary.Shape, 0, len(codes))
+	for _, c := range codes {
+		s, _ := a.topo.Shape(c)
+		shapes = append(shapes, s)
+	}
+	return a.shapeMesh(l, shapes)
+}

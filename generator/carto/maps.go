@@ -1,0 +1,229 @@
+package carto
+
+import (
+	"github.com/paulmach/orb"
+
+	"github.com/cpts-fr/cpts/generator/boundary"
+)
+
+// TerritoryMap is the map of one CPTS: its communes (one area each,
+// linked to their pages), its outline, the neighbouring CPTS in grey
+// (linked), the other neighbouring communes, and labels.
+type TerritoryMap struct {
+	ID          string // prefix of the map's ids, unique in the page
+	Title, Desc string
+	Communes    []Area
+	Others      []Area   // neighbouring CPTS
+	Context     []string // neighbouring communes outside any CPTS drawn
+	Labels      []Label
+}
+
+// Size of the longer side of each kind of map, in SVG units: about the
+// number of pixels it is drawn at on a wide screen, so that the
+// simplification (about one unit) is invisible.
+const (
+	territorySize   = 800
+	departementSize = 900
+	franceSize      = 1000
+	locatorSize     = 240
+)
+
+// Territory draws a CPTS map.
+func (a *Atlas) Territory(m TerritoryMap) []byte {
+	var codes []string
+	for _, c := range m.Communes {
+		codes = append(codes, c.Communes...)
+	}
+	outline := a.topo.Outline(codes)
+	if len(outline) == 0 {
+		return nil
+	}
+	probe := a.levels.get(0)
+	f := newFrame(a.bound(probe, outline), territorySize, 0.06)
+	l := a.levels.get(toleranceFor(f.unit))
+	z := a.zoneOfShape(outline)
+	c := &canvas{id: m.ID}
+	c.open(f.w, f.h, "map-territory", m.Title, m.Desc)
+	if len(m.Context) > 0 {
+		c.path(f, l.rings(a.topo.Outline(m.Context)), "map-context", "")
+		c.lines(f, a.mesh(l, m.Context), "map-mesh")
+	}
+	for _, o := range m.Others {
+		c.area(f, l, a.shape(o.Communes), "map-other", o.Name, o.URL)
+	}
+	for _, cm := range m.Communes {
+		c.area(f, l, a.shape(cm.Communes), cm.Style, cm.Name, cm.URL)
+	}
+	c.path(f, l.rings(outline), "map-outline", "")
+	for _, lb := range m.Labels {
+		c.label(f, z, lb)
+	}
+	return c.close()
+}
+
+// DepartementMap is the map of a département: each CPTS territory
+// coloured and linked, the communes without a CPTS hatched, the borders of
+// all communes, and the outline of the département.
+type DepartementMap struct {
+	ID          string
+	Title, Desc string
+	Code        string   // département code
+	Communes    []string // all its communes
+	Territories []Area   // CPTS covering some of them; Style is set here
+	Uncovered   Area     // communes without a CPTS (Name: the legend's words)
+}
+
+// Colours is the number of fill classes (map-c0 ... map-c4) that tell
+// neighbouring territories apart.
+const Colours = 5
+
+// Departement draws a département map.
+func (a *Atlas) Departement(m DepartementMap) []byte {
+	dep := a.departement(m.Code)
+	if len(dep) == 0 {
+		return nil
+	}
+	probe := a.levels.get(0)
+	f := newFrame(a.bound(probe, dep), departementSize, 0.02)
+	l := a.levels.get(toleranceFor(f.unit))
+	c := &canvas{id: m.ID}
+	c.open(f.w, f.h, "map-departement", m.Title, m.Desc)
+	c.defs("map-blank")
+	c.path(f, l.rings(dep), "map-land", "")
+	if len(m.Uncovered.Communes) > 0 {
+		c.path(f, l.rings(a.topo.Outline(m.Uncovered.Communes)), "map-blank", m.Uncovered.Name)
+	}
+	shapes := make([]boundary.Shape, len(m.Territories))
+	for i, t := range m.Territories {
+		shapes[i] = a.topo.Outline(t.Communes)
+	}
+	colours := a.colour(m.Territories)
+	for i, t := range m.Territories {
+		c.area(f, l, shapes[i], "map-c"+string(rune('0'+colours[i])), t.Name, t.URL)
+	}
+	c.lines(f, a.mesh(l, m.Communes), "map-mesh")
+	for _, s := range shapes {
+		c.path(f, l.rings(s), "map-outline", "")
+	}
+	c.path(f, l.rings(dep), "map-border", "")
+	return c.close()
+}
+
+// colour gives each territory one of the Colours classes, different from
+// those of the territories it borders (greedy, in the given order, which
+// keeps it deterministic).
+func (a *Atlas) colour(ts []Area) []int {
+	owner := map[string]int{}
+	for i, t := range ts {
+		for _, c := range t.Communes {
+			if _, ok := owner[c]; !ok {
+				owner[c] = i
+			}
+		}
+	}
+	out := make([]int, len(ts))
+	for i, t := range ts {
+		used := map[int]bool{}
+		for _, n := range a.topo.Neighbours(t.Communes) {
+			if j, ok := owner[n]; ok && j < i {
+				used[out[j]] = true
+			}
+		}
+		for k := range Colours {
+			if !used[k] {
+				out[i] = k
+				break
+			}
+		}
+	}
+	return out
+}
+
+func (a *Atlas) zoneOfShape(s boundary.Shape) *Zone {
+	for _, poly := range s {
+		for _, ring := range poly {
+			return ZoneOf(a.topo.Arc(ring[0])[0])
+		}
+	}
+	return Zones[0]
+}
+
+// LocatorMap is the small map of a commune page: its département, the
+// territories covering the commune, and the commune.
+type LocatorMap struct {
+	ID          string
+	Title, Desc string
+	Commune     string // INSEE code
+	Departement string
+	Territories []Area
+}
+
+// Locator draws a commune's locator map; a ring marks where it is, so
+// that small communes show at this scale. The département and the
+// territories, shared by the maps of all its communes, are drawn once.
+func (a *Atlas) Locator(m LocatorMap) []byte {
+	s, ok := a.topo.Shape(m.Commune)
+	base := a.locatorBase(m.Departement)
+	if !ok || base == nil {
+		return nil
+	}
+	f := base.f
+	c := &canvas{id: m.ID}
+	c.open(f.w, f.h, "map-locator", m.Title, m.Desc)
+	c.b.Write(base.land)
+	for _, t := range m.Territories {
+		c.b.Write(a.locatorArea(m.Departement, base, t))
+	}
+	fine := a.levels.get(toleranceFor(f.unit / 4))
+	c.path(f, fine.rings(s), "map-here", "")
+	b := a.bound(fine, s)
+	x, y := f.pt(orb.Point{(b.Min[0] + b.Max[0]) / 2, (b.Min[1] + b.Max[1]) / 2})
+	c.b.WriteString(`<circle class="map-here-dot" cx="`)
+	writeNum(&c.b, x, false)
+	c.b.WriteString(`" cy="`)
+	writeNum(&c.b, y, false)
+	c.b.WriteString(`" r="4"/>`)
+	return c.close()
+}
+
+// locator is what the locator maps of a département share.
+type locator struct {
+	f     frame
+	land  []byte            // the département
+	areas map[string][]byte // territories by URL and name
+}
+
+func (a *Atlas) locatorBase(dep string) *locator {
+	a.locMu.Lock()
+	defer a.locMu.Unlock()
+	if l, ok := a.locators[dep]; ok {
+		return l
+	}
+	shape := a.departement(dep)
+	if len(shape) == 0 {
+		return nil
+	}
+	f := newFrame(a.bound(a.levels.get(0), shape), locatorSize, 0.03)
+	lv := a.levels.get(toleranceFor(f.unit))
+	c := &canvas{}
+	c.path(f, lv.rings(shape), "map-land", "")
+	l := &locator{f: f, land: c.b.Bytes(), areas: map[string][]byte{}}
+	a.locators[dep] = l
+	return l
+}
+
+func (a *Atlas) locatorArea(dep string, l *locator, t Area) []byte {
+	key := t.URL + "\x00" + t.Name
+	a.locMu.Lock()
+	b, ok := l.areas[key]
+	a.locMu.Unlock()
+	if ok {
+		return b
+	}
+	c := &canvas{}
+	c.area(l.f, a.levels.get(toleranceFor(l.f.unit)), a.topo.Outline(t.Communes), "map-other", t.Name, t.URL)
+	a.locMu.Lock()
+	l.areas[key] = c.b.Bytes()
+	a.locMu.Unlock()
+	return c.b.Bytes()
+}

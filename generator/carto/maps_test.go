@@ -1,0 +1,137 @@
+package carto
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden SVGs of testdata/")
+
+func atlas(t testing.TB) *Atlas {
+	t.Helper()
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// quercyBouriane is the territory of the sample CPTS Quercy - Bouriane:
+// the 20 communes of the CC Quercy - Bouriane (shared data README).
+var quercyBouriane = strings.Fields(`46006 46072 46098 46127 46151 46194 46196 46216 46219 46241
+	46253 46257 46258 46259 46267 46290 46308 46323 46324 46334`)
+
+func communeAreas(codes []string) []Area {
+	var out []Area
+	for _, c := range codes {
+		out = append(out, Area{Name: c, URL: "/communes/" + c + "/", Communes: []string{c}, Style: "map-in"})
+	}
+	return out
+}
+
+func sampleMaps(a *Atlas) map[string][]byte {
+	qb := Area{Name: "CPTS Quercy - Bouriane", URL: "/cpts/quercy-bouriane/", Communes: quercyBouriane, Style: StatusStyles[3]}
+	return map[string][]byte{
+		"territory.svg": a.Territory(TerritoryMap{ID: "t", Title: "Territoire", Desc: "20 communes",
+			Communes: communeAreas(quercyBouriane), Context: a.Neighbours(quercyBouriane),
+			Labels: []Label{{Name: "Gourdon", Lon: 1.37703, Lat: 44.7318}}}),
+		"departement.svg": a.Departement(DepartementMap{ID: "d", Title: "Lot", Desc: "1 CPTS", Code: "46",
+			Communes: codesOf(a, "46"), Territories: []Area{qb},
+			Uncovered: Area{Name: "Communes sans CPTS", Communes: without(codesOf(a, "46"), quercyBouriane)}}),
+		"locator.svg": a.Locator(LocatorMap{ID: "l", Title: "Gourdon", Desc: "dans le Lot", Commune: "46127", Departement: "46",
+			Territories: []Area{qb}}),
+		"france.svg": a.France(FranceMap{ID: "f", Title: "France", Desc: "1 CPTS", Territories: []Area{qb}}),
+	}
+}
+
+func codesOf(a *Atlas, dep string) []string {
+	var out []string
+	for _, c := range a.geo.InDepartement(dep) {
+		if c.Kind == geo.KindCommune && c.HasPolygon {
+			out = append(out, c.Code)
+		}
+	}
+	return out
+}
+
+func without(all, some []string) []string {
+	skip := map[string]bool{}
+	for _, s := range some {
+		skip[s] = true
+	}
+	var out []string
+	for _, c := range all {
+		if !skip[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// TestGoldenMaps compares the maps of a sample territory with
+// testdata/*.svg (go test ./generator/carto -update rewrites them), and
+// checks that each is well-formed XML with a title and a description.
+func TestGoldenMaps(t *testing.T) {
+	a := atlas(t)
+	for name, got := range sampleMaps(a) {
+		if len(got) == 0 {
+			t.Errorf("%s: empty", name)
+			continue
+		}
+		if err := wellFormed(got); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+		for _, want := range []string{"<title id=", "<desc id=", "aria-labelledby="} {
+			if !bytes.Contains(got, []byte(want)) {
+				t.Errorf("%s: no %s", name, want)
+			}
+		}
+		golden := filepath.Join("testdata", name)
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./generator/carto -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s (run go test ./generator/carto -update and review the diff)", name, golden)
+		}
+	}
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err != nil {
+			if err.Error() == "EOF" {
+				return nil
+			}
+			return err
+		}
+	}
+}
+
+func gzipSize(b []byte) int {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	zw.Write(b)
+	zw.Close()
+	return buf.Len()
+}
