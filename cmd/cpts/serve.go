@@ -6,15 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
@@ -56,7 +53,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	addr := "http://" + ln.Addr().String() + "/"
 	config := filepath.ToSlash(sf.config)
-	srv := server.New(incrementalBuilder(fsys, func() build.Options {
+	srv := server.New(server.IncrementalBuilder(fsys, func() build.Options {
 		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
 	}))
 	report := func(diags diag.List) {
@@ -77,7 +74,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			cfg = "config.toml"
 		}
 		go func() {
-			err := server.Watch(ctx, root, cfg, 30*time.Millisecond, func(b server.Batch) {
+			err := server.Watch(ctx, root, cfg, server.Debounce, func(b server.Batch) {
 				fmt.Fprintf(stdout, "changed (%s): %v\n", b.Kind, b.Paths)
 				report(srv.Rebuild(b.Paths))
 			})
@@ -99,53 +96,4 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
-}
-
-// incrementalBuilder rebuilds only what an edit of news files touches
-// (build.Incremental) when the last build succeeded, and the whole site
-// otherwise. Paths that no longer exist and are not content records (an
-// editor's temporary files) are dropped from a batch.
-func incrementalBuilder(fsys fs.FS, options func() build.Options) server.Builder {
-	var last *build.Result
-	failed := true              // the last full build failed: the next one is full
-	broken := map[string]bool{} // news files whose last incremental build failed
-	return func(changed []string) (*build.Result, diag.List) {
-		opts := options()
-		var paths []string
-		for _, p := range changed {
-			p = filepath.ToSlash(p)
-			if _, err := fs.Stat(fsys, p); err != nil && !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".toml") {
-				continue
-			}
-			paths = append(paths, p)
-		}
-		if last != nil && !failed && changed != nil {
-			if len(paths) == 0 && len(broken) == 0 {
-				return last, nil
-			}
-			for p := range broken { // rebuilt with the change, so their errors stay shown until fixed
-				if !slices.Contains(paths, p) {
-					paths = append(paths, p)
-				}
-			}
-			if res, diags, ok := build.Incremental(last, opts, paths); ok {
-				clear(broken)
-				if res == nil {
-					for _, p := range paths {
-						broken[p] = true
-					}
-					return nil, diags
-				}
-				last = res
-				return res, diags
-			}
-		}
-		clear(broken)
-		res, diags := build.Run(opts)
-		failed = res == nil
-		if res != nil {
-			last = res
-		}
-		return res, diags
-	}
 }

@@ -1,15 +1,21 @@
 package build_test
 
 import (
+	"context"
+	"io/fs"
 	"path/filepath"
 	"runtime/metrics"
+	"runtime/pprof"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/corpus"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/themes"
@@ -162,6 +168,87 @@ func BenchmarkPublish(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// editedFS serves one file with new contents over a site: the benchmarks
+// edit a news item without copying the corpus.
+type editedFS struct {
+	fs.FS
+	path string
+	data []byte
+}
+
+func (e *editedFS) Open(name string) (fs.File, error) {
+	if name == e.path {
+		return fstest.MapFS{name: {Data: e.data, Mode: 0o644}}.Open(name)
+	}
+	return e.FS.Open(name)
+}
+
+// ReadDir keeps the folder index of the corpus file system.
+func (e *editedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(e.FS, name) }
+
+// middleNews returns the news file in the middle of the sorted news files
+// of CPTS: a typical item, neither on the first list page nor the last.
+func middleNews(c *corpus.Corpus) string {
+	var news []string
+	for _, p := range c.Paths() {
+		if strings.HasPrefix(p, "content/cpts/") && strings.Contains(p, "/news/") && strings.HasSuffix(p, ".md") {
+			news = append(news, p)
+		}
+	}
+	return news[len(news)/2]
+}
+
+// BenchmarkIncremental times what `cpts serve` does after one news file is
+// saved: build.Incremental with the dev server's options (drafts, no
+// minifying), on top of the previous result. Each operation changes the
+// title, so the pages that show it change. It reports how many files the
+// rebuild rendered. The end-to-end figure, from the file write to the
+// reload event, is BenchmarkServeNewsEdit in generator/server.
+//
+//	go test ./generator/build -run '^$' -bench 'Incremental/national$' -count 5
+func BenchmarkIncremental(b *testing.B) {
+	for _, name := range []string{"small", "national"} {
+		b.Run(name, func(b *testing.B) {
+			in := benchCorpus(b, name)
+			p := middleNews(in.corpus)
+			src := &editedFS{FS: in.corpus.FS(), path: p, data: in.corpus.Files[p]}
+			opts := build.Options{Source: src, Theme: themes.Default(), Geo: in.table, NoMinify: true, Drafts: true,
+				Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
+			prev, diags := build.Run(opts)
+			if prev == nil {
+				b.Fatalf("build failed: %d diagnostics, first: %v", len(diags), diags[0])
+			}
+			original := string(in.corpus.Files[p])
+			i := strings.Index(original, "\ntitle = ")
+			j := i + 1 + strings.Index(original[i+1:], "\n")
+			if i < 0 || j <= i {
+				b.Fatalf("%s has no title line", p)
+			}
+			b.ReportAllocs()
+			rendered := 0
+			n := 0
+			for b.Loop() {
+				n++
+				src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
+				var res *build.Result
+				var diags diag.List
+				var ok bool
+				// The label marks the samples of the rebuild in a CPU profile
+				// (pprof -tagfocus op=incremental), goroutines included.
+				pprof.Do(context.Background(), pprof.Labels("op", "incremental"), func(context.Context) {
+					res, diags, ok = build.Incremental(prev, opts, []string{p})
+				})
+				if !ok || res == nil {
+					b.Fatalf("incremental build: ok=%v, %v", ok, diags)
+				}
+				rendered += res.Rendered
+				prev = res
+			}
+			b.ReportMetric(float64(rendered)/float64(n), "files/op")
 		})
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/scope"
 	"github.com/cpts-fr/cpts/generator/search"
 )
 
@@ -59,9 +60,14 @@ type Result struct {
 	Files  *output.Set
 	Stages []Stage
 	Images images.Stats // the images stage: counts, time per image, cache hits
+	// Rendered counts the files an incremental rebuild rendered again
+	// (0 for a full build).
+	Rendered int
 
 	pictures *images.Set // kept for incremental rebuilds
 	theme    render.Overlay
+	tagLists map[string][]*model.News // published news by tag slug, made by the first incremental rebuild
+	scope    *scope.Result
 }
 
 // Pages counts the HTML files.
@@ -138,6 +144,9 @@ func Run(opts Options) (*Result, diag.List) {
 	if !loaded || !valid {
 		return nil, all.Sort()
 	}
+	// From here on, the build sees only what the site's [scope] covers.
+	scoped := scope.Apply(site)
+	site, uses = scoped.Site, scopedImages(uses, scoped)
 	var pictures *images.Set
 	if !step("images", func() diag.List {
 		var d diag.List
@@ -155,18 +164,23 @@ func Run(opts Options) (*Result, diag.List) {
 	theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
 	ok = step("render", func() diag.List {
 		var d diag.List
-		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures})
+		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped})
 		if rendered != nil {
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
 		return d
-	}) && step("search", func() diag.List { return addSearch(site, rendered.Files, theme) }) &&
-		step("links", func() diag.List { return CheckLinks(rendered) })
+	}) && step("search", func() diag.List { return addSearch(site, scoped, rendered.Files, theme) }) &&
+		step("links", func() diag.List {
+			if d := CheckLinks(rendered); d.HasErrors() {
+				return d
+			}
+			return checkOutput(rendered.Files, string(site.Config.BaseURL), theme)
+		})
 	if !ok {
 		return nil, all.Sort()
 	}
 	res.Files = rendered.Files
-	res.pictures, res.theme = pictures, theme
+	res.pictures, res.theme, res.scope = pictures, theme, scoped
 	if !opts.NoMinify {
 		ok = step("minify", func() diag.List { return minifyAll(res.Files) })
 		if !ok {
@@ -226,8 +240,11 @@ func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
 // addSearch adds the search index (package search) to the files. It links
 // only to pages the build rendered, and names professions and mission
 // kinds with the theme's UI strings.
-func addSearch(site *model.Site, files *output.Set, theme fs.FS) diag.List {
+func addSearch(site *model.Site, scoped *scope.Result, files *output.Set, theme fs.FS) diag.List {
 	var diags diag.List
+	if scoped.Home != nil {
+		return nil // a single-CPTS site has no search form
+	}
 	labels := map[string]string{}
 	if data, err := fs.ReadFile(theme, "i18n/"+site.Config.Language+".toml"); err == nil {
 		_, _ = toml.Decode(string(data), &labels) // render reported any error

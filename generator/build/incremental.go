@@ -1,11 +1,12 @@
 package build
 
 import (
-	"strconv"
+	"errors"
+	"io/fs"
+	"maps"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
-	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -16,22 +17,100 @@ import (
 
 // Incremental rebuilds after edits of existing news files only: it reloads
 // those files, checks them, and re-renders just the pages that show them
-// (the item, its CPTS, the home page, the news list page and tag pages
-// that list it, the feeds), on top of prev. It returns ok=false when the
-// change needs a full build (another kind of file, a new or removed file,
-// images). On errors it returns the diagnostics and a nil result; prev is
-// left as it was. The search index and the sitemap are not updated.
+// (the item, its CPTS, the home page, the news list pages and tag pages
+// whose items change, the feeds), on top of prev. It returns ok=false when
+// the change needs a full build: another kind of file, a new or removed
+// file, images, an item that appears or disappears (draft, date in the
+// future, expiry), a list that loses a page. On errors it returns the
+// diagnostics and a nil result; prev is left as it was. The search index
+// and the sitemap are not updated: they keep the previous titles and
+// dates until the next full build.
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
 	if prev == nil || prev.Site == nil || prev.pictures == nil || len(changed) == 0 {
 		return nil, nil, false
 	}
 	site := prev.Site
 	start := time.Now()
+	replaced, diags, ok := reloadNews(site, opts, changed)
+	if !ok {
+		return nil, nil, false
+	}
+	if diags.HasErrors() {
+		return nil, diags.Sort(), true
+	}
+	// The file names, hence the slugs, are unchanged: only the checks of
+	// the items themselves can fail.
+	edited := make([]*model.News, 0, len(replaced))
+	for old, n := range replaced {
+		if published(old, opts) != published(n, opts) {
+			return nil, nil, false
+		}
+		edited = append(edited, n)
+	}
+	if d := validate.News(edited); d.HasErrors() {
+		return nil, append(diags, d...).Sort(), true
+	}
+	tagLists := prev.tagLists
+	if tagLists == nil {
+		tagLists = indexTags(site.News, opts)
+	}
+	wanted, tagNews, ok := touchedPages(site.News, tagLists, replaced, opts)
+	if !ok {
+		return nil, nil, false
+	}
+	loaded := time.Since(start)
+
+	// The change is good: update the model, then render what shows it.
+	site.News = reordered(site.News, replaced)
+	for old := range replaced {
+		if c := old.CPTS; c != nil {
+			c.News = reordered(c.News, replaced)
+		}
+	}
+	renderStart := time.Now()
+	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Now: opts.Now, Drafts: opts.Drafts, Images: prev.pictures,
+		Only: wanted, TagNews: tagNews, Scope: prev.scope})
+	diags = append(diags, d...)
+	if rendered == nil || diags.HasErrors() {
+		return nil, diags.Sort(), true
+	}
+	files := prev.Files.Clone()
+	minifier := output.NewMinifier()
+	for _, p := range rendered.Files.Paths() {
+		data, _ := rendered.Files.Get(p)
+		if !opts.NoMinify {
+			if min, err := minifier.Minify(p, data); err == nil {
+				data = min
+			}
+		}
+		files.Replace(p, data)
+	}
+	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
+	if diags.HasErrors() {
+		return nil, diags.Sort(), true
+	}
+	next := maps.Clone(tagLists)
+	maps.Copy(next, tagNews)
+	return &Result{
+		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, scope: prev.scope, tagLists: next,
+		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
+		Rendered: rendered.Files.Len(),
+	}, diags.Sort(), true
+}
+
+// reloadNews reads the changed news files again and returns each new item
+// keyed by the one it replaces. It returns ok=false when a path is not a
+// known news item, was deleted, or shows images (covers and photos are
+// processed by the full build).
+func reloadNews(site *model.Site, opts Options, changed []string) (replaced map[*model.News]*model.News, diags diag.List, ok bool) {
 	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
-	replaced := map[*model.News]*model.News{}
+	replaced = map[*model.News]*model.News{}
 	for _, p := range changed {
 		old := newsByFile(site, p)
 		if old == nil {
+			return nil, nil, false
+		}
+		if _, err := fs.Stat(opts.Source, p); errors.Is(err, fs.ErrNotExist) {
 			return nil, nil, false
 		}
 		n, d := load.NewsFile(opts.Source, p, old.CPTS, load.Options{})
@@ -52,68 +131,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		n.Modified = old.Modified
 		replaced[old] = n
 	}
-	if diags.HasErrors() {
-		return nil, diags.Sort(), true
-	}
-	all := swapped(site.News, replaced)
-	load.SortNews(all)
-	if d := validate.News(all); d.HasErrors() {
-		return nil, append(diags, d...).Sort(), true
-	}
-	loaded := time.Since(start)
-
-	// The change is good: update the model, then render what shows it.
-	oldPages := listPages(site.News, replaced, opts)
-	site.News = all
-	for old := range replaced {
-		if c := old.CPTS; c != nil {
-			c.News = swapped(c.News, replaced)
-			load.SortNews(c.News)
-		}
-	}
-	wanted := map[string]bool{"/": true, "/actualites/atom.xml": true}
-	for p := range oldPages {
-		wanted[p] = true
-	}
-	for p := range listPages(site.News, reverse(replaced), opts) {
-		wanted[p] = true
-	}
-	for old, n := range replaced {
-		wanted[newsPathOf(n)] = true
-		if c := n.CPTS; c != nil {
-			wanted["/cpts/"+c.Slug+"/"] = true
-			wanted["/cpts/"+c.Slug+"/actualites/atom.xml"] = true
-		}
-		for _, t := range append(append([]string{}, old.Tags...), n.Tags...) {
-			wanted["/actualites/mots-cles/"+fold.Slug(t)+"/"] = true
-		}
-	}
-	renderStart := time.Now()
-	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Now: opts.Now, Drafts: opts.Drafts, Images: prev.pictures,
-		Only: wanted})
-	diags = append(diags, d...)
-	if rendered == nil || diags.HasErrors() {
-		return nil, diags.Sort(), true
-	}
-	files := prev.Files.Clone()
-	minifier := output.NewMinifier()
-	for _, p := range rendered.Files.Paths() {
-		data, _ := rendered.Files.Get(p)
-		if !opts.NoMinify {
-			if min, err := minifier.Minify(p, data); err == nil {
-				data = min
-			}
-		}
-		files.Replace(p, data)
-	}
-	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
-	if diags.HasErrors() {
-		return nil, diags.Sort(), true
-	}
-	return &Result{
-		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme,
-		Stages: []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
-	}, diags.Sort(), true
+	return replaced, diags, true
 }
 
 // newsByFile finds the news item read from file p.
@@ -126,49 +144,22 @@ func newsByFile(site *model.Site, p string) *model.News {
 	return nil
 }
 
-// swapped returns a copy of list with the replaced items swapped in.
-func swapped(list []*model.News, replaced map[*model.News]*model.News) []*model.News {
+// reordered returns a copy of list with the replaced items swapped in,
+// sorted again if a date changed.
+func reordered(list []*model.News, replaced map[*model.News]*model.News) []*model.News {
 	out := make([]*model.News, len(list))
+	moved := false
 	for i, n := range list {
 		if r, ok := replaced[n]; ok {
+			moved = moved || r.Date != n.Date
 			n = r
 		}
 		out[i] = n
 	}
-	return out
-}
-
-func reverse(m map[*model.News]*model.News) map[*model.News]*model.News {
-	out := make(map[*model.News]*model.News, len(m))
-	for k, v := range m {
-		out[v] = k
+	if moved {
+		load.SortNews(out)
 	}
 	return out
-}
-
-// newsPerPage mirrors render's default page size of the news list.
-const newsPerPage = 10
-
-// listPages returns the news list pages ("/actualites/", "/actualites/page/N/")
-// on which the items that are keys of items appear in list.
-func listPages(list []*model.News, items map[*model.News]*model.News, opts Options) map[string]bool {
-	pages := map[string]bool{}
-	i := 0
-	for _, n := range list {
-		if !published(n, opts) {
-			continue
-		}
-		if _, ok := items[n]; ok {
-			page := i/newsPerPage + 1
-			if page == 1 {
-				pages["/actualites/"] = true
-			} else {
-				pages["/actualites/page/"+strconv.Itoa(page)+"/"] = true
-			}
-		}
-		i++
-	}
-	return pages
 }
 
 // published mirrors render's rule for which news a build publishes.
@@ -177,11 +168,4 @@ func published(n *model.News, opts Options) bool {
 		return !n.Draft || opts.Drafts
 	}
 	return n.Visible(opts.Now, opts.Drafts)
-}
-
-func newsPathOf(n *model.News) string {
-	if n.CPTS != nil {
-		return "/cpts/" + n.CPTS.Slug + "/actualites/" + n.Slug + "/"
-	}
-	return "/actualites/" + n.Slug + "/"
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/images"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/scope"
 	"github.com/cpts-fr/cpts/generator/validate"
 )
 
@@ -38,7 +39,7 @@ type imageUse struct {
 
 // check runs every check and returns the images the content shows.
 func check(site *model.Site, table *geo.Table, fsys fs.FS) (diag.List, []imageUse) {
-	diags := validate.Site(site, table)
+	diags := append(validate.Site(site, table), scope.Check(site, table)...)
 	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
 	type body struct {
 		md   model.Markdown

@@ -3,6 +3,7 @@ package carto
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"encoding/xml"
 	"flag"
 	"os"
@@ -134,4 +135,53 @@ func gzipSize(b []byte) int {
 	zw.Write(b)
 	zw.Close()
 	return buf.Len()
+}
+
+// TestGeoJSON checks the territories' GeoJSON: valid JSON, a closed
+// MultiPolygon per territory with counter-clockwise outer rings, its
+// properties in order, and a null geometry for a territory without a
+// known commune. (tests/opendata validates it with @mapbox/geojsonhint.)
+func TestGeoJSON(t *testing.T) {
+	a := atlas(t)
+	b := a.GeoJSON([]Feature{
+		{Properties: [][2]any{{"slug", "quercy-bouriane"}, {"nom", "CPTS Quercy - Bouriane"}}, Communes: quercyBouriane},
+		{Properties: [][2]any{{"slug", "vide"}}, Communes: nil},
+	})
+	var fc struct {
+		Type     string
+		Features []struct {
+			Properties map[string]any
+			Geometry   *struct {
+				Type        string
+				Coordinates [][][][2]float64
+			}
+		}
+	}
+	if err := json.Unmarshal(b, &fc); err != nil {
+		t.Fatal(err)
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 2 {
+		t.Fatalf("%s...", b[:min(200, len(b))])
+	}
+	if !bytes.Contains(b, []byte(`"properties":{"slug":"quercy-bouriane","nom":"CPTS Quercy - Bouriane"}`)) {
+		t.Error("properties not in order")
+	}
+	g := fc.Features[0].Geometry
+	if g == nil || g.Type != "MultiPolygon" || len(g.Coordinates) != 1 {
+		t.Fatalf("geometry: %+v", g)
+	}
+	outer := g.Coordinates[0][0]
+	if outer[0] != outer[len(outer)-1] || len(outer) < 4 {
+		t.Error("outer ring not closed")
+	}
+	var area float64
+	for i := 0; i+1 < len(outer); i++ {
+		area += outer[i][0]*outer[i+1][1] - outer[i+1][0]*outer[i][1]
+	}
+	if area <= 0 {
+		t.Error("outer ring is not counter-clockwise")
+	}
+	if fc.Features[1].Geometry != nil {
+		t.Error("territory without communes: want a null geometry")
+	}
 }

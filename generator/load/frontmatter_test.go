@@ -77,3 +77,35 @@ func TestOversizedFileIsAnErrorNotARead(t *testing.T) {
 		t.Fatalf("got %v", diags)
 	}
 }
+
+func TestMaxFileSizeFromConfig(t *testing.T) {
+	padded := []byte(strings.Repeat("# padding\n", 200)) // 2000 bytes
+	cases := []struct {
+		name   string
+		limits string
+		opt    int64
+		want   string // "" for no diagnostic
+	}{
+		{"default limit", "", 0, ""},
+		{"config limit", "[limits]\nmax_file_size = 1500\n", 0, "2000 bytes, more than the limit of 1500"},
+		{"config limit above the file", "[limits]\nmax_file_size = 5000\n", 0, ""},
+		{"option wins over config", "[limits]\nmax_file_size = 1500\n", 3000, ""},
+		{"zero is refused", "[limits]\nmax_file_size = 0\n", 0, "max_file_size: 0 is out of range"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"config.toml":                  {Data: []byte("title = \"t\"\nbase_url = \"https://example.org/\"\n" + tc.limits)},
+				"content/cpts/a/index.md":      {Data: []byte("+++\nname = \"A\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n")},
+				"content/cpts/a/communes.toml": {Data: padded},
+			}
+			_, diags := Site(fsys, Options{MaxFileSize: tc.opt})
+			switch {
+			case tc.want == "" && len(diags) > 0:
+				t.Fatalf("want no diagnostic, got %v", diags)
+			case tc.want != "" && (len(diags) != 1 || !strings.Contains(diags[0].Msg, tc.want)):
+				t.Fatalf("want %q, got %v", tc.want, diags)
+			}
+		})
+	}
+}

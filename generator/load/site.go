@@ -20,7 +20,8 @@ type Options struct {
 	// system; empty means config.toml.
 	Config string
 	// MaxFileSize is the largest content file accepted, in bytes; a larger
-	// one gets an error instead of being read. Zero means DefaultMaxFileSize.
+	// one gets an error instead of being read. Zero means the config's
+	// [limits] max_file_size, or else DefaultMaxFileSize.
 	MaxFileSize int64
 }
 
@@ -33,11 +34,15 @@ func Site(fsys fs.FS, opts Options) (*model.Site, diag.List) {
 	if opts.Config == "" {
 		opts.Config = "config.toml"
 	}
-	if opts.MaxFileSize == 0 {
+	fromConfig := opts.MaxFileSize == 0
+	if fromConfig {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
 	l := &loader{fsys: fsys, opts: opts}
 	site := &model.Site{Config: l.config()}
+	if n := site.Config.Limits.MaxFileSize; fromConfig && n > 0 {
+		l.opts.MaxFileSize = int64(n)
+	}
 	site.CPTS = l.allCPTS()
 	for _, c := range site.CPTS {
 		site.News = append(site.News, c.News...)
@@ -91,7 +96,7 @@ func (l *loader) read(p string, required bool) (source, bool) {
 	}
 	if info.Size() > l.opts.MaxFileSize {
 		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "file is %d bytes, more than the limit of %d", info.Size(), l.opts.MaxFileSize).
-			WithHint("a content file this large is a mistake or an attack; split it into several records")
+			WithHint("a content file this large is a mistake or an attack: split it into several records, or raise [limits] max_file_size in config")
 		return source{}, false
 	}
 	raw, err := fs.ReadFile(l.fsys, p)

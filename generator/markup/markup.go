@@ -30,6 +30,11 @@ type Options struct {
 	// BasePath prefixes site paths ("/cpts/x/") in links and images, for
 	// sites published under a sub-path ("/annuaire/"). Empty means "/".
 	BasePath string
+	// SiteLink, when set, may rewrite a link to a site path ("/cpts/x/",
+	// with its query and fragment) to the URL written instead, base path
+	// included: a site that covers part of the content sends links to what
+	// it leaves out to another site. It returns false to keep the default.
+	SiteLink func(dest string) (string, bool)
 	// Images, when set, gives the processed versions of the images the
 	// Markdown shows: they are written with srcset, sizes, width and
 	// height. Images it does not know keep their written destination.
@@ -83,7 +88,7 @@ func New(opts Options) *Converter {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-			util.Prioritized(&safeRenderer{rawHTML: opts.RawHTML, basePath: opts.BasePath, sizes: sizes}, 100),
+			util.Prioritized(&safeRenderer{rawHTML: opts.RawHTML, basePath: opts.BasePath, siteLink: opts.SiteLink, sizes: sizes}, 100),
 		)),
 	)
 	return &Converter{opts: opts, md: md}

@@ -16,11 +16,17 @@ import (
 type safeRenderer struct {
 	rawHTML  bool
 	basePath string
-	sizes    string // sizes attribute of images with several versions
+	siteLink func(dest string) (string, bool) // Options.SiteLink
+	sizes    string                           // sizes attribute of images with several versions
 }
 
 // href prefixes a site path with the base path.
 func (r *safeRenderer) href(dest []byte) []byte {
+	if r.siteLink != nil && len(dest) > 0 && dest[0] == '/' && !bytes.HasPrefix(dest, []byte("//")) {
+		if u, ok := r.siteLink(string(dest)); ok {
+			return []byte(u)
+		}
+	}
 	if r.basePath == "" || r.basePath == "/" || len(dest) == 0 || dest[0] != '/' || bytes.HasPrefix(dest, []byte("//")) {
 		return dest
 	}

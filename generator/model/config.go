@@ -17,6 +17,43 @@ type Config struct {
 	// Accessibility fills the accessibility statement (déclaration
 	// d'accessibilité) required of public-interest sites by the RGAA.
 	Accessibility Accessibility `toml:"accessibility"`
+	// Data configures the open data files of /donnees/.
+	Data DataConfig `toml:"data"`
+	// Maps configures the SVG maps and the search by location (maps.go).
+	Maps MapsConfig `toml:"maps"`
+	// Limits bound what the loader accepts.
+	Limits Limits `toml:"limits"`
+	// Scope, Logo, Colors, Menu and Legal make one site of several out of
+	// the same content (siteconfig.go). Logo is a file of static/, written
+	// as a site path ("/img/logo.svg"), shown beside the title.
+	Scope  Scope      `toml:"scope"`
+	Logo   string     `toml:"logo"`
+	Colors Colors     `toml:"colors"`
+	Menu   []MenuItem `toml:"menu"`
+	Legal  Legal      `toml:"legal"`
+}
+
+// DataConfig configures the open data exports.
+type DataConfig struct {
+	// Licence is the licence the data files are published under.
+	Licence Licence `toml:"licence"`
+}
+
+// Licence identifies an open data licence by its SPDX-style id.
+type Licence string
+
+// Values lists the licences a site may choose: the two the French
+// administration recommends (Licence Ouverte 2.0, ODbL), and Creative
+// Commons.
+func (Licence) Values() []string {
+	return []string{"etalab-2.0", "odbl-1.0", "cc-by-4.0", "cc-by-sa-4.0", "cc0-1.0"}
+}
+
+// Limits bound the size of what content may hold.
+type Limits struct {
+	// MaxFileSize is the largest content file accepted, in bytes; 0 means
+	// the loader's default (2 MiB).
+	MaxFileSize int `toml:"max_file_size" cpts:"min=1"`
 }
 
 // Accessibility describes the site's conformity to the RGAA 4.1.
@@ -57,5 +94,6 @@ func DefaultConfig() Config {
 		Theme:         "default",
 		Communes:      CommunesConfig{Pages: PagesDepartments},
 		Accessibility: Accessibility{Status: "non-conforme"},
+		Data:          DataConfig{Licence: "etalab-2.0"},
 	}
 }

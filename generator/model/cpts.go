@@ -43,10 +43,13 @@ type CPTS struct {
 	News      []*News  // newest first
 }
 
-// Title returns the short name if any, else the name.
+// Title returns the short name if any, else the name, else the slug.
 func (c *CPTS) Title() string {
 	if c.ShortName != "" {
 		return c.ShortName
+	}
+	if c.Name == "" {
+		return c.Slug // index.md did not parse: the folder names it
 	}
 	return c.Name
 }

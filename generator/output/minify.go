@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 
@@ -27,11 +28,23 @@ func NewMinifier() *Minifier {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true})
 	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("image/svg+xml", minifySVG)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
+}
+
+// minifySVG minifies SVG files, but copies SVG inline in HTML as it is:
+// there it is the maps of package carto, written compact already (integer
+// relative path data), which the SVG minifier would spend most of a
+// build's minification time re-parsing for nothing.
+func minifySVG(m *minify.M, w io.Writer, r io.Reader, params map[string]string) error {
+	if params["inline"] == "1" {
+		_, err := io.Copy(w, r)
+		return err
+	}
+	return svg.Minify(m, w, r, params)
 }
 
 var mediaTypes = map[string]string{

@@ -8,6 +8,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -101,9 +102,5 @@ func (s *Set) Replace(p string, data []byte) { s.files[strings.TrimPrefix(p, "/"
 // Clone returns a copy of the set that can be changed without changing s
 // (the file contents are shared, not copied).
 func (s *Set) Clone() *Set {
-	c := &Set{files: make(map[string][]byte, len(s.files))}
-	for p, d := range s.files {
-		c.files[p] = d
-	}
-	return c
+	return &Set{files: maps.Clone(s.files)} // copies the table, without hashing again
 }

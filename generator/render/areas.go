@@ -54,7 +54,7 @@ type departementItem struct {
 func (r *renderer) departementList() []departementItem {
 	var out []departementItem
 	for _, d := range r.site.Geo.Departements() {
-		if cs := r.cptsByDept[d.Code]; len(cs) > 0 {
+		if cs := r.cptsByDept[d.Code]; len(cs) > 0 && r.departementInScope(d.Code) {
 			out = append(out, departementItem{d, cs})
 		}
 	}
@@ -86,10 +86,10 @@ func (r *renderer) departements() {
 		}
 		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: d.Name + " (" + d.Code + ")", Crumbs: crumbs,
 			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
-				"Uncovered": uncovered}})
+				"Uncovered": uncovered, "Map": r.departementMap(d, item.CPTS, uncovered)}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
-		if !regions[reg.Code] || !r.wanted("/regions/"+reg.Code+"/") {
+		if !regions[reg.Code] || !r.regionInScope(reg.Code) || !r.wanted("/regions/"+reg.Code+"/") {
 			continue
 		}
 		type deptCoverage struct {

@@ -22,6 +22,9 @@ const feedSize = 10
 func (r *renderer) feeds() {
 	r.feed("/actualites/", "/actualites/", r.site.Config.Title, r.publishedNews())
 	for _, c := range r.site.CPTS {
+		if !r.wanted(cptsPath(c) + "actualites/atom.xml") {
+			continue
+		}
 		var news []*model.News
 		for _, n := range c.News {
 			if r.visible(n) {
@@ -173,8 +176,12 @@ type tag struct {
 	News       []*model.News
 }
 
-// tags groups published news by tag, sorted by slug.
+// tags groups published news by tag, sorted by slug. A tag's name is its
+// first spelling in the list (newest first).
 func (r *renderer) tags() []*tag {
+	if r.opts.Only != nil && r.opts.TagNews != nil {
+		return r.givenTags()
+	}
 	bySlug := map[string]*tag{}
 	slugs := map[string]string{} // tags repeat: fold each once
 	for _, n := range r.publishedNews() {
@@ -182,7 +189,7 @@ func (r *renderer) tags() []*tag {
 			s, ok := slugs[name]
 			if !ok {
 				s = fold.Slug(name)
-				if s != "" && !r.wanted(tagPath(name)) {
+				if s != "" && !r.wantedUnder(tagPath(name)) {
 					s = ""
 				}
 				slugs[name] = s
@@ -206,16 +213,33 @@ func (r *renderer) tags() []*tag {
 	return out
 }
 
+// givenTags returns the tags of Options.TagNews.
+func (r *renderer) givenTags() []*tag {
+	var out []*tag
+	for slug, news := range r.opts.TagNews {
+		if len(news) == 0 {
+			continue
+		}
+		for _, name := range news[0].Tags {
+			if fold.Slug(name) == slug {
+				out = append(out, &tag{Name: name, Slug: slug, News: news})
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
+	return out
+}
+
 func tagPath(name string) string { return "/actualites/mots-cles/" + fold.Slug(name) + "/" }
 
+// tagPages renders the news of each tag as list pages, like /actualites/.
 func (r *renderer) tagPages() {
 	if !r.wantedUnder("/actualites/mots-cles/") {
 		return
 	}
-	tags := r.tags()
-	for _, t := range tags {
-		r.emit("news-list", &page{Path: tagPath(t.Name), Title: r.t("tag_title", t.Name),
-			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}},
-			Data:   map[string]any{"News": t.News, "Page": 1, "Pages": 1}})
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
+	for _, t := range r.tags() {
+		r.newsList(tagPath(t.Name), r.t("tag_title", t.Name), crumbs, nil, t.News, false)
 	}
 }

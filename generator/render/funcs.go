@@ -19,6 +19,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"url":         r.url,
 		"abs":         r.abs,
 		"asset":       r.asset,
+		"csp":         r.csp,
 		"date":        r.date,
 		"num":         formatInt,
 		"km":          func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 0, 64), ".", ",", 1) },
@@ -34,6 +35,9 @@ func (r *renderer) funcs() template.FuncMap {
 		"newsPath":    newsPath,
 		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
 		"logo":        r.logo,
+		"menu":        r.menu,
+		"siteLogo":    r.siteLogo,
+		"siteColors":  r.siteColors,
 		"cover":       r.cover,
 		"cardCover":   r.cardCover,
 		"cardLogo":    r.cardLogo,
@@ -74,12 +78,21 @@ func (r *renderer) label(kind string, value any) string {
 
 // url turns a site path ("/cpts/x/") into a link that respects a base URL
 // with a sub-path (https://example.org/annuaire/ -> /annuaire/cpts/x/).
+// A path the site leaves out goes to the directory URL (scope.go).
 func (r *renderer) url(p string) string {
+	p, external := r.place(p)
+	if external != "" {
+		return external
+	}
 	return r.basePath + strings.TrimPrefix(p, "/")
 }
 
 // abs turns a site path into an absolute URL, for canonical links and feeds.
 func (r *renderer) abs(p string) string {
+	p, external := r.place(p)
+	if external != "" {
+		return external
+	}
 	return r.baseURL + strings.TrimPrefix(p, "/")
 }
 

@@ -24,6 +24,9 @@ func (r *renderer) index() {
 
 // hasPage reports whether a commune gets a page: config [communes] pages.
 func (r *renderer) hasPage(com *geo.Commune) bool {
+	if !r.inUniverse(com) {
+		return false
+	}
 	switch r.site.Config.Communes.Pages {
 	case model.PagesAll:
 		return true

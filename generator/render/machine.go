@@ -8,7 +8,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// machineFiles writes sitemap.xml and robots.txt.
+// machineFiles writes sitemap.xml, robots.txt and _headers.
 func (r *renderer) machineFiles() {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
@@ -49,4 +49,5 @@ func (r *renderer) machineFiles() {
 	b.WriteString("</urlset>\n")
 	r.add("sitemap.xml", b.Bytes())
 	r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
+	r.add("_headers", headersFile())
 }

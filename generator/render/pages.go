@@ -13,20 +13,28 @@ import (
 
 // pages renders every HTML page.
 func (r *renderer) pages() {
-	r.home()
-	r.cptsList()
+	single := r.homeCPTS() != nil // its CPTS is the home page (scope.go)
+	if !single {
+		r.home()
+		r.cptsList()
+	}
 	for _, c := range r.site.CPTS {
 		r.cpts(c)
 	}
 	r.newsPages()
 	r.tagPages()
 	r.communes()
-	r.departements()
+	if !single {
+		r.departements()
+	}
 	for _, p := range r.site.Pages {
 		r.emit("page", &page{Path: "/pages/" + p.Slug + "/", Title: p.Title, Description: p.Summary,
 			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
 	}
+	r.franceMap()
 	r.emit("accessibilite", &page{Path: "/accessibilite/", Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
+	r.legalNotice()
+	r.openData()
 	r.emit("404", &page{Path: "/404.html", Title: r.t("page_not_found"), NoIndex: true})
 }
 
@@ -50,14 +58,18 @@ func (r *renderer) statusCounts() []statusCount {
 	return out
 }
 
+// publishedNews returns the news the build publishes, newest first. It is
+// computed once per render; callers must not change the slice.
 func (r *renderer) publishedNews() []*model.News {
-	var out []*model.News
-	for _, n := range r.site.News {
-		if r.visible(n) {
-			out = append(out, n)
+	if r.published == nil {
+		r.published = []*model.News{}
+		for _, n := range r.site.News {
+			if r.visible(n) {
+				r.published = append(r.published, n)
+			}
 		}
 	}
-	return out
+	return r.published
 }
 
 func (r *renderer) home() {
@@ -77,6 +89,7 @@ func (r *renderer) home() {
 		"Status":       r.statusCounts(),
 		"News":         news,
 		"Departements": r.departementList(),
+		"MapPage":      !r.site.Config.Maps.Off && len(r.site.CPTS) > 0,
 	}})
 }
 
@@ -102,8 +115,10 @@ type missionGroup struct {
 }
 
 func (r *renderer) cpts(c *model.CPTS) {
-	for _, n := range c.News {
-		r.newsItem(n)
+	if r.wantedUnder(cptsPath(c) + "actualites/") {
+		for _, n := range c.News {
+			r.newsItem(n)
+		}
 	}
 	if !r.wanted(cptsPath(c)) {
 		return
@@ -178,7 +193,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news,
-			"Events": next, "PastEvents": past,
+			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c),
 		},
 	})
 }
@@ -252,39 +267,47 @@ func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
 }
 
 func (r *renderer) newsPages() {
-	all := r.publishedNews()
-	per := r.opts.NewsPerPage
-	pages := (len(all) + per - 1) / per
-	if pages == 0 {
-		pages = 1
-	}
-	for i := 1; i <= pages; i++ {
-		lo, hi := (i-1)*per, min(i*per, len(all))
-		path := "/actualites/"
-		if i > 1 {
-			path = fmt.Sprintf("/actualites/page/%d/", i)
-		}
-		title := r.t("news_list")
-		if pages > 1 {
-			title += " – " + r.t("page_n", i, pages)
-		}
-		prev, next := "", ""
-		if i == 2 {
-			prev = "/actualites/"
-		} else if i > 2 {
-			prev = fmt.Sprintf("/actualites/page/%d/", i-1)
-		}
-		if i < pages {
-			next = fmt.Sprintf("/actualites/page/%d/", i+1)
-		}
-		r.emit("news-list", &page{Path: path, Title: title, Crumbs: []crumb{{r.t("home"), "/"}}, Feeds: r.newsFeeds(nil),
-			Data: map[string]any{"News": all[lo:hi], "Page": i, "Pages": pages, "Prev": prev, "Next": next}})
-	}
+	r.newsList("/actualites/", r.t("news_list"), []crumb{{r.t("home"), "/"}}, r.newsFeeds(nil), r.publishedNews(), true)
 	for _, n := range r.site.News {
 		if n.CPTS == nil {
 			r.newsItem(n)
 		}
 	}
+}
+
+// newsList renders news as list pages of NewsPerPage items under base
+// ("/actualites/", then "/actualites/page/2/"...). With always, an empty
+// list still gets its first page.
+func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, all []*model.News, always bool) {
+	per := r.opts.NewsPerPage
+	pages := (len(all) + per - 1) / per
+	if pages == 0 && always {
+		pages = 1
+	}
+	for i := 1; i <= pages; i++ {
+		lo, hi := (i-1)*per, min(i*per, len(all))
+		t := title
+		if pages > 1 {
+			t += " – " + r.t("page_n", i, pages)
+		}
+		prev, next := "", ""
+		if i > 1 {
+			prev = listPagePath(base, i-1)
+		}
+		if i < pages {
+			next = listPagePath(base, i+1)
+		}
+		r.emit("news-list", &page{Path: listPagePath(base, i), Title: t, Crumbs: crumbs, Feeds: feeds,
+			Data: map[string]any{"News": all[lo:hi], "Page": i, "Pages": pages, "Prev": prev, "Next": next}})
+	}
+}
+
+// listPagePath is the path of page i of a list: base, then base/page/i/.
+func listPagePath(base string, i int) string {
+	if i == 1 {
+		return base
+	}
+	return fmt.Sprintf("%spage/%d/", base, i)
 }
 
 func (r *renderer) newsItem(n *model.News) {
@@ -366,7 +389,7 @@ func (r *renderer) commune(com *geo.Commune) {
 		}
 	}
 	data := map[string]any{
-		"Commune": com, "Claims": claims,
+		"Commune": com, "Claims": claims, "Map": r.communeMap(com, claims),
 		"Departement": r.site.Geo.Departement(com.Departement), "Region": r.site.Geo.Region(com.Region),
 	}
 	if com.Parent != "" {

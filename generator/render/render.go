@@ -19,6 +19,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/scope"
 )
 
 // Options configure rendering.
@@ -38,9 +39,15 @@ type Options struct {
 	// others: the dev server re-renders what a change touches. Calendars,
 	// the sitemap and robots.txt are left out.
 	Only map[string]bool
+	// TagNews, with Only, gives the published news of each tag whose pages
+	// are wanted, by tag slug, newest first, so that rendering them does
+	// not scan every news item (the dev server keeps these lists).
+	TagNews map[string][]*model.News
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
 	Images Images
+	// Scope is what the site covers (package scope); nil means all content.
+	Scope *scope.Result
 }
 
 // Images gives the processed versions of images (package images
@@ -80,9 +87,11 @@ type renderer struct {
 	diags    diag.List
 	links    []Link
 
+	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
 	newsCache  map[*model.News]template.HTML
-	points     *pointIndex // territories by location, for the nearest CPTS
+	published  []*model.News // publishedNews, once computed
+	points     *pointIndex   // territories by location, for the nearest CPTS
 	// claimedParents holds the cities with an arrondissement in a territory.
 	claimedParents map[string]bool
 }
@@ -103,8 +112,10 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	var d diag.List
 	r.strings, d = loadStrings(opts.Theme, site.Config.Language)
 	r.diags.Append(d)
-	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath, Images: opts.Images})
+	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath, Images: opts.Images, SiteLink: r.siteLink})
 	r.staticFiles()
+	r.checkTiles()
+	r.branding()
 	r.tmpl, d = loadTemplates(opts.Theme, r.funcs())
 	r.diags.Append(d)
 	if r.diags.HasErrors() {
@@ -117,6 +128,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if r.opts.Only == nil {
 		r.calendars()
 		r.machineFiles()
+		r.locationFiles()
 	}
 	keys := make([]string, 0, len(r.missing))
 	for k := range r.missing {
@@ -199,6 +211,7 @@ func (r *renderer) wantedUnder(prefix string) bool {
 // emit queues a page: layout rendered to a path ("/cpts/x/" ->
 // cpts/x/index.html). Queued pages are rendered in parallel by flush.
 func (r *renderer) emit(layout string, p *page) {
+	r.scopePage(layout, p)
 	if !r.wanted(p.Path) {
 		return
 	}
@@ -277,7 +290,9 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {
-			r.links = append(r.links, Link{Path: p, Pos: l.Pos})
+			if local, external := r.place(p); external == "" {
+				r.links = append(r.links, Link{Path: local, Pos: l.Pos})
+			}
 		}
 	}
 	return template.HTML(res.HTML)

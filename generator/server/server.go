@@ -88,10 +88,18 @@ func (s *Server) notify() {
 //go:embed livereload.js
 var liveReloadJS []byte
 
+//go:embed error.css
+var errorCSS []byte
+
 const (
 	reloadScriptPath = "/__cpts/livereload.js"
+	errorCSSPath     = "/__cpts/error.css"
 	eventsPath       = "/__cpts/events"
 )
+
+// errorPagePolicy is the Content-Security-Policy of the error page: its
+// stylesheet, the live-reload script and its event stream, nothing else.
+const errorPagePolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 // ServeHTTP serves the site from memory. Paths are cleaned and looked up in
 // the output set: nothing outside the site can be reached, and there are no
@@ -107,6 +115,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		_, _ = w.Write(liveReloadJS)
+		return
+	case errorCSSPath:
+		w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(errorCSS)
 		return
 	case eventsPath:
 		s.events(w, r)
@@ -216,10 +229,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
-<html lang="en">
+<html lang="en" data-cpts-error>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="` + errorPagePolicy + `">
 <title>Build failed – cpts serve</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1e1e1e}code{font-weight:700}li{margin:.5rem 0}.error code{color:#a00}.warning code{color:#805000}.hint{color:#4a4a4a}</style></head>
+<link rel="stylesheet" href="` + errorCSSPath + `"></head>
 <body>
 <main>
 <h1>Build failed</h1>
@@ -237,6 +251,7 @@ var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 func (s *Server) errorPage(w http.ResponseWriter, diags diag.List) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("Content-Security-Policy", errorPagePolicy)
 	w.WriteHeader(http.StatusInternalServerError)
 	_ = errorTemplate.Execute(w, map[string]any{"Diags": diags, "Summary": diags.Summary()})
 }

@@ -80,6 +80,12 @@ func TestErrorPageThenRecovery(t *testing.T) {
 	if rec.Code != 500 || !strings.Contains(body, "content/cpts/a/index.md:3:10") || !strings.Contains(body, "hint: did you mean") {
 		t.Fatalf("error page = %d %s", rec.Code, body)
 	}
+	if strings.Contains(body, "<style") || strings.Contains(body, "style=") || !strings.Contains(rec.Header().Get("Content-Security-Policy"), "style-src 'self'") {
+		t.Errorf("the error page must keep a strict CSP: no inline style, got %q", rec.Header().Get("Content-Security-Policy"))
+	}
+	if rec := get(t, s, "/__cpts/error.css"); rec.Code != 200 || !strings.Contains(rec.Body.String(), ".hint") {
+		t.Errorf("GET /__cpts/error.css = %d", rec.Code)
+	}
 	if rec := get(t, s, "/css/site.1.css"); rec.Code != 200 {
 		t.Errorf("assets of the last good build must stay served, got %d", rec.Code)
 	}

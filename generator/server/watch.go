@@ -52,6 +52,12 @@ func Classify(rel, config string) (ChangeKind, bool) {
 	return 0, false
 }
 
+// Debounce is the quiet time `cpts serve` waits for after a file event
+// before it rebuilds: editors that write a temporary file and rename it,
+// or truncate and then write, give one batch. It is part of the time from
+// a save to the reload of the page.
+const Debounce = 30 * time.Millisecond
+
 // Batch is a set of changes that arrived together.
 type Batch struct {
 	Kind  ChangeKind // the largest kind in the batch

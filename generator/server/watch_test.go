@@ -34,8 +34,9 @@ func TestClassify(t *testing.T) {
 }
 
 // TestWatchRealEvents drives the watcher with real file events: a save,
-// an editor's write-then-rename, a new folder and a file in it, and a
-// folder removed.
+// an editor's write-then-rename, a new folder and a file in it, a deleted
+// file, a folder copied in with its files, a folder removed, and a change
+// of the configuration.
 func TestWatchRealEvents(t *testing.T) {
 	root := t.TempDir()
 	must := func(err error) {
@@ -84,8 +85,29 @@ func TestWatchRealEvents(t *testing.T) {
 		t.Errorf("new folder: %+v", b)
 	}
 
+	news := filepath.Join(dir, "news", "2020-01-01-x.md")
+	must(os.Remove(news))
+	if b := next("a deleted file"); !contains(b.Paths, "content/cpts/b/news/2020-01-01-x.md") {
+		t.Errorf("delete: %+v", b)
+	}
+
+	// A folder copied in with its files: they may be written before the
+	// watcher sees the folder, so the batch names the folder (a full
+	// build reads it), and later changes in it are seen.
+	copied := filepath.Join(root, "content", "cpts", "c")
+	must(os.MkdirAll(filepath.Join(copied, "news"), 0o755))
+	must(os.WriteFile(filepath.Join(copied, "index.md"), []byte("x"), 0o644))
+	if b := next("a copied folder"); !contains(b.Paths, "content/cpts/c") && !contains(b.Paths, "content/cpts/c/index.md") {
+		t.Errorf("copied folder: %+v", b)
+	}
+	_ = drain(batches)
+	must(os.WriteFile(filepath.Join(copied, "news", "2020-01-02-y.md"), []byte("y"), 0o644))
+	if b := next("a file in a copied folder"); !contains(b.Paths, "content/cpts/c/news/2020-01-02-y.md") {
+		t.Errorf("file in copied folder: %+v", b)
+	}
+
 	must(os.RemoveAll(dir))
-	if b := next("a removed folder"); b.Kind != ChangeContent {
+	if b := next("a removed folder"); b.Kind != ChangeContent || !contains(b.Paths, "content/cpts/b") {
 		t.Errorf("remove: %+v", b)
 	}
 

@@ -56,6 +56,11 @@ const PAGES = [
   { name: 'région', path: '/regions/76/' },
   { name: 'free page', path: '/pages/qu-est-ce-qu-une-cpts/' },
   { name: 'accessibility statement', path: '/accessibilite/' },
+  { name: 'open data', path: '/donnees/' },
+  { name: 'map of France', path: '/carte/' },
+  { name: 'CPTS with its map', path: '/cpts/quercy-bouriane/' },
+  { name: 'commune with a locator map', path: '/communes/46127/' },
+  { name: 'département with a map', path: '/departements/46/' },
   { name: 'missing path (404)', path: '/cette-page-n-existe-pas/', status: 404, file: '404.html' },
 ].map((p) => ({ status: 200, file: path.posix.join(p.path.slice(1), 'index.html'), ...p }));
 

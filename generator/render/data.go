@@ -1,0 +1,30 @@
+package render
+
+import (
+	"github.com/cpts-fr/cpts/generator/opendata"
+)
+
+// openData publishes the open data files of package opendata under
+// /donnees/ and the page that lists them. Files the page should list
+// besides those of opendata.Files (the territories' GeoJSON) are appended
+// to files before the page is emitted.
+func (r *renderer) openData() {
+	if !r.wantedUnder("/" + opendata.Dir) {
+		return // a rebuild of a few pages (Options.Only) skips the data files
+	}
+	files := opendata.Files(r.site, r.territoriesFile()...)
+	if r.opts.Only == nil {
+		for _, f := range files {
+			r.add(f.Path, f.Data)
+		}
+	}
+	var listed []opendata.File
+	for _, f := range files {
+		if f.Key != "schema" { // a schema is linked from its data file
+			listed = append(listed, f)
+		}
+	}
+	r.emit("donnees", &page{Path: "/" + opendata.Dir, Title: r.t("data_title"), Description: r.t("data_description"),
+		Crumbs: []crumb{{r.t("home"), "/"}},
+		Data:   map[string]any{"Files": listed, "Licence": opendata.LicenceOf(r.site.Config)}})
+}

@@ -1,0 +1,347 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/url"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cpts-fr/cpts/generator/carto"
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/opendata"
+)
+
+// mapState holds the atlas, loaded on the first map a page asks for.
+type mapState struct {
+	once  sync.Once
+	atlas *carto.Atlas
+	err   error
+}
+
+// atlas returns the map drawer, or nil when maps are switched off or the
+// boundaries cannot be read (reported once as a build error).
+func (r *renderer) atlas() *carto.Atlas {
+	if r.site.Config.Maps.Off {
+		return nil
+	}
+	r.maps.once.Do(func() {
+		r.maps.atlas, r.maps.err = carto.New(r.site.Geo)
+		if r.maps.err != nil {
+			r.mu.Lock()
+			r.diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", r.maps.err)
+			r.mu.Unlock()
+		}
+	})
+	return r.maps.atlas
+}
+
+// lazyMap defers drawing a map to the parallel rendering of its page:
+// templates show it with {{with call .Data.Map}}.
+type lazyMap func() template.HTML
+
+// territoryCodes returns the INSEE codes of a territory.
+func territoryCodes(c *model.CPTS) []string {
+	var out []string
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil {
+			out = append(out, e.Commune.Code)
+		}
+	}
+	return out
+}
+
+func (r *renderer) statusStyle(s model.Status) string {
+	i := slices.Index(model.Status("").Values(), string(s))
+	if i < 0 {
+		i = 0
+	}
+	return carto.StatusStyles[i]
+}
+
+// cptsArea is a CPTS territory as a map draws it, linked to its page.
+func (r *renderer) cptsArea(c *model.CPTS) carto.Area {
+	return carto.Area{Name: c.Name, URL: r.url(cptsPath(c)), Communes: territoryCodes(c), Style: r.statusStyle(c.Status)}
+}
+
+// cptsMap draws the territory of a CPTS: its communes (linked to their
+// pages), the neighbouring CPTS in grey and the other neighbouring
+// communes, and the names of its five most populous communes.
+func (r *renderer) cptsMap(c *model.CPTS) lazyMap {
+	return func() template.HTML {
+		a := r.atlas()
+		codes := territoryCodes(c)
+		if a == nil || len(codes) == 0 {
+			return ""
+		}
+		m := carto.TerritoryMap{ID: "carte-" + c.Slug, Title: r.t("map_cpts_title", c.Name),
+			Desc: r.t("map_cpts_desc", formatInt(len(codes)))}
+		var entries []*model.TerritoryEntry
+		for _, e := range c.Territory.Entries {
+			if e.Commune == nil {
+				continue
+			}
+			entries = append(entries, e)
+			style := "map-in"
+			if e.Partial {
+				style = "map-partial"
+			}
+			m.Communes = append(m.Communes, carto.Area{Name: e.Commune.Name, URL: r.communeURL(e.Commune), Communes: []string{e.Commune.Code}, Style: style})
+		}
+		others := map[*model.CPTS]bool{}
+		for _, code := range a.Neighbours(codes) {
+			com := r.site.Geo.Commune(code)
+			if com == nil {
+				continue
+			}
+			claimed := false
+			for _, e := range r.claims(com) {
+				if e.CPTS != c {
+					claimed = true
+					if !others[e.CPTS] {
+						others[e.CPTS] = true
+						m.Others = append(m.Others, carto.Area{Name: e.CPTS.Name, URL: r.url(cptsPath(e.CPTS)), Communes: territoryCodes(e.CPTS)})
+					}
+				}
+			}
+			if !claimed {
+				m.Context = append(m.Context, code)
+			}
+		}
+		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Commune.Population > entries[j].Commune.Population })
+		for _, e := range entries[:min(5, len(entries))] {
+			if e.Commune.HasPoint {
+				m.Labels = append(m.Labels, carto.Label{Name: e.Commune.Name, Lon: e.Commune.Lon, Lat: e.Commune.Lat})
+			}
+		}
+		return template.HTML(a.Territory(m))
+	}
+}
+
+func (r *renderer) communeURL(com *geo.Commune) string {
+	if !r.hasPage(com) {
+		return ""
+	}
+	return r.url("/communes/" + com.Code + "/")
+}
+
+// departementMap draws a département with its CPTS and its communes
+// without one.
+func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncovered []*geo.Commune) lazyMap {
+	return func() template.HTML {
+		a := r.atlas()
+		if a == nil {
+			return ""
+		}
+		m := carto.DepartementMap{ID: "carte-" + d.Code, Title: r.t("map_departement_title", d.Name),
+			Desc: r.t("map_departement_desc", formatInt(len(cpts)), formatInt(len(uncovered))), Code: d.Code,
+			Uncovered: carto.Area{Name: r.t("map_uncovered")}}
+		for _, com := range r.site.Geo.InDepartement(d.Code) {
+			if com.Kind == geo.KindCommune {
+				m.Communes = append(m.Communes, com.Code)
+			}
+		}
+		for _, c := range cpts {
+			m.Territories = append(m.Territories, r.cptsArea(c))
+		}
+		for _, com := range uncovered {
+			m.Uncovered.Communes = append(m.Uncovered.Communes, com.Code)
+		}
+		return template.HTML(a.Departement(m))
+	}
+}
+
+// communeMap draws the locator of a commune page.
+func (r *renderer) communeMap(com *geo.Commune, claims []claim) lazyMap {
+	return func() template.HTML {
+		a := r.atlas()
+		if a == nil || !a.Has(com.Code) {
+			return ""
+		}
+		m := carto.LocatorMap{ID: "carte-" + com.Code, Title: r.t("map_commune_title", com.Name),
+			Desc: r.t("map_commune_desc", com.Name), Commune: com.Code, Departement: com.Departement}
+		if d := r.site.Geo.Departement(com.Departement); d != nil {
+			m.Desc = r.t("map_commune_desc", com.Name, d.Name)
+		}
+		for _, c := range claims {
+			m.Territories = append(m.Territories, r.cptsArea(c.CPTS))
+		}
+		return template.HTML(a.Locator(m))
+	}
+}
+
+// legendItem is one line of a map's legend: a swatch and its words.
+type legendItem struct {
+	Swatch template.HTML
+	Label  string
+	Count  int
+}
+
+// franceMap emits /carte/, the national map of the CPTS by stage, with its
+// legend and the list of CPTS as text alternative.
+func (r *renderer) franceMap() {
+	if !r.wanted("/carte/") || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 {
+		return
+	}
+	const id = "carte-france"
+	var legend []legendItem
+	for _, s := range r.statusCounts() {
+		legend = append(legend, legendItem{template.HTML(carto.Swatch(id, r.statusStyle(s.Status))), r.label("status", s.Status), s.Count})
+	}
+	draw := lazyMap(func() template.HTML {
+		a := r.atlas()
+		if a == nil {
+			return ""
+		}
+		m := carto.FranceMap{ID: id, Title: r.t("map_france_title"), Desc: r.t("map_france_desc", formatInt(len(r.site.CPTS)))}
+		for _, c := range r.site.CPTS {
+			m.Territories = append(m.Territories, r.cptsArea(c))
+		}
+		return template.HTML(a.France(m))
+	})
+	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
+		Crumbs: []crumb{{r.t("home"), "/"}},
+		Data:   map[string]any{"Map": draw, "Legend": legend, "Status": r.statusCounts(), "CPTS": r.site.CPTS}})
+}
+
+// locationFiles writes /localisation/: per département with a CPTS (every
+// one with [communes] pages = "all"), the boundaries of its communes and
+// the CPTS covering each, for the "find my CPTS" button
+// (see carto.Atlas.Location), and index.json, the box of each file.
+func (r *renderer) locationFiles() {
+	if r.site.Config.Maps.Off {
+		return
+	}
+	a := r.atlas()
+	if a == nil {
+		return
+	}
+	var index [][]any
+	for _, d := range r.site.Geo.Departements() {
+		if d.Zone != "metro" && d.Zone != "drom" || len(r.cptsByDept[d.Code]) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
+			continue // no commune there has a page: the client says it is outside
+		}
+		var data carto.LocData
+		ks := map[*model.CPTS]int{}
+		for _, com := range r.site.Geo.InDepartement(d.Code) {
+			if !r.inUniverse(com) || !com.HasPolygon || r.hasArrondissements(com) {
+				continue
+			}
+			lc := carto.LocCommune{Code: com.Code, Name: communeName(com), URL: r.communeURL(com), Lon: com.Lon, Lat: com.Lat}
+			if lc.URL == "" && com.Parent != "" {
+				lc.URL = r.communeURL(r.site.Geo.Commune(com.Parent))
+			}
+			for _, e := range r.claims(com) {
+				k, ok := ks[e.CPTS]
+				if !ok {
+					k = len(data.CPTS)
+					ks[e.CPTS] = k
+					data.CPTS = append(data.CPTS, [2]string{e.CPTS.Name, r.url(cptsPath(e.CPTS))})
+				}
+				if !slices.Contains(lc.CPTS, k) {
+					lc.CPTS = append(lc.CPTS, k)
+				}
+			}
+			data.Communes = append(data.Communes, lc)
+		}
+		file, box, ok := a.Location(data)
+		if !ok {
+			continue
+		}
+		r.add("localisation/"+d.Code+".json", file)
+		index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
+	}
+	b, _ := json.Marshal(map[string]any{"d": index})
+	r.add("localisation/index.json", b)
+}
+
+// hasArrondissements reports whether a commune is Paris, Lyon or
+// Marseille, located by arrondissement instead.
+func (r *renderer) hasArrondissements(com *geo.Commune) bool {
+	return com.Code == "75056" || com.Code == "69123" || com.Code == "13055"
+}
+
+// tileHost returns the origin of the tile server ("https://tile.example.org"),
+// or "" when the interactive map is off.
+func (r *renderer) tileHost() string {
+	t := string(r.site.Config.Maps.Tiles)
+	if t == "" || r.site.Config.Maps.Off {
+		return ""
+	}
+	u, err := url.Parse(t)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// checkTiles reports a tile URL template the map cannot use.
+func (r *renderer) checkTiles() {
+	t := string(r.site.Config.Maps.Tiles)
+	if t == "" {
+		return
+	}
+	for _, part := range []string{"{z}", "{x}", "{y}"} {
+		if !strings.Contains(t, part) {
+			r.diags.Errorf(r.site.Config.At("maps.tiles"), diag.URL, "maps.tiles: the tile URL has no %s", part).
+				WithHint(`write a template such as "https://tile.example.org/{z}/{x}/{y}.png"`)
+		}
+	}
+	if r.tileHost() == "" {
+		r.diags.Errorf(r.site.Config.At("maps.tiles"), diag.URL, "maps.tiles: %q has no host", t)
+	}
+}
+
+// csp returns the Content-Security-Policy of the pages: the site's own
+// origin only, and the tile server's for images when the site switches
+// the interactive map on.
+func (r *renderer) csp() string {
+	if h := r.tileHost(); h != "" {
+		return strings.Replace(ContentSecurityPolicy, "img-src 'self' data:", "img-src 'self' data: "+h, 1)
+	}
+	return ContentSecurityPolicy
+}
+
+// tileMap returns what the template needs to show the interactive map of
+// a CPTS, and writes the GeoJSON of its territory beside its page; nil
+// when the map is off.
+func (r *renderer) tileMap(c *model.CPTS) map[string]string {
+	host := r.tileHost()
+	if host == "" || len(territoryCodes(c)) == 0 {
+		return nil
+	}
+	a := r.atlas()
+	if a == nil {
+		return nil
+	}
+	file := strings.TrimPrefix(cptsPath(c), "/") + "territoire.geojson"
+	r.add(file, a.GeoJSON([]carto.Feature{{Properties: [][2]any{{"slug", c.Slug}, {"nom", c.Name}}, Communes: territoryCodes(c)}}))
+	return map[string]string{"URL": string(r.site.Config.Maps.Tiles), "Host": strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"),
+		"Attribution": r.site.Config.Maps.TilesAttribution, "GeoJSON": r.url("/" + file)}
+}
+
+// territoriesFile returns the open data file of the territories, one
+// GeoJSON Feature per CPTS (see carto.Atlas.GeoJSON), or nothing when
+// maps are off or the file is not to be rendered.
+func (r *renderer) territoriesFile() []opendata.File {
+	if r.opts.Only != nil {
+		return nil // a partial rebuild keeps the data files of the full build
+	}
+	a := r.atlas()
+	if a == nil {
+		return nil
+	}
+	fs := make([]carto.Feature, 0, len(r.site.CPTS))
+	for _, c := range r.site.CPTS {
+		codes := territoryCodes(c)
+		fs = append(fs, carto.Feature{Properties: [][2]any{
+			{"slug", c.Slug}, {"nom", c.Name}, {"statut", string(c.Status)}, {"url", r.abs(cptsPath(c))},
+			{"communes", len(codes)}, {"population", c.Territory.Population()}, {"liste_incomplete", c.Territory.Incomplete},
+		}, Communes: codes})
+	}
+	return []opendata.File{{Path: opendata.Dir + "territoires.geojson", Key: "territories", Format: "GeoJSON", Data: a.GeoJSON(fs)}}
+}

@@ -1,0 +1,117 @@
+package render_test
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// siteConfig returns the config.toml of the test site plus extra TOML.
+func siteConfig(t *testing.T, extra string) map[string]string {
+	t.Helper()
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range ar.Files {
+		if f.Name == "config.toml" {
+			return map[string]string{"config.toml": string(f.Data) + extra}
+		}
+	}
+	t.Fatal("no config.toml in site.txtar")
+	return nil
+}
+
+var svgMap = regexp.MustCompile(`<svg [^>]*class="map (map-[a-z]+)" aria-labelledby="([^"]+)-t [^"]+-d"><title id="[^"]+-t">[^<]+</title><desc id="[^"]+-d">[^<]+</desc>`)
+
+// TestMapsInPages checks that the CPTS, département and commune pages and
+// /carte/ carry their map, named, with the links the maps promise, and
+// that the location files are written.
+func TestMapsInPages(t *testing.T) {
+	res, diags := renderArchive(t, "site.txtar", nil)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for path, want := range map[string][]string{
+		"cpts/lunel/index.html":      {"map-territory", `<a href="/annuaire/communes/34145/" aria-label="Lunel">`},
+		"departements/34/index.html": {"map-departement", `<a href="/annuaire/cpts/lunel/" aria-label="CPTS du Pays de Lunel">`, `fill="url(#carte-34-map-blank)"`},
+		"communes/34145/index.html":  {"map-locator", `class="map-here"`},
+		"carte/index.html":           {"map-france", `aria-label="CPTS du Pays de Lunel"`, `class="map-swatch"`},
+	} {
+		page, ok := res.Files.Get(path)
+		if !ok {
+			t.Errorf("no %s", path)
+			continue
+		}
+		m := svgMap.FindStringSubmatch(string(page))
+		if m == nil || m[1] != want[0] {
+			t.Errorf("%s: no named %s map (%v)", path, want[0], m)
+			continue
+		}
+		for _, w := range want[1:] {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("%s: no %s", path, w)
+			}
+		}
+	}
+	for _, f := range []string{"localisation/index.json", "localisation/34.json"} {
+		if !res.Files.Has(f) {
+			t.Errorf("no %s", f)
+		}
+	}
+	if res.Files.Has("localisation/29.json") {
+		t.Error("location file of a département without CPTS nor commune pages")
+	}
+}
+
+func TestMapsOff(t *testing.T) {
+	res, diags := renderArchive(t, "site.txtar", siteConfig(t, "[maps]\noff = true\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for _, p := range res.Files.Paths() {
+		data, _ := res.Files.Get(p)
+		if strings.HasPrefix(p, "localisation/") || strings.HasPrefix(p, "carte/") || strings.Contains(string(data), `class="map `) {
+			t.Errorf("%s: a map, with maps off", p)
+		}
+	}
+}
+
+// TestTileMap checks the optional interactive map: off by default (no
+// tile host anywhere), and when a site sets a tile URL, the CSP allows
+// that host for images, the CPTS page says where the tiles come from, and
+// the territory's GeoJSON is written beside it.
+func TestTileMap(t *testing.T) {
+	res, _ := renderArchive(t, "site.txtar", nil)
+	page, _ := res.Files.Get("cpts/lunel/index.html")
+	if strings.Contains(string(page), "data-tilemap") || res.Files.Has("cpts/lunel/territoire.geojson") {
+		t.Error("interactive map without [maps] tiles")
+	}
+	res, diags := renderArchive(t, "site.txtar", siteConfig(t, "[maps]\ntiles = \"https://tuiles.example.net/{z}/{x}/{y}.png\"\ntiles_attribution = \"© Exemple\"\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	page, _ = res.Files.Get("cpts/lunel/index.html")
+	for _, want := range []string{
+		"img-src &#39;self&#39; data: https://tuiles.example.net;",
+		`data-tiles="https://tuiles.example.net/{z}/{x}/{y}.png"`,
+		`data-geojson="/annuaire/cpts/lunel/territoire.geojson"`,
+		"charge son fond depuis tuiles.example.net",
+		"© Exemple",
+	} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("CPTS page lacks %s", want)
+		}
+	}
+	if !res.Files.Has("cpts/lunel/territoire.geojson") {
+		t.Error("no territoire.geojson")
+	}
+	_, diags = renderArchive(t, "site.txtar", siteConfig(t, "[maps]\ntiles = \"https://tuiles.example.net/tile.png\"\n"))
+	if msg := fmt.Sprint(diags); !diags.HasErrors() || !strings.Contains(msg, "config.toml:") || !strings.Contains(msg, "no {z}") {
+		t.Errorf("a tile URL without {z}: %v", diags)
+	}
+}

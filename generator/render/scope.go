@@ -1,0 +1,205 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// What a site with a [scope] changes in rendering (package scope has cut
+// the model already): a single-CPTS site's home page is the CPTS, with
+// its own menu; commune pages are those of the départements in scope, or
+// of the CPTS's territory; and links to what is left out (a CPTS, a
+// commune, a département) go to the directory URL.
+
+// homeCPTS returns the CPTS of a single-CPTS site, or nil.
+func (r *renderer) homeCPTS() *model.CPTS {
+	if r.opts.Scope == nil {
+		return nil
+	}
+	return r.opts.Scope.Home
+}
+
+// restricted reports whether the site covers less than all content.
+func (r *renderer) restricted() bool { return r.opts.Scope != nil && !r.opts.Scope.All() }
+
+// inUniverse reports whether a commune may have a page on this site: on a
+// single-CPTS site, one of its territory; else one of a département in scope.
+func (r *renderer) inUniverse(com *geo.Commune) bool {
+	if !r.restricted() {
+		return true
+	}
+	if home := r.homeCPTS(); home != nil {
+		for _, e := range r.claims(com) {
+			if e.CPTS == home {
+				return true
+			}
+		}
+		return false
+	}
+	return r.opts.Scope.Departements[com.Departement]
+}
+
+// departementInScope reports whether a département may have a page: a
+// single-CPTS site has none.
+func (r *renderer) departementInScope(code string) bool {
+	return !r.restricted() || r.homeCPTS() == nil && r.opts.Scope.Departements[code]
+}
+
+// regionInScope reports whether a région may have a page: only when all
+// its départements are in scope.
+func (r *renderer) regionInScope(code string) bool {
+	return !r.restricted() || r.homeCPTS() == nil && r.opts.Scope.Regions[code]
+}
+
+// place maps a site path of the full directory to this site. The page of
+// a single-CPTS site's CPTS is its home page, "/". For what the site
+// leaves out, external is the page in the directory.
+func (r *renderer) place(p string) (local, external string) {
+	if !r.restricted() {
+		return p, ""
+	}
+	if home := r.homeCPTS(); home != nil && p == cptsPath(home) {
+		return "/", ""
+	}
+	if r.outside(p) && r.opts.Scope.Directory != "" {
+		return p, r.opts.Scope.Directory + strings.TrimPrefix(p, "/")
+	}
+	return p, ""
+}
+
+// outside reports whether a site path is a page of the full directory
+// that this site leaves out: out-of-scope CPTS, communes, départements
+// and régions, the lists of a single-CPTS site, and the free pages when
+// they are not shared.
+func (r *renderer) outside(p string) bool {
+	parts := strings.Split(strings.Trim(p, "/"), "/")
+	if len(parts) == 0 {
+		return false
+	}
+	single := r.homeCPTS() != nil
+	switch parts[0] {
+	case "cpts":
+		if len(parts) == 1 {
+			return single
+		}
+		return r.opts.Scope.Outside[parts[1]]
+	case "departements":
+		if len(parts) == 1 {
+			return single
+		}
+		return !r.departementInScope(parts[1])
+	case "regions":
+		return len(parts) > 1 && !r.regionInScope(parts[1])
+	case "pages":
+		return len(parts) > 1 && !r.opts.Scope.Shared
+	case "communes":
+		if len(parts) < 2 {
+			return false
+		}
+		com := r.site.Geo.Commune(parts[1])
+		return com != nil && !r.inUniverse(com)
+	}
+	return false
+}
+
+// scopePage adapts a page to a single-CPTS site before it is queued: the
+// CPTS's page becomes the home page, and breadcrumbs lose the list of
+// CPTS and the CPTS itself (which is the home page).
+func (r *renderer) scopePage(layout string, p *page) {
+	home := r.homeCPTS()
+	if home == nil {
+		return
+	}
+	if layout == "cpts" && p.Path == cptsPath(home) {
+		p.Path, p.Title, p.Crumbs = "/", r.site.Config.Title, nil
+		return
+	}
+	var crumbs []crumb
+	news := false
+	for _, c := range p.Crumbs {
+		if c.Path == "/cpts/" || c.Path == cptsPath(home) {
+			continue
+		}
+		news = news || c.Path == "/actualites/"
+		crumbs = append(crumbs, c)
+	}
+	if layout == "news" && !news {
+		crumbs = append(crumbs, crumb{r.t("news"), "/actualites/"})
+	}
+	p.Crumbs = crumbs
+}
+
+// menuItem is an entry of the main menu.
+type menuItem struct {
+	Title, URL string
+	Current    bool
+}
+
+// menu returns the main menu for the page at path current: the [[menu]]
+// of the configuration, else the CPTS's sections on a single-CPTS site,
+// else the directory's lists; then the free pages.
+func (r *renderer) menu(current string) []menuItem {
+	var items []menuItem
+	add := func(title, p string) {
+		items = append(items, menuItem{title, r.link(p), p == current})
+	}
+	switch home := r.homeCPTS(); {
+	case len(r.site.Config.Menu) > 0:
+		for _, m := range r.site.Config.Menu {
+			add(m.Title, m.URL)
+		}
+		return items
+	case home != nil:
+		if len(home.Body.Source) > 0 {
+			add(r.t("presentation"), "/#presentation")
+		}
+		add(r.t("missions"), "/#missions")
+		add(r.t("menu_professionals"), "/#membres")
+		add(r.t("news"), "/actualites/")
+		if len(home.Events) > 0 {
+			add(r.t("events"), "/#evenements")
+		}
+		add(r.t("contacts"), "/#contacts")
+		add(r.t("menu_join"), "/#rejoindre")
+	default:
+		add(r.t("all_cpts"), "/cpts/")
+		add(r.t("communes"), "/communes/")
+		add(r.t("departements"), "/departements/")
+		add(r.t("news"), "/actualites/")
+	}
+	for _, p := range r.site.Pages {
+		add(p.Title, "/pages/"+p.Slug+"/")
+	}
+	return items
+}
+
+// link is url for a site path, and leaves an http(s) URL as it is.
+func (r *renderer) link(p string) string {
+	if strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") {
+		return r.url(p)
+	}
+	return p
+}
+
+// siteLink rewrites a root-relative Markdown link for this site
+// (markup.Options.SiteLink): to "/" for the home CPTS, to the directory
+// for what the site leaves out.
+func (r *renderer) siteLink(dest string) (string, bool) {
+	if !r.restricted() {
+		return "", false
+	}
+	p, rest := dest, ""
+	if i := strings.IndexAny(dest, "?#"); i >= 0 {
+		p, rest = dest[:i], dest[i:]
+	}
+	local, external := r.place(p)
+	switch {
+	case external != "":
+		return external + rest, true
+	case local != p:
+		return r.basePath + strings.TrimPrefix(local, "/") + rest, true
+	}
+	return "", false
+}

@@ -1,0 +1,144 @@
+package server
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cpts-fr/cpts"
+	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/themes"
+)
+
+// writeSample copies the embedded sample site into a new folder.
+func writeSample(t testing.TB) string {
+	dir := t.TempDir()
+	err := fs.WalkDir(cpts.Sample, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(cpts.Sample, p)
+		if err != nil {
+			return err
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(full, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestIncrementalBuilder runs the dev server's builder through a session
+// of changes on disk and checks which kind of build each one gets and
+// what the site shows after it.
+func TestIncrementalBuilder(t *testing.T) {
+	dir := writeSample(t)
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(dir)
+	builder := IncrementalBuilder(fsys, func() build.Options {
+		return build.Options{Source: fsys, Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true}
+	})
+	last, diags := builder(nil)
+	if last == nil {
+		t.Fatal(diags)
+	}
+	const (
+		news     = "content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md"
+		newsPage = "cpts/pays-de-lunel/actualites/signature-convention/index.html"
+		other    = "content/cpts/colhaj/news/2020-09-08-premier-contrat.md"
+	)
+	edit := func(p, from, to string) func() error {
+		return func() error {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			data, err := os.ReadFile(full)
+			if err != nil {
+				return err
+			}
+			if !strings.Contains(string(data), from) {
+				t.Fatalf("%s has no %q", p, from)
+			}
+			return os.WriteFile(full, []byte(strings.Replace(string(data), from, to, 1)), 0o644)
+		}
+	}
+	write := func(p, text string) func() error {
+		return func() error {
+			full := filepath.Join(dir, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(full, []byte(text), 0o644)
+		}
+	}
+	remove := func(p string) func() error {
+		return func() error { return os.Remove(filepath.Join(dir, filepath.FromSlash(p))) }
+	}
+	const (
+		none        = "none"        // no build: the last result is kept
+		incremental = "incremental" // build.Incremental
+		full        = "full"        // build.Run
+		failed      = "failed"      // diagnostics, no result
+	)
+	steps := []struct {
+		name    string
+		change  func() error
+		changed []string
+		want    string
+		file    string // a file of the result, and what it holds ("" for absent)
+		holds   string
+	}{
+		{"news edited", edit(news, "title = \"Signature", "title = \"Édité : Signature"), []string{news}, incremental, newsPage, "Édité : Signature"},
+		{"editor's temporary file", nil, []string{"content/cpts/pays-de-lunel/news/4913", "content/cpts/a.md___jb_tmp___"}, none, newsPage, "Édité : Signature"},
+		{"news with an error", edit(news, "date = 2020-07-17", "date = 2020-07-17\ndraft = \"non\""), []string{news}, failed, "", ""},
+		{"another news saved, the error stays", edit(other, "title = \"", "title = \"Autre : "), []string{other}, failed, "", ""},
+		{"error fixed", edit(news, "draft = \"non\"", ""), []string{news}, incremental, "cpts/colhaj/actualites/premier-contrat/index.html", "Autre : "},
+		{"static file added", write("static/docs/guide.txt", "guide"), []string{"static/docs/guide.txt"}, full, "docs/guide.txt", "guide"},
+		{"static file deleted", remove("static/docs/guide.txt"), []string{"static/docs/guide.txt"}, full, "docs/guide.txt", ""},
+		{"news deleted", remove(news), []string{news}, full, newsPage, ""},
+		{"config changed", edit("config.toml", "title = \"Annuaire des CPTS\"", "title = \"Annuaire modifié\""), []string{"config.toml"}, full, "index.html", "Annuaire modifié"},
+	}
+	for _, st := range steps {
+		if st.change != nil {
+			if err := st.change(); err != nil {
+				t.Fatalf("%s: %v", st.name, err)
+			}
+		}
+		res, diags := builder(st.changed)
+		got := full
+		switch {
+		case res == nil:
+			got = failed
+		case res == last:
+			got = none
+		case res.Rendered > 0:
+			got = incremental
+		}
+		if got != st.want {
+			t.Fatalf("%s: got a %s build, want %s (%v)", st.name, got, st.want, diags)
+		}
+		if res == nil {
+			if err := diags.Err(); err == nil || !strings.Contains(err.Error(), news+":5:9") {
+				t.Errorf("%s: the diagnostics do not name %s:5:9:\n%v", st.name, news, diags)
+			}
+			continue
+		}
+		last = res
+		data, ok := res.Files.Get(st.file)
+		if st.holds == "" && ok {
+			t.Errorf("%s: %s is still served", st.name, st.file)
+		}
+		if st.holds != "" && !strings.Contains(string(data), st.holds) {
+			t.Errorf("%s: %s does not hold %q", st.name, st.file, st.holds)
+		}
+	}
+}

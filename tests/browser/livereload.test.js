@@ -1,0 +1,160 @@
+'use strict';
+// Live reload and the error page of `cpts serve` (issue #6), in Chromium.
+//
+// The cpts binary is built once and serves a temporary copy of the sample
+// site (config.toml and content/) on 127.0.0.1. A news page is opened in a
+// short viewport and scrolled down; then the test, as an author would:
+// edits the news file (the page reloads by itself, shows the new text and
+// keeps its scroll position), writes a content error (the page becomes the
+// error page, listing the diagnostic as path:line:col with its hint), and
+// fixes it while changing the title (the site comes back, with the title). No request leaves 127.0.0.1 and nothing
+// is logged as a console error but the status of the error page itself.
+
+const { describe, it, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { spawn, spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const REPO = path.resolve(__dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const NEWS = 'content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md';
+const PAGE = '/cpts/pays-de-lunel/actualites/signature-convention/';
+const WAIT = 30_000; // for one rebuild and reload, on a busy machine
+
+let tmp; // holds the binary and the site
+let serveProc;
+let origin;
+let browser;
+let page;
+const consoleErrors = [];
+const requests = [];
+
+// startServe runs `cpts serve` on a free port and resolves to its address
+// once it prints "Serving at".
+function startServe(bin, site) {
+  return new Promise((resolve, reject) => {
+    serveProc = spawn(bin, ['serve', '--source', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`cpts serve did not start:\n${out}`)), 60_000);
+    const onData = (chunk) => {
+      out += chunk;
+      const m = /Serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    serveProc.stdout.on('data', onData);
+    serveProc.stderr.on('data', onData);
+    serveProc.on('exit', (code) => reject(new Error(`cpts serve exited with ${code}:\n${out}`)));
+  });
+}
+
+// edit rewrites the news file and resolves, once the page has reloaded, to
+// the time from the write to the load event.
+async function edit(change) {
+  const file = path.join(tmp, 'site', NEWS);
+  const text = fs.readFileSync(file, 'utf8');
+  const loaded = page.waitForEvent('load', { timeout: WAIT });
+  const t0 = Date.now();
+  fs.writeFileSync(file, change(text));
+  await loaded;
+  return Date.now() - t0;
+}
+
+describe('cpts serve: live reload and error page', () => {
+  before(async () => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cpts-serve-'));
+    const bin = path.join(tmp, 'cpts');
+    const r = spawnSync('go', ['build', '-o', bin, './cmd/cpts'], { cwd: REPO, encoding: 'utf8', timeout: 10 * 60_000 });
+    if (r.error || r.status !== 0) throw new Error(`go build failed:\n${r.stdout}${r.stderr}`);
+    const site = path.join(tmp, 'site');
+    fs.mkdirSync(site);
+    fs.copyFileSync(path.join(REPO, 'config.toml'), path.join(site, 'config.toml'));
+    fs.cpSync(path.join(REPO, 'content'), path.join(site, 'content'), { recursive: true });
+    origin = await startServe(bin, site);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      chromiumSandbox: false,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--disable-quic'],
+    });
+    // A short viewport, so that the news page scrolls.
+    const context = await browser.newContext({ viewport: { width: 800, height: 400 }, locale: 'fr-FR' });
+    page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    page.on('request', (req) => requests.push(req.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.text()} (${m.location().url})`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`uncaught exception: ${e.message}`));
+  });
+
+  after(async () => {
+    if (browser) await browser.close();
+    if (serveProc && serveProc.exitCode === null) serveProc.kill('SIGINT');
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  let scrolled;
+
+  it('serves the news page with the live-reload script', async () => {
+    const stream = page.waitForRequest((req) => req.url().endsWith('/__cpts/events'));
+    const res = await page.goto(origin + PAGE, { waitUntil: 'load' });
+    assert.equal(res.status(), 200);
+    assert.equal(await page.locator('script[src="/__cpts/livereload.js"]').count(), 1);
+    await stream; // the script has opened the event stream
+    const height = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
+    assert.ok(height > 200, `the page must scroll for this test (it scrolls by ${height} px)`);
+    scrolled = Math.floor(height / 2);
+    await page.evaluate((y) => window.scrollTo(0, y), scrolled);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 1, scrolled);
+  });
+
+  // The script of cpts serve restores the position itself (the browser's
+  // restoration is off), also through the error page (see below).
+  it('reloads after an edit, shows the new text and keeps the scroll position', async (t) => {
+    // The text is added below the place the reader is at, so that the
+    // place keeps its position on the page.
+    const ms = await edit((text) => text + '\nUn paragraphe ajouté par le test.\n');
+    t.diagnostic(`save to reloaded page: ${ms} ms (sample site)`);
+    assert.match(await page.locator('main').innerText(), /Un paragraphe ajouté par le test\./);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, scrolled, { timeout: 5_000 })
+      .catch(async () => assert.fail(`scroll position ${await page.evaluate(() => window.scrollY)}, want ${scrolled}`));
+  });
+
+  it('shows the error page with path:line:col and the hint after a content error', async () => {
+    await edit((text) => text.replace(/^date = (.*)$/m, 'date = $1\ndraft = "non"'));
+    const body = await page.locator('body').innerText();
+    assert.match(body, /Build failed/);
+    assert.match(body, new RegExp(`${NEWS.replace(/[.]/g, '\\.')}:\\d+:\\d+: error: draft`));
+    assert.match(body, /hint:|want true or false/);
+    // The error page keeps a strict policy: its style is an external file.
+    const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    assert.match(styled, /system-ui|sans-serif/);
+  });
+
+  it('comes back once the file is fixed, at the scroll position of before the error', async () => {
+    await edit((text) => text.replace('\ndraft = "non"', '')
+      .replace('title = "Signature de la convention', 'title = "Modifié : signature de la convention'));
+    assert.match(await page.locator('h1').innerText(), /^Modifié : signature de la convention/);
+    assert.match(await page.locator('main').innerText(), /Un paragraphe ajouté par le test\./);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, scrolled, { timeout: 5_000 })
+      .catch(async () => assert.fail(`scroll position ${await page.evaluate(() => window.scrollY)}, want ${scrolled}`));
+    const res = await page.reload({ waitUntil: 'load' });
+    assert.equal(res.status(), 200);
+  });
+
+  it('requested only 127.0.0.1 and logged no other console error', () => {
+    const other = requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:'));
+    assert.deepEqual(other, []);
+    // Chromium logs the 500 status of the error page itself, and the 404
+    // of the /favicon.ico it asks for (the sample site has none).
+    const errors = consoleErrors.filter((e) => !/status of 500/.test(e) && !/status of 404 .*\/favicon\.ico\)$/.test(e));
+    assert.deepEqual(errors, []);
+  });
+});
