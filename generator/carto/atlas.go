@@ -24,6 +24,8 @@ type Atlas struct {
 	locators map[string]*locator // by département
 
 	degrees *level // arcs in degrees, simplified for Location
+
+	outlines sync.Map // territory outlines by URL (territory)
 }
 
 // New returns an atlas over the embedded boundaries.
@@ -40,7 +42,7 @@ func New(g *geo.Table) (*Atlas, error) {
 // territory made of communes.
 type Area struct {
 	Name     string
-	URL      string   // link target; "" draws the shape without a link
+	URL      string   // link target, "" for none; it names the area: one URL, one set of communes
 	Communes []string // INSEE codes; unknown ones and the COM are skipped
 	Style    string   // CSS class of the shape ("map-in", "map-partial"...)
 }
@@ -71,6 +73,21 @@ func (a *Atlas) shape(codes []string) boundary.Shape {
 		return s
 	}
 	return a.topo.Outline(codes)
+}
+
+// territory returns the outline of an area, computed once per URL: the
+// same CPTS is drawn on its own map, its neighbours', its départements',
+// the locators of its communes and the map of France.
+func (a *Atlas) territory(t Area) boundary.Shape {
+	if t.URL == "" {
+		return a.shape(t.Communes)
+	}
+	if s, ok := a.outlines.Load(t.URL); ok {
+		return s.(boundary.Shape)
+	}
+	s := a.shape(t.Communes)
+	a.outlines.Store(t.URL, s)
+	return s
 }
 
 // departement returns the outline of a département, from its communes.

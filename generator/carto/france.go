@@ -84,7 +84,7 @@ func (a *Atlas) drawZone(c *canvas, f frame, deps []string, terr []Area) {
 	}
 	c.path(f, rings, "map-land", "")
 	for _, t := range terr {
-		c.area(f, l, a.topo.Outline(t.Communes), t.Style, t.Name, t.URL)
+		c.area(f, l, a.territory(t), t.Style, t.Name, t.URL)
 	}
 	c.lines(f, a.shapeMesh(l, shapes), "map-border")
 }

@@ -49,7 +49,7 @@ func (a *Atlas) Territory(m TerritoryMap) []byte {
 		c.lines(f, a.mesh(l, m.Context), "map-mesh")
 	}
 	for _, o := range m.Others {
-		c.area(f, l, a.shape(o.Communes), "map-other", o.Name, o.URL)
+		c.area(f, l, a.territory(o), "map-other", o.Name, o.URL)
 	}
 	for _, cm := range m.Communes {
 		c.area(f, l, a.shape(cm.Communes), cm.Style, cm.Name, cm.URL)
@@ -95,7 +95,7 @@ func (a *Atlas) Departement(m DepartementMap) []byte {
 	}
 	shapes := make([]boundary.Shape, len(m.Territories))
 	for i, t := range m.Territories {
-		shapes[i] = a.topo.Outline(t.Communes)
+		shapes[i] = a.territory(t)
 	}
 	colours := a.colour(m.Territories)
 	for i, t := range m.Territories {
@@ -221,7 +221,7 @@ func (a *Atlas) locatorArea(dep string, l *locator, t Area) []byte {
 		return b
 	}
 	c := &canvas{}
-	c.area(l.f, a.levels.get(toleranceFor(l.f.unit)), a.topo.Outline(t.Communes), "map-other", t.Name, t.URL)
+	c.area(l.f, a.levels.get(toleranceFor(l.f.unit)), a.territory(t), "map-other", t.Name, t.URL)
 	a.locMu.Lock()
 	l.areas[key] = c.b.Bytes()
 	a.locMu.Unlock()

@@ -9,10 +9,12 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 // that read one (Netlify, Cloudflare Pages): the policy, with
 // frame-ancestors which a meta tag cannot carry, and the headers that
 // stop MIME sniffing, framing, referrer leaks and browser features the
-// site does not use.
-func headersFile() []byte {
+// site does not use (geolocation is its own, for the location button).
+// The policy is the pages' (csp), with the tile host when the site has an
+// interactive map.
+func headersFile(csp string) []byte {
 	return []byte("/*\n" +
-		"  Content-Security-Policy: " + ContentSecurityPolicy + "; frame-ancestors 'none'\n" +
+		"  Content-Security-Policy: " + csp + "; frame-ancestors 'none'\n" +
 		"  X-Content-Type-Options: nosniff\n" +
 		"  X-Frame-Options: DENY\n" +
 		"  Referrer-Policy: strict-origin-when-cross-origin\n" +

@@ -49,5 +49,5 @@ func (r *renderer) machineFiles() {
 	b.WriteString("</urlset>\n")
 	r.add("sitemap.xml", b.Bytes())
 	r.add("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+r.abs("sitemap.xml")+"\n"))
-	r.add("_headers", headersFile())
+	r.add("_headers", headersFile(r.csp()))
 }

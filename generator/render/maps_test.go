@@ -110,6 +110,9 @@ func TestTileMap(t *testing.T) {
 	if !res.Files.Has("cpts/lunel/territoire.geojson") {
 		t.Error("no territoire.geojson")
 	}
+	if h, _ := res.Files.Get("_headers"); !strings.Contains(string(h), "img-src 'self' data: https://tuiles.example.net;") {
+		t.Errorf("_headers does not allow the tile host:\n%s", h)
+	}
 	_, diags = renderArchive(t, "site.txtar", siteConfig(t, "[maps]\ntiles = \"https://tuiles.example.net/tile.png\"\n"))
 	if msg := fmt.Sprint(diags); !diags.HasErrors() || !strings.Contains(msg, "config.toml:") || !strings.Contains(msg, "no {z}") {
 		t.Errorf("a tile URL without {z}: %v", diags)
