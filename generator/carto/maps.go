@@ -1,6 +1,9 @@
 package carto
 
 import (
+	"bytes"
+	"fmt"
+
 	"github.com/paulmach/orb"
 
 	"github.com/cpts-fr/cpts/generator/boundary"
@@ -156,6 +159,11 @@ type LocatorMap struct {
 	Commune     string // INSEE code
 	Departement string
 	Territories []Area
+	// Base is the URL of the département's drawing (DepartementBase),
+	// which the maps of all its communes share: the browser fetches it
+	// once instead of finding it in every commune page. Empty draws the
+	// département inline.
+	Base string
 }
 
 // Locator draws a commune's locator map; a ring marks where it is, so
@@ -170,7 +178,11 @@ func (a *Atlas) Locator(m LocatorMap) []byte {
 	f := base.f
 	c := &canvas{id: m.ID}
 	c.open(f.w, f.h, "map-locator", m.Title, m.Desc)
-	c.b.Write(base.land)
+	if m.Base != "" {
+		fmt.Fprintf(&c.b, `<use href="%s#d"/>`, esc(m.Base))
+	} else {
+		c.b.Write(base.land)
+	}
 	for _, t := range m.Territories {
 		c.b.Write(a.locatorArea(m.Departement, base, t))
 	}
@@ -184,6 +196,22 @@ func (a *Atlas) Locator(m LocatorMap) []byte {
 	writeNum(&c.b, y, false)
 	c.b.WriteString(`" r="4"/>`)
 	return c.close()
+}
+
+// DepartementBase returns the drawing of a département that locator maps
+// refer to (LocatorMap.Base): a standalone SVG file whose path, id "d",
+// carries its colours as attributes (the page's CSS does not reach into
+// an external file). nil for a département without boundaries.
+func (a *Atlas) DepartementBase(dep string) []byte {
+	base := a.locatorBase(dep)
+	if base == nil {
+		return nil
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d">`, base.f.w, base.f.h)
+	b.Write(bytes.Replace(base.land, []byte(`<path class="map-land"`), []byte(`<path id="d" fill="#f3f1ec" stroke="#767676" stroke-width="1" vector-effect="non-scaling-stroke"`), 1))
+	b.WriteString("</svg>\n")
+	return b.Bytes()
 }
 
 // locator is what the locator maps of a département share.

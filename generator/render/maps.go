@@ -163,7 +163,8 @@ func (r *renderer) communeMap(com *geo.Commune, claims []claim) lazyMap {
 			return ""
 		}
 		m := carto.LocatorMap{ID: "carte-" + com.Code, Title: r.t("map_commune_title", com.Name),
-			Desc: r.t("map_commune_desc", com.Name), Commune: com.Code, Departement: com.Departement}
+			Desc: r.t("map_commune_desc", com.Name), Commune: com.Code, Departement: com.Departement,
+			Base: r.url("/localisation/" + com.Departement + ".svg")}
 		if d := r.site.Geo.Departement(com.Departement); d != nil {
 			m.Desc = r.t("map_commune_desc", com.Name, d.Name)
 		}
@@ -253,6 +254,7 @@ func (r *renderer) locationFiles() {
 			continue
 		}
 		r.add("localisation/"+d.Code+".json", file)
+		r.add("localisation/"+d.Code+".svg", a.DepartementBase(d.Code))
 		index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
 	}
 	b, _ := json.Marshal(map[string]any{"d": index})

@@ -39,7 +39,7 @@ func TestMapsInPages(t *testing.T) {
 	for path, want := range map[string][]string{
 		"cpts/lunel/index.html":      {"map-territory", `<a href="/annuaire/communes/34145/" aria-label="Lunel">`},
 		"departements/34/index.html": {"map-departement", `<a href="/annuaire/cpts/lunel/" aria-label="CPTS du Pays de Lunel">`, `fill="url(#carte-34-map-blank)"`},
-		"communes/34145/index.html":  {"map-locator", `class="map-here"`},
+		"communes/34145/index.html":  {"map-locator", `class="map-here"`, `<use href="/annuaire/localisation/34.svg#d"/>`},
 		"carte/index.html":           {"map-france", `aria-label="CPTS du Pays de Lunel"`, `class="map-swatch"`},
 	} {
 		page, ok := res.Files.Get(path)
@@ -58,7 +58,7 @@ func TestMapsInPages(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range []string{"localisation/index.json", "localisation/34.json"} {
+	for _, f := range []string{"localisation/index.json", "localisation/34.json", "localisation/34.svg"} {
 		if !res.Files.Has(f) {
 			t.Errorf("no %s", f)
 		}
