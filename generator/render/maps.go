@@ -185,8 +185,8 @@ type legendItem struct {
 // franceMap emits /carte/, the national map of the CPTS by stage, with its
 // legend and the list of CPTS as text alternative.
 func (r *renderer) franceMap() {
-	if !r.wanted("/carte/") || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 {
-		return
+	if !r.wanted("/carte/") || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 || r.homeCPTS() != nil {
+		return // a single CPTS's site has its territory map on its home page
 	}
 	const id = "carte-france"
 	var legend []legendItem
@@ -210,8 +210,9 @@ func (r *renderer) franceMap() {
 }
 
 // locationFiles writes /localisation/: per département with a CPTS (every
-// one with [communes] pages = "all"), the boundaries of its communes and
-// the CPTS covering each, for the "find my CPTS" button
+// one with [communes] pages = "all"), the drawing the locator maps of its
+// communes share, and the boundaries of its communes with the CPTS covering
+// each, for the "find my CPTS" button
 // (see carto.Atlas.Location), and index.json, the box of each file.
 func (r *renderer) locationFiles() {
 	if r.site.Config.Maps.Off {
@@ -221,6 +222,9 @@ func (r *renderer) locationFiles() {
 	if a == nil {
 		return
 	}
+	// A single CPTS's site has no location button (its home page is the
+	// CPTS): it only needs the drawings of the locator maps.
+	single := r.homeCPTS() != nil
 	var index [][]any
 	for _, d := range r.site.Geo.Departements() {
 		if d.Zone != "metro" && d.Zone != "drom" || len(r.cptsByDept[d.Code]) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
@@ -253,12 +257,16 @@ func (r *renderer) locationFiles() {
 		if !ok {
 			continue
 		}
-		r.add("localisation/"+d.Code+".json", file)
 		r.add("localisation/"+d.Code+".svg", a.DepartementBase(d.Code))
-		index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
+		if !single {
+			r.add("localisation/"+d.Code+".json", file)
+			index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
+		}
 	}
-	b, _ := json.Marshal(map[string]any{"d": index})
-	r.add("localisation/index.json", b)
+	if !single {
+		b, _ := json.Marshal(map[string]any{"d": index})
+		r.add("localisation/index.json", b)
+	}
 }
 
 // hasArrondissements reports whether a commune is Paris, Lyon or
