@@ -79,10 +79,14 @@ func TestSiteOfOneCPTS(t *testing.T) {
 			t.Errorf("home page lacks %s", want)
 		}
 	}
-	for _, p := range []string{"cpts/index.html", "cpts/pays-de-lunel/index.html", "departements/index.html", "pages/qu-est-ce-qu-une-cpts/index.html"} {
+	for _, p := range []string{"cpts/index.html", "cpts/pays-de-lunel/index.html", "departements/index.html", "pages/qu-est-ce-qu-une-cpts/index.html",
+		"carte/index.html", "localisation/index.json", "localisation/34.json"} {
 		if res.Files.Has(p) {
 			t.Errorf("a single-CPTS site has %s", p)
 		}
+	}
+	if !bytes.Contains(home, []byte(`class="map map-territory"`)) || !res.Files.Has("localisation/34.svg") {
+		t.Error("the home page of a single-CPTS site has no territory map, or its communes' locators no drawing")
 	}
 	underOnly(t, res, "cpts/", "pays-de-lunel/")
 	underOnly(t, res, "communes/", "34033/", "34048/", "34110/", "34112/", "34145/", "34146/", "34151/", "34246/", "34272/", "34280/", "34288/", "34294/", "34296/", "34340/")
