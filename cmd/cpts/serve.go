@@ -53,7 +53,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	addr := "http://" + ln.Addr().String() + "/"
 	config := filepath.ToSlash(sf.config)
-	srv := server.New(server.IncrementalBuilder(fsys, func() build.Options {
+	srv := server.New(server.IncrementalBuilder(func() build.Options {
 		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
 	}))
 	report := func(diags diag.List) {

@@ -54,7 +54,7 @@ func BenchmarkServeNewsEdit(b *testing.B) {
 			}
 			file, page := editedNews(b, c)
 			fsys := os.DirFS(dir)
-			srv := New(IncrementalBuilder(fsys, func() build.Options {
+			srv := New(IncrementalBuilder(func() build.Options {
 				return build.Options{Source: fsys, Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, Now: time.Now().UTC()}
 			}))
 			if diags := srv.Rebuild(nil); diags.HasErrors() {

@@ -1,11 +1,8 @@
 package server
 
 import (
-	"io/fs"
-	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/diag"
@@ -15,10 +12,8 @@ import (
 // what an edit of news files touches (build.Incremental) when the last
 // build succeeded, and the whole site otherwise (a deleted file, a new
 // one, a template, the configuration). options is called for each build
-// (the dev server publishes by the current date). Paths that no longer
-// exist and look like an editor's temporary files are dropped from a
-// batch, so that they cause no rebuild.
-func IncrementalBuilder(fsys fs.FS, options func() build.Options) Builder {
+// (the dev server publishes by the current date).
+func IncrementalBuilder(options func() build.Options) Builder {
 	var last *build.Result
 	failed := true              // the last full build failed: the next one is full
 	broken := map[string]bool{} // news files whose last incremental build failed
@@ -26,11 +21,7 @@ func IncrementalBuilder(fsys fs.FS, options func() build.Options) Builder {
 		opts := options()
 		var paths []string
 		for _, p := range changed {
-			p = filepath.ToSlash(p)
-			if _, err := fs.Stat(fsys, p); err != nil && temporary(p) {
-				continue
-			}
-			paths = append(paths, p)
+			paths = append(paths, filepath.ToSlash(p))
 		}
 		if last != nil && !failed && changed != nil {
 			if len(paths) == 0 && len(broken) == 0 {
@@ -61,15 +52,4 @@ func IncrementalBuilder(fsys fs.FS, options func() build.Options) Builder {
 		}
 		return res, diags
 	}
-}
-
-// temporary reports whether a path that no longer exists was an editor's
-// temporary file rather than a file of the site: a name without extension
-// (vim's 4913, sed -i's sedXXXXXX) or a JetBrains safe-write copy. (Other
-// editors' temporary files are ignored by Classify.) A folder moved out of
-// the site also has no extension: the files it held stay served until the
-// next full build.
-func temporary(p string) bool {
-	base := path.Base(p)
-	return !strings.Contains(base, ".") || strings.Contains(base, "___jb_")
 }

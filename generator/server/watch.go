@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -66,15 +67,17 @@ type Batch struct {
 
 // Watch watches the site folder root and calls onBatch with each batch of
 // changes, debounced by quiet: editors that save by writing a temporary
-// file and renaming it give one batch. New folders are watched as they
-// appear; removed ones are dropped. It returns when ctx is done.
+// file and renaming it give one batch, without the temporary file; a batch
+// of temporary files alone is not reported. New folders are watched as
+// they appear; removed ones are dropped. It returns when ctx is done.
 func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatch func(Batch)) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := addTree(w, root); err != nil {
+	dirs := map[string]bool{} // the folders watched, to tell a removed folder from a temporary file
+	if err := addTree(w, root, dirs); err != nil {
 		return err
 	}
 	pending := map[string]ChangeKind{}
@@ -97,7 +100,7 @@ func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatc
 			}
 			if ev.Has(fsnotify.Create) {
 				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
-					_ = addTree(w, ev.Name)
+					_ = addTree(w, ev.Name, dirs)
 				}
 			}
 			kind, ok := Classify(rel, config)
@@ -111,21 +114,41 @@ func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatc
 		case <-timer.C:
 			b := Batch{}
 			for p, k := range pending {
+				full := filepath.Join(root, p)
+				if _, err := os.Lstat(full); err != nil {
+					if !dirs[full] && temporary(p) {
+						continue // an editor's temporary file, already gone
+					}
+					delete(dirs, full)
+				}
 				b.Paths = append(b.Paths, p)
 				if k > b.Kind {
 					b.Kind = k
 				}
 			}
-			sort.Strings(b.Paths)
 			pending = map[string]ChangeKind{}
+			if len(b.Paths) == 0 {
+				continue
+			}
+			sort.Strings(b.Paths)
 			onBatch(b)
 		}
 	}
 }
 
+// temporary reports whether a path that no longer exists was an editor's
+// temporary file rather than a file of the site: a name without extension
+// (vim's 4913, sed -i's sedXXXXXX) or a JetBrains safe-write copy. (Other
+// editors' temporary files are left out by Classify.) Watch tells a
+// removed folder by the folders it watches.
+func temporary(p string) bool {
+	base := path.Base(filepath.ToSlash(p))
+	return !strings.Contains(base, ".") || strings.Contains(base, "___jb_")
+}
+
 // addTree watches dir and every folder below it, except public/ and
-// hidden folders.
-func addTree(w *fsnotify.Watcher, dir string) error {
+// hidden folders, and records them in dirs.
+func addTree(w *fsnotify.Watcher, dir string, dirs map[string]bool) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil // a folder removed while walking
@@ -137,6 +160,7 @@ func addTree(w *fsnotify.Watcher, dir string) error {
 		if p != dir && (strings.HasPrefix(name, ".") || name == "public" || name == "node_modules") {
 			return filepath.SkipDir
 		}
+		dirs[p] = true
 		return w.Add(p)
 	})
 }

@@ -76,6 +76,24 @@ func TestWatchRealEvents(t *testing.T) {
 		t.Errorf("rename: %+v", b)
 	}
 
+	// vim's write test and a JetBrains safe write: the temporary files are
+	// gone when the batch is made, and left out of it.
+	for _, name := range []string{"4913", "index.md___jb_tmp___"} {
+		p := filepath.Join(root, "content", "cpts", "a", name)
+		must(os.WriteFile(p, []byte("t"), 0o644))
+		must(os.Remove(p))
+	}
+	must(os.WriteFile(index, []byte("three"), 0o644))
+	if b := next("a save with temporary files"); len(b.Paths) != 1 || !contains(b.Paths, "content/cpts/a/index.md") {
+		t.Errorf("temporary files: %+v, want only content/cpts/a/index.md", b)
+	}
+	p := filepath.Join(root, "content", "cpts", "a", "4913")
+	must(os.WriteFile(p, []byte("t"), 0o644))
+	must(os.Remove(p))
+	if n := drain(batches); n != 0 {
+		t.Errorf("temporary files alone gave %d batches, want none", n)
+	}
+
 	dir := filepath.Join(root, "content", "cpts", "b")
 	must(os.MkdirAll(filepath.Join(dir, "news"), 0o755))
 	time.Sleep(100 * time.Millisecond) // the new folders get watched
