@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"time"
@@ -61,24 +62,44 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: %v\n", err)
 		return exitUsage
 	}
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir()})
+	// Files go into a staging folder beside dest as they are made; it
+	// replaces dest only when the whole build succeeded.
+	staged, err := output.NewStage(dest)
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
+		return exitContent
+	}
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir(), Output: staged})
 	printDiagnostics(stderr, userPaths(diags, prefix))
 	if res == nil {
+		staged.Discard()
 		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)
 		return exitContent
 	}
-	if err := output.Publish(res.Files, dest); err != nil {
+	if err := staged.Commit(); err != nil {
 		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
 		return exitContent
 	}
 	fmt.Fprintf(stdout, "Built %s\n%s\n", dest, res.Summary())
 	return exitOK
 }
+
+// gcPercent is the collector's target of a build (runtime/debug): the heap
+// may grow by half its live data between collections, not by all of it,
+// since the build writes its output as it goes and its live heap is
+// mostly the model (510 MB at the peak of the national corpus: 890 MB of
+// RSS instead of 1.2 GB). A memory limit instead would make the collector
+// run without pause once the live heap passes it (×4 news: 217 s of CPU
+// instead of 94 s). GOGC overrides it.
+const gcPercent = 50
 
 // buildTime is the date that decides which scheduled and expiring news are
 // published: now, or SOURCE_DATE_EPOCH (seconds) for reproducible builds.

@@ -1,7 +1,10 @@
 // Package build runs the stages of a build in order, times each, and
 // stops at the first stage that reports errors: load, validate, images,
-// render, search index, check links, minify, publish. It is the only
-// package that sees them all; cmd/cpts and the dev server call it.
+// render, search index, check links. Files are minified as they are added
+// to the output (by the render workers, for pages), and written as they
+// come when the output is a staging folder (output.NewStage), which the
+// caller then publishes with Commit. It is the only package that sees
+// every stage; cmd/cpts and the dev server call it.
 package build
 
 import (
@@ -46,6 +49,11 @@ type Options struct {
 	// ImageCache is the folder where processed images are kept between
 	// builds (package images); empty processes every image every build.
 	ImageCache string
+	// Output is the set the build writes into: nil means a new set in
+	// memory; a set made by output.NewStage receives each file, minified,
+	// as soon as it is made, so the build never holds the whole site. The
+	// caller commits or discards it.
+	Output *output.Set
 }
 
 // Stage is the name and duration of one step, for the summary.
@@ -162,9 +170,17 @@ func Run(opts Options) (*Result, diag.List) {
 	}
 	var rendered *render.Result
 	theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
+	files := opts.Output
+	if files == nil {
+		files = output.NewSet()
+	}
+	if !opts.NoMinify {
+		// Every file is minified as it is added, by the worker that made it.
+		files.MinifyWith(output.NewMinifier())
+	}
 	ok = step("render", func() diag.List {
 		var d diag.List
-		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped})
+		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files})
 		if rendered != nil {
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
@@ -181,12 +197,6 @@ func Run(opts Options) (*Result, diag.List) {
 	}
 	res.Files = rendered.Files
 	res.pictures, res.theme, res.scope = pictures, theme, scoped
-	if !opts.NoMinify {
-		ok = step("minify", func() diag.List { return minifyAll(res.Files) })
-		if !ok {
-			return nil, all.Sort()
-		}
-	}
 	return res, all.Sort()
 }
 
@@ -227,12 +237,12 @@ func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
 				WithHint("open it in an image editor and export it again as JPEG, PNG or SVG")
 			continue
 		}
-		files.Replace(p, clean)
+		if err := files.Replace(p, clean); err != nil {
+			diags.Errorf(diag.Pos{File: p}, diag.IO, "%v", err)
+		}
 	}
 	for _, f := range set.Files {
-		if err := files.Add(f.Path, f.Data); err != nil {
-			diags.Errorf(diag.Pos{File: f.Path}, diag.DuplicateSlug, "%v", err)
-		}
+		diags.Append(render.AddFile(files, f.Path, f.Data))
 	}
 	return diags
 }
@@ -254,9 +264,7 @@ func addSearch(site *model.Site, scoped *scope.Result, files *output.Set, theme 
 		Label:   func(key string) string { return labels[key] },
 	}
 	for _, f := range search.Index(site, opts) {
-		if err := files.Add(f.Path, f.Data); err != nil {
-			diags.Errorf(diag.Pos{File: f.Path}, diag.DuplicateSlug, "%v", err)
-		}
+		diags.Append(render.AddFile(files, f.Path, f.Data))
 	}
 	return diags
 }
@@ -305,19 +313,4 @@ func resolves(files *output.Set, p string) bool {
 		return files.Has("index.html")
 	}
 	return files.Has(p) || files.Has(p+"/index.html")
-}
-
-func minifyAll(files *output.Set) diag.List {
-	var diags diag.List
-	m := output.NewMinifier()
-	for _, p := range files.Paths() {
-		data, _ := files.Get(p)
-		min, err := m.Minify(p, data)
-		if err != nil {
-			diags.Errorf(diag.Pos{File: p}, diag.Template, "%v", err)
-			continue
-		}
-		files.Replace(p, min)
-	}
-	return diags
 }

@@ -2,6 +2,9 @@ package build
 
 import (
 	"io/fs"
+	"runtime"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -63,13 +66,28 @@ func check(site *model.Site, table *geo.Table, fsys fs.FS) (diag.List, []imageUs
 	for _, p := range site.Pages {
 		bodies = append(bodies, body{p.Body, nil})
 	}
-	for _, b := range bodies {
-		if len(b.md.Source) == 0 {
-			continue
+	// Bodies are parsed on every core (not rendered: render does that);
+	// each has its slot, so the result does not depend on the order in
+	// which workers finish.
+	type found struct {
+		links []markup.Link
+		diags diag.List
+	}
+	results := make([]found, len(bodies))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, b := range bodies {
+		if len(b.md.Source) > 0 {
+			g.Go(func() error {
+				results[i].links, results[i].diags = md.Links(b.md.Source, b.md.Pos)
+				return nil
+			})
 		}
-		res, d := md.Convert(b.md.Source, b.md.Pos)
-		diags = append(diags, d...)
-		for _, l := range res.Links {
+	}
+	g.Wait()
+	for i, b := range bodies {
+		diags = append(diags, results[i].diags...)
+		for _, l := range results[i].links {
 			if l.Image {
 				uses = append(uses, imageUse{images.Ref{File: b.md.Pos.File, Dest: l.Dest, Alt: l.Alt, Pos: l.Pos, Role: images.Photo}, b.news})
 			}

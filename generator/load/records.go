@@ -1,17 +1,23 @@
 package load
 
 import (
+	"maps"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// allCPTS reads every folder of content/cpts.
+// allCPTS reads every folder of content/cpts, several at once: each folder
+// is read by a loader of its own, merged in folder order, so the result is
+// the same as reading them one after the other.
 func (l *loader) allCPTS() []*model.CPTS {
-	var out []*model.CPTS
+	var slugs []string
 	for _, e := range l.dirEntries("content/cpts") {
 		p := "content/cpts/" + e.Name()
 		if ignored(e.Name()) {
@@ -23,8 +29,34 @@ func (l *loader) allCPTS() []*model.CPTS {
 				WithHint("each CPTS is a folder content/cpts/<slug>/ with an index.md")
 			continue
 		}
-		if c := l.cpts(p, e.Name()); c != nil {
-			out = append(out, c)
+		slugs = append(slugs, e.Name())
+	}
+	read := make([]*model.CPTS, len(slugs))
+	folders := make([]*loader, len(slugs))
+	var g errgroup.Group // one loader per folder, on every core
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, slug := range slugs {
+		folders[i] = &loader{fsys: l.fsys, opts: l.opts, unsafe: maps.Clone(l.unsafe)}
+		g.Go(func() error {
+			read[i] = folders[i].cpts("content/cpts/"+slug, slug)
+			return nil
+		})
+	}
+	g.Wait()
+	var out []*model.CPTS
+	for i, f := range folders {
+		l.diags.Append(f.diags)
+		for p := range f.seen {
+			l.know(p)
+		}
+		for p := range f.unsafe {
+			if l.unsafe == nil {
+				l.unsafe = map[string]bool{}
+			}
+			l.unsafe[p] = true
+		}
+		if read[i] != nil {
+			out = append(out, read[i])
 		}
 	}
 	return out

@@ -133,6 +133,30 @@ func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage 
 	doc := c.md.Parser().Parse(text.NewReader(src))
 	var res Result
 	var diags diag.List
+	res.Links, diags = c.walkLinks(doc, src, start, &eagerImage)
+	shiftHeadings(doc, top)
+	var buf bytes.Buffer
+	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
+		diags.Errorf(start, diag.Syntax, "cannot render Markdown: %v", err)
+	}
+	res.HTML = buf.Bytes()
+	return res, diags
+}
+
+// Links returns the links and images of src, whose first line is at start
+// in its file, with the warnings Convert gives, without rendering it:
+// what checks need.
+func (c *Converter) Links(src []byte, start diag.Pos) ([]Link, diag.List) {
+	doc := c.md.Parser().Parse(text.NewReader(src))
+	return c.walkLinks(doc, src, start, nil)
+}
+
+// walkLinks collects the links of a parsed document and reports those
+// with a forbidden scheme. With eager non-nil, image nodes also get their
+// processed versions (attachImage).
+func (c *Converter) walkLinks(doc ast.Node, src []byte, start diag.Pos, eager *bool) ([]Link, diag.List) {
+	var links []Link
+	var diags diag.List
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -161,18 +185,14 @@ func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage 
 		l := Link{Dest: string(dest), Pos: pos, Image: image}
 		if image {
 			l.Alt = strings.TrimSpace(plainText(n, src))
-			c.attachImage(n.(*ast.Image), start.File, &eagerImage)
+			if eager != nil {
+				c.attachImage(n.(*ast.Image), start.File, eager)
+			}
 		}
-		res.Links = append(res.Links, l)
+		links = append(links, l)
 		return ast.WalkContinue, nil
 	})
-	shiftHeadings(doc, top)
-	var buf bytes.Buffer
-	if err := c.md.Renderer().Render(&buf, src, doc); err != nil {
-		diags.Errorf(start, diag.Syntax, "cannot render Markdown: %v", err)
-	}
-	res.HTML = buf.Bytes()
-	return res, diags
+	return links, diags
 }
 
 // Attributes of image nodes, read by the renderer.

@@ -67,3 +67,26 @@ func TestConvertLinks(t *testing.T) {
 		t.Errorf("links = %v, want %s", got, want)
 	}
 }
+
+// TestLinksAsConvert checks that Links, which does not render, finds the
+// links, images and warnings Convert finds.
+func TestLinksAsConvert(t *testing.T) {
+	src := "# Titre\n\nVoir [Lunel](/cpts/pays-de-lunel/), <https://example.org/a>,\n" +
+		"![Une photo](photo.jpg) ![-](/images/deco.png) et [mal](javascript:alert(1)).\n\n" +
+		"- [liste](mailto:a@example.org)\n- <b>brut</b> [tel](tel:+33100000000)\n"
+	start := diag.Pos{File: "content/cpts/a/index.md", Line: 4, Col: 1}
+	c := New(Options{})
+	res, wantDiags := c.Convert([]byte(src), start)
+	links, diags := c.Links([]byte(src), start)
+	if len(links) != 6 || len(res.Links) != len(links) {
+		t.Fatalf("Links found %d links, Convert %d; want 6: %+v", len(links), len(res.Links), links)
+	}
+	for i := range links {
+		if links[i] != res.Links[i] {
+			t.Errorf("link %d = %+v, Convert gives %+v", i, links[i], res.Links[i])
+		}
+	}
+	if len(diags) != 1 || len(wantDiags) != 1 || diags[0].String() != wantDiags[0].String() {
+		t.Errorf("Links diagnostics = %v, Convert gives %v; want the javascript: warning", diags, wantDiags)
+	}
+}

@@ -53,17 +53,33 @@ var mediaTypes = map[string]string{
 	".webmanifest": "application/json",
 }
 
+// MinifyError is the error of a file the minifier cannot read (a syntax
+// error in a script, say).
+type MinifyError struct {
+	Path string
+	Err  error
+}
+
+func (e *MinifyError) Error() string { return fmt.Sprintf("minify %s: %v", e.Path, e.Err) }
+
+// Unwrap returns the minifier's error.
+func (e *MinifyError) Unwrap() error { return e.Err }
+
 // Minify returns data minified according to the extension of p; files of
-// other types are returned as they are.
+// other types are returned as they are. The minifier reads data in place,
+// and the result is no larger than it needs to be, since a build may keep
+// it in memory.
 func (mf *Minifier) Minify(p string, data []byte) ([]byte, error) {
 	mt, ok := mediaTypes[path.Ext(p)]
 	if !ok {
 		return data, nil
 	}
-	var buf bytes.Buffer
-	buf.Grow(len(data))
-	if err := mf.m.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-		return nil, fmt.Errorf("minify %s: %w", p, err)
+	out, err := mf.m.Bytes(mt, data)
+	if err != nil {
+		return nil, &MinifyError{Path: p, Err: err}
 	}
-	return buf.Bytes(), nil
+	if cap(out)-len(out) > len(out)/8 {
+		out = bytes.Clone(out)
+	}
+	return out, nil
 }

@@ -7,11 +7,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // File is one output file. Path is slash-separated, relative to the site
@@ -21,55 +23,137 @@ type File struct {
 	Data []byte
 }
 
-// Set is the output of a build, keyed by path.
+// ErrDuplicate is wrapped by the error of Add for a path added twice.
+var ErrDuplicate = errors.New("produced twice")
+
+// Set is the output of a build, keyed by path. A set made by NewSet keeps
+// the files in memory; one made by NewStage writes each file into a
+// staging folder as it is added and keeps only its size, so a build's
+// memory does not grow with its output. A set is safe for concurrent use.
 type Set struct {
-	files map[string][]byte
+	mu    sync.RWMutex
+	files map[string]entry
+	stage *stage    // nil for a set in memory
+	min   *Minifier // minifies files as they are added; nil keeps them as given
 }
 
-// NewSet returns an empty set.
-func NewSet() *Set { return &Set{files: map[string][]byte{}} }
+// entry is one file: its content in memory, or only its size on disk.
+type entry struct {
+	data []byte
+	size int64
+}
 
-// Add stores a file; adding the same path twice is an error, since two
-// pages would overwrite each other.
+// NewSet returns an empty set in memory.
+func NewSet() *Set { return &Set{files: map[string]entry{}} }
+
+// MinifyWith makes Add and Replace minify every file by its type (see
+// Minifier) before storing it, so that pages are minified by the goroutine
+// that made them; nil stops minifying.
+func (s *Set) MinifyWith(m *Minifier) { s.min = m }
+
+// Add stores a file; adding the same path twice is an error (wrapping
+// ErrDuplicate), since two pages would overwrite each other.
 func (s *Set) Add(p string, data []byte) error {
 	p = strings.TrimPrefix(path.Clean("/"+p), "/")
 	if p == "" || p == "." {
 		return fmt.Errorf("output: empty path")
 	}
-	if _, dup := s.files[p]; dup {
-		return fmt.Errorf("output: %s is produced twice", p)
+	data, err := s.minify(p, data)
+	if err != nil {
+		return err
 	}
-	s.files[p] = data
-	return nil
+	s.mu.Lock()
+	if _, dup := s.files[p]; dup {
+		s.mu.Unlock()
+		return fmt.Errorf("output: %s is %w", p, ErrDuplicate)
+	}
+	s.files[p] = s.entry(data)
+	s.mu.Unlock()
+	return s.write(p, data)
 }
 
-// Get returns a file's content.
+// Replace changes the content of a file, or adds it.
+func (s *Set) Replace(p string, data []byte) error {
+	p = strings.TrimPrefix(p, "/")
+	data, err := s.minify(p, data)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.files[p] = s.entry(data)
+	s.mu.Unlock()
+	return s.write(p, data)
+}
+
+func (s *Set) minify(p string, data []byte) ([]byte, error) {
+	if s.min == nil {
+		return data, nil
+	}
+	return s.min.Minify(p, data)
+}
+
+func (s *Set) entry(data []byte) entry {
+	if s.stage != nil {
+		return entry{size: int64(len(data))}
+	}
+	return entry{data: data, size: int64(len(data))}
+}
+
+func (s *Set) write(p string, data []byte) error {
+	if s.stage == nil {
+		return nil
+	}
+	return s.stage.enqueue(p, data)
+}
+
+// Get returns a file's content (read back from the staging folder for a
+// set on disk).
 func (s *Set) Get(p string) ([]byte, bool) {
-	d, ok := s.files[strings.TrimPrefix(p, "/")]
-	return d, ok
+	p = strings.TrimPrefix(p, "/")
+	s.mu.RLock()
+	e, ok := s.files[p]
+	s.mu.RUnlock()
+	if !ok || s.stage == nil {
+		return e.data, ok
+	}
+	data, err := s.stage.read(p)
+	return data, err == nil
 }
 
 // Has reports whether the set holds a file at p.
-func (s *Set) Has(p string) bool { _, ok := s.files[strings.TrimPrefix(p, "/")]; return ok }
+func (s *Set) Has(p string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	_, ok := s.files[strings.TrimPrefix(p, "/")]
+	return ok
+}
 
 // Paths returns every path, sorted.
 func (s *Set) Paths() []string {
+	s.mu.RLock()
 	out := make([]string, 0, len(s.files))
 	for p := range s.files {
 		out = append(out, p)
 	}
+	s.mu.RUnlock()
 	sort.Strings(out)
 	return out
 }
 
 // Len is the number of files.
-func (s *Set) Len() int { return len(s.files) }
+func (s *Set) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return len(s.files)
+}
 
 // Bytes is the total size of the files.
 func (s *Set) Bytes() int64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	var n int64
-	for _, d := range s.files {
-		n += int64(len(d))
+	for _, e := range s.files {
+		n += e.size
 	}
 	return n
 }
@@ -85,22 +169,36 @@ func Fingerprint(name string, data []byte) string {
 
 // Equal reports whether two sets hold the same files byte for byte.
 func Equal(a, b *Set) bool {
-	if a.Len() != b.Len() {
+	pa, pb := a.Paths(), b.Paths()
+	if len(pa) != len(pb) {
 		return false
 	}
-	for p, d := range a.files {
-		if e, ok := b.files[p]; !ok || !bytes.Equal(d, e) {
+	for i, p := range pa {
+		if pb[i] != p {
+			return false
+		}
+		da, _ := a.Get(p)
+		db, _ := b.Get(p)
+		if !bytes.Equal(da, db) {
 			return false
 		}
 	}
 	return true
 }
 
-// Replace changes the content of an existing file.
-func (s *Set) Replace(p string, data []byte) { s.files[strings.TrimPrefix(p, "/")] = data }
-
-// Clone returns a copy of the set that can be changed without changing s
-// (the file contents are shared, not copied).
+// Clone returns a set in memory holding the same files, that can be
+// changed without changing s, and that does not minify. The contents of a set in memory are shared,
+// not copied; those of a set on disk are read back.
 func (s *Set) Clone() *Set {
-	return &Set{files: maps.Clone(s.files)} // copies the table, without hashing again
+	if s.stage == nil {
+		s.mu.RLock()
+		defer s.mu.RUnlock()
+		return &Set{files: maps.Clone(s.files)} // copies the table, without hashing again
+	}
+	c := NewSet()
+	for _, p := range s.Paths() {
+		data, _ := s.Get(p)
+		c.files[p] = entry{data: data, size: int64(len(data))}
+	}
+	return c
 }

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // Publish writes the set into dest atomically: files go into a staging
@@ -19,48 +20,27 @@ func Publish(set *Set, dest string) error { return publish(set, dest, os.WriteFi
 // writeFunc writes one file; tests swap it to inject failures.
 type writeFunc func(name string, data []byte, perm os.FileMode) error
 
-const stagePrefix = ".cpts-stage-"
+// writers is how many files are written or removed at once: the work is
+// mostly waiting for the file system, so more than the cores.
+const writers = 8
 
-func publish(set *Set, dest string, write writeFunc) (err error) {
-	dest, err = filepath.Abs(dest)
+func publish(set *Set, dest string, write writeFunc) error {
+	staged, err := newStage(dest, write)
 	if err != nil {
 		return err
 	}
-	parent, base := filepath.Dir(dest), filepath.Base(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	removeStale(parent, base)
-	stage, err := os.MkdirTemp(parent, stagePrefix+base+"-")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(stage)
-		}
-	}()
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return err
-	}
-	made := map[string]bool{}
-	for _, p := range set.Paths() {
-		name := filepath.Join(stage, filepath.FromSlash(p))
-		if !strings.HasPrefix(name, stage+string(filepath.Separator)) {
-			return fmt.Errorf("output: %s leaves the destination", p)
-		}
-		if dir := filepath.Dir(name); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
+	paths := set.Paths()
+	var g errgroup.Group
+	g.SetLimit(writers)
+	for _, p := range paths {
 		data, _ := set.Get(p)
-		if err := write(name, data, 0o644); err != nil {
-			return err
-		}
+		g.Go(func() error { return staged.stage.write(p, data) })
 	}
-	return swap(stage, dest)
+	if err := g.Wait(); err != nil {
+		staged.Discard()
+		return err
+	}
+	return staged.Commit()
 }
 
 // swap puts stage in place of dest and removes the old dest.
@@ -75,7 +55,7 @@ func swap(stage, dest string) error {
 		return fmt.Errorf("output: %s exists and is not a folder", dest)
 	}
 	if err := exchange(stage, dest); err == nil {
-		return os.RemoveAll(stage) // stage now holds the old site
+		return removeTree(stage) // stage now holds the old site
 	}
 	old := stage + ".old"
 	if err := os.Rename(dest, old); err != nil {
@@ -85,7 +65,36 @@ func swap(stage, dest string) error {
 		_ = os.Rename(old, dest)
 		return err
 	}
-	return os.RemoveAll(old)
+	return removeTree(old)
+}
+
+// removeTree removes a folder: first the entries of its subfolders, in
+// parallel (a site is a few folders of tens of thousands of entries
+// each), then what is left.
+func removeTree(dir string) error {
+	var inner []string
+	tops, err := os.ReadDir(dir)
+	if err != nil {
+		return os.RemoveAll(dir)
+	}
+	for _, t := range tops {
+		if !t.IsDir() {
+			continue
+		}
+		subs, _ := os.ReadDir(filepath.Join(dir, t.Name()))
+		for _, s := range subs {
+			inner = append(inner, filepath.Join(dir, t.Name(), s.Name()))
+		}
+	}
+	var g errgroup.Group
+	g.SetLimit(writers)
+	for _, p := range inner {
+		g.Go(func() error { return os.RemoveAll(p) })
+	}
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return os.RemoveAll(dir)
 }
 
 // removeStale deletes staging folders of builds that were killed.

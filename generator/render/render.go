@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -48,6 +49,9 @@ type Options struct {
 	Images Images
 	// Scope is what the site covers (package scope); nil means all content.
 	Scope *scope.Result
+	// Out receives the files, each as soon as it is made (a set may minify
+	// and write them to disk as they come); nil means a new set in memory.
+	Out *output.Set
 }
 
 // Images gives the processed versions of images (package images
@@ -101,7 +105,10 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if opts.NewsPerPage <= 0 {
 		opts.NewsPerPage = 10
 	}
-	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: output.NewSet(), assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}}
+	if r.out == nil {
+		r.out = output.NewSet()
+	}
 	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
 	if u, err := url.Parse(r.baseURL); err == nil {
 		r.basePath = u.Path
@@ -162,9 +169,24 @@ func (r *renderer) staticFiles() {
 }
 
 func (r *renderer) add(p string, data []byte) {
-	if err := r.out.Add(p, data); err != nil {
-		r.diags.Errorf(diag.Pos{File: p}, diag.DuplicateSlug, "%v", err)
+	r.diags.Append(AddFile(r.out, p, data))
+}
+
+// AddFile adds a file to the output and reports why it could not: a path
+// produced twice is a duplicate slug, a file the minifier refuses a
+// template error, one the disk refuses an I/O error.
+func AddFile(out *output.Set, p string, data []byte) diag.List {
+	var diags diag.List
+	var minErr *output.MinifyError
+	switch err := out.Add(p, data); {
+	case errors.Is(err, output.ErrDuplicate):
+		diags.Errorf(diag.Pos{File: p}, diag.DuplicateSlug, "%v", err)
+	case errors.As(err, &minErr):
+		diags.Errorf(diag.Pos{File: p}, diag.Template, "%v", err)
+	case err != nil:
+		diags.Errorf(diag.Pos{File: p}, diag.IO, "%v", err)
 	}
+	return diags
 }
 
 // visible reports whether a news item is published in this build.
@@ -228,16 +250,14 @@ type job struct {
 	page   *page
 }
 
-// flush executes the queued pages on every core. Templates are safe for
-// concurrent use; the output set is keyed by path, so the result does not
-// depend on the order in which workers finish.
+// flush executes the queued pages on every core, and adds each page to the
+// output in the worker that made it, so that pages are minified (and
+// written, for a set on disk) in parallel and never all held at once.
+// Templates are safe for concurrent use; the output set is keyed by path
+// and the diagnostics are kept in the order of the queue, so the result
+// does not depend on the order in which workers finish.
 func (r *renderer) flush() {
-	type result struct {
-		file  string
-		html  []byte
-		diags diag.List
-	}
-	results := make([]result, len(r.jobs))
+	diags := make([]diag.List, len(r.jobs))
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -248,14 +268,14 @@ func (r *renderer) flush() {
 				j := r.jobs[i]
 				html, err := r.tmpl.execute(j.layout, j.page)
 				if err != nil {
-					results[i].diags = templateDiag(err, "layouts/"+j.layout+".html")
+					diags[i] = templateDiag(err, "layouts/"+j.layout+".html")
 					continue
 				}
 				file := strings.TrimPrefix(j.page.Path, "/")
 				if file == "" || strings.HasSuffix(file, "/") {
 					file += "index.html"
 				}
-				results[i] = result{file: file, html: html}
+				diags[i] = AddFile(r.out, file, html)
 			}
 		}()
 	}
@@ -264,12 +284,8 @@ func (r *renderer) flush() {
 	}
 	close(next)
 	wg.Wait()
-	for _, res := range results {
-		if len(res.diags) > 0 {
-			r.diags.Append(res.diags)
-			continue
-		}
-		r.add(res.file, res.html)
+	for _, d := range diags {
+		r.diags.Append(d)
 	}
 	r.jobs = nil
 }

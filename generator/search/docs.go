@@ -1,7 +1,6 @@
 package search
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -210,10 +209,6 @@ func (c *collector) missions() {
 	}
 }
 
-// mdNoise matches what Markdown source holds besides words: link
-// destinations, URLs, HTML tags.
-var mdNoise = regexp.MustCompile(`\]\([^)]*\)|<[^>]*>|https?://\S+`)
-
 func (c *collector) news() {
 	for i, n := range c.site.News {
 		p := "/actualites/" + n.Slug + "/"
@@ -223,7 +218,7 @@ func (c *collector) news() {
 		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
-		text := n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + mdNoise.ReplaceAllString(string(n.Body.Source), " ")
+		text := n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + withoutNoise(n.Body.Source)
 		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, 0, n.Title, p, -1}, refAt: -1, prose: true, terms: Terms(text)}
 		if n.CPTS != nil {
 			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 4

@@ -1,0 +1,174 @@
+package output
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+const stagePrefix = ".cpts-stage-"
+
+// stage is a staging folder beside the destination of a build. Files are
+// written by a pool of goroutines, so that the goroutines making pages
+// do not wait for the disk.
+type stage struct {
+	dir, dest string
+	writeFile writeFunc
+	queue     chan File
+	mu        sync.Mutex
+	made      map[string]bool // folders created so far
+	pending   int             // files queued and not yet written
+	done      *sync.Cond      // signalled when pending falls to 0
+	err       error           // the first write error
+	closing   sync.Once
+}
+
+// queued is how many files may wait for a writer: it bounds the memory
+// the stage holds.
+const queued = 64
+
+// NewStage returns an empty set that writes each file, as it is added,
+// into a new staging folder beside dest (and removes the staging folders
+// of builds that were killed). dest is not touched until Commit puts the
+// staging folder in its place; Discard removes it. One of the two must be
+// called, and the set not changed after.
+func NewStage(dest string) (*Set, error) { return newStage(dest, os.WriteFile) }
+
+func newStage(dest string, write writeFunc) (*Set, error) {
+	dest, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, err
+	}
+	parent, base := filepath.Dir(dest), filepath.Base(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	removeStale(parent, base)
+	dir, err := os.MkdirTemp(parent, stagePrefix+base+"-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{dir: true}, queue: make(chan File, queued)}
+	st.done = sync.NewCond(&st.mu)
+	for range writers {
+		go st.writer()
+	}
+	return &Set{files: map[string]entry{}, stage: st}, nil
+}
+
+// enqueue hands a file to the writers; it returns the first error a
+// writer met, if any.
+func (st *stage) enqueue(p string, data []byte) error {
+	st.mu.Lock()
+	err := st.err
+	st.pending++
+	st.mu.Unlock()
+	st.queue <- File{Path: p, Data: data}
+	return err
+}
+
+func (st *stage) writer() {
+	for f := range st.queue {
+		err := st.write(f.Path, f.Data)
+		st.mu.Lock()
+		if err != nil && st.err == nil {
+			st.err = err
+		}
+		st.pending--
+		if st.pending == 0 {
+			st.done.Broadcast()
+		}
+		st.mu.Unlock()
+	}
+}
+
+// wait returns once every queued file is written, with the first error.
+func (st *stage) wait() error {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	for st.pending > 0 {
+		st.done.Wait()
+	}
+	return st.err
+}
+
+// close waits for the writers and stops them.
+func (st *stage) close() error {
+	err := st.wait()
+	st.closing.Do(func() { close(st.queue) })
+	return err
+}
+
+func (st *stage) name(p string) (string, error) {
+	name := filepath.Join(st.dir, filepath.FromSlash(p))
+	if !strings.HasPrefix(name, st.dir+string(filepath.Separator)) {
+		return "", fmt.Errorf("output: %s leaves the destination", p)
+	}
+	return name, nil
+}
+
+func (st *stage) write(p string, data []byte) error {
+	name, err := st.name(p)
+	if err != nil {
+		return err
+	}
+	dir := filepath.Dir(name)
+	st.mu.Lock()
+	made := st.made[dir]
+	st.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		st.mu.Lock()
+		st.made[dir] = true
+		st.mu.Unlock()
+	}
+	return st.writeFile(name, data, 0o644)
+}
+
+// read returns a file once every queued file is written.
+func (st *stage) read(p string) ([]byte, error) {
+	name, err := st.name(p)
+	if err != nil {
+		return nil, err
+	}
+	if err := st.wait(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(name)
+}
+
+// Commit puts the staging folder of a set made by NewStage in place of its
+// destination, in one rename (an exchange on Linux), then removes the
+// previous site. If it fails, the destination is left as it was and the
+// staging folder is removed.
+func (s *Set) Commit() error {
+	if s.stage == nil {
+		return fmt.Errorf("output: the set is in memory, not staged")
+	}
+	if err := s.stage.close(); err != nil {
+		os.RemoveAll(s.stage.dir)
+		return err
+	}
+	if err := swap(s.stage.dir, s.stage.dest); err != nil {
+		os.RemoveAll(s.stage.dir)
+		return err
+	}
+	return nil
+}
+
+// Discard removes the staging folder of a set made by NewStage, leaving
+// its destination as it was; for a set in memory it does nothing.
+func (s *Set) Discard() {
+	if s.stage != nil {
+		_ = s.stage.close()
+		os.RemoveAll(s.stage.dir)
+	}
+}
