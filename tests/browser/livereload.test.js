@@ -33,7 +33,8 @@ const consoleErrors = [];
 const requests = [];
 
 // startServe runs `cpts serve` on a free port and resolves to its address
-// once it prints "Serving at".
+// once it prints "Serving at". It is started without --bind: the server
+// must then listen on loopback only, so any other address fails the test.
 function startServe(bin, site) {
   return new Promise((resolve, reject) => {
     serveProc = spawn(bin, ['serve', '--source', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
