@@ -16,10 +16,8 @@ const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { REPO, launchChromium } = require('./harness');
 const NEWS = 'content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md';
 const PAGE = '/cpts/pays-de-lunel/actualites/signature-convention/';
 const WAIT = 30_000; // for one rebuild and reload, on a busy machine
@@ -77,13 +75,7 @@ describe('cpts serve: live reload and error page', () => {
     fs.copyFileSync(path.join(REPO, 'config.toml'), path.join(site, 'config.toml'));
     fs.cpSync(path.join(REPO, 'content'), path.join(site, 'content'), { recursive: true });
     origin = await startServe(bin, site);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      chromiumSandbox: false,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
     // A short viewport, so that the news page scrolls.
     const context = await browser.newContext({ viewport: { width: 800, height: 400 }, locale: 'fr-FR' });
     page = await context.newPage();

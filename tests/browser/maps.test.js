@@ -14,16 +14,13 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
 const http = require('node:http');
 const zlib = require('node:zlib');
 const { serve } = require('./server');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { REPO, launchChromium, buildSample } = require('./harness');
 
-let dist;
-let ownDist = false;
+let sample; // { dist, cleanup }
 let site;
 let browser;
 
@@ -66,26 +63,15 @@ async function checkMap(page, selector) {
 
 describe('maps', () => {
   before(async () => {
-    if (process.env.CPTS_SITE_DIR) {
-      dist = path.resolve(process.env.CPTS_SITE_DIR);
-    } else {
-      dist = fs.mkdtempSync(path.join(os.tmpdir(), 'cpts-maps-'));
-      ownDist = true;
-      const r = spawnSync('go', ['run', './cmd/cpts', 'build', '-d', dist], { cwd: REPO, encoding: 'utf8', timeout: 10 * 60_000 });
-      if (r.error || r.status !== 0) throw new Error(`cpts build failed:\n${r.stdout}${r.stderr}`);
-    }
-    site = await serve(dist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, chromiumSandbox: false,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    sample = buildSample('cpts-maps-');
+    site = await serve(sample.dist);
+    browser = await launchChromium();
   });
 
   after(async () => {
     if (browser) await browser.close();
     if (site) await site.close();
-    if (ownDist && !process.env.KEEP_SITE) fs.rmSync(dist, { recursive: true, force: true });
+    if (sample) sample.cleanup();
   });
 
   it('CPTS, département, commune and France maps are named links to existing pages', async () => {

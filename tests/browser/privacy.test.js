@@ -12,15 +12,9 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawnSync } = require('node:child_process');
-const fs = require('node:fs');
-const os = require('node:os');
-const path = require('node:path');
-const { chromium } = require('playwright-core');
 const { serve } = require('./server');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { launchChromium, buildSample } = require('./harness');
 
 // One path of each page type, and files a visitor may open in the browser
 // (a CSV would be downloaded, not shown).
@@ -31,8 +25,7 @@ const PATHS = [
   '/cette-page-n-existe-pas/', '/sitemap.xml', '/actualites/atom.xml',
 ];
 
-let dist;
-let ownDist = false;
+let sample; // { dist, cleanup }
 let site;
 let browser;
 let context;
@@ -41,20 +34,9 @@ const foreign = []; // those outside the site's origin
 
 describe('privacy', () => {
   before(async () => {
-    if (process.env.CPTS_SITE_DIR) {
-      dist = path.resolve(process.env.CPTS_SITE_DIR);
-    } else {
-      dist = fs.mkdtempSync(path.join(os.tmpdir(), 'cpts-privacy-'));
-      ownDist = true;
-      const r = spawnSync('go', ['run', './cmd/cpts', 'build', '-d', dist], { cwd: REPO, encoding: 'utf8', timeout: 10 * 60_000 });
-      if (r.error || r.status !== 0) throw new Error(`cpts build failed:\n${r.stdout}${r.stderr}`);
-    }
-    site = await serve(dist);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, chromiumSandbox: false,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    sample = buildSample('cpts-privacy-');
+    site = await serve(sample.dist);
+    browser = await launchChromium();
     context = await browser.newContext({ locale: 'fr-FR', bypassCSP: true, serviceWorkers: 'block' });
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -70,7 +52,7 @@ describe('privacy', () => {
   after(async () => {
     if (browser) await browser.close();
     if (site) await site.close();
-    if (ownDist && !process.env.KEEP_SITE) fs.rmSync(dist, { recursive: true, force: true });
+    if (sample) sample.cleanup();
   });
 
   for (const p of PATHS) {

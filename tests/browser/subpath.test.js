@@ -13,11 +13,9 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
 const { serve } = require('./server');
 
-const REPO = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const { REPO, launchChromium } = require('./harness');
 const NAV_TIMEOUT = 30_000;
 
 const SITES = [
@@ -61,11 +59,7 @@ describe('sites under a sub-path', () => {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'cpts-subpath-'));
     for (const s of SITES) build(s);
     server = await serve(root);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, chromiumSandbox: false,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR' });
   });
 
