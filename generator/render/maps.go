@@ -232,8 +232,15 @@ func (r *renderer) locationFiles() {
 		}
 		var data carto.LocData
 		ks := map[*model.CPTS]int{}
-		for _, com := range r.site.Geo.InDepartement(d.Code) {
-			if !r.inUniverse(com) || !com.HasPolygon || r.hasArrondissements(com) {
+		communes := r.site.Geo.InDepartement(d.Code)
+		cities := map[string]bool{} // Paris, Lyon, Marseille: located by arrondissement
+		for _, com := range communes {
+			if com.Parent != "" {
+				cities[com.Parent] = true
+			}
+		}
+		for _, com := range communes {
+			if !r.inUniverse(com) || !com.HasPolygon || cities[com.Code] {
 				continue
 			}
 			lc := carto.LocCommune{Code: com.Code, Name: communeName(com), URL: r.communeURL(com), Lon: com.Lon, Lat: com.Lat}
@@ -267,12 +274,6 @@ func (r *renderer) locationFiles() {
 		b, _ := json.Marshal(map[string]any{"d": index})
 		r.add("localisation/index.json", b)
 	}
-}
-
-// hasArrondissements reports whether a commune is Paris, Lyon or
-// Marseille, located by arrondissement instead.
-func (r *renderer) hasArrondissements(com *geo.Commune) bool {
-	return com.Code == "75056" || com.Code == "69123" || com.Code == "13055"
 }
 
 // tileHost returns the origin of the tile server ("https://tile.example.org"),
