@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
@@ -29,6 +30,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&noMinify, "no-minify", false, "keep the output unminified, for debugging templates")
 	fl.BoolVar(&drafts, "drafts", false, "publish news marked draft = true")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+	memprofile := fl.String("memprofile", "", "write a memory profile to this file once the build is made (for go tool pprof: -sample_index=alloc_space for what the build allocated, inuse_space for what it still holds)")
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -79,6 +81,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir(), Output: staged})
 	printDiagnostics(stderr, userPaths(diags, prefix))
+	if *memprofile != "" {
+		if err := writeHeapProfile(*memprofile); err != nil {
+			fmt.Fprintf(stderr, "cpts build: %v\n", err)
+		}
+	}
 	if res == nil {
 		staged.Discard()
 		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)
@@ -90,6 +97,21 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "Built %s\n%s\n", dest, res.Summary())
 	return exitOK
+}
+
+// writeHeapProfile writes the heap profile to file, the build's result
+// still live.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC() // the profile shows the heap as of the last collection
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // gcPercent is the collector's target of a build (runtime/debug): the heap

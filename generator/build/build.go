@@ -20,6 +20,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/gitinfo"
 	"github.com/cpts-fr/cpts/generator/images"
+	"github.com/cpts-fr/cpts/generator/linkcheck"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -178,6 +179,9 @@ func Run(opts Options) (*Result, diag.List) {
 		// Every file is minified as it is added, by the worker that made it.
 		files.MinifyWith(output.NewMinifier())
 	}
+	// The links of every page are read as it is added, while in memory.
+	links := linkcheck.NewCollector()
+	files.InspectWith(links.Add)
 	ok = step("render", func() diag.List {
 		var d diag.List
 		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files})
@@ -190,7 +194,7 @@ func Run(opts Options) (*Result, diag.List) {
 			if d := CheckLinks(rendered); d.HasErrors() {
 				return d
 			}
-			return checkOutput(rendered.Files, string(site.Config.BaseURL), theme)
+			return checkOutput(links.Check(rendered.Files, string(site.Config.BaseURL)), theme)
 		})
 	if !ok {
 		return nil, all.Sort()

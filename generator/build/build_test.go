@@ -86,3 +86,29 @@ func TestContentErrorStopsBeforeRender(t *testing.T) {
 		}
 	}
 }
+
+// TestBrokenLayoutLinkIsAnError checks the links that layouts write, read
+// from each page as the build makes it.
+func TestBrokenLayoutLinkIsAnError(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/cpts/lunel/index.md":      "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n",
+		"content/cpts/lunel/communes.toml": "communes = [\"34145\"]\n",
+		"layouts/partials/footer.html":     `<footer><a href="{{url "/nulle-part/"}}">x</a><a href="{{url "/cpts/"}}#absent">y</a></footer>`,
+	})
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
+	if res != nil {
+		t.Fatal("want no result")
+	}
+	var text string
+	for _, d := range diags {
+		text += d.String() + "\n"
+	}
+	for _, want := range []string{
+		"public/index.html: error: broken link in the built page: /nulle-part/: no file nulle-part/index.html in the output [broken-link]",
+		"public/cpts/lunel/index.html: error: broken link in the built page: /cpts/#absent: no id absent in cpts/index.html [broken-link]",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("diagnostics lack %q:\n%.2000s", want, text)
+		}
+	}
+}

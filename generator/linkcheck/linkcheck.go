@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,39 +37,124 @@ func (b Broken) String() string { return fmt.Sprintf("%s: %s: %s", b.File, b.URL
 
 // Check returns the broken links of the HTML files of a site published at
 // baseURL ("https://example.org/" or "https://example.org/cpts/"), sorted
-// by file, then URL.
+// by file, then URL. It reads every page of files; a build that watches
+// its pages as they are made (Collector) need not read them back.
 func Check(files *output.Set, baseURL string) []Broken {
+	var pages []string
+	for _, p := range files.Paths() {
+		if isPage(p) {
+			pages = append(pages, p)
+		}
+	}
+	c := NewCollector()
+	parallel(len(pages), func(i int) {
+		data, _ := files.Get(pages[i])
+		c.Add(pages[i], data)
+	})
+	return c.Check(files, baseURL)
+}
+
+// Collector gathers the links and ids of the HTML pages of a build as
+// they are made (see output.Set.InspectWith), so that checking them does
+// not read the whole site back. It is safe for concurrent use. Each link
+// and id is kept once, and pages refer to it by number: the thousands of
+// pages of a directory link to the same few thousand paths.
+type Collector struct {
+	mu    sync.Mutex
+	pages map[string]page
+	names []string
+	index map[string]uint32 // the number of each name
+}
+
+// page is what a page holds: its links, each once, and its ids, sorted,
+// by their number in the collector.
+type page struct{ links, ids []uint32 }
+
+// NewCollector returns an empty collector.
+func NewCollector() *Collector {
+	return &Collector{pages: map[string]page{}, index: map[string]uint32{}}
+}
+
+// Add reads the links and ids of the file at p when it is an HTML page,
+// replacing what an earlier version of p held; other files are ignored.
+func (c *Collector) Add(p string, data []byte) {
+	if !isPage(p) {
+		return
+	}
+	links, ids := read(data)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pg := page{links: c.numbers(links), ids: c.numbers(ids)}
+	slices.Sort(pg.ids)
+	c.pages[p] = pg
+}
+
+// numbers returns the numbers of names, each once.
+func (c *Collector) numbers(names []string) []uint32 {
+	out := make([]uint32, 0, len(names))
+	for _, s := range names {
+		n, ok := c.index[s]
+		if !ok {
+			n = uint32(len(c.names))
+			c.names = append(c.names, s)
+			c.index[s] = n
+		}
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// hasID reports whether the page holds the id.
+func (c *Collector) hasID(pg page, id string) bool {
+	n, ok := c.index[id]
+	if !ok {
+		return false
+	}
+	_, found := slices.BinarySearch(pg.ids, n)
+	return found
+}
+
+// Check returns the broken links of the collected pages that files still
+// holds, resolved against files, sorted by file, then URL.
+func (c *Collector) Check(files *output.Set, baseURL string) []Broken {
 	baseURL = strings.TrimSuffix(baseURL, "/") + "/"
 	basePath := "/"
 	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
 		basePath = u.Path
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	var pages []string
-	for _, p := range files.Paths() {
-		if strings.HasSuffix(p, ".html") {
+	for p := range c.pages {
+		if files.Has(p) {
 			pages = append(pages, p)
 		}
 	}
-	// Pages are read on every core; each result has its slot, so the
-	// outcome does not depend on the order in which workers finish.
-	found := make([]page, len(pages))
-	parallel(len(pages), func(i int) {
-		data, _ := files.Get(pages[i])
-		found[i] = read(data)
-	})
-	ids := make(map[string]map[string]bool, len(pages))
-	for i, p := range pages {
-		ids[p] = found[i].ids
-	}
+	sort.Strings(pages)
+	r := resolver{files: files, basePath: basePath, hasID: func(target, id string) (isPage, found bool) {
+		pg, ok := c.pages[target]
+		if !ok || !files.Has(target) {
+			return false, false
+		}
+		return true, c.hasID(pg, id)
+	}}
+	// A link from the site's root ("/cpts/x/#contacts") means the same
+	// from every page: it is resolved once.
+	rooted := map[uint32]string{}
 	var broken []Broken
-	for i, p := range pages {
-		seen := map[string]bool{}
-		for _, ref := range found[i].links {
-			if seen[ref] {
-				continue
+	for _, p := range pages {
+		for _, n := range c.pages[p].links {
+			ref := c.names[n]
+			reason, known := rooted[n]
+			if !known {
+				reason = r.resolve(p, ref)
+				if strings.HasPrefix(ref, "/") && !strings.HasPrefix(ref, "//") {
+					rooted[n] = reason
+				}
 			}
-			seen[ref] = true
-			if reason := resolve(files, ids, p, ref, basePath); reason != "" {
+			if reason != "" {
 				broken = append(broken, Broken{p, ref, reason})
 			}
 		}
@@ -82,30 +168,25 @@ func Check(files *output.Set, baseURL string) []Broken {
 	return broken
 }
 
-// page is what a page holds: its links and its ids.
-type page struct {
-	links []string
-	ids   map[string]bool
-}
+func isPage(p string) bool { return strings.HasSuffix(p, ".html") }
 
-// read collects the links and ids of an HTML page.
-func read(data []byte) page {
-	pg := page{ids: map[string]bool{}}
+// read returns the links and the ids of an HTML page.
+func read(data []byte) (links, ids []string) {
 	scan(data, func(a attr) {
 		switch {
 		case a.key == "id", a.key == "name" && a.tag == "a":
-			pg.ids[a.val] = true
+			ids = append(ids, a.value())
 		case a.key == "href", a.key == "src", a.key == "action":
-			pg.links = append(pg.links, a.val)
+			links = append(links, a.value())
 		case a.key == "srcset":
-			for _, c := range strings.Split(a.val, ",") {
+			for _, c := range strings.Split(a.value(), ",") {
 				if f := strings.Fields(c); len(f) > 0 {
-					pg.links = append(pg.links, f[0])
+					links = append(links, f[0])
 				}
 			}
 		}
 	})
-	return pg
+	return links, ids
 }
 
 // parallel calls f(0) to f(n-1) on every core.
@@ -128,8 +209,17 @@ func parallel(n int, f func(int)) {
 	wg.Wait()
 }
 
+// resolver resolves the links of a site's pages.
+type resolver struct {
+	files    *output.Set
+	basePath string
+	// hasID tells whether target is a page, and whether it holds the id.
+	hasID func(target, id string) (isPage, found bool)
+}
+
 // resolve returns why a link of file does not resolve, or "".
-func resolve(files *output.Set, ids map[string]map[string]bool, file, ref, basePath string) string {
+func (r resolver) resolve(file, ref string) string {
+	files, basePath := r.files, r.basePath
 	u, err := url.Parse(ref)
 	if err != nil {
 		return "not a URL"
@@ -167,7 +257,7 @@ func resolve(files *output.Set, ids map[string]map[string]bool, file, ref, baseP
 	if u.Fragment == "" {
 		return ""
 	}
-	if pageIDs, isHTML := ids[target]; isHTML && !pageIDs[u.Fragment] {
+	if isPage, found := r.hasID(target, u.Fragment); isPage && !found {
 		return "no id " + u.Fragment + " in " + target
 	}
 	return ""

@@ -20,6 +20,7 @@ func TestCheck(t *testing.T) {
 			<a href="https://example.org/cpts/x/">f</a><link rel=canonical href=https://example.org/cpts/><img src="/cpts/img/a.png" srcset="/cpts/img/a.png 480w, /cpts/img/b.png 960w" alt="">
 			<a href="mailto:a@example.org">g</a><a href="tel:+33467000000">h</a><a href="https://other.example/">i</a><a href="https://example.org/x/">j</a>
 			<a href="/cpts/x/feed.json?v=1">k</a><a href="/cpts/x">l</a><form action="/cpts/x/"></form><!-- <a href="/nowhere/"> --><script>var a = '<a href="/nowhere/">'</script>`, nil},
+		{"script in capitals", "https://example.org/", `<SCRIPT>var a = '<a href="/nowhere/">'</Script><STYLE>a{}</style><A HREF="/x/">a</A>`, nil},
 		{"root base", "https://example.org", `<a href="/x/">a</a><a href="/">b</a>`, nil},
 		{"missing page", "https://example.org/cpts/", `<a href="/cpts/y/">a</a>`, []string{"index.html: /cpts/y/: no file y/index.html in the output"}},
 		{"ignores the base path", "https://example.org/cpts/", `<a href="/x/">a</a>`, []string{"index.html: /x/: outside the base path /cpts/"}},

@@ -6,8 +6,14 @@ import (
 	"strings"
 )
 
-// attr is an attribute of a start tag, its value unescaped.
-type attr struct{ tag, key, val string }
+// attr is an attribute of a start tag, its value as written.
+type attr struct {
+	tag, key string
+	raw      []byte
+}
+
+// value returns the attribute's value, unescaped.
+func (a attr) value() string { return html.UnescapeString(string(a.raw)) }
 
 // scan calls f with every attribute of every start tag of an HTML
 // document, inline SVG included; comments and the text of script and
@@ -35,10 +41,10 @@ func scan(doc []byte, f func(attr)) {
 		for i < len(doc) && !isSpace(doc[i]) && doc[i] != '>' && doc[i] != '/' {
 			i++
 		}
-		tag := strings.ToLower(string(doc[start:i]))
+		tag := lower(doc[start:i])
 		i = attributes(doc, i, tag, f)
 		if tag == "script" || tag == "style" {
-			end := bytes.Index(bytes.ToLower(doc[i:]), []byte("</"+tag))
+			end := indexEndTag(doc[i:], tag)
 			if end < 0 {
 				return
 			}
@@ -61,9 +67,9 @@ func attributes(doc []byte, i int, tag string, f func(attr)) int {
 		for i < len(doc) && !isSpace(doc[i]) && doc[i] != '=' && doc[i] != '>' && doc[i] != '/' {
 			i++
 		}
-		key := strings.ToLower(string(doc[start:i]))
+		key := lower(doc[start:i])
 		if i >= len(doc) || doc[i] != '=' {
-			f(attr{tag, key, ""})
+			f(attr{tag, key, nil})
 			continue
 		}
 		i++
@@ -82,9 +88,36 @@ func attributes(doc []byte, i int, tag string, f func(attr)) int {
 			}
 			val = doc[start:i]
 		}
-		f(attr{tag, key, html.UnescapeString(string(val))})
+		f(attr{tag, key, val})
 	}
 	return i
+}
+
+// indexEndTag returns the index of the first "</tag" of doc, in any case,
+// or -1.
+func indexEndTag(doc []byte, tag string) int {
+	for i := 0; ; {
+		j := bytes.Index(doc[i:], []byte("</"))
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if rest := doc[i+2:]; len(rest) >= len(tag) && strings.EqualFold(string(rest[:len(tag)]), tag) {
+			return i
+		}
+		i += 2
+	}
+}
+
+// lower returns b in lower case; the usual names, already in lower case,
+// are not copied twice.
+func lower(b []byte) string {
+	for _, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			return strings.ToLower(string(b))
+		}
+	}
+	return string(b)
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }

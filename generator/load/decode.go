@@ -131,7 +131,7 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 	var rec *model.Fields
 	if f, ok := rv.Type().FieldByName("Fields"); ok && f.Type == fieldsType && f.Anonymous {
 		rec = rv.FieldByIndex(f.Index).Addr().Interface().(*model.Fields)
-		*rec = model.Fields{File: d.src.path, Pos: recordPos, Keys: map[string]diag.Pos{}}
+		*rec = model.Fields{File: d.src.path, Pos: recordPos, Keys: make([]model.KeyPos, 0, len(m))}
 	}
 	meant := map[string]bool{} // keys a misspelt key stands for
 	for _, k := range keys {
@@ -161,7 +161,7 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 		}
 		p := join(path, f.key)
 		if rec != nil {
-			rec.Keys[f.key] = d.valuePos(p)
+			rec.Mark(f.key, d.valuePos(p))
 		}
 		fv := rv.Field(f.index)
 		d.decodeValue(val, fv, p, f.rules)
@@ -172,7 +172,7 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 			// Nested tables (contact.address) report their keys on the record.
 			for _, sub := range fieldsOf(fv.Elem().Type()) {
 				if sp, ok := d.ix.Value(join(p, sub.key)); ok {
-					rec.Keys[f.key+"."+sub.key] = d.pos(sp)
+					rec.Mark(f.key+"."+sub.key, d.pos(sp))
 				}
 			}
 		}

@@ -31,19 +31,43 @@ func (s *Site) CPTSBySlug(slug string) *CPTS {
 // Fields records where each key of a record was written, so later checks
 // can point at the exact value. The zero value points at nothing.
 type Fields struct {
-	File string              // path of the file, relative to the site root
-	Pos  diag.Pos            // the record itself: a table header, or line 1
-	Keys map[string]diag.Pos // value positions by TOML key ("aci_signed", "address.commune")
+	File string   // path of the file, relative to the site root
+	Pos  diag.Pos // the record itself: a table header, or line 1
+	// Keys holds where each key's value was written in File, by TOML key
+	// ("aci_signed", "address.commune"): a list, not a map, since a
+	// national directory has a hundred thousand records of a few keys.
+	Keys []KeyPos
 	// Broken is set when the file did not parse: its errors are reported,
 	// and checks of what it would have said are skipped.
 	Broken bool
 }
 
+// KeyPos is where the value of a record's key was written in its file.
+type KeyPos struct {
+	Key       string
+	Line, Col int32
+}
+
+// Mark records the position of a key's value, written in the record's file.
+func (f *Fields) Mark(key string, p diag.Pos) {
+	f.Keys = append(f.Keys, KeyPos{Key: key, Line: int32(p.Line), Col: int32(p.Col)})
+}
+
+// key returns the position of a key's value.
+func (f Fields) key(key string) (KeyPos, bool) {
+	for _, k := range f.Keys {
+		if k.Key == key {
+			return k, true
+		}
+	}
+	return KeyPos{}, false
+}
+
 // At returns the position of a key's value, or the record's position when
 // the key was not written.
 func (f Fields) At(key string) diag.Pos {
-	if p, ok := f.Keys[key]; ok {
-		return p
+	if k, ok := f.key(key); ok {
+		return diag.Pos{File: f.File, Line: int(k.Line), Col: int(k.Col)}
 	}
 	if f.Pos.File == "" {
 		return diag.Pos{File: f.File}
@@ -53,7 +77,7 @@ func (f Fields) At(key string) diag.Pos {
 
 // Has reports whether the key was written.
 func (f Fields) Has(key string) bool {
-	_, ok := f.Keys[key]
+	_, ok := f.key(key)
 	return ok
 }
 

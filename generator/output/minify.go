@@ -41,6 +41,10 @@ func NewMinifier() *Minifier {
 // build's minification time re-parsing for nothing.
 func minifySVG(m *minify.M, w io.Writer, r io.Reader, params map[string]string) error {
 	if params["inline"] == "1" {
+		if b, ok := r.(interface{ Bytes() []byte }); ok { // the minifier's reader over the page: no copy buffer
+			_, err := w.Write(b.Bytes())
+			return err
+		}
 		_, err := io.Copy(w, r)
 		return err
 	}

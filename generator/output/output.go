@@ -35,6 +35,7 @@ type Set struct {
 	files map[string]entry
 	stage *stage    // nil for a set in memory
 	min   *Minifier // minifies files as they are added; nil keeps them as given
+	see   func(p string, data []byte)
 }
 
 // entry is one file: its content in memory, or only its size on disk.
@@ -50,6 +51,12 @@ func NewSet() *Set { return &Set{files: map[string]entry{}} }
 // Minifier) before storing it, so that pages are minified by the goroutine
 // that made them; nil stops minifying.
 func (s *Set) MinifyWith(m *Minifier) { s.min = m }
+
+// InspectWith makes Add and Replace call f with each file as stored
+// (minified), from the goroutine that adds it, so that a check can read
+// the pages while they are in memory instead of reading the site back. f
+// must not change or keep data; it may be called concurrently.
+func (s *Set) InspectWith(f func(p string, data []byte)) { s.see = f }
 
 // Add stores a file; adding the same path twice is an error (wrapping
 // ErrDuplicate), since two pages would overwrite each other.
@@ -69,6 +76,7 @@ func (s *Set) Add(p string, data []byte) error {
 	}
 	s.files[p] = s.entry(data)
 	s.mu.Unlock()
+	s.inspect(p, data)
 	return s.write(p, data)
 }
 
@@ -82,7 +90,14 @@ func (s *Set) Replace(p string, data []byte) error {
 	s.mu.Lock()
 	s.files[p] = s.entry(data)
 	s.mu.Unlock()
+	s.inspect(p, data)
 	return s.write(p, data)
+}
+
+func (s *Set) inspect(p string, data []byte) {
+	if s.see != nil {
+		s.see(p, data)
+	}
 }
 
 func (s *Set) minify(p string, data []byte) ([]byte, error) {

@@ -115,3 +115,20 @@ func TestFingerprint(t *testing.T) {
 		t.Errorf("Fingerprint = %q, %q", a, b)
 	}
 }
+
+func TestInspectSeesFilesAsStored(t *testing.T) {
+	s := NewSet()
+	s.MinifyWith(NewMinifier())
+	seen := map[string]string{}
+	s.InspectWith(func(p string, data []byte) { seen[p] = string(data) })
+	if err := s.Add("/a/index.html", []byte("<p>  a  </p>")); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Replace("a/index.html", []byte("<p>  b  </p>")); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := s.Get("a/index.html")
+	if len(seen) != 1 || seen["a/index.html"] != string(stored) || string(stored) != "<p>b</p>" {
+		t.Errorf("inspected %q, stored %q", seen, stored)
+	}
+}

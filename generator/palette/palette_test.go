@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/palette"
 )
@@ -51,7 +50,7 @@ const themeCSS = `:root {
 
 func TestCheck(t *testing.T) {
 	at := func(key string) model.Fields {
-		return model.Fields{File: "sites/x.toml", Keys: map[string]diag.Pos{key: {File: "sites/x.toml", Line: 9, Col: 10}}}
+		return model.Fields{File: "sites/x.toml", Keys: []model.KeyPos{{Key: key, Line: 9, Col: 10}}}
 	}
 	tests := []struct {
 		name  string

@@ -25,14 +25,41 @@ func (r *renderer) feeds() {
 		if !r.wanted(cptsPath(c) + "actualites/atom.xml") {
 			continue
 		}
-		var news []*model.News
-		for _, n := range c.News {
-			if r.visible(n) {
-				news = append(news, n)
+		r.feed(cptsPath(c)+"actualites/", cptsPath(c), c.Name, r.cptsFeedNews(c))
+	}
+	r.newsCache = nil
+}
+
+// cptsFeedNews returns the news of a CPTS's feeds, newest first.
+func (r *renderer) cptsFeedNews(c *model.CPTS) []*model.News {
+	var news []*model.News
+	for _, n := range c.News {
+		if len(news) == feedSize {
+			break
+		}
+		if r.visible(n) {
+			news = append(news, n)
+		}
+	}
+	return news
+}
+
+// inFeed reports whether a news item is in a feed: the feedSize latest
+// of the site, and those of its CPTS.
+func (r *renderer) inFeed(n *model.News) bool {
+	if r.feedNews == nil {
+		r.feedNews = map[*model.News]bool{}
+		site := r.publishedNews()
+		for _, n := range site[:min(feedSize, len(site))] {
+			r.feedNews[n] = true
+		}
+		for _, c := range r.site.CPTS {
+			for _, n := range r.cptsFeedNews(c) {
+				r.feedNews[n] = true
 			}
 		}
-		r.feed(cptsPath(c)+"actualites/", cptsPath(c), c.Name, news)
 	}
+	return r.feedNews[n]
 }
 
 // feedPaths returns the Atom and JSON Feed paths of a news folder.
@@ -160,13 +187,17 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 	r.add(jsonPath, append(data, '\n'))
 }
 
-// newsHTML renders a news body once; feeds and pages share it.
+// newsHTML renders a news body once; the feeds, rendered after the
+// pages, find the bodies of their items kept, and only those, so that the
+// memory a build needs does not grow with its news.
 func (r *renderer) newsHTML(n *model.News) template.HTML {
 	if h, ok := r.newsCache[n]; ok {
 		return h
 	}
 	h := r.markdownPage(n.Body, 2, n.Cover == "") // without a cover, the first photo opens the page
-	r.newsCache[n] = h
+	if r.inFeed(n) && r.newsCache != nil {
+		r.newsCache[n] = h
+	}
 	return h
 }
 

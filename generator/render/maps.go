@@ -24,18 +24,13 @@ type mapState struct {
 }
 
 // atlas returns the map drawer, or nil when maps are switched off or the
-// boundaries cannot be read (reported once as a build error).
+// boundaries cannot be read (reported once as a build error by Site).
 func (r *renderer) atlas() *carto.Atlas {
 	if r.site.Config.Maps.Off {
 		return nil
 	}
 	r.maps.once.Do(func() {
 		r.maps.atlas, r.maps.err = carto.New(r.site.Geo)
-		if r.maps.err != nil {
-			r.mu.Lock()
-			r.diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", r.maps.err)
-			r.mu.Unlock()
-		}
 	})
 	return r.maps.atlas
 }

@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net/url"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -81,7 +83,7 @@ type renderer struct {
 	strings  map[string]string
 	missing  map[string]bool // UI strings a template asked for and i18n lacks
 	mu       sync.Mutex      // guards missing, written by parallel templates
-	jobs     []job
+	pool     *pool           // the workers rendering the pages emit queues
 	tmpl     *templates
 	assets   map[string]string // theme asset name -> fingerprinted path
 	baseURL  string            // "https://example.org/annuaire/"
@@ -93,9 +95,10 @@ type renderer struct {
 
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
-	newsCache  map[*model.News]template.HTML
-	published  []*model.News // publishedNews, once computed
-	points     *pointIndex   // territories by location, for the nearest CPTS
+	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
+	feedNews   map[*model.News]bool          // the news in feeds
+	published  []*model.News                 // publishedNews, once computed
+	points     *pointIndex                   // territories by location, for the nearest CPTS
 	// claimedParents holds the cities with an arrondissement in a territory.
 	claimedParents map[string]bool
 }
@@ -136,6 +139,9 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.calendars()
 		r.machineFiles()
 		r.locationFiles()
+	}
+	if r.maps.err != nil {
+		r.diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", r.maps.err)
 	}
 	keys := make([]string, 0, len(r.missing))
 	for k := range r.missing {
@@ -231,7 +237,8 @@ func (r *renderer) wantedUnder(prefix string) bool {
 }
 
 // emit queues a page: layout rendered to a path ("/cpts/x/" ->
-// cpts/x/index.html). Queued pages are rendered in parallel by flush.
+// cpts/x/index.html). The pool renders queued pages while the next ones
+// are prepared; flush waits for them.
 func (r *renderer) emit(layout string, p *page) {
 	r.scopePage(layout, p)
 	if !r.wanted(p.Path) {
@@ -242,52 +249,78 @@ func (r *renderer) emit(layout string, p *page) {
 	if p.Description == "" {
 		p.Description = r.site.Config.Description
 	}
-	r.jobs = append(r.jobs, job{layout, p})
+	if r.pool == nil {
+		r.pool = r.startPool()
+	}
+	r.pool.next <- job{r.pool.queued, layout, p}
+	r.pool.queued++
 }
 
 type job struct {
+	n      int // its place in the queue
 	layout string
 	page   *page
 }
 
-// flush executes the queued pages on every core, and adds each page to the
-// output in the worker that made it, so that pages are minified (and
-// written, for a set on disk) in parallel and never all held at once.
-// Templates are safe for concurrent use; the output set is keyed by path
-// and the diagnostics are kept in the order of the queue, so the result
-// does not depend on the order in which workers finish.
-func (r *renderer) flush() {
-	diags := make([]diag.List, len(r.jobs))
-	var wg sync.WaitGroup
-	next := make(chan int)
+// pool renders the pages emit queues, on every core, while the pages
+// that follow are being prepared: a page's data is dropped as soon as the
+// page is written, so a build never holds every page at once. Each worker
+// adds the page it made to the output, so that pages are minified (and
+// written, for a set on disk) in parallel.
+type pool struct {
+	next   chan job
+	queued int
+	wg     sync.WaitGroup
+	mu     sync.Mutex
+	diags  map[int]diag.List // by place in the queue
+}
+
+func (r *renderer) startPool() *pool {
+	pl := &pool{next: make(chan job, 2*runtime.GOMAXPROCS(0)), diags: map[int]diag.List{}}
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+		pl.wg.Add(1)
 		go func() {
-			defer wg.Done()
-			for i := range next {
-				j := r.jobs[i]
-				html, err := r.tmpl.execute(j.layout, j.page)
-				if err != nil {
-					diags[i] = templateDiag(err, "layouts/"+j.layout+".html")
-					continue
+			defer pl.wg.Done()
+			for j := range pl.next {
+				if d := r.execute(j); len(d) > 0 {
+					pl.mu.Lock()
+					pl.diags[j.n] = d
+					pl.mu.Unlock()
 				}
-				file := strings.TrimPrefix(j.page.Path, "/")
-				if file == "" || strings.HasSuffix(file, "/") {
-					file += "index.html"
-				}
-				diags[i] = AddFile(r.out, file, html)
 			}
 		}()
 	}
-	for i := range r.jobs {
-		next <- i
+	return pl
+}
+
+// execute renders one page and adds it to the output.
+func (r *renderer) execute(j job) diag.List {
+	html, err := r.tmpl.execute(j.layout, j.page)
+	if err != nil {
+		return templateDiag(err, "layouts/"+j.layout+".html")
 	}
-	close(next)
-	wg.Wait()
-	for _, d := range diags {
-		r.diags.Append(d)
+	file := strings.TrimPrefix(j.page.Path, "/")
+	if file == "" || strings.HasSuffix(file, "/") {
+		file += "index.html"
 	}
-	r.jobs = nil
+	return AddFile(r.out, file, html)
+}
+
+// flush waits for the queued pages. Templates are safe for concurrent
+// use and the output set is keyed by path; diagnostics are kept in the
+// order of the queue, so the result does not depend on the order in
+// which workers finish.
+func (r *renderer) flush() {
+	pl := r.pool
+	if pl == nil {
+		return
+	}
+	close(pl.next)
+	pl.wg.Wait()
+	for _, n := range slices.Sorted(maps.Keys(pl.diags)) {
+		r.diags.Append(pl.diags[n])
+	}
+	r.pool = nil
 }
 
 // markdown renders a body whose top heading becomes an h<top>, and

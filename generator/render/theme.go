@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -10,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 
@@ -83,7 +85,8 @@ func loadStrings(theme Overlay, lang string) (map[string]string, diag.List) {
 // templates holds one parsed template set per page layout, each made of
 // baseof.html, the partials and the layout itself.
 type templates struct {
-	sets map[string]*template.Template
+	sets  map[string]*template.Template
+	sizes map[string]*atomic.Int64 // the largest page of each layout so far
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
@@ -107,7 +110,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{sets: map[string]*template.Template{}}
+	t := &templates{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
 	if diags.HasErrors() {
 		return t, diags
 	}
@@ -120,7 +123,8 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 			continue
 		}
-		t.sets[strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")] = set
+		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
+		t.sets[name], t.sizes[name] = set, new(atomic.Int64)
 	}
 	return t, diags
 }
@@ -167,9 +171,15 @@ func (t *templates) execute(name string, data any) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
-	var b strings.Builder
-	if err := set.ExecuteTemplate(&b, "baseof.html", data); err != nil {
+	// The page is written into a buffer the size of the largest page of
+	// its layout so far, which saves growing it a dozen times.
+	hint := t.sizes[name]
+	b := bytes.NewBuffer(make([]byte, 0, hint.Load()))
+	if err := set.ExecuteTemplate(b, "baseof.html", data); err != nil {
 		return nil, err
 	}
-	return []byte(b.String()), nil
+	if n := int64(b.Len()); n > hint.Load() {
+		hint.Store(n) // a race between workers only changes a hint
+	}
+	return b.Bytes(), nil
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -45,7 +44,7 @@ func members(professions ...string) []*model.Member {
 	var out []*model.Member
 	for _, p := range professions {
 		m := &model.Member{Kind: model.KindProfessionnel, Profession: model.Profession(p)}
-		m.Keys = map[string]diag.Pos{"profession": {}}
+		m.Keys = []model.KeyPos{{Key: "profession"}}
 		out = append(out, m)
 	}
 	return out
