@@ -24,11 +24,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	sf.register(fl)
 	var dest string
-	var noMinify, drafts bool
+	var noMinify, drafts, reuse bool
 	fl.StringVar(&dest, "destination", "", "folder to publish into (default: public/ in the site folder)")
 	fl.StringVar(&dest, "d", "", "shorthand for --destination")
 	fl.BoolVar(&noMinify, "no-minify", false, "keep the output unminified, for debugging templates")
 	fl.BoolVar(&drafts, "drafts", false, "publish news marked draft = true")
+	fl.BoolVar(&reuse, "reuse", true, "keep the replaced build beside the destination (.cpts-prev-<name>) and make the next build in it, writing only the files that changed; false removes it")
 	cpuprofile := fl.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	memprofile := fl.String("memprofile", "", "write a memory profile to this file once the build is made (for go tool pprof: -sample_index=alloc_space for what the build allocated, inuse_space for what it still holds)")
 	if err := fl.Parse(args); err != nil {
@@ -74,7 +75,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	// Files go into a staging folder beside dest as they are made; it
 	// replaces dest only when the whole build succeeded.
-	staged, err := output.NewStage(dest)
+	newStage := output.NewReusingStage
+	if !reuse {
+		newStage = output.NewStage
+		output.RemoveKept(dest)
+	}
+	staged, err := newStage(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
 		return exitContent
@@ -91,10 +97,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)
 		return exitContent
 	}
+	start := time.Now()
 	if err := staged.Commit(); err != nil {
 		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
 		return exitContent
 	}
+	// The last writes, the swap and the removal of the previous build.
+	res.Stages = append(res.Stages, build.Stage{Name: "publish", Duration: time.Since(start)})
 	fmt.Fprintf(stdout, "Built %s\n%s\n", dest, res.Summary())
 	return exitOK
 }

@@ -25,7 +25,7 @@ type writeFunc func(name string, data []byte, perm os.FileMode) error
 const writers = 8
 
 func publish(set *Set, dest string, write writeFunc) error {
-	staged, err := newStage(dest, write)
+	staged, err := newStage(dest, write, false)
 	if err != nil {
 		return err
 	}
@@ -43,8 +43,9 @@ func publish(set *Set, dest string, write writeFunc) error {
 	return staged.Commit()
 }
 
-// swap puts stage in place of dest and removes the old dest.
-func swap(stage, dest string) error {
+// swap puts stage in place of dest, and removes the old dest, or moves it
+// to keep when keep is not empty.
+func swap(stage, dest, keep string) error {
 	info, err := os.Lstat(dest)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -55,7 +56,7 @@ func swap(stage, dest string) error {
 		return fmt.Errorf("output: %s exists and is not a folder", dest)
 	}
 	if err := exchange(stage, dest); err == nil {
-		return removeTree(stage) // stage now holds the old site
+		return retire(stage, keep) // stage now holds the old site
 	}
 	old := stage + ".old"
 	if err := os.Rename(dest, old); err != nil {
@@ -64,6 +65,14 @@ func swap(stage, dest string) error {
 	if err := os.Rename(stage, dest); err != nil {
 		_ = os.Rename(old, dest)
 		return err
+	}
+	return retire(old, keep)
+}
+
+// retire moves the replaced site to keep, or removes it.
+func retire(old, keep string) error {
+	if keep != "" && os.Rename(old, keep) == nil {
+		return nil
 	}
 	return removeTree(old)
 }

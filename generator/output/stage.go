@@ -16,6 +16,7 @@ const stagePrefix = ".cpts-stage-"
 type stage struct {
 	dir, dest string
 	writeFile writeFunc
+	reuse     *reused // the previous site the stage was made from, or nil
 	queue     chan File
 	mu        sync.Mutex
 	made      map[string]bool // folders created so far
@@ -34,9 +35,9 @@ const queued = 64
 // of builds that were killed). dest is not touched until Commit puts the
 // staging folder in its place; Discard removes it. One of the two must be
 // called, and the set not changed after.
-func NewStage(dest string) (*Set, error) { return newStage(dest, os.WriteFile) }
+func NewStage(dest string) (*Set, error) { return newStage(dest, os.WriteFile, false) }
 
-func newStage(dest string, write writeFunc) (*Set, error) {
+func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return nil, err
@@ -55,6 +56,9 @@ func newStage(dest string, write writeFunc) (*Set, error) {
 		return nil, err
 	}
 	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{dir: true}, queue: make(chan File, queued)}
+	if reuse {
+		st.reuse = reusePrevious(filepath.Join(parent, prevPrefix+base), dir)
+	}
 	st.done = sync.NewCond(&st.mu)
 	for range writers {
 		go st.writer()
@@ -123,14 +127,28 @@ func (st *stage) write(p string, data []byte) error {
 	made := st.made[dir]
 	st.mu.Unlock()
 	if !made {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := st.mkdir(dir); err != nil {
 			return err
 		}
 		st.mu.Lock()
 		st.made[dir] = true
 		st.mu.Unlock()
 	}
+	if st.reuse != nil {
+		return st.reuse.write(name, data, st.writeFile)
+	}
 	return st.writeFile(name, data, 0o644)
+}
+
+// mkdir makes a folder and its parents; in a reused site, files of the
+// previous build that stand in their way are removed.
+func (st *stage) mkdir(dir string) error {
+	err := os.MkdirAll(dir, 0o755)
+	if err != nil && st.reuse != nil {
+		clearPath(st.dir, dir)
+		err = os.MkdirAll(dir, 0o755)
+	}
+	return err
 }
 
 // read returns a file once every queued file is written.
@@ -147,18 +165,24 @@ func (st *stage) read(p string) ([]byte, error) {
 
 // Commit puts the staging folder of a set made by NewStage in place of its
 // destination, in one rename (an exchange on Linux), then removes the
-// previous site. If it fails, the destination is left as it was and the
-// staging folder is removed.
+// previous site (or keeps it, for NewReusingStage). If it fails, the
+// destination is left as it was and the staging folder is removed.
 func (s *Set) Commit() error {
-	if s.stage == nil {
+	st := s.stage
+	if st == nil {
 		return fmt.Errorf("output: the set is in memory, not staged")
 	}
-	if err := s.stage.close(); err != nil {
-		os.RemoveAll(s.stage.dir)
+	if err := st.close(); err != nil {
+		st.drop()
 		return err
 	}
-	if err := swap(s.stage.dir, s.stage.dest); err != nil {
-		os.RemoveAll(s.stage.dir)
+	keep := ""
+	if st.reuse != nil {
+		st.reuse.removeStale(st.dir, s.files, st.made)
+		keep = st.reuse.keep
+	}
+	if err := swap(st.dir, st.dest, keep); err != nil {
+		st.drop()
 		return err
 	}
 	return nil
@@ -169,6 +193,15 @@ func (s *Set) Commit() error {
 func (s *Set) Discard() {
 	if s.stage != nil {
 		_ = s.stage.close()
-		os.RemoveAll(s.stage.dir)
+		s.stage.drop()
 	}
+}
+
+// drop removes the staging folder; one made from a previous site is kept
+// for the next build instead, whatever this one wrote into it.
+func (st *stage) drop() {
+	if st.reuse != nil && st.reuse.found && os.Rename(st.dir, st.reuse.keep) == nil {
+		return
+	}
+	os.RemoveAll(st.dir)
 }

@@ -84,7 +84,7 @@ func TestStageWriteFailureStopsCommit(t *testing.T) {
 		}
 		return os.WriteFile(name, data, perm)
 	}
-	s, err := newStage(dest, failing)
+	s, err := newStage(dest, failing, false)
 	if err != nil {
 		t.Fatal(err)
 	}

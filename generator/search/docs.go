@@ -1,9 +1,12 @@
 package search
 
 import (
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -209,7 +212,11 @@ func (c *collector) missions() {
 	}
 }
 
+// news adds the published news as prose. Their words are read on every
+// core: they are most of the text of a directory.
 func (c *collector) news() {
+	var docs []*doc
+	var news []*model.News
 	for i, n := range c.site.News {
 		p := "/actualites/" + n.Slug + "/"
 		if n.CPTS != nil {
@@ -218,11 +225,23 @@ func (c *collector) news() {
 		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
-		text := n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + withoutNoise(n.Body.Source)
-		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, 0, n.Title, p, -1}, refAt: -1, prose: true, terms: Terms(text)}
+		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, 0, n.Title, p, -1}, refAt: -1, prose: true}
 		if n.CPTS != nil {
 			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 4
 		}
+		docs, news = append(docs, d), append(news, n)
+	}
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range docs {
+		g.Go(func() error {
+			n := news[i]
+			docs[i].terms = Terms(n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + withoutNoise(n.Body.Source))
+			return nil
+		})
+	}
+	_ = g.Wait() // the tasks return no error
+	for _, d := range docs {
 		c.add(d)
 	}
 }
