@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh: build the synthetic corpora as whole processes, with cpts
-# and with Hugo, and report the median wall time, CPU time (user + sys),
+# (first builds into an empty folder, then rebuilds over the previous
+# output) and with Hugo, and report the median wall time, CPU time (user + sys),
 # peak memory (maximum RSS, from /usr/bin/time -v), the stage times that
 # `cpts build` prints, the output size and the largest page of each type.
 #
@@ -155,13 +156,21 @@ done
 for s in $SCALES; do
 	say "## cpts build, $s"
 	"$WORK/bin/cpts" check --source "$WORK/corpus/$s" | tail -1 | sed 's/^/check: /' | tee -a "$RESULTS"
+	# First builds: no earlier output, as in CI. Rebuilds: the previous
+	# output is replaced, and the build before it reused (--reuse).
 	f=$WORK/log/cpts-$s
-	rm -f "$f" "$f".log.*
+	rm -f "$f" "$f".log.* "$f-rebuild" "$f-rebuild".log.*
 	for _ in $(seq "$RUNS"); do
+		rm -rf "$WORK/out/$s" "$WORK/out/.cpts-prev-$s"
 		timed "$f" -- "$WORK/bin/cpts" build --source "$WORK/corpus/$s" -d "$WORK/out/$s"
 	done
-	say "$(summary "$f")"
+	for _ in $(seq "$RUNS"); do
+		timed "$f-rebuild" -- "$WORK/bin/cpts" build --source "$WORK/corpus/$s" -d "$WORK/out/$s"
+	done
+	say "first build: $(summary "$f")"
 	say "stages (median): $(stages "$f".log.*)"
+	say "rebuild: $(summary "$f-rebuild")"
+	say "stages (median): $(stages "$f-rebuild".log.*)"
 	say "$(grep -m1 'pages' "$f.log.1")"
 	say "output: $(outsize "$WORK/out/$s")"
 	say "pages by type:"
@@ -193,10 +202,12 @@ col() { [[ -s $WORK/log/$1 ]] && cut -d' ' -f"$2" "$WORK/log/$1" | median; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a > 0 && b > 0) printf "%.2f", a / b; else printf "n/a"}'; }
 for x in national-x2 national-x4; do
 	[[ -s $WORK/log/cpts-$x && -s $WORK/log/cpts-national ]] &&
-		say "$x / national: wall ×$(ratio "$(col "cpts-$x" 1)" "$(col cpts-national 1)"), cpu ×$(ratio "$(col "cpts-$x" 2)" "$(col cpts-national 2)"), peak RSS ×$(ratio "$(col "cpts-$x" 3)" "$(col cpts-national 3)")"
+		say "$x / national, first builds: wall ×$(ratio "$(col "cpts-$x" 1)" "$(col cpts-national 1)"), cpu ×$(ratio "$(col "cpts-$x" 2)" "$(col cpts-national 2)"), peak RSS ×$(ratio "$(col "cpts-$x" 3)" "$(col cpts-national 3)")"
+	[[ -s $WORK/log/cpts-$x-rebuild && -s $WORK/log/cpts-national-rebuild ]] &&
+		say "$x / national, rebuilds: wall ×$(ratio "$(col "cpts-$x-rebuild" 1)" "$(col cpts-national-rebuild 1)"), cpu ×$(ratio "$(col "cpts-$x-rebuild" 2)" "$(col cpts-national-rebuild 2)")"
 done
 for s in $HUGO_SCALES; do
 	[[ -s $WORK/log/hugo-$s && -s $WORK/log/cpts-$s ]] &&
-		say "hugo / cpts, $s: wall ×$(ratio "$(col "hugo-$s" 1)" "$(col "cpts-$s" 1)"), cpu ×$(ratio "$(col "hugo-$s" 2)" "$(col "cpts-$s" 2)"), peak RSS ×$(ratio "$(col "hugo-$s" 3)" "$(col "cpts-$s" 3)")"
+		say "hugo / cpts first build, $s: wall ×$(ratio "$(col "hugo-$s" 1)" "$(col "cpts-$s" 1)"), cpu ×$(ratio "$(col "hugo-$s" 2)" "$(col "cpts-$s" 2)"), peak RSS ×$(ratio "$(col "hugo-$s" 3)" "$(col "cpts-$s" 3)")"
 done
 echo "results in $RESULTS"

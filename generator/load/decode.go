@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -101,7 +102,20 @@ type field struct {
 	rules rules
 }
 
+// fieldsOf returns the TOML fields of a struct type, read once per type:
+// a national directory decodes a hundred thousand member records.
 func fieldsOf(t reflect.Type) []field {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]field)
+	}
+	fs := readFields(t)
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+var fieldCache sync.Map // reflect.Type -> []field
+
+func readFields(t reflect.Type) []field {
 	var fs []field
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
