@@ -98,7 +98,7 @@ pagesizes() {
 			else if (p == "404.html") t = "404"
 			else if (p == "cpts/index.html") t = "cpts-list"
 			else if (p ~ /^cpts\/[^\/]+\/index.html$/) t = "cpts"
-			else if (p ~ /^cpts\/[^\/]+\/actualites\/index.html$/) t = "cpts-news-list"
+			else if (p ~ /^cpts\/[^\/]+\/actualites\/(index.html|page\/)/) t = "cpts-news-list"
 			else if (p ~ /^cpts\/[^\/]+\/actualites\/[^\/]+\/index.html$/) t = "news"
 			else if (p ~ /^actualites\/(index.html|page\/)/) t = "news-list"
 			else if (p ~ /^(actualites\/mots-cles|tags)\/index.html$/) t = "tags"

@@ -13,8 +13,8 @@ const newsPerPage = 10
 
 // touchedPages returns the site paths that an edit of news items changes:
 // each item's page, its CPTS's page and feeds, the home page and site
-// feeds, and the pages of the news list and of tags whose items or page
-// count change. tagLists holds the published news of each tag before the
+// feeds, and the pages of the news lists (the site's, the CPTS's) and of
+// tags whose items or page count change. tagLists holds the published news of each tag before the
 // edit; edited, the lists of the tags of the edited items after it. The
 // visibility of the items is unchanged. It returns ok=false when a list
 // loses a page, which only a full build can remove.
@@ -32,16 +32,29 @@ func touchedPages(all []*model.News, tagLists map[string][]*model.News, replaced
 	}
 	tags := newsTags{slugs: map[string]string{}}
 	edited = map[string][]*model.News{}
+	lists := map[*model.CPTS]bool{}
 	for old, n := range replaced {
 		wanted[newsPathOf(n)] = true
 		if c := n.CPTS; c != nil {
 			wanted["/cpts/"+c.Slug+"/"] = true
 			wanted["/cpts/"+c.Slug+"/actualites/atom.xml"] = true
+			lists[c] = true
 		}
 		for _, t := range append(append([]string{}, old.Tags...), n.Tags...) {
 			if s := tags.slug(t); s != "" {
 				edited[s] = nil
 			}
+		}
+	}
+	for c := range lists {
+		var b []*model.News
+		for _, n := range before {
+			if n.CPTS == c {
+				b = append(b, n)
+			}
+		}
+		if !listPages(wanted, "/cpts/"+c.Slug+"/actualites/", b, reordered(b, replaced), replaced, nil) {
+			return nil, nil, false
 		}
 	}
 	for s := range edited {

@@ -3,6 +3,7 @@ package render_test
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,5 +87,40 @@ func TestFeedsFollowTheirSpecifications(t *testing.T) {
 	}
 	if strings.Contains(string(lunel), "Brouillon") {
 		t.Error("a draft is in the feed")
+	}
+}
+
+// TestCPTSPageShowsLatestNews checks that a CPTS's page shows its latest
+// news and links to its news list, which has them all, newest first.
+func TestCPTSPageShowsLatestNews(t *testing.T) {
+	extra := map[string]string{}
+	for i := 1; i <= 11; i++ {
+		name := fmt.Sprintf("content/cpts/lunel/news/2024-01-%02d-essai-%d.md", i, i)
+		extra[name] = fmt.Sprintf("+++\ntitle = \"Essai %d\"\ndate = 2024-01-%02d\n+++\nTexte.\n", i, i)
+	}
+	res, diags := renderArchive(t, "site.txtar", extra)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	page, _ := res.Files.Get("cpts/lunel/index.html")
+	for i := 7; i <= 11; i++ {
+		if !strings.Contains(string(page), fmt.Sprintf(">Essai %d<", i)) {
+			t.Errorf("the CPTS page lacks its news item %d", i)
+		}
+	}
+	if strings.Contains(string(page), ">Essai 6<") || strings.Contains(string(page), "actualites/signature/") {
+		t.Error("the CPTS page shows more than its 5 latest news")
+	}
+	if !strings.Contains(string(page), `cpts/lunel/actualites/">Toutes les actualités de la CPTS (12)</a>`) {
+		t.Error("the CPTS page does not link to its news list")
+	}
+	first, _ := res.Files.Get("cpts/lunel/actualites/index.html")
+	second, ok := res.Files.Get("cpts/lunel/actualites/page/2/index.html")
+	if !ok || !strings.Contains(string(first), ">Essai 11<") || !strings.Contains(string(first), ">Essai 2<") ||
+		!strings.Contains(string(second), ">Essai 1<") || !strings.Contains(string(second), "actualites/signature/") {
+		t.Errorf("the CPTS's news list does not hold its 12 news, 10 a page")
+	}
+	if _, ok := res.Files.Get("cpts/petite-camargue/actualites/index.html"); ok {
+		t.Error("a CPTS without news has a news list")
 	}
 }

@@ -114,10 +114,29 @@ type missionGroup struct {
 	Missions []*model.Mission
 }
 
+// cptsNewsShown is how many news a CPTS's page shows; the others are on
+// the CPTS's news list, so that the page does not grow with the years.
+const cptsNewsShown = 5
+
 func (r *renderer) cpts(c *model.CPTS) {
+	var news []*model.News
+	for _, n := range c.News {
+		if r.visible(n) {
+			news = append(news, n)
+		}
+	}
+	// The news list of a single-CPTS site's own CPTS is /actualites/.
+	newsList := cptsPath(c) + "actualites/"
+	if c == r.homeCPTS() {
+		newsList = "/actualites/"
+	}
 	if r.wantedUnder(cptsPath(c) + "actualites/") {
 		for _, n := range c.News {
 			r.newsItem(n)
+		}
+		if c != r.homeCPTS() {
+			crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}, {c.Title(), cptsPath(c)}}
+			r.newsList(newsList, r.t("cpts_news_list", c.Title()), crumbs, r.newsFeeds(c), news, false)
 		}
 	}
 	if !r.wanted(cptsPath(c)) {
@@ -177,12 +196,6 @@ func (r *renderer) cpts(c *model.CPTS) {
 	if pop > 0 && !c.Territory.Incomplete {
 		computed = model.SizeTier(pop)
 	}
-	var news []*model.News
-	for _, n := range c.News {
-		if r.visible(n) {
-			news = append(news, n)
-		}
-	}
 	next, past := r.splitEvents(c.Events)
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
@@ -192,7 +205,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
-			"Missions": missions, "Departements": depts, "News": news,
+			"Missions": missions, "Departements": depts, "News": news[:min(cptsNewsShown, len(news))], "NewsCount": len(news), "NewsList": newsList,
 			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c),
 		},
 	})
