@@ -14,33 +14,35 @@ import (
 // base path and the fingerprinted asset names.
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
-		"t":           r.t,
-		"label":       r.label,
-		"url":         r.url,
-		"abs":         r.abs,
-		"asset":       r.asset,
-		"csp":         r.csp,
-		"date":        r.date,
-		"num":         formatInt,
-		"km":          func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 0, 64), ".", ",", 1) },
-		"pct":         func(n, d int) string { return percent(n, d) },
-		"upper":       strings.ToUpper,
-		"lower":       strings.ToLower,
-		"safeJS":      func(s string) template.JS { return template.JS(s) },
-		"add":         func(a, b int) int { return a + b },
-		"cptsPath":    cptsPath,
-		"tagPath":     tagPath,
-		"eventPlace":  r.eventPlace,
-		"hasPage":     r.hasPage,
-		"newsPath":    newsPath,
-		"communePath": func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
-		"logo":        r.logo,
-		"menu":        r.menu,
-		"siteLogo":    r.siteLogo,
-		"siteColors":  r.siteColors,
-		"cover":       r.cover,
-		"cardCover":   r.cardCover,
-		"cardLogo":    r.cardLogo,
+		"t":             r.t,
+		"label":         r.label,
+		"url":           r.url,
+		"abs":           r.abs,
+		"asset":         r.asset,
+		"csp":           r.csp,
+		"date":          r.date,
+		"num":           formatInt,
+		"km":            func(f float64) string { return strings.Replace(strconv.FormatFloat(f, 'f', 0, 64), ".", ",", 1) },
+		"pct":           func(n, d int) string { return percent(n, d) },
+		"upper":         strings.ToUpper,
+		"lower":         strings.ToLower,
+		"safeJS":        func(s string) template.JS { return template.JS(s) },
+		"add":           func(a, b int) int { return a + b },
+		"cptsPath":      cptsPath,
+		"tagPath":       tagPath,
+		"eventPlace":    r.eventPlace,
+		"hasPage":       r.hasPage,
+		"newsPath":      newsPath,
+		"communePath":   func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
+		"logo":          r.logo,
+		"menu":          r.menu,
+		"menuCurrent":   r.menuCurrent,
+		"partialCached": r.partialCached,
+		"siteLogo":      r.siteLogo,
+		"siteColors":    r.siteColors,
+		"cover":         r.cover,
+		"cardCover":     r.cardCover,
+		"cardLogo":      r.cardLogo,
 		"seq": func(n int) []int {
 			out := make([]int, n)
 			for i := range out {
@@ -148,4 +150,31 @@ func percent(n, d int) string {
 		return "0"
 	}
 	return strings.Replace(strconv.FormatFloat(float64(n)*100/float64(d), 'f', 1, 64), ".", ",", 1)
+}
+
+// partialCached executes the partial name (a path under layouts/, as
+// for template) with data once per distinct key, and returns its HTML,
+// for the parts of the page frame that thousands of pages share: the
+// theme's footer, its header on every page that is not in the menu. The
+// key must hold everything the partial's output depends on besides the
+// site; it is called where {{template}} would stand, in HTML text. A
+// partial that the site overrides is executed for each call, since its
+// output may depend on more than the theme's key.
+func (r *renderer) partialCached(name string, data any, key ...any) (template.HTML, error) {
+	cached := !r.opts.Theme.overrides("layouts/" + name)
+	k := name + "\x00" + fmt.Sprint(key...)
+	if cached {
+		if h, ok := r.partials.Load(k); ok {
+			return h.(template.HTML), nil
+		}
+	}
+	var b strings.Builder
+	if err := r.tmpl.base.ExecuteTemplate(&b, name, data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	if cached {
+		r.partials.Store(k, h) // two workers may both make it: the same bytes
+	}
+	return h, nil
 }

@@ -84,6 +84,7 @@ type renderer struct {
 	missing  map[string]bool // UI strings a template asked for and i18n lacks
 	mu       sync.Mutex      // guards missing, written by parallel templates
 	pool     *pool           // the workers rendering the pages emit queues
+	partials sync.Map        // partialCached: name and key -> template.HTML
 	tmpl     *templates
 	assets   map[string]string // theme asset name -> fingerprinted path
 	baseURL  string            // "https://example.org/annuaire/"

@@ -175,6 +175,22 @@ func (r *renderer) menu(current string) []menuItem {
 	return items
 }
 
+// menuCurrent returns what the theme's header depends on for the page at
+// path: the path for the home page and the pages of the menu (the ones it
+// marks aria-current), "" for every other page, which then share one
+// header (partialCached).
+func (r *renderer) menuCurrent(path string) string {
+	if path == "/" {
+		return path
+	}
+	for _, it := range r.menu(path) {
+		if it.Current {
+			return path
+		}
+	}
+	return ""
+}
+
 // link is url for a site path, and leaves an http(s) URL as it is.
 func (r *renderer) link(p string) string {
 	if strings.HasPrefix(p, "/") && !strings.HasPrefix(p, "//") {

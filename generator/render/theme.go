@@ -38,6 +38,15 @@ func (o Overlay) Open(name string) (fs.File, error) {
 	return o.Base.Open(name)
 }
 
+// overrides reports whether the top layer has the file name.
+func (o Overlay) overrides(name string) bool {
+	if o.Top == nil {
+		return false
+	}
+	_, err := fs.Stat(o.Top, name)
+	return err == nil
+}
+
 // files lists the regular files under dir in both layers, sorted.
 func (o Overlay) files(dir string) []string {
 	seen := map[string]bool{}
@@ -85,8 +94,9 @@ func loadStrings(theme Overlay, lang string) (map[string]string, diag.List) {
 // templates holds one parsed template set per page layout, each made of
 // baseof.html, the partials and the layout itself.
 type templates struct {
-	sets  map[string]*template.Template
-	sizes map[string]*atomic.Int64 // the largest page of each layout so far
+	base  *template.Template            // baseof.html and the partials, for partialCached
+	sets  map[string]*template.Template // by layout, each with a copy of base
+	sizes map[string]*atomic.Int64      // the largest page of each layout so far
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
@@ -110,7 +120,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
+	t := &templates{base: base, sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
 	if diags.HasErrors() {
 		return t, diags
 	}
