@@ -1,8 +1,12 @@
 package render_test
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/cpts-fr/cpts/generator/render"
 )
 
 // TestFrameAcrossPages checks the parts of the page frame that
@@ -41,5 +45,38 @@ func TestFrameAcrossPages(t *testing.T) {
 		if n := strings.Count(string(page), "https://git.example.org/edit/"); n != want {
 			t.Errorf("%s has %d edit links, want %d", p, n, want)
 		}
+	}
+}
+
+// TestSitemapIndex checks that a site with more URLs than a sitemap may
+// hold gets a sitemap index of files holding, in order, the same URLs.
+func TestSitemapIndex(t *testing.T) {
+	one, _ := renderArchive(t, "site.txtar", nil)
+	single, _ := one.Files.Get("sitemap.xml")
+	want := regexp.MustCompile(`<url>.*</url>`).FindAllString(string(single), -1)
+	res, _ := renderArchiveWith(t, "site.txtar", nil, render.Options{SitemapSize: 10})
+	index, _ := res.Files.Get("sitemap.xml")
+	if !strings.Contains(string(index), `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`) {
+		t.Fatalf("sitemap.xml is not an index:\n%s", index)
+	}
+	var got []string
+	for i, loc := range regexp.MustCompile(`<loc>([^<]+)</loc>`).FindAllStringSubmatch(string(index), -1) {
+		name := fmt.Sprintf("sitemap-%d.xml", i+1)
+		if loc[1] != "https://example.org/annuaire/"+name {
+			t.Errorf("entry %d of the index: %s", i, loc[1])
+		}
+		part, ok := res.Files.Get(name)
+		urls := regexp.MustCompile(`<url>.*</url>`).FindAllString(string(part), -1)
+		if !ok || len(urls) == 0 || len(urls) > 10 || !strings.Contains(string(part), "<urlset") {
+			t.Errorf("%s: %d URLs", name, len(urls))
+		}
+		got = append(got, urls...)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(want) <= 10 {
+		t.Errorf("the sitemap files hold %d URLs, the single sitemap %d", len(got), len(want))
+	}
+	robots, _ := res.Files.Get("robots.txt")
+	if !strings.Contains(string(robots), "Sitemap: https://example.org/annuaire/sitemap.xml") {
+		t.Errorf("robots.txt: %s", robots)
 	}
 }

@@ -31,6 +31,10 @@ type Options struct {
 	Theme Overlay
 	// NewsPerPage is the page size of the news list; 0 means 10.
 	NewsPerPage int
+	// SitemapSize is the most URLs in one sitemap file; 0 means 50,000,
+	// the limit of the sitemap protocol. A larger site gets sitemap.xml
+	// as a sitemap index of sitemap-1.xml, sitemap-2.xml...
+	SitemapSize int
 	// Now decides which news are published: scheduled ones (dated after
 	// Now) and expired ones are left out. The zero value means "always":
 	// every dated item is published and none has expired.
@@ -108,6 +112,9 @@ type renderer struct {
 func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if opts.NewsPerPage <= 0 {
 		opts.NewsPerPage = 10
+	}
+	if opts.SitemapSize <= 0 {
+		opts.SitemapSize = 50000
 	}
 	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}}
 	if r.out == nil {

@@ -23,6 +23,12 @@ var update = flag.Bool("update", false, "rewrite testdata/golden")
 
 func renderArchive(t *testing.T, name string, extra map[string]string) (*render.Result, diag.List) {
 	t.Helper()
+	return renderArchiveWith(t, name, extra, render.Options{})
+}
+
+// renderArchiveWith is renderArchive with options (the theme is set).
+func renderArchiveWith(t *testing.T, name string, extra map[string]string, opts render.Options) (*render.Result, diag.List) {
+	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +50,8 @@ func renderArchive(t *testing.T, name string, extra map[string]string) (*render.
 		t.Fatalf("the test site has errors:\n%v", diags)
 	}
 	top, _ := fs_sub(fsys)
-	return render.Site(site, render.Options{Theme: render.Overlay{Top: top, Base: themes.Default()}})
+	opts.Theme = render.Overlay{Top: top, Base: themes.Default()}
+	return render.Site(site, opts)
 }
 
 // fs_sub keeps the theme folders of a test site (layouts/, static/, i18n/).
