@@ -79,11 +79,15 @@ func reusePrevious(prev, dir string) *reused {
 }
 
 // write writes a file of the new build, unless the previous build left
-// the same bytes there. A folder of the previous build in its way is
-// removed.
+// the same bytes there. A changed file is replaced by a new one, never
+// written over: the old one may be a hard link to a file out of the site.
+// A folder of the previous build in its way is removed.
 func (r *reused) write(name string, data []byte, write writeFunc) error {
-	if r.files[name] && sameContent(name, data) {
-		return nil
+	if r.files[name] {
+		if sameContent(name, data) {
+			return nil
+		}
+		_ = os.Remove(name)
 	}
 	err := write(name, data, 0o644)
 	if err != nil && !r.files[name] {

@@ -65,12 +65,18 @@ func TestReusingStage(t *testing.T) {
 	if got := readTree(t, prev); !equalTree(got, first) {
 		t.Fatalf("kept = %v, want the first build %v", got, first)
 	}
-	// A link that a user put in the published folder must not be written
-	// through when that folder is reused.
+	// Links that a user put in the published folder (symbolic, hard) must
+	// not be written through when that folder is reused.
 	if err := os.Remove(filepath.Join(prev, "link", "index.html")); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(outside, filepath.Join(prev, "link", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(prev, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(outside, filepath.Join(prev, "index.html")); err != nil {
 		t.Fatal(err)
 	}
 
