@@ -21,6 +21,8 @@ import (
 	"strings"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cpts-fr/cpts/generator/output"
 )
 
@@ -47,10 +49,16 @@ func Check(files *output.Set, baseURL string) []Broken {
 		}
 	}
 	c := NewCollector()
-	parallel(len(pages), func(i int) {
-		data, _ := files.Get(pages[i])
-		c.Add(pages[i], data)
-	})
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range pages {
+		g.Go(func() error {
+			data, _ := files.Get(p)
+			c.Add(p, data)
+			return nil
+		})
+	}
+	_ = g.Wait() // the tasks return no error
 	return c.Check(files, baseURL)
 }
 
@@ -187,26 +195,6 @@ func read(data []byte) (links, ids []string) {
 		}
 	})
 	return links, ids
-}
-
-// parallel calls f(0) to f(n-1) on every core.
-func parallel(n int, f func(int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // resolver resolves the links of a site's pages.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 )
 
@@ -60,10 +61,9 @@ func TestPublishFailureLeavesDestUntouched(t *testing.T) {
 	if err := Publish(testSet(t, first), dest); err != nil {
 		t.Fatal(err)
 	}
-	n := 0
+	var n atomic.Int32 // the writers run in parallel
 	failing := func(name string, data []byte, perm os.FileMode) error {
-		n++
-		if n == 3 {
+		if n.Add(1) == 3 {
 			return errors.New("disk full")
 		}
 		return os.WriteFile(name, data, perm)

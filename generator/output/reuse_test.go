@@ -1,6 +1,7 @@
 package output
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
@@ -59,10 +60,10 @@ func TestReusingStage(t *testing.T) {
 	}
 	second := map[string]string{"index.html": "v2", "same/index.html": "s"}
 	reusingBuild(t, dest, second)
-	if got := readTree(t, dest); !equalTree(got, second) {
+	if got := readTree(t, dest); !maps.Equal(got, second) {
 		t.Fatalf("public = %v, want %v", got, second)
 	}
-	if got := readTree(t, prev); !equalTree(got, first) {
+	if got := readTree(t, prev); !maps.Equal(got, first) {
 		t.Fatalf("kept = %v, want the first build %v", got, first)
 	}
 	// Links that a user put in the published folder (symbolic, hard) must
@@ -83,10 +84,10 @@ func TestReusingStage(t *testing.T) {
 	// The third build is staged in the first one's folder.
 	third := map[string]string{"index.html": "v3", "same/index.html": "s", "f": "now a file", "g/index.html": "now a folder", "link/index.html": "new", "new/index.html": "n"}
 	written := reusingBuild(t, dest, third)
-	if got := readTree(t, dest); !equalTree(got, third) {
+	if got := readTree(t, dest); !maps.Equal(got, third) {
 		t.Errorf("public = %v, want exactly %v", got, third)
 	}
-	if got := readTree(t, prev); !equalTree(got, second) {
+	if got := readTree(t, prev); !maps.Equal(got, second) {
 		t.Errorf("kept = %v, want the second build", got)
 	}
 	if strings.Contains(strings.Join(written, " "), "same/index.html") {
@@ -124,16 +125,4 @@ func TestReusingStageDiscardKeepsPrevious(t *testing.T) {
 	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
 		t.Errorf("beside public: %v", entries)
 	}
-}
-
-func equalTree(got map[string]string, want map[string]string) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for k, v := range want {
-		if got[k] != v {
-			return false
-		}
-	}
-	return true
 }

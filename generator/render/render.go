@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/markup"
@@ -258,16 +260,20 @@ func (r *renderer) emit(layout string, p *page) {
 		p.Description = r.site.Config.Description
 	}
 	if r.pool == nil {
-		r.pool = r.startPool()
+		r.pool = &pool{diags: map[int]diag.List{}}
+		r.pool.g.SetLimit(runtime.GOMAXPROCS(0))
 	}
-	r.pool.next <- job{r.pool.queued, layout, p}
-	r.pool.queued++
-}
-
-type job struct {
-	n      int // its place in the queue
-	layout string
-	page   *page
+	pl, n := r.pool, r.pool.queued
+	pl.queued++
+	// Go waits for a free worker, so the pages prepared ahead are bounded.
+	pl.g.Go(func() error {
+		if d := r.execute(layout, p); len(d) > 0 {
+			pl.mu.Lock()
+			pl.diags[n] = d
+			pl.mu.Unlock()
+		}
+		return nil
+	})
 }
 
 // pool renders the pages emit queues, on every core, while the pages
@@ -276,38 +282,19 @@ type job struct {
 // adds the page it made to the output, so that pages are minified (and
 // written, for a set on disk) in parallel.
 type pool struct {
-	next   chan job
+	g      errgroup.Group
 	queued int
-	wg     sync.WaitGroup
 	mu     sync.Mutex
 	diags  map[int]diag.List // by place in the queue
 }
 
-func (r *renderer) startPool() *pool {
-	pl := &pool{next: make(chan job, 2*runtime.GOMAXPROCS(0)), diags: map[int]diag.List{}}
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		pl.wg.Add(1)
-		go func() {
-			defer pl.wg.Done()
-			for j := range pl.next {
-				if d := r.execute(j); len(d) > 0 {
-					pl.mu.Lock()
-					pl.diags[j.n] = d
-					pl.mu.Unlock()
-				}
-			}
-		}()
-	}
-	return pl
-}
-
 // execute renders one page and adds it to the output.
-func (r *renderer) execute(j job) diag.List {
-	html, err := r.tmpl.execute(j.layout, j.page)
+func (r *renderer) execute(layout string, p *page) diag.List {
+	html, err := r.tmpl.execute(layout, p)
 	if err != nil {
-		return templateDiag(err, "layouts/"+j.layout+".html")
+		return templateDiag(err, "layouts/"+layout+".html")
 	}
-	file := strings.TrimPrefix(j.page.Path, "/")
+	file := strings.TrimPrefix(p.Path, "/")
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
@@ -323,8 +310,7 @@ func (r *renderer) flush() {
 	if pl == nil {
 		return
 	}
-	close(pl.next)
-	pl.wg.Wait()
+	_ = pl.g.Wait() // pages report through diags, never as an error
 	for _, n := range slices.Sorted(maps.Keys(pl.diags)) {
 		r.diags.Append(pl.diags[n])
 	}
