@@ -10,7 +10,7 @@ import (
 
 // FuzzLocate checks that Locate never panics or loops, that every position
 // agrees with its offset, and, when the decoder accepts the input, that
-// every decoded path is found.
+// every decoded path is found (unless the input defines a key twice).
 func FuzzLocate(f *testing.F) {
 	for _, tc := range posCases {
 		f.Add([]byte(tc.src))
@@ -43,8 +43,8 @@ func FuzzLocate(f *testing.F) {
 			return
 		}
 		var m map[string]any
-		if _, err := toml.Decode(string(src), &m); err != nil {
-			return
+		if _, err := toml.Decode(string(src), &m); err != nil || ix.redefined {
+			return // a key defined twice is invalid TOML, even where the decoder takes the last value
 		}
 		for _, err := range crossCheck(src, ix, "", m) {
 			t.Fatalf("%v\nsource:\n%s", err, src)

@@ -110,6 +110,7 @@ func (s *scanner) keyValue(table string, depth int) {
 	if _, defined := s.ix.byPath[path]; defined {
 		// A redefinition: invalid TOML, that BurntSushi accepts in some
 		// cases (`a.b = 1` then `a = 2`). The first definition wins.
+		s.ix.redefined = true
 		s.mute++
 		defer func() { s.mute-- }()
 	}

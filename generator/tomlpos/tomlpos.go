@@ -31,6 +31,10 @@ type Pos struct{ Line, Col, Offset int }
 type Index struct {
 	byPath  map[string]int // path -> index in entries
 	entries []entry
+	// redefined is set when a key is defined twice: invalid TOML that the
+	// decoder accepts in some cases, where positions are of the first
+	// definition and values may be of the last.
+	redefined bool
 }
 
 // entry is what is known about one path.
