@@ -203,11 +203,17 @@ func (s *scanner) key() (string, bool) {
 
 // setKey records the key position of path. An explicit definition (a full
 // key, or the last part of a header) replaces an implicit one (a prefix).
+// It notes a key that already holds a value as a redefinition.
 func (s *scanner) setKey(path string, off int, implicit bool) {
 	if s.mute > 0 {
 		return
 	}
 	e := s.entry(path)
+	if e.hasVal {
+		// A key that holds a value, used again as a table (`a = []` then
+		// `a.b = 1` or `[a]`): invalid TOML, that the decoder may accept.
+		s.ix.redefined = true
+	}
 	if e.hasKey && (implicit || !e.implicit) {
 		return
 	}
