@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"strconv"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/internal/gcbudget"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -65,8 +65,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		defer gcbudget.Start(gcbudget.Build)()
 	}
 	now, err := buildTime()
 	if err != nil {
@@ -122,15 +122,6 @@ func writeHeapProfile(file string) error {
 	}
 	return f.Close()
 }
-
-// gcPercent is the collector's target of a build (runtime/debug): the heap
-// may grow by half its live data between collections, not by all of it,
-// since the build writes its output as it goes and its live heap is
-// mostly the model (510 MB at the peak of the national corpus: 890 MB of
-// RSS instead of 1.2 GB). A memory limit instead would make the collector
-// run without pause once the live heap passes it (×4 news: 217 s of CPU
-// instead of 94 s). GOGC overrides it.
-const gcPercent = 50
 
 // buildTime is the date that decides which scheduled and expiring news are
 // published: now, or SOURCE_DATE_EPOCH (seconds) for reproducible builds.

@@ -161,7 +161,7 @@ func percent(n, d int) string {
 // partial that the site overrides is executed for each call, since its
 // output may depend on more than the theme's key.
 func (r *renderer) partialCached(name string, data any, key ...any) (template.HTML, error) {
-	cached := !r.opts.Theme.overrides("layouts/" + name)
+	cached := !r.tmpl.overridden[name]
 	k := name + "\x00" + fmt.Sprint(key...)
 	if cached {
 		if h, ok := r.partials.Load(k); ok {

@@ -91,6 +91,8 @@ type renderer struct {
 	mu       sync.Mutex      // guards missing, written by parallel templates
 	pool     *pool           // the workers rendering the pages emit queues
 	partials sync.Map        // partialCached: name and key -> template.HTML
+	menuOnce sync.Once       // menuList is made once
+	menuList []menuEntry
 	tmpl     *templates
 	assets   map[string]string // theme asset name -> fingerprinted path
 	baseURL  string            // "https://example.org/annuaire/"

@@ -141,38 +141,52 @@ type menuItem struct {
 // of the configuration, else the CPTS's sections on a single-CPTS site,
 // else the directory's lists; then the free pages.
 func (r *renderer) menu(current string) []menuItem {
-	var items []menuItem
-	add := func(title, p string) {
-		items = append(items, menuItem{title, r.link(p), p == current})
-	}
-	switch home := r.homeCPTS(); {
-	case len(r.site.Config.Menu) > 0:
-		for _, m := range r.site.Config.Menu {
-			add(m.Title, m.URL)
-		}
-		return items
-	case home != nil:
-		if len(home.Body.Source) > 0 {
-			add(r.t("presentation"), "/#presentation")
-		}
-		add(r.t("missions"), "/#missions")
-		add(r.t("menu_professionals"), "/#membres")
-		add(r.t("news"), "/actualites/")
-		if len(home.Events) > 0 {
-			add(r.t("events"), "/#evenements")
-		}
-		add(r.t("contacts"), "/#contacts")
-		add(r.t("menu_join"), "/#rejoindre")
-	default:
-		add(r.t("all_cpts"), "/cpts/")
-		add(r.t("communes"), "/communes/")
-		add(r.t("departements"), "/departements/")
-		add(r.t("news"), "/actualites/")
-	}
-	for _, p := range r.site.Pages {
-		add(p.Title, "/pages/"+p.Slug+"/")
+	entries := r.menuEntries()
+	items := make([]menuItem, len(entries))
+	for i, e := range entries {
+		items[i] = menuItem{e.title, r.link(e.path), e.path == current}
 	}
 	return items
+}
+
+// menuEntry is a menu item before it is placed: its title and site path
+// (or URL, for a [[menu]] entry).
+type menuEntry struct{ title, path string }
+
+// menuEntries returns the entries of the menu, made once: every page's
+// header asks for them.
+func (r *renderer) menuEntries() []menuEntry {
+	r.menuOnce.Do(func() {
+		add := func(title, p string) { r.menuList = append(r.menuList, menuEntry{title, p}) }
+		switch home := r.homeCPTS(); {
+		case len(r.site.Config.Menu) > 0:
+			for _, m := range r.site.Config.Menu {
+				add(m.Title, m.URL)
+			}
+			return
+		case home != nil:
+			if len(home.Body.Source) > 0 {
+				add(r.t("presentation"), "/#presentation")
+			}
+			add(r.t("missions"), "/#missions")
+			add(r.t("menu_professionals"), "/#membres")
+			add(r.t("news"), "/actualites/")
+			if len(home.Events) > 0 {
+				add(r.t("events"), "/#evenements")
+			}
+			add(r.t("contacts"), "/#contacts")
+			add(r.t("menu_join"), "/#rejoindre")
+		default:
+			add(r.t("all_cpts"), "/cpts/")
+			add(r.t("communes"), "/communes/")
+			add(r.t("departements"), "/departements/")
+			add(r.t("news"), "/actualites/")
+		}
+		for _, p := range r.site.Pages {
+			add(p.Title, "/pages/"+p.Slug+"/")
+		}
+	})
+	return r.menuList
 }
 
 // menuCurrent returns what the theme's header depends on for the page at
@@ -183,8 +197,8 @@ func (r *renderer) menuCurrent(path string) string {
 	if path == "/" {
 		return path
 	}
-	for _, it := range r.menu(path) {
-		if it.Current {
+	for _, e := range r.menuEntries() {
+		if e.path == path {
 			return path
 		}
 	}

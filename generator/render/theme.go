@@ -97,6 +97,9 @@ type templates struct {
 	base  *template.Template            // baseof.html and the partials, for partialCached
 	sets  map[string]*template.Template // by layout, each with a copy of base
 	sizes map[string]*atomic.Int64      // the largest page of each layout so far
+	// overridden holds the partials the site's own layouts replace
+	// ("partials/footer.html"), read once instead of at every call.
+	overridden map[string]bool
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
@@ -120,7 +123,12 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{base: base, sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}}
+	t := &templates{base: base, sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, overridden: map[string]bool{}}
+	for _, p := range partials {
+		if theme.overrides(p) {
+			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
+		}
+	}
 	if diags.HasErrors() {
 		return t, diags
 	}

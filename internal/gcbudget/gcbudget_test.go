@@ -1,0 +1,62 @@
+package gcbudget
+
+import (
+	"math"
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+)
+
+// restore puts the collector back as the test found it.
+func restore(t *testing.T) {
+	percent := debug.SetGCPercent(100)
+	limit := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	})
+}
+
+var keep [][]byte
+
+func TestStaysWithinBudgetWhileLiveHeapIsSmall(t *testing.T) {
+	restore(t)
+	p := Policy{Budget: 1 << 30, Percent: 400, Fallback: 50, Share: 0.5, Every: time.Millisecond}
+	stop := Start(p)
+	runtime.GC()
+	time.Sleep(20 * time.Millisecond)
+	if stop() {
+		t.Fatal("fell back with a live heap far under the budget")
+	}
+	if got := debug.SetMemoryLimit(-1); got != p.Budget {
+		t.Errorf("memory limit = %d, want the budget %d", got, p.Budget)
+	}
+	if got := debug.SetGCPercent(100); got != p.Percent {
+		t.Errorf("GOGC = %d, want %d", got, p.Percent)
+	}
+}
+
+func TestFallsBackWhenLiveHeapPassesItsShare(t *testing.T) {
+	restore(t)
+	p := Policy{Budget: 64 << 20, Percent: 400, Fallback: 50, Share: 0.5, Every: time.Millisecond}
+	stop := Start(p)
+	for range 48 {
+		keep = append(keep, make([]byte, 1<<20)) // 48 MiB live: 75 % of the budget
+	}
+	runtime.GC()
+	deadline := time.Now().Add(2 * time.Second)
+	for debug.SetMemoryLimit(-1) != math.MaxInt64 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if !stop() {
+		t.Fatal("did not fall back with the live heap at 75 % of the budget")
+	}
+	keep = nil
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("memory limit = %d after the fallback, want none", got)
+	}
+	if got := debug.SetGCPercent(100); got != p.Fallback {
+		t.Errorf("GOGC = %d after the fallback, want %d", got, p.Fallback)
+	}
+}
