@@ -14,6 +14,7 @@ import (
 	"github.com/tdewolff/minify/v2/json"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 )
 
 // Minifier minifies files by their extension.
@@ -68,6 +69,22 @@ func (e *MinifyError) Error() string { return fmt.Sprintf("minify %s: %v", e.Pat
 
 // Unwrap returns the minifier's error.
 func (e *MinifyError) Unwrap() error { return e.Err }
+
+// MinifyTo writes data into w, minified according to the extension of
+// p; files of other types are copied as they are. data needs one byte of
+// spare capacity, or the minifier copies it.
+func (mf *Minifier) MinifyTo(w *bytes.Buffer, p string, data []byte) error {
+	mt, ok := mediaTypes[path.Ext(p)]
+	if !ok {
+		w.Write(data)
+		return nil
+	}
+	w.Grow(len(data))
+	if err := mf.m.Minify(mt, w, buffer.NewReader(data)); err != nil {
+		return &MinifyError{Path: p, Err: err}
+	}
+	return nil
+}
 
 // Minify returns data minified according to the extension of p; files of
 // other types are returned as they are. The minifier reads data in place,

@@ -61,23 +61,71 @@ func (s *Set) InspectWith(f func(p string, data []byte)) { s.see = f }
 // Add stores a file; adding the same path twice is an error (wrapping
 // ErrDuplicate), since two pages would overwrite each other.
 func (s *Set) Add(p string, data []byte) error {
-	p = strings.TrimPrefix(path.Clean("/"+p), "/")
-	if p == "" || p == "." {
-		return fmt.Errorf("output: empty path")
-	}
-	data, err := s.minify(p, data)
+	p, err := cleanPath(p)
 	if err != nil {
 		return err
 	}
+	data, err = s.minify(p, data)
+	if err != nil {
+		return err
+	}
+	if err := s.claim(p, data); err != nil {
+		return err
+	}
+	s.inspect(p, data)
+	return s.write(p, data, nil)
+}
+
+// AddTransient is Add for data that the caller reuses once it returns (a
+// page in a pooled buffer): the set keeps a copy, or, on disk, the
+// minified file in a buffer of its own until it is written. A build's
+// pages then cost no allocation of their size.
+func (s *Set) AddTransient(p string, data []byte) error {
+	p, err := cleanPath(p)
+	if err != nil {
+		return err
+	}
+	buf := GetBuffer()
+	if s.min != nil {
+		err = s.min.MinifyTo(buf, p, data)
+	} else {
+		buf.Write(data)
+	}
+	if err != nil {
+		PutBuffer(buf)
+		return err
+	}
+	kept := buf.Bytes()
+	if s.stage == nil {
+		kept = bytes.Clone(kept)
+		PutBuffer(buf)
+		buf = nil
+	}
+	if err := s.claim(p, kept); err != nil {
+		PutBuffer(buf)
+		return err
+	}
+	s.inspect(p, kept)
+	return s.write(p, kept, buf)
+}
+
+func cleanPath(p string) (string, error) {
+	p = strings.TrimPrefix(path.Clean("/"+p), "/")
+	if p == "" || p == "." {
+		return "", fmt.Errorf("output: empty path")
+	}
+	return p, nil
+}
+
+// claim records a new file, or fails for a path already taken.
+func (s *Set) claim(p string, data []byte) error {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, dup := s.files[p]; dup {
-		s.mu.Unlock()
 		return fmt.Errorf("output: %s is %w", p, ErrDuplicate)
 	}
 	s.files[p] = s.entry(data)
-	s.mu.Unlock()
-	s.inspect(p, data)
-	return s.write(p, data)
+	return nil
 }
 
 // Replace changes the content of a file, or adds it.
@@ -91,7 +139,7 @@ func (s *Set) Replace(p string, data []byte) error {
 	s.files[p] = s.entry(data)
 	s.mu.Unlock()
 	s.inspect(p, data)
-	return s.write(p, data)
+	return s.write(p, data, nil)
 }
 
 func (s *Set) inspect(p string, data []byte) {
@@ -114,11 +162,13 @@ func (s *Set) entry(data []byte) entry {
 	return entry{data: data, size: int64(len(data))}
 }
 
-func (s *Set) write(p string, data []byte) error {
+// write hands data to the stage, if any; buf, when not nil, holds data
+// and goes back to the pool once it is written.
+func (s *Set) write(p string, data []byte, buf *bytes.Buffer) error {
 	if s.stage == nil {
 		return nil
 	}
-	return s.stage.enqueue(p, data)
+	return s.stage.enqueue(p, data, buf)
 }
 
 // Get returns a file's content (read back from the staging folder for a

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // prevPrefix names the previous site that a reusing stage keeps beside
@@ -133,8 +132,6 @@ func isKind(name string, dir bool) bool {
 	return info.Mode().IsRegular()
 }
 
-var readBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
 // sameContent reports whether the file name holds exactly data.
 func sameContent(name string, data []byte) bool {
 	f, err := os.Open(name)
@@ -145,9 +142,8 @@ func sameContent(name string, data []byte) bool {
 	if info, err := f.Stat(); err != nil || info.Size() != int64(len(data)) {
 		return false
 	}
-	b := readBuffers.Get().(*bytes.Buffer)
-	defer readBuffers.Put(b)
-	b.Reset()
+	b := GetBuffer()
+	defer PutBuffer(b)
 	b.Grow(len(data) + 1)
 	if _, err := io.Copy(b, f); err != nil {
 		return false

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,7 +18,7 @@ type stage struct {
 	dir, dest string
 	writeFile writeFunc
 	reuse     *reused // the previous site the stage was made from, or nil
-	queue     chan File
+	queue     chan queuedFile
 	mu        sync.Mutex
 	made      map[string]bool // folders created so far
 	pending   int             // files queued and not yet written
@@ -55,7 +56,7 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{dir: true}, queue: make(chan File, queued)}
+	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{dir: true}, queue: make(chan queuedFile, queued)}
 	if reuse {
 		st.reuse = reusePrevious(filepath.Join(parent, prevPrefix+base), dir)
 	}
@@ -66,20 +67,29 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 	return &Set{files: map[string]entry{}, stage: st}, nil
 }
 
+// queuedFile is a file waiting for a writer, with the pooled buffer that
+// holds its data, if any.
+type queuedFile struct {
+	File
+	buf *bytes.Buffer
+}
+
 // enqueue hands a file to the writers; it returns the first error a
-// writer met, if any.
-func (st *stage) enqueue(p string, data []byte) error {
+// writer met, if any. buf, if not nil, goes back to the pool once the
+// file is written.
+func (st *stage) enqueue(p string, data []byte, buf *bytes.Buffer) error {
 	st.mu.Lock()
 	err := st.err
 	st.pending++
 	st.mu.Unlock()
-	st.queue <- File{Path: p, Data: data}
+	st.queue <- queuedFile{File{Path: p, Data: data}, buf}
 	return err
 }
 
 func (st *stage) writer() {
 	for f := range st.queue {
 		err := st.write(f.Path, f.Data)
+		PutBuffer(f.buf)
 		st.mu.Lock()
 		if err != nil && st.err == nil {
 			st.err = err

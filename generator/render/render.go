@@ -194,9 +194,15 @@ func (r *renderer) add(p string, data []byte) {
 // produced twice is a duplicate slug, a file the minifier refuses a
 // template error, one the disk refuses an I/O error.
 func AddFile(out *output.Set, p string, data []byte) diag.List {
+	return addFile(out.Add, p, data)
+}
+
+// addFile reports the error of add (Set.Add or Set.AddTransient) as
+// AddFile does.
+func addFile(add func(string, []byte) error, p string, data []byte) diag.List {
 	var diags diag.List
 	var minErr *output.MinifyError
-	switch err := out.Add(p, data); {
+	switch err := add(p, data); {
 	case errors.Is(err, output.ErrDuplicate):
 		diags.Errorf(diag.Pos{File: p}, diag.DuplicateSlug, "%v", err)
 	case errors.As(err, &minErr):
@@ -296,11 +302,12 @@ func (r *renderer) execute(layout string, p *page) diag.List {
 	if err != nil {
 		return templateDiag(err, "layouts/"+layout+".html")
 	}
+	defer output.PutBuffer(html)
 	file := strings.TrimPrefix(p.Path, "/")
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
-	return AddFile(r.out, file, html)
+	return addFile(r.out.AddTransient, file, html.Bytes())
 }
 
 // flush waits for the queued pages. Templates are safe for concurrent

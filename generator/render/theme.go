@@ -11,11 +11,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/output"
 )
 
 // Overlay is a file system that serves a site's own files over a theme's:
@@ -96,7 +96,6 @@ func loadStrings(theme Overlay, lang string) (map[string]string, diag.List) {
 type templates struct {
 	base  *template.Template            // baseof.html and the partials, for partialCached
 	sets  map[string]*template.Template // by layout, each with a copy of base
-	sizes map[string]*atomic.Int64      // the largest page of each layout so far
 	// overridden holds the partials the site's own layouts replace
 	// ("partials/footer.html"), read once instead of at every call.
 	overridden map[string]bool
@@ -123,7 +122,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{base: base, sets: map[string]*template.Template{}, sizes: map[string]*atomic.Int64{}, overridden: map[string]bool{}}
+	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}}
 	for _, p := range partials {
 		if theme.overrides(p) {
 			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
@@ -142,7 +141,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
-		t.sets[name], t.sizes[name] = set, new(atomic.Int64)
+		t.sets[name] = set
 	}
 	return t, diags
 }
@@ -183,21 +182,18 @@ func templateDiag(err error, fallback string) diag.List {
 	return l
 }
 
-// execute runs the layout name with data.
-func (t *templates) execute(name string, data any) ([]byte, error) {
+// execute runs the layout name with data into a buffer of the output's
+// pool (output.GetBuffer), which the caller gives back once it has added
+// the page.
+func (t *templates) execute(name string, data any) (*bytes.Buffer, error) {
 	set, ok := t.sets[name]
 	if !ok {
 		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
-	// The page is written into a buffer the size of the largest page of
-	// its layout so far, which saves growing it a dozen times.
-	hint := t.sizes[name]
-	b := bytes.NewBuffer(make([]byte, 0, hint.Load()))
+	b := output.GetBuffer()
 	if err := set.ExecuteTemplate(b, "baseof.html", data); err != nil {
+		output.PutBuffer(b)
 		return nil, err
 	}
-	if n := int64(b.Len()); n > hint.Load() {
-		hint.Store(n) // a race between workers only changes a hint
-	}
-	return b.Bytes(), nil
+	return b, nil
 }
