@@ -94,8 +94,8 @@ func loadStrings(theme Overlay, lang string) (map[string]string, diag.List) {
 // templates holds one parsed template set per page layout, each made of
 // baseof.html, the partials and the layout itself.
 type templates struct {
-	base  *template.Template            // baseof.html and the partials, for partialCached
-	sets  map[string]*template.Template // by layout, each with a copy of base
+	base *template.Template            // baseof.html and the partials, for partialCached
+	sets map[string]*template.Template // by layout, each with a copy of base
 	// overridden holds the partials the site's own layouts replace
 	// ("partials/footer.html"), read once instead of at every call.
 	overridden map[string]bool
