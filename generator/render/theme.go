@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -99,6 +100,8 @@ type templates struct {
 	// overridden holds the partials the site's own layouts replace
 	// ("partials/footer.html"), read once instead of at every call.
 	overridden map[string]bool
+	funcs      template.FuncMap
+	first      map[string]*sync.Once // by layout: its first page, then foldConstants
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
@@ -122,7 +125,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}}
+	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*sync.Once{}}
 	for _, p := range partials {
 		if theme.overrides(p) {
 			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
@@ -141,7 +144,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
-		t.sets[name] = set
+		t.sets[name], t.first[name] = set, new(sync.Once)
 	}
 	return t, diags
 }
@@ -191,7 +194,20 @@ func (t *templates) execute(name string, data any) (*bytes.Buffer, error) {
 		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
 	b := output.GetBuffer()
-	if err := set.ExecuteTemplate(b, "baseof.html", data); err != nil {
+	var err error
+	ran := false
+	t.first[name].Do(func() {
+		// The first page escapes the layout (html/template does it at the
+		// first execution); its constants are folded before the next page.
+		ran = true
+		if err = set.ExecuteTemplate(b, "baseof.html", data); err == nil {
+			foldConstants(set, "baseof.html", t.funcs)
+		}
+	})
+	if !ran {
+		err = set.ExecuteTemplate(b, "baseof.html", data)
+	}
+	if err != nil {
 		output.PutBuffer(b)
 		return nil, err
 	}

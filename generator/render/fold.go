@@ -1,0 +1,139 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"text/template/parse"
+)
+
+// Folding constant actions.
+//
+// Most of a page's template time is spent in actions, about a microsecond
+// each (text/template calls every function and every escaper of
+// html/template by reflection), and many actions print the same thing on
+// every page: {{t "skip_to_content"}}, {{asset "css/site.css"}}, {{csp}}.
+// Once html/template has escaped a layout (at its first page), foldConstants
+// replaces each such action by the text it prints, as a compiler folds
+// constants, so that the pages after it print that text without calling
+// anything.
+
+// pureFuncs are the template functions whose result depends on their
+// arguments and the site only, never on the page: a call of one of them
+// with constant arguments prints the same text on every page. (t also
+// records a missing UI string, which folding does once instead of at every
+// page.)
+var pureFuncs = map[string]bool{
+	"t": true, "label": true, "url": true, "abs": true, "asset": true, "csp": true,
+	"num": true, "km": true, "pct": true, "upper": true, "lower": true, "add": true,
+	"siteLogo": true, "siteColors": true,
+}
+
+// foldEscapers are the escapers html/template adds that a folded action
+// may go through; folding also requires the pipeline to end with one of
+// htmlEscapers, so that the action, executed on its own in HTML text,
+// gets no escaper added (html/template sees them as equivalent).
+var (
+	foldEscapers = map[string]bool{
+		"_html_template_urlfilter": true, "_html_template_urlnormalizer": true, "_html_template_urlescaper": true,
+	}
+	htmlEscapers = map[string]bool{
+		"_html_template_htmlescaper": true, "_html_template_attrescaper": true, "_html_template_rcdataescaper": true,
+	}
+)
+
+// foldConstants folds the constant actions of the templates that
+// html/template escaped when it executed root in set: root and the
+// templates it calls, in the contexts they were called in. funcs are the
+// template functions. It returns how many actions it folded.
+func foldConstants(set *template.Template, root string, funcs template.FuncMap) int {
+	f := &folder{set: set, funcs: funcs, seen: map[string]bool{}}
+	f.template(root)
+	return f.folded
+}
+
+type folder struct {
+	set    *template.Template
+	funcs  template.FuncMap
+	seen   map[string]bool
+	folded int
+}
+
+func (f *folder) template(name string) {
+	if f.seen[name] {
+		return
+	}
+	f.seen[name] = true
+	t := f.set.Lookup(name)
+	if t == nil || t.Tree == nil {
+		return
+	}
+	f.list(t.Tree.Root)
+}
+
+func (f *folder) list(l *parse.ListNode) {
+	if l == nil {
+		return
+	}
+	for i, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			if text, ok := f.constant(n); ok {
+				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
+				f.folded++
+			}
+		case *parse.IfNode:
+			f.list(n.List)
+			f.list(n.ElseList)
+		case *parse.RangeNode:
+			f.list(n.List)
+			f.list(n.ElseList)
+		case *parse.WithNode:
+			f.list(n.List)
+			f.list(n.ElseList)
+		case *parse.TemplateNode:
+			f.template(n.Name)
+		}
+	}
+}
+
+// constant returns the text an escaped action prints if it is the same on
+// every page: a pure function of constant arguments, then escapers.
+func (f *folder) constant(n *parse.ActionNode) (string, bool) {
+	p := n.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
+		return "", false
+	}
+	first := p.Cmds[0]
+	fn, ok := first.Args[0].(*parse.IdentifierNode)
+	if !ok || !pureFuncs[fn.Ident] {
+		return "", false
+	}
+	for _, a := range first.Args[1:] {
+		switch a.(type) {
+		case *parse.StringNode, *parse.NumberNode, *parse.BoolNode:
+		default:
+			return "", false
+		}
+	}
+	for i, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		last := i == len(p.Cmds)-2
+		if !ok || len(c.Args) != 1 || !(htmlEscapers[id.Ident] || !last && foldEscapers[id.Ident]) {
+			return "", false
+		}
+	}
+	// The action alone, in a template of its own: executed in HTML text,
+	// html/template adds nothing to a pipeline that ends with an HTML
+	// escaper, so it prints what it prints in its place.
+	one, err := template.New("fold").Funcs(f.funcs).AddParseTree("fold", &parse.Tree{
+		Name: "fold", Root: &parse.ListNode{NodeType: parse.NodeList, Nodes: []parse.Node{n.Copy()}},
+	})
+	if err != nil {
+		return "", false
+	}
+	var b bytes.Buffer
+	if err := one.Execute(&b, nil); err != nil {
+		return "", false // an error (a missing asset) is left for the page to report
+	}
+	return b.String(), true
+}
