@@ -1,7 +1,6 @@
 package carto
 
 import (
-	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -48,28 +47,33 @@ func (l *level) arc(i int) []orb.Point {
 	return pts
 }
 
-// ref returns the points of an arc reference, reversed for ^i.
-func (l *level) ref(ref int) []orb.Point {
-	if ref >= 0 {
-		return l.arc(ref)
-	}
-	r := slices.Clone(l.arc(^ref))
-	slices.Reverse(r)
-	return r
-}
-
-// rings assembles the rings of a shape, projected and simplified.
+// rings assembles the rings of a shape, projected and simplified. A
+// reversed arc (^i) is read backwards in place, not copied.
 func (l *level) rings(s boundary.Shape) []orb.Ring {
 	var out []orb.Ring
 	for _, poly := range s {
 		for _, refs := range poly {
-			var ring orb.Ring
+			n := 0
 			for _, ref := range refs {
-				a := l.ref(ref)
-				if len(ring) > 0 {
-					a = a[1:]
+				if ref < 0 {
+					ref = ^ref
 				}
-				ring = append(ring, a...)
+				n += len(l.arc(ref))
+			}
+			ring := make(orb.Ring, 0, n)
+			for _, ref := range refs {
+				skip := 0
+				if len(ring) > 0 {
+					skip = 1 // the first point of an arc is the last of the one before
+				}
+				if ref >= 0 {
+					ring = append(ring, l.arc(ref)[skip:]...)
+					continue
+				}
+				a := l.arc(^ref)
+				for i := len(a) - 1 - skip; i >= 0; i-- {
+					ring = append(ring, a[i])
+				}
 			}
 			out = append(out, ring)
 		}
