@@ -162,10 +162,19 @@ func percent(n, d int) string {
 // output may depend on more than the theme's key.
 func (r *renderer) partialCached(name string, data any, key ...any) (template.HTML, error) {
 	cached := !r.tmpl.overridden[name]
-	k := name + "\x00" + fmt.Sprint(key...)
+	k := partialKey{name: name}
+	if len(key) == 1 {
+		k.key, _ = key[0].(string)
+	}
+	if len(key) > 1 || len(key) == 1 && k.key == "" {
+		k.key = fmt.Sprint(key...)
+	}
 	if cached {
-		if h, ok := r.partials.Load(k); ok {
-			return h.(template.HTML), nil
+		r.partialsMu.RLock()
+		h, ok := r.partials[k]
+		r.partialsMu.RUnlock()
+		if ok {
+			return h, nil
 		}
 	}
 	var b strings.Builder
@@ -174,7 +183,12 @@ func (r *renderer) partialCached(name string, data any, key ...any) (template.HT
 	}
 	h := template.HTML(b.String())
 	if cached {
-		r.partials.Store(k, h) // two workers may both make it: the same bytes
+		r.partialsMu.Lock()
+		r.partials[k] = h // two workers may both make it: the same bytes
+		r.partialsMu.Unlock()
 	}
 	return h, nil
 }
+
+// partialKey names one output of partialCached: the partial and its key.
+type partialKey struct{ name, key string }

@@ -84,23 +84,24 @@ type Result struct {
 }
 
 type renderer struct {
-	site     *model.Site
-	opts     Options
-	strings  map[string]string
-	missing  map[string]bool // UI strings a template asked for and i18n lacks
-	mu       sync.Mutex      // guards missing, written by parallel templates
-	pool     *pool           // the workers rendering the pages emit queues
-	partials sync.Map        // partialCached: name and key -> template.HTML
-	menuOnce sync.Once       // menuList is made once
-	menuList []menuEntry
-	tmpl     *templates
-	assets   map[string]string // theme asset name -> fingerprinted path
-	baseURL  string            // "https://example.org/annuaire/"
-	basePath string            // "/annuaire/"
-	md       *markup.Converter
-	out      *output.Set
-	diags    diag.List
-	links    []Link
+	site       *model.Site
+	opts       Options
+	strings    map[string]string
+	missing    map[string]bool              // UI strings a template asked for and i18n lacks
+	mu         sync.Mutex                   // guards missing, written by parallel templates
+	pool       *pool                        // the workers rendering the pages emit queues
+	partials   map[partialKey]template.HTML // partialCached's outputs
+	partialsMu sync.RWMutex
+	menuOnce   sync.Once // menuList is made once
+	menuList   []menuEntry
+	tmpl       *templates
+	assets     map[string]string // theme asset name -> fingerprinted path
+	baseURL    string            // "https://example.org/annuaire/"
+	basePath   string            // "/annuaire/"
+	md         *markup.Converter
+	out        *output.Set
+	diags      diag.List
+	links      []Link
 
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
@@ -120,7 +121,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if opts.SitemapSize <= 0 {
 		opts.SitemapSize = 50000
 	}
-	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}, partials: map[partialKey]template.HTML{}}
 	if r.out == nil {
 		r.out = output.NewSet()
 	}
