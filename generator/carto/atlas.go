@@ -113,12 +113,19 @@ func (a *Atlas) bound(l *level, shapes ...boundary.Shape) orb.Bound {
 	var b orb.Bound
 	first := true
 	for _, s := range shapes {
-		for _, r := range l.rings(s) {
-			for _, p := range r {
-				if first {
-					b, first = orb.Bound{Min: p, Max: p}, false
+		for _, poly := range s {
+			for _, refs := range poly {
+				for _, ref := range refs {
+					if ref < 0 {
+						ref = ^ref // the same points, read the other way
+					}
+					for _, p := range l.arc(ref) {
+						if first {
+							b, first = orb.Bound{Min: p, Max: p}, false
+						}
+						b = b.Extend(p)
+					}
 				}
-				b = b.Extend(p)
 			}
 		}
 	}
