@@ -184,7 +184,7 @@ func Run(opts Options) (*Result, diag.List) {
 	files.InspectWith(links.Add)
 	ok = step("render", func() diag.List {
 		var d diag.List
-		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files})
+		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files, Squeeze: !opts.NoMinify})
 		if rendered != nil {
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}

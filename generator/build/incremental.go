@@ -68,21 +68,19 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 	}
 	renderStart := time.Now()
+	out := output.NewSet()
+	if !opts.NoMinify {
+		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
+	}
 	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Now: opts.Now, Drafts: opts.Drafts, Images: prev.pictures,
-		Only: wanted, TagNews: tagNews, Scope: prev.scope})
+		Only: wanted, TagNews: tagNews, Scope: prev.scope, Out: out, Squeeze: !opts.NoMinify})
 	diags = append(diags, d...)
 	if rendered == nil || diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
 	files := prev.Files.Clone()
-	minifier := output.NewMinifier()
 	for _, p := range rendered.Files.Paths() {
 		data, _ := rendered.Files.Get(p)
-		if !opts.NoMinify {
-			if min, err := minifier.Minify(p, data); err == nil {
-				data = min
-			}
-		}
 		files.Replace(p, data)
 	}
 	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)

@@ -79,14 +79,15 @@ func (s *Set) Add(p string, data []byte) error {
 // AddTransient is Add for data that the caller reuses once it returns (a
 // page in a pooled buffer): the set keeps a copy, or, on disk, the
 // minified file in a buffer of its own until it is written. A build's
-// pages then cost no allocation of their size.
-func (s *Set) AddTransient(p string, data []byte) error {
+// pages then cost no allocation of their size. minified says that data
+// needs no minifier (a page made of squeezed text, see SqueezeHTML).
+func (s *Set) AddTransient(p string, data []byte, minified bool) error {
 	p, err := cleanPath(p)
 	if err != nil {
 		return err
 	}
 	buf := GetBuffer()
-	if s.min != nil {
+	if s.min != nil && !minified {
 		err = s.min.MinifyTo(buf, p, data)
 	} else {
 		buf.Write(data)

@@ -33,11 +33,11 @@ func TestAddTransientKeepsNoneOfTheCallersBytes(t *testing.T) {
 				s.MinifyWith(NewMinifier())
 			}
 			page := []byte("<p>  page  </p>")
-			if err := s.AddTransient("a/index.html", page); err != nil {
+			if err := s.AddTransient("a/index.html", page, false); err != nil {
 				t.Fatal(err)
 			}
 			copy(page, "XXXXXXXXXXXXXXX") // the caller reuses its buffer
-			if err := s.AddTransient("a/index.html", page); !errors.Is(err, ErrDuplicate) {
+			if err := s.AddTransient("a/index.html", page, false); !errors.Is(err, ErrDuplicate) {
 				t.Errorf("second AddTransient of a path: err = %v, want ErrDuplicate", err)
 			}
 			if got, _ := s.Get("a/index.html"); string(got) != tc.want {

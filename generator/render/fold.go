@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"html/template"
 	"text/template/parse"
+
+	"github.com/cpts-fr/cpts/generator/output"
 )
 
 // Folding constant actions.
@@ -46,54 +48,83 @@ var (
 // templates it calls, in the contexts they were called in. funcs are the
 // template functions. It returns how many actions it folded.
 func foldConstants(set *template.Template, root string, funcs template.FuncMap) int {
-	f := &folder{set: set, funcs: funcs, seen: map[string]bool{}}
-	f.template(root)
-	return f.folded
-}
-
-type folder struct {
-	set    *template.Template
-	funcs  template.FuncMap
-	seen   map[string]bool
-	folded int
-}
-
-func (f *folder) template(name string) {
-	if f.seen[name] {
-		return
-	}
-	f.seen[name] = true
-	t := f.set.Lookup(name)
-	if t == nil || t.Tree == nil {
-		return
-	}
-	f.list(t.Tree.Root)
-}
-
-func (f *folder) list(l *parse.ListNode) {
-	if l == nil {
-		return
-	}
-	for i, n := range l.Nodes {
-		switch n := n.(type) {
-		case *parse.ActionNode:
+	f := &folder{funcs: funcs}
+	walkTemplates(set, root, func(l *parse.ListNode, i int) {
+		if n, ok := l.Nodes[i].(*parse.ActionNode); ok {
 			if text, ok := f.constant(n); ok {
 				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
 				f.folded++
 			}
-		case *parse.IfNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		case *parse.RangeNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		case *parse.WithNode:
-			f.list(n.List)
-			f.list(n.ElseList)
-		case *parse.TemplateNode:
-			f.template(n.Name)
+		}
+	})
+	return f.folded
+}
+
+// squeezeText squeezes the text of root and the templates it calls
+// (output.SqueezeHTML), unless one of them holds a pre or textarea
+// element, whose white space, split between texts and actions, cannot be
+// told from the rest. It reports whether it squeezed.
+func squeezeText(set *template.Template, root string) bool {
+	raw := false
+	walkTemplates(set, root, func(l *parse.ListNode, i int) {
+		if n, ok := l.Nodes[i].(*parse.TextNode); ok {
+			lower := bytes.ToLower(n.Text)
+			raw = raw || bytes.Contains(lower, []byte("<pre")) || bytes.Contains(lower, []byte("<textarea"))
+		}
+	})
+	if raw {
+		return false
+	}
+	walkTemplates(set, root, func(l *parse.ListNode, i int) {
+		if n, ok := l.Nodes[i].(*parse.TextNode); ok {
+			n.Text = output.SqueezeHTML(nil, n.Text)
+		}
+	})
+	return true
+}
+
+type folder struct {
+	funcs  template.FuncMap
+	folded int
+}
+
+// walkTemplates calls visit for every node of every list of root and of
+// the templates it calls, each template once; visit may replace the node.
+func walkTemplates(set *template.Template, root string, visit func(l *parse.ListNode, i int)) {
+	seen := map[string]bool{}
+	var tmpl func(name string)
+	var list func(l *parse.ListNode)
+	tmpl = func(name string) {
+		if seen[name] {
+			return
+		}
+		seen[name] = true
+		if t := set.Lookup(name); t != nil && t.Tree != nil {
+			list(t.Tree.Root)
 		}
 	}
+	list = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for i := range l.Nodes {
+			visit(l, i)
+			switch n := l.Nodes[i].(type) {
+			case *parse.IfNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.RangeNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.WithNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.TemplateNode:
+				tmpl(n.Name)
+			}
+		}
+	}
+	tmpl(root)
 }
 
 // constant returns the text an escaped action prints if it is the same on

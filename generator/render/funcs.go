@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
 )
 
 // funcs returns the template functions. r supplies the UI strings, the
@@ -182,6 +183,9 @@ func (r *renderer) partialCached(name string, data any, key ...any) (template.HT
 		return "", err
 	}
 	h := template.HTML(b.String())
+	if r.opts.Squeeze {
+		h = template.HTML(output.SqueezeHTML(nil, []byte(h)))
+	}
 	if cached {
 		r.partialsMu.Lock()
 		r.partials[k] = h // two workers may both make it: the same bytes

@@ -60,6 +60,12 @@ type Options struct {
 	// Out receives the files, each as soon as it is made (a set may minify
 	// and write them to disk as they come); nil means a new set in memory.
 	Out *output.Set
+	// Squeeze removes, once, the white space HTML does not render from the
+	// theme's text (after each layout's first page), the partials made by
+	// partialCached and the HTML of Markdown (output.SqueezeHTML), so that
+	// the pages of a squeezed layout skip Out's minifier. A layout with a
+	// pre or textarea element in its text is not squeezed and is minified.
+	Squeeze bool
 }
 
 // Images gives the processed versions of images (package images
@@ -139,7 +145,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r.staticFiles()
 	r.checkTiles()
 	r.branding()
-	r.tmpl, d = loadTemplates(opts.Theme, r.funcs())
+	r.tmpl, d = loadTemplates(opts.Theme, r.funcs(), opts.Squeeze)
 	r.diags.Append(d)
 	if r.diags.HasErrors() {
 		return nil, r.diags.Sort()
@@ -299,7 +305,7 @@ type pool struct {
 
 // execute renders one page and adds it to the output.
 func (r *renderer) execute(layout string, p *page) diag.List {
-	html, err := r.tmpl.execute(layout, p)
+	html, squeezed, err := r.tmpl.execute(layout, p)
 	if err != nil {
 		return templateDiag(err, "layouts/"+layout+".html")
 	}
@@ -308,7 +314,8 @@ func (r *renderer) execute(layout string, p *page) diag.List {
 	if file == "" || strings.HasSuffix(file, "/") {
 		file += "index.html"
 	}
-	return addFile(r.out.AddTransient, file, html.Bytes())
+	add := func(p string, data []byte) error { return r.out.AddTransient(p, data, squeezed) }
+	return addFile(add, file, html.Bytes())
 }
 
 // flush waits for the queued pages. Templates are safe for concurrent
@@ -347,6 +354,9 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 				r.links = append(r.links, Link{Path: local, Pos: l.Pos})
 			}
 		}
+	}
+	if r.opts.Squeeze {
+		return template.HTML(output.SqueezeHTML(nil, []byte(res.HTML)))
 	}
 	return template.HTML(res.HTML)
 }

@@ -102,11 +102,15 @@ type templates struct {
 	overridden map[string]bool
 	funcs      template.FuncMap
 	first      map[string]*sync.Once // by layout: its first page, then foldConstants
+	// squeeze has the text of each layout squeezed after its first page
+	// (output.SqueezeHTML); squeezed holds the layouts that were.
+	squeeze  bool
+	squeezed map[string]bool
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
 // their path in the theme ("layouts/cpts.html"), so errors say which file.
-func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List) {
+func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze bool) (*templates, diag.List) {
 	var diags diag.List
 	all := theme.files("layouts")
 	var partials, pages []string
@@ -125,7 +129,8 @@ func loadTemplates(theme Overlay, funcs template.FuncMap) (*templates, diag.List
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*sync.Once{}}
+	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*sync.Once{},
+		squeeze: squeeze, squeezed: map[string]bool{}}
 	for _, p := range partials {
 		if theme.overrides(p) {
 			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
@@ -187,29 +192,34 @@ func templateDiag(err error, fallback string) diag.List {
 
 // execute runs the layout name with data into a buffer of the output's
 // pool (output.GetBuffer), which the caller gives back once it has added
-// the page.
-func (t *templates) execute(name string, data any) (*bytes.Buffer, error) {
+// the page. squeezed reports that the layout's text is squeezed: the page
+// needs no minifier, if what it inserts is squeezed too.
+func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bool, err error) {
 	set, ok := t.sets[name]
 	if !ok {
-		return nil, fmt.Errorf("template: layouts/%s.html: no such layout", name)
+		return nil, false, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
-	b := output.GetBuffer()
-	var err error
-	ran := false
+	b = output.GetBuffer()
 	t.first[name].Do(func() {
 		// The first page escapes the layout (html/template does it at the
-		// first execution); its constants are folded before the next page.
-		ran = true
-		if err = set.ExecuteTemplate(b, "baseof.html", data); err == nil {
-			foldConstants(set, "baseof.html", t.funcs)
+		// first execution); its constants are folded and its text
+		// squeezed before the next page, and the page is made again, so
+		// that it does not depend on which page came first.
+		if err = set.ExecuteTemplate(b, "baseof.html", data); err != nil {
+			return
 		}
+		foldConstants(set, "baseof.html", t.funcs)
+		if t.squeeze && squeezeText(set, "baseof.html") {
+			t.squeezed[name] = true
+		}
+		b.Reset()
 	})
-	if !ran {
+	if err == nil {
 		err = set.ExecuteTemplate(b, "baseof.html", data)
 	}
 	if err != nil {
 		output.PutBuffer(b)
-		return nil, err
+		return nil, false, err
 	}
-	return b, nil
+	return b, t.squeezed[name], nil
 }

@@ -1,0 +1,135 @@
+package output
+
+import "bytes"
+
+// SqueezeHTML appends to dst the HTML fragment src without the line
+// breaks and indentation that HTML does not render: a run of white space
+// that holds a line break is removed next to the tag of a block element
+// (`</li>\n<li>`), where it does not render, and becomes one line break
+// elsewhere, since between inline elements or words it renders as one
+// space. Runs without
+// a line break are spaces written on purpose and kept. The content of pre,
+// textarea, script and style elements is copied as it is, to the end of
+// src if their end tag is missing.
+//
+// Render squeezes its templates' text and the HTML of Markdown once, so
+// that pages need no minifier: the result is what the HTML minifier makes
+// of the same white space.
+func SqueezeHTML(dst, src []byte) []byte {
+	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
+	name := ""          // of the tag being read
+	closed := -1        // where the last tag ended ('>'), and its name
+	closedName := ""
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case tag != 0:
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '>':
+				tag, closed, closedName = 0, i, name
+			}
+		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
+			if raw := rawElement(src[i:]); raw != "" {
+				end := indexFold(src[i:], "</"+raw)
+				if end < 0 {
+					return append(dst, src[i:]...)
+				}
+				dst = append(dst, src[i:i+end]...)
+				i += end
+				continue
+			}
+			tag, name = c, tagAfter(src[i:])
+		}
+		if !isSpace(c) || tag != 0 { // white space in a tag is kept as it is
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(src) && isSpace(src[j]) {
+			j++
+		}
+		run := src[i:j]
+		afterBlock := closed == i-1 && blockTags[closedName]
+		beforeBlock := j < len(src) && src[j] == '<' && blockTags[tagAfter(src[j:])]
+		switch {
+		case bytes.IndexByte(run, '\n') < 0:
+			dst = append(dst, run...)
+		case afterBlock || beforeBlock:
+		default:
+			dst = append(dst, '\n')
+		}
+		i = j
+	}
+	return dst
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+// rawElement returns the name of the raw text element (pre, textarea,
+// script, style) whose start tag begins s, or "".
+func rawElement(s []byte) string {
+	name := tagAfter(s)
+	if len(s) > 1 && s[1] == '/' {
+		return ""
+	}
+	switch name {
+	case "pre", "textarea", "script", "style":
+		return name
+	}
+	return ""
+}
+
+// tagAfter returns the lowercase name of the tag that begins s ("<li" or
+// "</li" give "li"), or "".
+func tagAfter(s []byte) string {
+	if len(s) < 2 || s[0] != '<' {
+		return ""
+	}
+	s = s[1:]
+	if s[0] == '/' {
+		s = s[1:]
+	}
+	n := 0
+	for n < len(s) && n < 12 && isNameByte(s[n]) {
+		n++
+	}
+	if n < len(s) && !isSpace(s[n]) && s[n] != '/' && s[n] != '>' {
+		return "" // "<li!x>" is no li
+	}
+	return string(bytes.ToLower(s[:n]))
+}
+
+func isNameByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// indexFold is bytes.Index for an ASCII lowercase needle, ignoring case.
+func indexFold(s []byte, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+len(needle)], []byte(needle)) {
+			return i
+		}
+	}
+	return -1
+}
+
+// blockTags are the elements around which white space does not render
+// (the list of tdewolff/minify's HTML minifier), with the document's own.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true, "br": true,
+	"caption": true, "col": true, "colgroup": true, "dd": true, "details": true, "dialog": true,
+	"div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true, "figure": true,
+	"footer": true, "form": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true,
+	"h6": true, "head": true, "header": true, "hgroup": true, "hr": true, "html": true,
+	"legend": true, "li": true, "link": true, "main": true, "menu": true, "meta": true, "nav": true,
+	"noscript": true, "ol": true, "option": true, "p": true, "pre": true, "script": true,
+	"section": true, "style": true, "summary": true, "table": true, "tbody": true, "td": true,
+	"tfoot": true, "th": true, "thead": true, "title": true, "tr": true, "ul": true,
+}
