@@ -145,7 +145,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r.staticFiles()
 	r.checkTiles()
 	r.branding()
-	r.tmpl, d = loadTemplates(opts.Theme, r.funcs(), opts.Squeeze)
+	r.tmpl, d = loadTemplates(opts.Theme, r.funcs(), opts.Squeeze, opts.Only == nil)
 	r.diags.Append(d)
 	if r.diags.HasErrors() {
 		return nil, r.diags.Sort()

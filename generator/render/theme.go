@@ -106,11 +106,15 @@ type templates struct {
 	// (output.SqueezeHTML); squeezed holds the layouts that were.
 	squeeze  bool
 	squeezed map[string]bool
+	// fold has constant actions folded after each layout's first page; it
+	// is off for a build of a few pages (Options.Only), which it would not
+	// repay.
+	fold bool
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
 // their path in the theme ("layouts/cpts.html"), so errors say which file.
-func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze bool) (*templates, diag.List) {
+func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*templates, diag.List) {
 	var diags diag.List
 	all := theme.files("layouts")
 	var partials, pages []string
@@ -130,7 +134,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze bool) (*templa
 		}
 	}
 	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*sync.Once{},
-		squeeze: squeeze, squeezed: map[string]bool{}}
+		squeeze: squeeze, squeezed: map[string]bool{}, fold: fold}
 	for _, p := range partials {
 		if theme.overrides(p) {
 			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
@@ -200,21 +204,27 @@ func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bo
 		return nil, false, fmt.Errorf("template: layouts/%s.html: no such layout", name)
 	}
 	b = output.GetBuffer()
+	made := false // the page is in b
 	t.first[name].Do(func() {
 		// The first page escapes the layout (html/template does it at the
-		// first execution); its constants are folded and its text
-		// squeezed before the next page, and the page is made again, so
-		// that it does not depend on which page came first.
+		// first execution); its constants are folded (the same bytes) and
+		// its text squeezed before the next page. A squeezed layout makes
+		// the first page again, so that no page depends on which came
+		// first.
+		made = true
 		if err = set.ExecuteTemplate(b, "baseof.html", data); err != nil {
 			return
 		}
-		foldConstants(set, "baseof.html", t.funcs)
+		if t.fold {
+			foldConstants(set, "baseof.html", t.funcs)
+		}
 		if t.squeeze && squeezeText(set, "baseof.html") {
 			t.squeezed[name] = true
+			made = false
+			b.Reset()
 		}
-		b.Reset()
 	})
-	if err == nil {
+	if !made && err == nil {
 		err = set.ExecuteTemplate(b, "baseof.html", data)
 	}
 	if err != nil {
