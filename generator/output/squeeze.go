@@ -100,8 +100,8 @@ func tagAfter(s []byte) string {
 	for n < len(s) && n < 12 && isNameByte(s[n]) {
 		n++
 	}
-	if n < len(s) && !isSpace(s[n]) && s[n] != '/' && s[n] != '>' {
-		return "" // "<li!x>" is no li
+	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
+		return "" // "<li!x>" and "<li/x>" are no li, for the minifier
 	}
 	return string(bytes.ToLower(s[:n]))
 }
