@@ -91,14 +91,14 @@ func (mf *Minifier) MinifyTo(w *bytes.Buffer, p string, data []byte) error {
 // and the result is no larger than it needs to be, since a build may keep
 // it in memory.
 func (mf *Minifier) Minify(p string, data []byte) ([]byte, error) {
-	mt, ok := mediaTypes[path.Ext(p)]
-	if !ok {
+	if _, ok := mediaTypes[path.Ext(p)]; !ok {
 		return data, nil
 	}
-	out, err := mf.m.Bytes(mt, data)
-	if err != nil {
-		return nil, &MinifyError{Path: p, Err: err}
+	var b bytes.Buffer
+	if err := mf.MinifyTo(&b, p, data); err != nil {
+		return nil, err
 	}
+	out := b.Bytes()
 	if cap(out)-len(out) > len(out)/8 {
 		out = bytes.Clone(out)
 	}

@@ -48,16 +48,16 @@ var (
 // templates it calls, in the contexts they were called in. funcs are the
 // template functions. It returns how many actions it folded.
 func foldConstants(set *template.Template, root string, funcs template.FuncMap) int {
-	f := &folder{funcs: funcs}
+	folded := 0
 	walkTemplates(set, root, func(l *parse.ListNode, i int) {
 		if n, ok := l.Nodes[i].(*parse.ActionNode); ok {
-			if text, ok := f.constant(n); ok {
+			if text, ok := constant(n, funcs); ok {
 				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
-				f.folded++
+				folded++
 			}
 		}
 	})
-	return f.folded
+	return folded
 }
 
 // squeezeText squeezes the text of root and the templates it calls
@@ -81,11 +81,6 @@ func squeezeText(set *template.Template, root string) bool {
 		}
 	})
 	return true
-}
-
-type folder struct {
-	funcs  template.FuncMap
-	folded int
 }
 
 // walkTemplates calls visit for every node of every list of root and of
@@ -129,7 +124,7 @@ func walkTemplates(set *template.Template, root string, visit func(l *parse.List
 
 // constant returns the text an escaped action prints if it is the same on
 // every page: a pure function of constant arguments, then escapers.
-func (f *folder) constant(n *parse.ActionNode) (string, bool) {
+func constant(n *parse.ActionNode, funcs template.FuncMap) (string, bool) {
 	p := n.Pipe
 	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
 		return "", false
@@ -156,7 +151,7 @@ func (f *folder) constant(n *parse.ActionNode) (string, bool) {
 	// The action alone, in a template of its own: executed in HTML text,
 	// html/template adds nothing to a pipeline that ends with an HTML
 	// escaper, so it prints what it prints in its place.
-	one, err := template.New("fold").Funcs(f.funcs).AddParseTree("fold", &parse.Tree{
+	one, err := template.New("fold").Funcs(funcs).AddParseTree("fold", &parse.Tree{
 		Name: "fold", Root: &parse.ListNode{NodeType: parse.NodeList, Nodes: []parse.Node{n.Copy()}},
 	})
 	if err != nil {

@@ -66,7 +66,7 @@ func Start(p Policy) (stop func() (fellBack bool)) {
 			case <-tick.C:
 			}
 			metrics.Read(sample)
-			if Over(sample[0].Value, p) {
+			if over(sample[0].Value, p) {
 				debug.SetMemoryLimit(math.MaxInt64)
 				debug.SetGCPercent(p.Fallback)
 				fellBack = true
@@ -81,7 +81,7 @@ func Start(p Policy) (stop func() (fellBack bool)) {
 	}
 }
 
-// Over reports whether a reading of the live heap calls for the fallback.
-func Over(live metrics.Value, p Policy) bool {
+// over reports whether a reading of the live heap calls for the fallback.
+func over(live metrics.Value, p Policy) bool {
 	return live.Kind() == metrics.KindUint64 && float64(live.Uint64()) > p.Share*float64(p.Budget)
 }
