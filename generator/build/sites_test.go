@@ -85,7 +85,8 @@ func TestSiteOfOneCPTS(t *testing.T) {
 			t.Errorf("a single-CPTS site has %s", p)
 		}
 	}
-	if !bytes.Contains(home, []byte(`class="map map-territory"`)) || !res.Files.Has("localisation/34.svg") {
+	territory, _ := res.Files.Get("carte.svg")
+	if !bytes.Contains(home, []byte(`<iframe class="map-frame`)) || !bytes.Contains(territory, []byte(`class="map map-territory"`)) || !res.Files.Has("localisation/34.svg") {
 		t.Error("the home page of a single-CPTS site has no territory map, or its communes' locators no drawing")
 	}
 	underOnly(t, res, "cpts/", "pays-de-lunel/")

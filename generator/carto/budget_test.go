@@ -51,7 +51,7 @@ func nationalMaps(a *Atlas, see func(kind, name string, svg []byte)) {
 				}
 			}
 		}
-		see("territory", t.Name, a.Territory(m))
+		see("territory", t.Name, a.Territory(m).SVG)
 	}
 	for _, d := range a.geo.Departements() {
 		if d.Zone == "com" {
@@ -69,9 +69,9 @@ func nationalMaps(a *Atlas, see func(kind, name string, svg []byte)) {
 			}
 		}
 		see("departement", d.Code, a.Departement(DepartementMap{ID: "d", Title: d.Name, Desc: "d", Code: d.Code,
-			Communes: codes, Territories: in}))
+			Communes: codes, Territories: in}).SVG)
 	}
-	see("france", "France", a.France(FranceMap{ID: "f", Title: "France", Desc: "d", Territories: ts}))
+	see("france", "France", a.France(FranceMap{ID: "f", Title: "France", Desc: "d", Territories: ts}).SVG)
 }
 
 // TestSizeBudgets draws the maps of a directory with a territory per EPCI

@@ -3,6 +3,8 @@ package carto
 import (
 	"bytes"
 	"fmt"
+	"math"
+	"strconv"
 
 	"github.com/paulmach/orb"
 
@@ -14,12 +16,57 @@ type canvas struct {
 	b      bytes.Buffer
 	id     string          // prefix of the ids of this map, unique in its page
 	filled map[string]bool // classes filled with a pattern of defs
+	top    bool            // links open in the top window: the map is a document in a frame
 }
 
 // open starts the SVG element with its accessible name and description.
 func (c *canvas) open(w, h int, class, title, desc string) {
 	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="map %s" aria-labelledby="%s-t %s-d">`, w, h, class, c.id, c.id)
 	fmt.Fprintf(&c.b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.id, esc(title), c.id, esc(desc))
+}
+
+// openDocument starts a map that is a file of its own, shown in a page by
+// an iframe (see Drawing): an XML document styled by the site's stylesheet
+// (none when empty), whose links open in the page rather than in the
+// frame. The view box grows around the w×h drawing to the nearest of the
+// aspect ratios of ratioClass, which the frame is given.
+func (c *canvas) openDocument(w, h int, class, title, desc string, stylesheets []string) string {
+	c.top = true
+	c.b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	for _, s := range stylesheets {
+		fmt.Fprintf(&c.b, "<?xml-stylesheet type=\"text/css\" href=\"%s\"?>\n", esc(s))
+	}
+	k, vw, vh := fitRatio(w, h)
+	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%d %d %d %d" class="map %s" aria-labelledby="%s-t %s-d">`, -(vw-w)/2, -(vh-h)/2, vw, vh, class, c.id, c.id)
+	fmt.Fprintf(&c.b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.id, esc(title), c.id, esc(desc))
+	return ratioClass(k)
+}
+
+// Ratios is the number of aspect ratios a map document's frame can have:
+// class map-r<k> (k from 0 to Ratios-1) is the ratio width/height
+// 2^((k-4)/4), from 1:2 (tall) to 2:1 (wide), about 19 % apart. The theme
+// gives each class its aspect-ratio, so that a frame has the shape of its
+// map before the map loads (an iframe has no intrinsic size).
+const Ratios = 9
+
+// Ratio returns the width/height ratio of class map-r<k>.
+func Ratio(k int) float64 { return math.Pow(2, float64(k-(Ratios-1)/2)/4) }
+
+func ratioClass(k int) string { return "map-r" + strconv.Itoa(k) }
+
+// fitRatio returns the ratio class nearest to w×h and the size, grown in
+// one direction, that has its ratio.
+func fitRatio(w, h int) (k, vw, vh int) {
+	if w <= 0 || h <= 0 {
+		return (Ratios - 1) / 2, max(w, 1), max(h, 1)
+	}
+	r := float64(w) / float64(h)
+	k = int(math.Round(4*math.Log2(r))) + (Ratios-1)/2
+	k = min(max(k, 0), Ratios-1)
+	if t := Ratio(k); t > r {
+		return k, max(w, int(math.Round(float64(h)*t))), h
+	}
+	return k, w, max(h, int(math.Round(float64(w)/Ratio(k))))
 }
 
 func (c *canvas) close() []byte {
@@ -33,7 +80,9 @@ func (c *canvas) area(f frame, l *level, s boundary.Shape, style, name, url stri
 	if len(s) == 0 {
 		return
 	}
-	if url != "" {
+	if url != "" && c.top {
+		fmt.Fprintf(&c.b, `<a href="%s" target="_top" aria-label="%s">`, esc(url), esc(name))
+	} else if url != "" {
 		fmt.Fprintf(&c.b, `<a href="%s" aria-label="%s">`, esc(url), esc(name))
 	}
 	c.path(f, l.rings(s), style, name)
@@ -111,10 +160,13 @@ func (c *canvas) defs(styles ...string) {
 }
 
 // Swatch returns a small SVG square filled like the shapes of a class on
-// the map whose id prefix is given, for a legend.
-func Swatch(mapID, style string) []byte {
-	if _, ok := patterns[style]; !ok {
+// a map, for a legend beside it. A patterned class carries its pattern,
+// with an id made of prefix and the class: unique in the page as long as
+// the legend shows each class once.
+func Swatch(prefix, style string) []byte {
+	p, ok := patterns[style]
+	if !ok {
 		return []byte(fmt.Sprintf(`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true"><rect class="%s" width="16" height="16"/></svg>`, style))
 	}
-	return []byte(fmt.Sprintf(`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true"><rect class="%s" width="16" height="16" fill="url(#%s-%s)"/></svg>`, style, mapID, style))
+	return []byte(fmt.Sprintf(`<svg class="map-swatch" viewBox="0 0 16 16" aria-hidden="true"><defs><pattern id="%s-%s" width="8" height="8" patternUnits="userSpaceOnUse">%s</pattern></defs><rect class="%s" width="16" height="16" fill="url(#%s-%s)"/></svg>`, prefix, style, p, style, prefix, style))
 }

@@ -17,6 +17,7 @@ type FranceMap struct {
 	ID          string
 	Title, Desc string
 	Territories []Area
+	Stylesheets []string // as in TerritoryMap
 }
 
 // StatusStyles are the classes of the four stages of a CPTS, in the order
@@ -28,7 +29,7 @@ var StatusStyles = []string{"map-st0", "map-st1", "map-st2", "map-st3"}
 const insetSize = 170
 
 // France draws the national map.
-func (a *Atlas) France(m FranceMap) []byte {
+func (a *Atlas) France(m FranceMap) Drawing {
 	byZone := map[*Zone][]string{}
 	for _, d := range a.geo.Departements() {
 		if d.Zone == "metro" || d.Zone == "drom" {
@@ -46,7 +47,7 @@ func (a *Atlas) France(m FranceMap) []byte {
 	insets := len(Zones) - 1
 	h := max(f.h, insets*(insetSize+10))
 	c := &canvas{id: m.ID}
-	c.open(f.dx+f.w, h, "map-france", m.Title, m.Desc)
+	class := c.openDocument(f.dx+f.w, h, "map-france", m.Title, m.Desc, m.Stylesheets)
 	c.defs(StatusStyles...)
 	terr := map[*Zone][]Area{}
 	for _, t := range m.Territories {
@@ -69,7 +70,7 @@ func (a *Atlas) France(m FranceMap) []byte {
 		a.drawZone(c, fz, deps, terr[z])
 		fmt.Fprintf(&c.b, `<text class="map-inset-label" x="4" y="%d" font-size="14">%s</text>`, i*(insetSize+10)+16, esc(z.Name))
 	}
-	return c.close()
+	return Drawing{c.close(), class}
 }
 
 // drawZone draws the départements and territories of one zone in a frame.

@@ -9,6 +9,15 @@ import (
 	"github.com/cpts-fr/cpts/generator/boundary"
 )
 
+// Drawing is a map drawn as an SVG document of its own, which a page shows
+// in an iframe of class Class (map-r0 ... map-r8, see Ratios): pages stay
+// small, and the browser fetches the map when it is about to be seen and
+// keeps it in its cache. Its links open in the page.
+type Drawing struct {
+	SVG   []byte
+	Class string
+}
+
 // TerritoryMap is the map of one CPTS: its communes (one area each,
 // linked to their pages), its outline, the neighbouring CPTS in grey
 // (linked), the other neighbouring communes, and labels.
@@ -19,6 +28,7 @@ type TerritoryMap struct {
 	Others      []Area   // neighbouring CPTS
 	Context     []string // neighbouring communes outside any CPTS drawn
 	Labels      []Label
+	Stylesheets []string // URLs of the site's CSS, which styles the map's classes
 }
 
 // Size of the longer side of each kind of map, in SVG units: about the
@@ -32,21 +42,21 @@ const (
 )
 
 // Territory draws a CPTS map.
-func (a *Atlas) Territory(m TerritoryMap) []byte {
+func (a *Atlas) Territory(m TerritoryMap) Drawing {
 	var codes []string
 	for _, c := range m.Communes {
 		codes = append(codes, c.Communes...)
 	}
 	outline := a.topo.Outline(codes)
 	if len(outline) == 0 {
-		return nil
+		return Drawing{}
 	}
 	probe := a.levels.get(0)
 	f := newFrame(a.bound(probe, outline), territorySize, 0.06)
 	l := a.levels.get(toleranceFor(f.unit))
 	z := a.zoneOfShape(outline)
 	c := &canvas{id: m.ID}
-	c.open(f.w, f.h, "map-territory", m.Title, m.Desc)
+	class := c.openDocument(f.w, f.h, "map-territory", m.Title, m.Desc, m.Stylesheets)
 	if len(m.Context) > 0 {
 		c.path(f, l.rings(a.topo.Outline(m.Context)), "map-context", "")
 		c.lines(f, a.mesh(l, m.Context), "map-mesh")
@@ -61,7 +71,7 @@ func (a *Atlas) Territory(m TerritoryMap) []byte {
 	for _, lb := range m.Labels {
 		c.label(f, z, lb)
 	}
-	return c.close()
+	return Drawing{c.close(), class}
 }
 
 // DepartementMap is the map of a département: each CPTS territory
@@ -74,6 +84,7 @@ type DepartementMap struct {
 	Communes    []string // all its communes
 	Territories []Area   // CPTS covering some of them; Style is set here
 	Uncovered   Area     // communes without a CPTS (Name: the legend's words)
+	Stylesheets []string // as in TerritoryMap
 }
 
 // Colours is the number of fill classes (map-c0 ... map-c4) that tell
@@ -81,16 +92,16 @@ type DepartementMap struct {
 const Colours = 5
 
 // Departement draws a département map.
-func (a *Atlas) Departement(m DepartementMap) []byte {
+func (a *Atlas) Departement(m DepartementMap) Drawing {
 	dep := a.departement(m.Code)
 	if len(dep) == 0 {
-		return nil
+		return Drawing{}
 	}
 	probe := a.levels.get(0)
 	f := newFrame(a.bound(probe, dep), departementSize, 0.02)
 	l := a.levels.get(toleranceFor(f.unit))
 	c := &canvas{id: m.ID}
-	c.open(f.w, f.h, "map-departement", m.Title, m.Desc)
+	class := c.openDocument(f.w, f.h, "map-departement", m.Title, m.Desc, m.Stylesheets)
 	c.defs("map-blank")
 	c.path(f, l.rings(dep), "map-land", "")
 	if len(m.Uncovered.Communes) > 0 {
@@ -109,7 +120,7 @@ func (a *Atlas) Departement(m DepartementMap) []byte {
 		c.path(f, l.rings(s), "map-outline", "")
 	}
 	c.path(f, l.rings(dep), "map-border", "")
-	return c.close()
+	return Drawing{c.close(), class}
 }
 
 // colour gives each territory one of the Colours classes, different from

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,15 +46,15 @@ func communeAreas(codes []string) []Area {
 func sampleMaps(a *Atlas) map[string][]byte {
 	qb := Area{Name: "CPTS Quercy - Bouriane", URL: "/cpts/quercy-bouriane/", Communes: quercyBouriane, Style: StatusStyles[3]}
 	return map[string][]byte{
-		"territory.svg": a.Territory(TerritoryMap{ID: "t", Title: "Territoire", Desc: "20 communes",
+		"territory.svg": a.Territory(TerritoryMap{ID: "t", Title: "Territoire", Desc: "20 communes", Stylesheets: []string{"/css/site.css"},
 			Communes: communeAreas(quercyBouriane), Context: a.Neighbours(quercyBouriane),
-			Labels: []Label{{Name: "Gourdon", Lon: 1.37703, Lat: 44.7318}}}),
+			Labels: []Label{{Name: "Gourdon", Lon: 1.37703, Lat: 44.7318}}}).SVG,
 		"departement.svg": a.Departement(DepartementMap{ID: "d", Title: "Lot", Desc: "1 CPTS", Code: "46",
 			Communes: codesOf(a, "46"), Territories: []Area{qb},
-			Uncovered: Area{Name: "Communes sans CPTS", Communes: without(codesOf(a, "46"), quercyBouriane)}}),
+			Uncovered: Area{Name: "Communes sans CPTS", Communes: without(codesOf(a, "46"), quercyBouriane)}}).SVG,
 		"locator.svg": a.Locator(LocatorMap{ID: "l", Title: "Gourdon", Desc: "dans le Lot", Commune: "46127", Departement: "46",
 			Territories: []Area{qb}}),
-		"france.svg": a.France(FranceMap{ID: "f", Title: "France", Desc: "1 CPTS", Territories: []Area{qb}}),
+		"france.svg": a.France(FranceMap{ID: "f", Title: "France", Desc: "1 CPTS", Territories: []Area{qb}}).SVG,
 	}
 }
 
@@ -113,6 +114,30 @@ func TestGoldenMaps(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s (run go test ./generator/carto -update and review the diff)", name, golden)
 		}
+	}
+}
+
+// TestFitRatio checks that a map document's view box has the ratio of its
+// class, within a unit, and holds the drawing, centred.
+func TestFitRatio(t *testing.T) {
+	for _, tc := range []struct{ w, h, k int }{
+		{800, 800, 4}, {800, 400, 8}, {400, 800, 0}, {2000, 100, 8}, {100, 2000, 0},
+		{755, 801, 4}, {800, 600, 6}, {800, 700, 5}, {600, 800, 2}, {1, 1, 4},
+	} {
+		k, vw, vh := fitRatio(tc.w, tc.h)
+		if k != tc.k {
+			t.Errorf("fitRatio(%d, %d): class %d, want %d", tc.w, tc.h, k, tc.k)
+		}
+		if vw < tc.w || vh < tc.h || vw != tc.w && vh != tc.h {
+			t.Errorf("fitRatio(%d, %d) = %d×%d: must hold the drawing, grown one way", tc.w, tc.h, vw, vh)
+		}
+		if r := Ratio(k); math.Abs(float64(vw)-r*float64(vh)) > 1 {
+			t.Errorf("fitRatio(%d, %d) = %d×%d: ratio %.3f, class %d is %.3f", tc.w, tc.h, vw, vh, float64(vw)/float64(vh), k, r)
+		}
+	}
+	d := atlas(t).Territory(TerritoryMap{ID: "t", Title: "T", Desc: "D", Communes: communeAreas(quercyBouriane)})
+	if !strings.HasPrefix(d.Class, "map-r") || !bytes.Contains(d.SVG, []byte(`target="_top"`)) || !bytes.HasPrefix(d.SVG, []byte("<?xml ")) {
+		t.Errorf("territory document: class %q, %.120s", d.Class, d.SVG)
 	}
 }
 

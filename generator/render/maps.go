@@ -39,6 +39,60 @@ func (r *renderer) atlas() *carto.Atlas {
 // templates show it with {{with call .Data.Map}}.
 type lazyMap func() template.HTML
 
+// mapFrame is a map document as a page shows it: in an iframe, named by
+// the map's title, shaped by its ratio class, loaded when about to be
+// seen. Templates show it with {{with call .Data.Map}}; drawing it writes
+// the document beside the page.
+type mapFrame struct {
+	Src   string // URL of the SVG document
+	Title string
+	Class string // map-r0 ... map-r8 (carto.Ratios): the aspect ratio
+}
+
+// lazyFrame defers drawing a map document, as lazyMap does.
+type lazyFrame func() (*mapFrame, error)
+
+// once makes a lazyFrame draw and write its document once, however often
+// its page's templates call it (a layout's first page is executed twice
+// when its text is squeezed, see templates.execute).
+func (f lazyFrame) once() lazyFrame {
+	var (
+		do  sync.Once
+		fr  *mapFrame
+		err error
+	)
+	return func() (*mapFrame, error) {
+		do.Do(func() { fr, err = f() })
+		return fr, err
+	}
+}
+
+// mapDocument writes a drawn map at file ("cpts/x/carte.svg") and returns
+// its frame; nil for a map with nothing to draw. The document is compact
+// already (carto writes integer relative paths) and skips the minifier.
+func (r *renderer) mapDocument(file, title string, d carto.Drawing) (*mapFrame, error) {
+	if len(d.SVG) == 0 {
+		return nil, nil
+	}
+	if err := r.out.AddTransient(file, d.SVG, true); err != nil {
+		return nil, err
+	}
+	return &mapFrame{Src: r.url("/" + file), Title: title, Class: d.Class}, nil
+}
+
+// mapStylesheets are the URLs of the stylesheets a map document links to:
+// those of the pages, which the browser has in its cache.
+func (r *renderer) mapStylesheets() []string {
+	var out []string
+	if css, ok := r.assets["css/site.css"]; ok {
+		out = append(out, r.url(css))
+	}
+	if c := r.siteColors(); c != "" {
+		out = append(out, c)
+	}
+	return out
+}
+
 // territoryCodes returns the INSEE codes of a territory.
 func territoryCodes(c *model.CPTS) []string {
 	var out []string
@@ -66,15 +120,15 @@ func (r *renderer) cptsArea(c *model.CPTS) carto.Area {
 // cptsMap draws the territory of a CPTS: its communes (linked to their
 // pages), the neighbouring CPTS in grey and the other neighbouring
 // communes, and the names of its five most populous communes.
-func (r *renderer) cptsMap(c *model.CPTS) lazyMap {
-	return func() template.HTML {
+func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
+	return lazyFrame(func() (*mapFrame, error) {
 		a := r.atlas()
 		codes := territoryCodes(c)
 		if a == nil || len(codes) == 0 {
-			return ""
+			return nil, nil
 		}
-		m := carto.TerritoryMap{ID: "carte-" + c.Slug, Title: r.t("map_cpts_title", c.Name),
-			Desc: r.t("map_cpts_desc", formatInt(len(codes)))}
+		m := carto.TerritoryMap{ID: "carte", Title: r.t("map_cpts_title", c.Name),
+			Desc: r.t("map_cpts_desc", formatInt(len(codes))), Stylesheets: r.mapStylesheets()}
 		var entries []*model.TerritoryEntry
 		for _, e := range c.Territory.Entries {
 			if e.Commune == nil {
@@ -113,8 +167,9 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyMap {
 				m.Labels = append(m.Labels, carto.Label{Name: e.Commune.Name, Lon: e.Commune.Lon, Lat: e.Commune.Lat})
 			}
 		}
-		return template.HTML(a.Territory(m))
-	}
+		dir, _ := r.place(cptsPath(c)) // "/" for the CPTS of a single-CPTS site
+		return r.mapDocument(strings.TrimPrefix(dir, "/")+"carte.svg", m.Title, a.Territory(m))
+	}).once()
 }
 
 func (r *renderer) communeURL(com *geo.Commune) string {
@@ -126,15 +181,15 @@ func (r *renderer) communeURL(com *geo.Commune) string {
 
 // departementMap draws a département with its CPTS and its communes
 // without one.
-func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncovered []*geo.Commune) lazyMap {
-	return func() template.HTML {
+func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncovered []*geo.Commune) lazyFrame {
+	return lazyFrame(func() (*mapFrame, error) {
 		a := r.atlas()
 		if a == nil {
-			return ""
+			return nil, nil
 		}
-		m := carto.DepartementMap{ID: "carte-" + d.Code, Title: r.t("map_departement_title", d.Name),
+		m := carto.DepartementMap{ID: "carte", Title: r.t("map_departement_title", d.Name),
 			Desc: r.t("map_departement_desc", formatInt(len(cpts)), formatInt(len(uncovered))), Code: d.Code,
-			Uncovered: carto.Area{Name: r.t("map_uncovered")}}
+			Uncovered: carto.Area{Name: r.t("map_uncovered")}, Stylesheets: r.mapStylesheets()}
 		for _, com := range r.site.Geo.InDepartement(d.Code) {
 			if com.Kind == geo.KindCommune {
 				m.Communes = append(m.Communes, com.Code)
@@ -146,8 +201,8 @@ func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncove
 		for _, com := range uncovered {
 			m.Uncovered.Communes = append(m.Uncovered.Communes, com.Code)
 		}
-		return template.HTML(a.Departement(m))
-	}
+		return r.mapDocument("departements/"+d.Code+"/carte.svg", m.Title, a.Departement(m))
+	}).once()
 }
 
 // communeMap draws the locator of a commune page.
@@ -183,22 +238,22 @@ func (r *renderer) franceMap() {
 	if !r.wanted("/carte/") || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 || r.homeCPTS() != nil {
 		return // a single CPTS's site has its territory map on its home page
 	}
-	const id = "carte-france"
 	var legend []legendItem
 	for _, s := range r.statusCounts() {
-		legend = append(legend, legendItem{template.HTML(carto.Swatch(id, r.statusStyle(s.Status))), r.label("status", s.Status), s.Count})
+		legend = append(legend, legendItem{template.HTML(carto.Swatch("legende", r.statusStyle(s.Status))), r.label("status", s.Status), s.Count})
 	}
-	draw := lazyMap(func() template.HTML {
+	draw := lazyFrame(func() (*mapFrame, error) {
 		a := r.atlas()
 		if a == nil {
-			return ""
+			return nil, nil
 		}
-		m := carto.FranceMap{ID: id, Title: r.t("map_france_title"), Desc: r.t("map_france_desc", formatInt(len(r.site.CPTS)))}
+		m := carto.FranceMap{ID: "carte", Title: r.t("map_france_title"), Desc: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
+			Stylesheets: r.mapStylesheets()}
 		for _, c := range r.site.CPTS {
 			m.Territories = append(m.Territories, r.cptsArea(c))
 		}
-		return template.HTML(a.France(m))
-	})
+		return r.mapDocument("carte/france.svg", m.Title, a.France(m))
+	}).once()
 	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
 		Crumbs: []crumb{{r.t("home"), "/"}},
 		Data:   map[string]any{"Map": draw, "Legend": legend, "Status": r.statusCounts(), "CPTS": r.site.CPTS}})

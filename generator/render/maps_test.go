@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -26,37 +27,66 @@ func siteConfig(t *testing.T, extra string) map[string]string {
 	return nil
 }
 
-var svgMap = regexp.MustCompile(`<svg [^>]*class="map (map-[a-z]+)" aria-labelledby="([^"]+)-t [^"]+-d"><title id="[^"]+-t">[^<]+</title><desc id="[^"]+-d">[^<]+</desc>`)
+var (
+	svgMap   = regexp.MustCompile(`<svg [^>]*class="map (map-[a-z]+)" aria-labelledby="([^"]+)-t [^"]+-d"><title id="[^"]+-t">[^<]+</title><desc id="[^"]+-d">[^<]+</desc>`)
+	mapFrame = regexp.MustCompile(`<iframe class="map-frame (map-r[0-8])" src="([^"]+)" title="([^"]+)" loading="lazy"></iframe>`)
+)
 
 // TestMapsInPages checks that the CPTS, département and commune pages and
 // /carte/ carry their map, named, with the links the maps promise, and
-// that the location files are written.
+// that the location files are written. The commune locator is inline; the
+// other maps are documents beside their page, in a frame named like the
+// map, styled by the site's stylesheet, their links opening in the page.
 func TestMapsInPages(t *testing.T) {
 	res, diags := renderArchive(t, "site.txtar", nil)
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
 	for path, want := range map[string][]string{
-		"cpts/lunel/index.html":      {"map-territory", `<a href="/annuaire/communes/34145/" aria-label="Lunel">`},
-		"departements/34/index.html": {"map-departement", `<a href="/annuaire/cpts/lunel/" aria-label="CPTS du Pays de Lunel">`, `fill="url(#carte-34-map-blank)"`},
+		"cpts/lunel/index.html":      {"map-territory", `<a href="/annuaire/communes/34145/" target="_top" aria-label="Lunel">`},
+		"departements/34/index.html": {"map-departement", `<a href="/annuaire/cpts/lunel/" target="_top" aria-label="CPTS du Pays de Lunel">`, `fill="url(#carte-map-blank)"`},
 		"communes/34145/index.html":  {"map-locator", `class="map-here"`, `<use href="/annuaire/localisation/34.svg#d"/>`},
-		"carte/index.html":           {"map-france", `aria-label="CPTS du Pays de Lunel"`, `class="map-swatch"`},
+		"carte/index.html":           {"map-france", `aria-label="CPTS du Pays de Lunel"`},
 	} {
 		page, ok := res.Files.Get(path)
 		if !ok {
 			t.Errorf("no %s", path)
 			continue
 		}
-		m := svgMap.FindStringSubmatch(string(page))
+		svg := page
+		if f := mapFrame.FindSubmatch(page); f != nil {
+			file := strings.TrimPrefix(string(f[2]), "/annuaire/")
+			if svg, ok = res.Files.Get(file); !ok {
+				t.Errorf("%s: its map %s is not written", path, f[2])
+				continue
+			}
+			if !bytes.HasPrefix(svg, []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/css\" href=\"/annuaire/css/site.")) {
+				t.Errorf("%s: not an XML document styled by the site's CSS: %.120s", file, svg)
+			}
+			if m := svgMap.FindSubmatch(svg); m == nil || !bytes.Contains(svg, []byte("<title id=\"carte-t\">"+string(f[3])+"</title>")) {
+				t.Errorf("%s: the frame's title %q is not the map's", path, f[3])
+			}
+			if bytes.Contains(svg, []byte("<a href")) && bytes.Count(svg, []byte("<a href")) != bytes.Count(svg, []byte(`target="_top"`)) {
+				t.Errorf("%s: a link that would open in the frame", file)
+			}
+		} else if want[0] != "map-locator" {
+			t.Errorf("%s: no map frame", path)
+			continue
+		}
+		m := svgMap.FindStringSubmatch(string(svg))
 		if m == nil || m[1] != want[0] {
 			t.Errorf("%s: no named %s map (%v)", path, want[0], m)
 			continue
 		}
 		for _, w := range want[1:] {
-			if !strings.Contains(string(page), w) {
+			if !strings.Contains(string(svg), w) {
 				t.Errorf("%s: no %s", path, w)
 			}
 		}
+	}
+	france, _ := res.Files.Get("carte/index.html")
+	if !bytes.Contains(france, []byte(`<pattern id="legende-map-st3"`)) || !bytes.Contains(france, []byte(`class="map-swatch"`)) {
+		t.Error("/carte/: the legend's swatches do not carry their patterns")
 	}
 	for _, f := range []string{"localisation/index.json", "localisation/34.json", "localisation/34.svg"} {
 		if !res.Files.Has(f) {

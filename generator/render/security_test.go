@@ -77,7 +77,7 @@ func TestHeadersFile(t *testing.T) {
 	}
 	for _, want := range []string{
 		"/*\n",
-		"  Content-Security-Policy: " + render.ContentSecurityPolicy + "; frame-ancestors 'none'\n",
+		"  Content-Security-Policy: " + render.ContentSecurityPolicy + "; frame-ancestors 'self'\n",
 		"  X-Content-Type-Options: nosniff\n",
 		"  Referrer-Policy: strict-origin-when-cross-origin\n",
 	} {

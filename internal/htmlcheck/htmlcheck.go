@@ -1,7 +1,8 @@
 // Package htmlcheck finds what must never reach a published page, for the
 // tests of the generator (the bad-input corpus, fuzzing of Markdown): a
 // script that is neither external nor a JSON-LD data block, a JSON-LD
-// block holding "<", an iframe, object, embed, style, base or meta
+// block holding "<", an iframe (other than the frame of a map: a site
+// path to an SVG document), object, embed, style, base or meta
 // refresh, a form other than the search form, an event handler attribute,
 // and a javascript:, vbscript: or data: link. It reads HTML with a
 // tokenizer, so text and quoted attribute values that merely look like
@@ -76,6 +77,12 @@ func HTML(data []byte) []string {
 	}
 }
 
+// mapFrame tells whether an iframe's src is a map document of the site: a
+// path on the same host ending in .svg, without query or fragment.
+func mapFrame(src string) bool {
+	return strings.HasPrefix(src, "/") && !strings.HasPrefix(src, "//") && !strings.ContainsAny(src, `?#\`) && strings.HasSuffix(src, ".svg")
+}
+
 // schemeText lowers a URL and drops the blanks and control characters
 // browsers ignore inside a scheme ("java\tscript:").
 func schemeText(u string) string {
@@ -99,7 +106,11 @@ func tagProblems(l *htmllex.Lexer, tag string, attrs map[string]string) []string
 				return []string{"< inside a JSON-LD block"}
 			}
 		}
-	case "iframe", "object", "embed", "style", "base", "frame", "frameset", "applet":
+	case "iframe":
+		if !mapFrame(attrs["src"]) {
+			return []string{"<iframe>"}
+		}
+	case "object", "embed", "style", "base", "frame", "frameset", "applet":
 		return []string{"<" + tag + ">"}
 	case "form":
 		if attrs["role"] != "search" {

@@ -2,8 +2,10 @@
 // Maps and "find my CPTS" by location (issue #5).
 //
 // The sample site is built once (or taken from CPTS_SITE_DIR) and served on
-// 127.0.0.1. The maps must be inline SVG with a title and a description,
-// every territory a named link that leads to a page of the site; the
+// 127.0.0.1. The maps must be SVG with a title and a description (the
+// commune locator inline, the others documents in a frame named like the
+// map, shaped like it, whose links open in the page), every territory a
+// named link that leads to a page of the site; the
 // location button, given a mocked position, must name the commune and its
 // CPTS without any request but the site's own, and say so when the
 // position is refused or outside the directory.
@@ -38,13 +40,32 @@ async function newPage(options = {}) {
   return { context, page, requests, errors };
 }
 
-// checkMap checks the inline SVG maps of a page and returns their links.
+// mapFrame returns the frame of the map document of a page, once loaded,
+// after checking that it is named like its map and has the map's shape.
+async function mapFrame(page) {
+  const el = await page.$('iframe.map-frame');
+  assert.ok(el, 'no map frame');
+  await el.scrollIntoViewIfNeeded(); // loading="lazy"
+  const frame = await el.contentFrame();
+  await frame.waitForSelector('svg.map');
+  await frame.waitForLoadState('load'); // its stylesheet too
+  const title = await el.getAttribute('title');
+  assert.equal(await frame.$eval('svg.map > title', (t) => t.textContent), title, 'frame named like its map');
+  const box = await el.boundingBox();
+  const [, , vw, vh] = (await frame.$eval('svg.map', (s) => s.getAttribute('viewBox'))).split(' ').map(Number);
+  assert.ok(Math.abs(box.width / box.height - vw / vh) < 0.02 || box.height >= 0.79 * page.viewportSize().height,
+    `frame ${box.width}×${box.height} does not have the map's shape ${vw}×${vh}`);
+  assert.ok(await frame.$eval('svg.map', (s) => getComputedStyle(s.querySelector('path[class]')).fill !== 'rgb(0, 0, 0)'), 'map not styled by the site CSS');
+  return frame;
+}
+
+// checkMap checks the SVG maps of a page (or frame) and returns their links.
 async function checkMap(page, selector) {
   const maps = await page.$$eval(selector, (svgs) => svgs.map((svg) => {
     const ids = (svg.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
     return {
       named: ids.map((id) => document.getElementById(id)).map((e) => e && e.textContent.trim()),
-      links: [...svg.querySelectorAll('a')].map((a) => ({ href: a.href.baseVal || a.getAttribute('href'), label: a.getAttribute('aria-label') })),
+      links: [...svg.querySelectorAll('a')].map((a) => ({ href: a.href.baseVal || a.getAttribute('href'), label: a.getAttribute('aria-label'), target: a.getAttribute('target') })),
       paths: svg.querySelectorAll('path').length,
     };
   }));
@@ -77,18 +98,27 @@ describe('maps', () => {
   it('CPTS, département, commune and France maps are named links to existing pages', async () => {
     const { context, page, errors } = await newPage();
     const links = [];
-    for (const [p, sel] of [
-      ['/cpts/quercy-bouriane/', 'svg.map-territory'],
-      ['/departements/46/', 'svg.map-departement'],
-      ['/communes/46127/', 'svg.map-locator'],
-      ['/carte/', 'svg.map-france'],
+    let france = [];
+    for (const [p, sel, framed] of [
+      ['/cpts/quercy-bouriane/', 'svg.map-territory', true],
+      ['/departements/46/', 'svg.map-departement', true],
+      ['/communes/46127/', 'svg.map-locator', false],
+      ['/carte/', 'svg.map-france', true],
     ]) {
       const res = await page.goto(site.origin + p);
       assert.equal(res.status(), 200, p);
-      links.push(...await checkMap(page, sel));
+      const doc = framed ? await mapFrame(page) : page;
+      const found = await checkMap(doc, sel);
+      if (framed) for (const l of found) assert.equal(l.target, '_top', `${p}: map link ${l.href} opens in the frame`);
+      links.push(...found);
+      if (sel === 'svg.map-france') france = found.map((l) => l.label);
     }
-    const france = await page.$$eval('svg.map-france a', (as) => as.map((a) => a.getAttribute('aria-label')));
     assert.ok(france.includes('Projet de CPTS Quercy Bouriane'), `France map links: ${france}`);
+    // A link of a framed map opens its page in the window, not in the frame.
+    await page.goto(site.origin + '/cpts/quercy-bouriane/');
+    const frame = await mapFrame(page);
+    await frame.click('a[aria-label="Gourdon"]');
+    await page.waitForURL(site.origin + '/communes/46127/');
     // Every link of every map leads to a page of the site.
     for (const href of new Set(links.map((l) => l.href))) {
       const res = await page.goto(site.origin + href);
