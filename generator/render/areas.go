@@ -84,9 +84,20 @@ func (r *renderer) departements() {
 		if region != nil {
 			crumbs = append(crumbs, crumb{region.Name, "/regions/" + region.Code + "/"})
 		}
-		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: d.Name + " (" + d.Code + ")", Crumbs: crumbs,
+		title := d.Name + " (" + d.Code + ")"
+		uncoveredPage := ""
+		if len(uncovered) > communesPerPage { // a list of its own, paginated
+			uncoveredPage = "/departements/" + d.Code + "/sans-cpts/"
+			guide := func(lo int) string { return uncovered[lo].Name }
+			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, "/departements/" + d.Code + "/"})
+			r.paginate(uncoveredPage, len(uncovered), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
+				r.emit("uncovered", &page{Path: path, Title: r.pageTitle(r.t("uncovered_in", title), p), Crumbs: sub,
+					Data: map[string]any{"D": d, "Communes": uncovered[lo:hi], "Total": len(uncovered), "Pager": p}})
+			})
+		}
+		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: title, Crumbs: crumbs,
 			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
-				"Uncovered": uncovered, "Map": r.departementMap(d, item.CPTS, uncovered)}})
+				"Uncovered": uncovered, "UncoveredPage": uncoveredPage, "Map": r.departementMap(d, item.CPTS, uncovered)}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
 		if !regions[reg.Code] || !r.regionInScope(reg.Code) || !r.wanted("/regions/"+reg.Code+"/") {
@@ -115,8 +126,11 @@ func (r *renderer) departements() {
 				}
 			}
 		}
-		r.emit("region", &page{Path: "/regions/" + reg.Code + "/", Title: reg.Name,
-			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}},
-			Data:   map[string]any{"R": reg, "Departements": depts, "CPTS": cpts, "Coverage": r.coverageOf(all)}})
+		cov := r.coverageOf(all)
+		r.paginate("/regions/"+reg.Code+"/", len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
+			r.emit("region", &page{Path: path, Title: r.pageTitle(reg.Name, p),
+				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}},
+				Data:   map[string]any{"R": reg, "Departements": depts, "CPTS": cpts[lo:hi], "Coverage": cov, "Pager": p}})
+		})
 	}
 }

@@ -14,7 +14,11 @@
 //	/actualites/<news>/                 a site-wide news item
 //	/communes/, /communes/<letter>/     A-Z index of communes with a page
 //	/communes/<insee>/                  a commune
+//	/cpts/page/N/, /communes/<letter>/page/N/, /regions/<code>/page/N/
+//	                                    pages 2... of the long lists
 //	/departements/, /departements/<code>/, /regions/<code>/
+//	/departements/<code>/sans-cpts/     its communes without a CPTS, when
+//	                                    too many for its page (paginated)
 //	/pages/<slug>/                      free pages
 //	/accessibilite/                     accessibility statement
 //	/404.html, /sitemap.xml, /robots.txt

@@ -256,7 +256,12 @@ func (r *renderer) franceMap() {
 	}).once()
 	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
 		Crumbs: []crumb{{r.t("home"), "/"}},
-		Data:   map[string]any{"Map": draw, "Legend": legend, "Status": r.statusCounts(), "CPTS": r.site.CPTS}})
+		// The CPTS by stage, the map's text alternative, are listed on the
+		// page up to a few pages of the directory; past that, the page
+		// gives the counts and the directory's list, where each card
+		// shows its stage.
+		Data: map[string]any{"Map": draw, "Legend": legend, "Status": r.statusCounts(), "CPTS": r.site.CPTS,
+			"Listed": len(r.site.CPTS) <= 4*cptsPerPage}})
 }
 
 // locationFiles writes /localisation/: per département with a CPTS (every

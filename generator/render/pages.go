@@ -93,9 +93,13 @@ func (r *renderer) home() {
 	}})
 }
 
+// cptsList renders /cpts/, the directory's CPTS, cptsPerPage a page.
 func (r *renderer) cptsList() {
-	r.emit("cpts-list", &page{Path: "/cpts/", Title: r.t("all_cpts"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: map[string]any{"CPTS": r.site.CPTS, "Status": r.statusCounts()}})
+	all := r.site.CPTS
+	r.paginate("/cpts/", len(all), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
+		r.emit("cpts-list", &page{Path: path, Title: r.pageTitle(r.t("all_cpts"), p), Crumbs: []crumb{{r.t("home"), "/"}},
+			Data: map[string]any{"CPTS": all[lo:hi], "Status": r.statusCounts(), "Pager": p}})
+	})
 }
 
 // group is a labelled count, for members by profession or structure.
@@ -292,27 +296,13 @@ func (r *renderer) newsPages() {
 // ("/actualites/", then "/actualites/page/2/"...). With always, an empty
 // list still gets its first page.
 func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, all []*model.News, always bool) {
-	per := r.opts.NewsPerPage
-	pages := (len(all) + per - 1) / per
-	if pages == 0 && always {
-		pages = 1
+	if len(all) == 0 && !always {
+		return
 	}
-	for i := 1; i <= pages; i++ {
-		lo, hi := (i-1)*per, min(i*per, len(all))
-		t := title
-		if pages > 1 {
-			t += " – " + r.t("page_n", i, pages)
-		}
-		prev, next := "", ""
-		if i > 1 {
-			prev = listPagePath(base, i-1)
-		}
-		if i < pages {
-			next = listPagePath(base, i+1)
-		}
-		r.emit("news-list", &page{Path: listPagePath(base, i), Title: t, Crumbs: crumbs, Feeds: feeds,
-			Data: map[string]any{"News": all[lo:hi], "Page": i, "Pages": pages, "Prev": prev, "Next": next}})
-	}
+	r.paginate(base, len(all), r.opts.NewsPerPage, nil, func(path string, lo, hi int, p *pager) {
+		r.emit("news-list", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs, Feeds: feeds,
+			Data: map[string]any{"News": all[lo:hi], "Page": p.Page, "Pages": p.Pages, "Prev": p.Prev, "Next": p.Next, "Pager": p}})
+	})
 }
 
 // listPagePath is the path of page i of a list: base, then base/page/i/.
@@ -372,9 +362,13 @@ func (r *renderer) communes() {
 	r.emit("communes-index", &page{Path: "/communes/", Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
 		Data: map[string]any{"Letters": letters, "Letter": "", "Departements": r.departementList()}})
 	for _, l := range letters {
-		r.emit("communes-index", &page{Path: "/communes/" + strings.ToLower(l) + "/", Title: r.t("communes_index_letter", l),
-			Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), "/communes/"}},
-			Data:   map[string]any{"Letters": letters, "Letter": l, "Communes": byLetter[l]}})
+		coms := byLetter[l]
+		guide := func(lo int) string { return coms[lo].Name }
+		r.paginate("/communes/"+strings.ToLower(l)+"/", len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
+			r.emit("communes-index", &page{Path: path, Title: r.pageTitle(r.t("communes_index_letter", l), p),
+				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), "/communes/"}},
+				Data:   map[string]any{"Letters": letters, "Letter": l, "Communes": coms[lo:hi], "Pager": p}})
+		})
 	}
 }
 

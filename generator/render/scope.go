@@ -81,7 +81,7 @@ func (r *renderer) outside(p string) bool {
 	single := r.homeCPTS() != nil
 	switch parts[0] {
 	case "cpts":
-		if len(parts) == 1 {
+		if len(parts) == 1 || len(parts) == 3 && parts[1] == "page" { // the list, or one of its pages
 			return single
 		}
 		return r.opts.Scope.Outside[parts[1]]

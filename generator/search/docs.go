@@ -81,12 +81,20 @@ func collect(site *model.Site, opts Options) []*doc {
 		return a.tie < b.tie
 	})
 	names := deptNames(site)
+	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document
 	for i, d := range c.docs {
 		d.id = i
 		if d.prose {
 			d.rec[1] = i
 		} else {
-			d.words = recordWords(d.rec, cptsRows(d.refs), names)
+			refs := make([][]any, len(d.refs))
+			for k, x := range d.refs {
+				if rows[x] == nil {
+					rows[x] = cptsRow(x, true)
+				}
+				refs[k] = rows[x]
+			}
+			d.words = recordWords(d.rec, refs, names)
 		}
 		d.size = jsonSize(encodeRecord(d, func(*model.CPTS, bool) int { return 0 }))
 	}
