@@ -155,9 +155,10 @@ func percent(n, d int) string {
 
 // partialCached executes the partial name (a path under layouts/, as
 // for template) with data once per distinct key, and returns its HTML,
-// for the parts of the page frame that thousands of pages share: the
-// theme's footer, its header on every page that is not in the menu. The
-// key must hold everything the partial's output depends on besides the
+// for the parts that thousands of pages share: the theme's footer, its
+// header on every page that is not in the menu, the card of a news item in
+// every list that shows it, the card of a CPTS on each of its communes'
+// pages. The keys (joined) must hold everything the partial's output depends on besides the
 // site; it is called where {{template}} would stand, in HTML text. A
 // partial that the site overrides is executed for each call, since its
 // output may depend on more than the theme's key.
@@ -168,7 +169,11 @@ func (r *renderer) partialCached(name string, data any, key ...any) (template.HT
 		k.key, _ = key[0].(string)
 	}
 	if len(key) > 1 || len(key) == 1 && k.key == "" {
-		k.key = fmt.Sprint(key...)
+		parts := make([]string, len(key))
+		for i, v := range key {
+			parts[i] = fmt.Sprint(v)
+		}
+		k.key = strings.Join(parts, "\x00") // ("a", true) and ("atrue") differ
 	}
 	if cached {
 		r.partialsMu.RLock()

@@ -2,11 +2,13 @@ package render_test
 
 import (
 	"fmt"
+	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/themes"
 )
 
 // TestFrameAcrossPages checks the parts of the page frame that
@@ -78,5 +80,42 @@ func TestSitemapIndex(t *testing.T) {
 	robots, _ := res.Files.Get("robots.txt")
 	if !strings.Contains(string(robots), "Sitemap: https://example.org/annuaire/sitemap.xml") {
 		t.Errorf("robots.txt: %s", robots)
+	}
+}
+
+// TestCachedCardsAsExecuted checks the cards that partialCached makes once
+// for many pages (news in lists, a CPTS on its communes' pages): the site
+// is the same byte for byte when the site overrides them with the same
+// text, which makes them for every call.
+func TestCachedCardsAsExecuted(t *testing.T) {
+	cached, diags := renderArchive(t, "site.txtar", nil)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	extra := map[string]string{}
+	for _, p := range []string{"layouts/partials/news-card.html", "layouts/partials/claim-card.html"} {
+		b, err := fs.ReadFile(themes.Default(), p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		extra[p] = string(b)
+	}
+	executed, diags := renderArchive(t, "site.txtar", extra)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	pages := 0
+	for _, p := range executed.Files.Paths() {
+		want, _ := executed.Files.Get(p)
+		got, ok := cached.Files.Get(p)
+		if !ok || string(got) != string(want) {
+			t.Errorf("%s differs when its cards are made for each call", p)
+		}
+		if strings.HasSuffix(p, ".html") && (strings.Contains(string(got), `class="card"`)) {
+			pages++
+		}
+	}
+	if pages < 10 {
+		t.Errorf("only %d pages with cards", pages)
 	}
 }
