@@ -16,6 +16,8 @@
 #   HUGO         the hugo binary (default: hugo on PATH, else $(go env GOPATH)/bin/hugo)
 #   HUGO_SCALES  scales to build with Hugo (default: small national; empty: none)
 #   HUGO_RUNS    runs per scale for Hugo (default: RUNS)
+#   HUGO_OLD     set to 1 for a Hugo before 0.146 (Debian's 0.111.3): the
+#                export uses the old layout names (hugo-export -old)
 #
 # Corpora are generated once into $WORK/corpus/<scale> (delete the folder
 # to regenerate). Each scale is checked with `cpts check` first. Builds
@@ -180,9 +182,12 @@ done
 
 for s in $HUGO_SCALES; do
 	say "## hugo, $s"
-	if [[ ! -f $WORK/hugo/$s/hugo.toml ]]; then
+	layout=new
+	[[ -n ${HUGO_OLD:-} ]] && layout=old
+	if [[ ! -f $WORK/hugo/$s/hugo.toml || ! -f $WORK/hugo/$s/.layout-$layout ]]; then
 		rm -rf "$WORK/hugo/$s"
-		"$WORK/bin/hugo-export" -source "$WORK/corpus/$s" -out "$WORK/hugo/$s" >/dev/null
+		"$WORK/bin/hugo-export" ${HUGO_OLD:+-old} -source "$WORK/corpus/$s" -out "$WORK/hugo/$s" >/dev/null
+		touch "$WORK/hugo/$s/.layout-$layout"
 	fi
 	f=$WORK/log/hugo-$s
 	rm -f "$f" "$f".log.*

@@ -23,6 +23,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -43,14 +44,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	src := fl.String("source", "", "cpts site folder (config.toml, content/)")
 	out := fl.String("out", "", "folder for the Hugo site; it must not exist or be empty")
+	old := fl.Bool("old", false, "layout names and config keys of Hugo before 0.146 (Debian's 0.111.3)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
 	if *src == "" || *out == "" || fl.NArg() > 0 {
-		fmt.Fprintln(stderr, "usage: hugo-export -source DIR -out DIR")
+		fmt.Fprintln(stderr, "usage: hugo-export [-old] -source DIR -out DIR")
 		return 2
 	}
-	if err := export(*src, *out); err != nil {
+	if err := export(*src, *out, *old); err != nil {
 		fmt.Fprintf(stderr, "hugo-export: %v\n", err)
 		return 1
 	}
@@ -58,7 +60,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func export(src, out string) error {
+func export(src, out string, old bool) error {
 	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s is not empty", out)
 	}
@@ -81,7 +83,11 @@ func export(src, out string) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := copyFS(layouts, "layouts", filepath.Join(out, "layouts")); err != nil {
+	rename := func(p string) string { return p }
+	if old {
+		rename = oldLayout
+	}
+	if err := copyFS(layouts, "layouts", filepath.Join(out, "layouts"), rename); err != nil {
 		return err
 	}
 	css, err := fs.ReadFile(themes.Default(), "static/css/site.css")
@@ -89,8 +95,46 @@ func export(src, out string) error {
 		return err
 	}
 	w.file("static/css/site.css", string(css))
-	w.file("hugo.toml", hugoConfig(string(site.Config.BaseURL), site.Config.Title))
+	config := hugoConfig(string(site.Config.BaseURL), site.Config.Title)
+	if old {
+		config = oldConfig(config)
+	}
+	w.file("hugo.toml", config)
 	return w.err
+}
+
+// oldLayout is the name a layout of the export has in the template
+// system of Hugo before 0.146: _default/ for the kinds, single and list
+// for pages and sections, partials/ for _partials/.
+func oldLayout(p string) string {
+	dir, name := path.Split(p)
+	switch {
+	case dir == "_partials/":
+		return "partials/" + name
+	case p == "home.html":
+		return "index.html"
+	case p == "404.html":
+		return p
+	case dir == "":
+		dir = "_default/"
+	}
+	switch name {
+	case "page.html":
+		name = "single.html"
+	case "section.html":
+		name = "list.html"
+	}
+	return dir + name
+}
+
+// oldConfig rewrites the config keys that Hugo before 0.128 reads under
+// other names: the locale, the page size of lists and of feeds.
+func oldConfig(c string) string {
+	return strings.NewReplacer(
+		"locale = \"fr\"\n", "languageCode = \"fr\"\npaginate = 10\nrssLimit = 10\n",
+		"[pagination]\npagerSize = 10\n\n", "",
+		"[services.rss]\nlimit = 10\n\n", "",
+	).Replace(c)
 }
 
 func hugoConfig(baseURL, title string) string {
@@ -158,7 +202,7 @@ func (w *writer) page(rel string, front any, body string) {
 	w.file(rel, b.String())
 }
 
-func copyFS(fsys fs.FS, dir, dest string) error {
+func copyFS(fsys fs.FS, dir, dest string, rename func(string) string) error {
 	return fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -167,7 +211,7 @@ func copyFS(fsys fs.FS, dir, dest string) error {
 		if err != nil {
 			return err
 		}
-		target := filepath.Join(dest, filepath.FromSlash(strings.TrimPrefix(p, dir+"/")))
+		target := filepath.Join(dest, filepath.FromSlash(rename(strings.TrimPrefix(p, dir+"/"))))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return err
 		}
