@@ -86,7 +86,7 @@ func (r *renderer) departements() {
 		}
 		title := d.Name + " (" + d.Code + ")"
 		uncoveredPage := ""
-		if len(uncovered) > communesPerPage { // a list of its own, paginated
+		if len(uncovered) > uncoveredOnPage { // a list of its own, paginated
 			uncoveredPage = "/departements/" + d.Code + "/sans-cpts/"
 			guide := func(lo int) string { return uncovered[lo].Name }
 			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, "/departements/" + d.Code + "/"})

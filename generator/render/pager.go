@@ -8,6 +8,9 @@ import "fmt"
 const (
 	cptsPerPage     = 25
 	communesPerPage = 100
+	// uncoveredOnPage is the most communes without a CPTS a département's
+	// page lists itself; more get a list of their own.
+	uncoveredOnPage = 30
 )
 
 // pager is the navigation of a paginated list (partials/pagination.html):
