@@ -26,9 +26,8 @@ func (c *canvas) open(w, h int, class, title, desc string) {
 }
 
 // openDocument starts a map that is a file of its own, shown in a page by
-// an iframe (see Drawing): an XML document styled by the site's stylesheet
-// (none when empty), whose links open in the page rather than in the
-// frame. The view box grows around the w×h drawing to the nearest of the
+// an iframe (see Drawing): an XML document styled by the site's
+// stylesheets, whose links open in the page rather than in the frame. The view box grows around the w×h drawing to the nearest of the
 // aspect ratios of ratioClass, which the frame is given.
 func (c *canvas) openDocument(w, h int, class, title, desc string, stylesheets []string) string {
 	c.top = true
@@ -63,10 +62,11 @@ func fitRatio(w, h int) (k, vw, vh int) {
 	r := float64(w) / float64(h)
 	k = int(math.Round(4*math.Log2(r))) + (Ratios-1)/2
 	k = min(max(k, 0), Ratios-1)
-	if t := Ratio(k); t > r {
+	t := Ratio(k)
+	if t > r {
 		return k, max(w, int(math.Round(float64(h)*t))), h
 	}
-	return k, w, max(h, int(math.Round(float64(w)/Ratio(k))))
+	return k, w, max(h, int(math.Round(float64(w)/t)))
 }
 
 func (c *canvas) close() []byte {
@@ -80,10 +80,12 @@ func (c *canvas) area(f frame, l *level, s boundary.Shape, style, name, url stri
 	if len(s) == 0 {
 		return
 	}
-	if url != "" && c.top {
-		fmt.Fprintf(&c.b, `<a href="%s" target="_top" aria-label="%s">`, esc(url), esc(name))
-	} else if url != "" {
-		fmt.Fprintf(&c.b, `<a href="%s" aria-label="%s">`, esc(url), esc(name))
+	if url != "" {
+		target := ""
+		if c.top {
+			target = ` target="_top"`
+		}
+		fmt.Fprintf(&c.b, `<a href="%s"%s aria-label="%s">`, esc(url), target, esc(name))
 	}
 	c.path(f, l.rings(s), style, name)
 	if url != "" {

@@ -158,8 +158,8 @@ func percent(n, d int) string {
 // for the parts that thousands of pages share: the theme's footer, its
 // header on every page that is not in the menu, the card of a news item in
 // every list that shows it, the card of a CPTS on each of its communes'
-// pages. The keys (joined) must hold everything the partial's output depends on besides the
-// site; it is called where {{template}} would stand, in HTML text. A
+// pages. The keys (joined) must hold everything the partial's output
+// depends on besides the site; it is called where {{template}} would stand, in HTML text. A
 // partial that the site overrides is executed for each call, since its
 // output may depend on more than the theme's key.
 func (r *renderer) partialCached(name string, data any, key ...any) (template.HTML, error) {

@@ -46,23 +46,33 @@ func (r *renderer) paginate(base string, n, per int, guide func(lo int) string, 
 		if i < pages {
 			p.Next = listPagePath(base, i+1)
 		}
-		last := 0
-		for k := 1; k <= pages && pages > 1; k++ {
-			if k != 1 && k != pages && (k < i-2 || k > i+2) {
-				continue
-			}
-			if k > last+1 {
-				p.Links = append(p.Links, pagerLink{Gap: true})
-			}
-			l := pagerLink{Path: listPagePath(base, k), Label: fmt.Sprint(k), Aria: r.t("page_label", k), Current: k == i}
-			if guide != nil {
-				l.Label, l.Aria = guide((k-1)*per), ""
-			}
-			p.Links = append(p.Links, l)
-			last = k
+		if pages > 1 {
+			p.Links = r.pagerWindow(base, i, pages, per, guide)
 		}
 		emit(listPagePath(base, i), (i-1)*per, min(i*per, n), p)
 	}
+}
+
+// pagerWindow returns the links of page i's pager: the first and last
+// pages, two on each side of i, a gap for each run left out.
+func (r *renderer) pagerWindow(base string, i, pages, per int, guide func(lo int) string) []pagerLink {
+	var out []pagerLink
+	last := 0
+	for k := 1; k <= pages; k++ {
+		if k != 1 && k != pages && (k < i-2 || k > i+2) {
+			continue
+		}
+		if k > last+1 {
+			out = append(out, pagerLink{Gap: true})
+		}
+		l := pagerLink{Path: listPagePath(base, k), Label: fmt.Sprint(k), Aria: r.t("page_label", k), Current: k == i}
+		if guide != nil {
+			l.Label, l.Aria = guide((k-1)*per), ""
+		}
+		out = append(out, l)
+		last = k
+	}
+	return out
 }
 
 // pageTitle is the title of page i of a list: "Les CPTS – Page 2 sur 36".
