@@ -101,15 +101,23 @@ type templates struct {
 	// ("partials/footer.html"), read once instead of at every call.
 	overridden map[string]bool
 	funcs      template.FuncMap
-	first      map[string]*sync.Once // by layout: its first page, then foldConstants
+	first      map[string]*firstPage // by layout
 	// squeeze has the text of each layout squeezed after its first page
-	// (output.SqueezeHTML); squeezed holds the layouts that were.
-	squeeze  bool
-	squeezed map[string]bool
+	// (output.SqueezeHTML).
+	squeeze bool
 	// fold has constant actions folded after each layout's first page; it
 	// is off for a build of a few pages (Options.Only), which it would not
 	// repay.
 	fold bool
+}
+
+// firstPage is the first execution of a layout, which escapes it, then
+// folds its constants and squeezes its text. squeezed is written within
+// once, and read by the pages after it: each layout has its own, so that
+// the first pages of two layouts may run at the same time.
+type firstPage struct {
+	once     sync.Once
+	squeezed bool
 }
 
 // loadTemplates parses every layout of the theme. Templates are named by
@@ -133,8 +141,8 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 			diags.Append(templateDiag(err, p))
 		}
 	}
-	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*sync.Once{},
-		squeeze: squeeze, squeezed: map[string]bool{}, fold: fold}
+	t := &templates{base: base, sets: map[string]*template.Template{}, overridden: map[string]bool{}, funcs: funcs, first: map[string]*firstPage{},
+		squeeze: squeeze, fold: fold}
 	for _, p := range partials {
 		if theme.overrides(p) {
 			t.overridden[strings.TrimPrefix(p, "layouts/")] = true
@@ -153,7 +161,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
-		t.sets[name], t.first[name] = set, new(sync.Once)
+		t.sets[name], t.first[name] = set, new(firstPage)
 	}
 	return t, diags
 }
@@ -205,7 +213,8 @@ func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bo
 	}
 	b = output.GetBuffer()
 	made := false // the page is in b
-	t.first[name].Do(func() {
+	first := t.first[name]
+	first.once.Do(func() {
 		// The first page escapes the layout (html/template does it at the
 		// first execution); its constants are folded (the same bytes) and
 		// its text squeezed before the next page. A squeezed layout makes
@@ -219,7 +228,7 @@ func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bo
 			foldConstants(set, "baseof.html", t.funcs)
 		}
 		if t.squeeze && squeezeText(set, "baseof.html") {
-			t.squeezed[name] = true
+			first.squeezed = true
 			made = false
 			b.Reset()
 		}
@@ -231,5 +240,5 @@ func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bo
 		output.PutBuffer(b)
 		return nil, false, err
 	}
-	return b, t.squeezed[name], nil
+	return b, first.squeezed, nil
 }
