@@ -25,27 +25,54 @@ import (
 //
 //	Fold("L'Haÿ-les-Roses") == "l hay les roses"
 //
-// ASCII and the Latin-1 and Latin Extended-A letters are folded in one pass;
-// other text goes through Unicode canonical decomposition (NFD).
+// Runs of ASCII lower-case words are copied as they are, and the Latin-1
+// and Latin Extended-A letters are folded from a table. Other text goes
+// through Unicode canonical decomposition (NFD): one rune at a time when
+// the rune has no decomposition (« », no-break spaces, €, most other
+// scripts), else the whole string at once. All paths give the result of
+// the last one (TestEveryRuneMatchesReference, FuzzFold).
 func Fold(s string) string {
 	if folded(s) {
 		return s
 	}
 	var w writer
-	w.b.Grow(len(s)) // never longer than s on this path
+	w.b.Grow(len(s)) // seldom longer than s
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			w.ascii(c)
-			i++
+			if j := same(s, i); j > i {
+				w.add(s[i:j])
+				i = j
+			} else {
+				w.ascii(c)
+				i++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !w.latin(r) {
+		if !w.latin(r) && !w.plain(r, s[i:i+size]) {
 			return foldNFD(s)
 		}
 		i += size
 	}
 	return w.b.String()
+}
+
+// same returns the end of the run of s from i that folds to itself: words
+// of ASCII lower-case letters and digits, with single spaces between them.
+// The run is empty if s[i] is not such a letter or digit.
+func same(s string, i int) int {
+	j := i
+	for j < len(s) {
+		switch c := s[j]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			j++
+		case c == ' ' && j > i && j+1 < len(s) && ('a' <= s[j+1] && s[j+1] <= 'z' || '0' <= s[j+1] && s[j+1] <= '9'):
+			j += 2
+		default:
+			return j
+		}
+	}
+	return j
 }
 
 // folded reports whether s is already in folded form: only a-z, 0-9 and
@@ -74,14 +101,8 @@ func foldNFD(s string) string {
 		case r < utf8.RuneSelf:
 			w.ascii(byte(r))
 		case w.latin(r):
-		case unicode.Is(unicode.M, r):
-			// accent split off by NFD
-		case unicode.Is(unicode.Lm, r):
-			w.gap = true // ʼ ʻ and other modifier letters act as apostrophes
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			w.add(string(unicode.ToLower(r)))
 		default:
-			w.gap = true
+			w.other(r)
 		}
 	}
 	return w.b.String()
@@ -118,6 +139,33 @@ func (w *writer) ascii(c byte) {
 	}
 	w.gap = false
 	w.b.WriteByte(c)
+}
+
+// plain folds r, encoded as enc, if NFD leaves it as it is, and reports
+// whether it did: then the NFD of a string holding r holds r at the same
+// place. Combining marks, the only runes NFD may reorder, are dropped
+// wherever they are (TestOnlyMarksCombine). Invalid UTF-8 is not plain.
+func (w *writer) plain(r rune, enc string) bool {
+	if r == utf8.RuneError && len(enc) == 1 || !norm.NFD.IsNormalString(enc) {
+		return false
+	}
+	w.other(r)
+	return true
+}
+
+// other folds a rune of NFD output that is neither ASCII nor in the
+// table of latin.
+func (w *writer) other(r rune) {
+	switch {
+	case unicode.Is(unicode.M, r):
+		// accent split off by NFD
+	case unicode.Is(unicode.Lm, r):
+		w.gap = true // ʼ ʻ and other modifier letters act as apostrophes
+	case unicode.IsLetter(r) || unicode.IsDigit(r):
+		w.add(string(unicode.ToLower(r)))
+	default:
+		w.gap = true
+	}
 }
 
 // latin folds r if it is a Latin-1 or Latin Extended-A letter or symbol

@@ -215,7 +215,7 @@ func (c *collector) missions() {
 			label := c.label("mission."+string(m.Kind), string(m.Kind))
 			c.add(&doc{kind: KindMission, rank: c.cptsPop[x], tie: x.Slug + "/" + strconv.Itoa(1000+i),
 				rec: []any{KindMission, 0, m.Title, label, nil}, refs: []*model.CPTS{x}, refAt: 4,
-				prose: true, terms: Terms(m.Title + " " + label + " " + m.Summary)})
+				prose: true, terms: Terms(m.Title, label, m.Summary)})
 		}
 	}
 }
@@ -244,7 +244,7 @@ func (c *collector) news() {
 	for i := range docs {
 		g.Go(func() error {
 			n := news[i]
-			docs[i].terms = Terms(n.Title + " " + n.Summary + " " + strings.Join(n.Tags, " ") + " " + withoutNoise(n.Body.Source))
+			docs[i].terms = Terms(n.Title, n.Summary, strings.Join(n.Tags, " "), withoutNoise(n.Body.Source))
 			return nil
 		})
 	}

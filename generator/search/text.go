@@ -1,7 +1,9 @@
 package search
 
 import (
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/cpts-fr/cpts/generator/fold"
 )
@@ -69,8 +71,29 @@ var stopWords = []string{
 	"sur", "t", "un", "une", "vous", "y",
 }
 
+// stopSet holds stopWords, for StopWord: it is called on every word of
+// every news item.
+var stopSet = setOf(stopWords)
+
 // StopWord reports whether the folded word w is left out of prose.
-func StopWord(w string) bool { return contains(stopWords, w) }
+func StopWord(w string) bool {
+	if len(w) > maxStopLen {
+		return false
+	}
+	_, ok := stopSet[w]
+	return ok
+}
+
+// maxStopLen is the length of the longest stop word.
+var maxStopLen = len(slices.MaxFunc(stopWords, func(a, b string) int { return len(a) - len(b) }))
+
+func setOf(list []string) map[string]struct{} {
+	m := make(map[string]struct{}, len(list))
+	for _, s := range list {
+		m[s] = struct{}{}
+	}
+	return m
+}
 
 func contains(list []string, w string) bool {
 	for _, s := range list {
@@ -93,7 +116,7 @@ func contains(list []string, w string) bool {
 //  2. up to two final -e are dropped while the word keeps 4 letters;
 //  3. a final -er is dropped when 4 letters remain.
 func Stem(w string) string {
-	if len(w) <= 3 || strings.ContainsAny(w, "0123456789") {
+	if len(w) <= 3 || hasDigit(w) {
 		return w
 	}
 	switch {
@@ -113,23 +136,59 @@ func Stem(w string) string {
 	return w
 }
 
+// hasDigit reports whether w holds an ASCII digit.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if '0' <= w[i] && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // Terms returns the distinct stems of the words of a prose text, stop
-// words left out, in their order of first appearance.
-func Terms(s string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, w := range Words(s) {
-		if StopWord(w) {
-			continue
+// words left out, in their order of first appearance. The text may come in
+// parts, read as if joined by spaces: Terms(a, b) == Terms(a + " " + b),
+// without the copy.
+func Terms(parts ...string) []string {
+	n := 0
+	for _, p := range parts {
+		n += len(p)
+	}
+	out := make([]string, 0, n/16) // French prose has a new stem every 19 bytes or so
+	seen := seenPool.Get().(map[string]struct{})
+	defer func() {
+		clear(seen)
+		seenPool.Put(seen)
+	}()
+	for _, p := range parts {
+		// The words of Words(p), without the slice.
+		for f := fold.Fold(p); f != ""; {
+			var w string
+			w, f, _ = strings.Cut(f, " ")
+			if long := expand(w); long != "" {
+				w = long
+			}
+			if StopWord(w) {
+				continue
+			}
+			t := Stem(w)
+			if _, dup := seen[t]; !dup {
+				seen[t] = struct{}{}
+				out = append(out, t)
+			}
 		}
-		t := Stem(w)
-		if !seen[t] {
-			seen[t] = true
-			out = append(out, t)
-		}
+	}
+	if len(out) == 0 {
+		return nil // not an empty list, which a caller could tell apart
 	}
 	return out
 }
+
+// seenPool holds the sets of stems Terms has seen, emptied: a set grows to
+// a few hundred stems for each of thousands of news items, read on every
+// core.
+var seenPool = sync.Pool{New: func() any { return map[string]struct{}{} }}
 
 // digit reports whether w starts with a digit: a postal code, an INSEE or
 // département code. Such words match by prefix only, never with a typo.
