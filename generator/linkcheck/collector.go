@@ -1,0 +1,171 @@
+package linkcheck
+
+import (
+	"bytes"
+	"html"
+	"math"
+	"slices"
+	"sync"
+	"unicode"
+)
+
+// Collector gathers the links and ids of the HTML pages of a build as
+// they are made (see output.Set.InspectWith), so that checking them does
+// not read the whole site back. It is safe for concurrent use. Each link
+// and id is kept once, and pages refer to it by number: the thousands of
+// pages of a directory link to the same few thousand paths.
+type Collector struct {
+	mu    sync.RWMutex // guards names and index; read to number known names
+	names []string
+	index map[string]uint32 // the number of each name
+
+	pagesMu sync.Mutex
+	pages   map[string]page
+}
+
+// page is what a page holds: its links and its ids, each once, sorted by
+// their number in the collector.
+type page struct{ links, ids []uint32 }
+
+// NewCollector returns an empty collector.
+func NewCollector() *Collector {
+	return &Collector{pages: map[string]page{}, index: map[string]uint32{}}
+}
+
+// Add reads the links and ids of the file at p when it is an HTML page,
+// replacing what an earlier version of p held; other files are ignored.
+func (c *Collector) Add(p string, data []byte) {
+	if !isPage(p) {
+		return
+	}
+	r := readers.Get().(*reader)
+	defer r.release()
+	r.read(data)
+	nl := len(r.names)
+	r.names = append(r.names, r.ids...)
+	nums := c.numbers(r.names, r.nums[:0])
+	r.nums = nums
+	links, ids := unique(nums[:nl]), unique(nums[nl:])
+	kept := make([]uint32, 0, len(links)+len(ids))
+	kept = append(append(kept, links...), ids...)
+	pg := page{links: kept[:len(links):len(links)], ids: kept[len(links):]}
+	c.pagesMu.Lock()
+	c.pages[p] = pg
+	c.pagesMu.Unlock()
+}
+
+// unknown marks a name without a number yet.
+const unknown = math.MaxUint32
+
+// numbers appends the number of each name to out, giving one to the
+// names it meets for the first time. Most names of a page are known
+// already: they are looked up under a read lock, which the pages being
+// added share.
+func (c *Collector) numbers(names [][]byte, out []uint32) []uint32 {
+	missing := false
+	c.mu.RLock()
+	for _, s := range names {
+		n, ok := c.index[string(s)]
+		if !ok {
+			n, missing = unknown, true
+		}
+		out = append(out, n)
+	}
+	c.mu.RUnlock()
+	if !missing {
+		return out
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for i, s := range names {
+		if out[i] != unknown {
+			continue
+		}
+		n, ok := c.index[string(s)]
+		if !ok {
+			n = uint32(len(c.names))
+			name := string(s)
+			c.names = append(c.names, name)
+			c.index[name] = n
+		}
+		out[i] = n
+	}
+	return out
+}
+
+// unique sorts nums and removes their duplicates.
+func unique(nums []uint32) []uint32 {
+	slices.Sort(nums)
+	return slices.Compact(nums)
+}
+
+// hasID reports whether the page holds the id.
+func (c *Collector) hasID(pg page, id string) bool {
+	n, ok := c.index[id]
+	if !ok {
+		return false
+	}
+	_, found := slices.BinarySearch(pg.ids, n)
+	return found
+}
+
+// A reader holds the links and ids of a page as read, before they are
+// numbered: slices of the page, or unescaped copies. Readers are pooled,
+// so that reading a page allocates nothing.
+type reader struct {
+	names [][]byte // the links, to which Add appends the ids to number them all at once
+	ids   [][]byte
+	nums  []uint32 // the numbers of names
+}
+
+var readers = sync.Pool{New: func() any { return new(reader) }}
+
+// release forgets the page and puts r back in the pool.
+func (r *reader) release() {
+	clear(r.names)
+	clear(r.ids)
+	r.names, r.ids, r.nums = r.names[:0], r.ids[:0], r.nums[:0]
+	readers.Put(r)
+}
+
+// read reads the links and the ids of an HTML page.
+func (r *reader) read(data []byte) {
+	scan(data, func(k kind, raw []byte) {
+		v := unescape(raw)
+		switch k {
+		case id:
+			r.ids = append(r.ids, v)
+		case link:
+			r.names = append(r.names, v)
+		case srcset:
+			for {
+				c, rest, more := bytes.Cut(v, []byte(","))
+				if f := firstField(c); len(f) > 0 {
+					r.names = append(r.names, f)
+				}
+				if !more {
+					break
+				}
+				v = rest
+			}
+		}
+	})
+}
+
+// unescape returns an attribute's value, its character references
+// replaced; most values have none, and are returned as they are.
+func unescape(raw []byte) []byte {
+	if bytes.IndexByte(raw, '&') < 0 {
+		return raw
+	}
+	return []byte(html.UnescapeString(string(raw)))
+}
+
+// firstField returns the first field of b, as strings.Fields cuts them.
+func firstField(b []byte) []byte {
+	b = bytes.TrimLeftFunc(b, unicode.IsSpace)
+	if i := bytes.IndexFunc(b, unicode.IsSpace); i >= 0 {
+		b = b[:i]
+	}
+	return b
+}
