@@ -1,6 +1,7 @@
 // Package build runs the stages of a build in order, times each, and
 // stops at the first stage that reports errors: load, validate, images,
-// render, search index, check links. Files are minified as they are added
+// render, search index, check links. The search index is made while the
+// pages are rendered (indexRun), and added once they are. Files are minified as they are added
 // to the output (by the render workers, for pages), and written as they
 // come when the output is a staging folder (output.NewStage), which the
 // caller then publishes with Commit. It is the only package that sees
@@ -14,8 +15,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/gitinfo"
@@ -26,7 +25,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/scope"
-	"github.com/cpts-fr/cpts/generator/search"
 )
 
 // Options say what to build.
@@ -182,14 +180,16 @@ func Run(opts Options) (*Result, diag.List) {
 	// The links of every page are read as it is added, while in memory.
 	links := linkcheck.NewCollector()
 	files.InspectWith(links.Add)
+	ropts := render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files, Squeeze: !opts.NoMinify}
+	index := startIndex(site, scoped, theme, render.Planned(site, ropts))
 	ok = step("render", func() diag.List {
 		var d diag.List
-		rendered, d = render.Site(site, render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files, Squeeze: !opts.NoMinify})
+		rendered, d = render.Site(site, ropts)
 		if rendered != nil {
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
 		return d
-	}) && step("search", func() diag.List { return addSearch(site, scoped, rendered.Files, theme) }) &&
+	}) && step("search", func() diag.List { return index.add(rendered.Files) }) &&
 		step("links", func() diag.List {
 			if d := CheckLinks(rendered); d.HasErrors() {
 				return d
@@ -246,28 +246,6 @@ func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
 		}
 	}
 	for _, f := range set.Files {
-		diags.Append(render.AddFile(files, f.Path, f.Data))
-	}
-	return diags
-}
-
-// addSearch adds the search index (package search) to the files. It links
-// only to pages the build rendered, and names professions and mission
-// kinds with the theme's UI strings.
-func addSearch(site *model.Site, scoped *scope.Result, files *output.Set, theme fs.FS) diag.List {
-	var diags diag.List
-	if scoped.Home != nil {
-		return nil // a single-CPTS site has no search form
-	}
-	labels := map[string]string{}
-	if data, err := fs.ReadFile(theme, "i18n/"+site.Config.Language+".toml"); err == nil {
-		_, _ = toml.Decode(string(data), &labels) // render reported any error
-	}
-	opts := search.Options{
-		HasPage: func(p string) bool { return files.Has(strings.TrimPrefix(p, "/") + "index.html") },
-		Label:   func(key string) string { return labels[key] },
-	}
-	for _, f := range search.Index(site, opts) {
 		diags.Append(render.AddFile(files, f.Path, f.Data))
 	}
 	return diags

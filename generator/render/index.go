@@ -11,14 +11,19 @@ import (
 // index computes what several pages share: which communes get a page, and
 // the CPTS of each departement.
 func (r *renderer) index() {
+	r.indexDepartements()
+	if r.wantedUnder("/communes/") {
+		r.points = newPointIndex(r.site.CPTS)
+	}
+}
+
+// indexDepartements lists the CPTS of each département.
+func (r *renderer) indexDepartements() {
 	r.cptsByDept = map[string][]*model.CPTS{}
 	for _, c := range r.site.CPTS {
 		for _, d := range c.AllDepartements() {
 			r.cptsByDept[d] = append(r.cptsByDept[d], c)
 		}
-	}
-	if r.wantedUnder("/communes/") {
-		r.points = newPointIndex(r.site.CPTS)
 	}
 }
 

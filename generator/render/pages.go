@@ -395,9 +395,12 @@ func (r *renderer) commune(com *geo.Commune) {
 			claims = append(claims, claim{e.CPTS, e.Partial || e.Commune.Code != com.Code, e.Note})
 		}
 	}
+	dept := r.site.Geo.Departement(com.Departement)
+	// A département without a CPTS has no page ([communes] pages = "all").
+	deptPage := dept != nil && len(r.cptsByDept[dept.Code]) > 0
 	data := map[string]any{
 		"Commune": com, "Claims": claims, "Map": r.communeMap(com, claims),
-		"Departement": r.site.Geo.Departement(com.Departement), "Region": r.site.Geo.Region(com.Region),
+		"Departement": dept, "DepartementPage": deptPage, "Region": r.site.Geo.Region(com.Region),
 	}
 	if com.Parent != "" {
 		data["Parent"] = r.site.Geo.Commune(com.Parent)
@@ -411,9 +414,8 @@ func (r *renderer) commune(com *geo.Commune) {
 		}
 		data["Incomplete"] = incomplete
 	}
-	dept := r.site.Geo.Departement(com.Departement)
 	crumbs := []crumb{{r.t("home"), "/"}, {r.t("communes"), "/communes/"}}
-	if dept != nil {
+	if deptPage {
 		crumbs = append(crumbs, crumb{dept.Name, "/departements/" + dept.Code + "/"})
 	}
 	r.emit("commune", &page{Path: "/communes/" + com.Code + "/", Title: communeName(com),
