@@ -8,6 +8,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -171,20 +172,21 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 		a.Entries = append(a.Entries, e)
 		j.Items = append(j.Items, jsonItem{ID: url, URL: url, Title: n.Title, ContentHTML: html, Summary: n.Summary, DatePublished: rfc3339(n.Date), Tags: n.Tags})
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	if err := enc.Encode(a); err != nil {
-		panic(err) // only fixed types are encoded
-	}
-	b.WriteByte('\n')
-	r.add(atomPath, b.Bytes())
-	data, err := json.MarshalIndent(j, "", " ")
-	if err != nil {
-		panic(err)
-	}
-	r.add(jsonPath, append(data, '\n'))
+	r.queue(func() diag.List { // encoded on a worker
+		var b bytes.Buffer
+		b.WriteString(xml.Header)
+		enc := xml.NewEncoder(&b)
+		enc.Indent("", " ")
+		if err := enc.Encode(a); err != nil {
+			panic(err) // only fixed types are encoded
+		}
+		b.WriteByte('\n')
+		data, err := json.MarshalIndent(j, "", " ")
+		if err != nil {
+			panic(err)
+		}
+		return append(AddFile(r.out, atomPath, b.Bytes()), AddFile(r.out, jsonPath, append(data, '\n'))...)
+	})
 }
 
 // newsHTML renders a news body once; the feeds, rendered after the

@@ -268,14 +268,21 @@ func (r *renderer) franceMap() {
 // one with [communes] pages = "all"), the drawing the locator maps of its
 // communes share, and the boundaries of its communes with the CPTS covering
 // each, for the "find my CPTS" button
-// (see carto.Atlas.Location), and index.json, the box of each file.
+// (see carto.Atlas.Location), and index.json, the box of each file. It
+// queues the work on the pool, where it reads the site and the index of
+// the renderer only.
 func (r *renderer) locationFiles() {
-	if r.site.Config.Maps.Off {
-		return
+	if !r.site.Config.Maps.Off {
+		r.queue(r.locations)
 	}
+}
+
+func (r *renderer) locations() diag.List {
+	var diags diag.List
+	add := func(p string, data []byte) { diags.Append(AddFile(r.out, p, data)) }
 	a := r.atlas()
 	if a == nil {
-		return
+		return nil
 	}
 	// A single CPTS's site has no location button (its home page is the
 	// CPTS): it only needs the drawings of the locator maps.
@@ -319,16 +326,17 @@ func (r *renderer) locationFiles() {
 		if !ok {
 			continue
 		}
-		r.add("localisation/"+d.Code+".svg", a.DepartementBase(d.Code))
+		add("localisation/"+d.Code+".svg", a.DepartementBase(d.Code))
 		if !single {
-			r.add("localisation/"+d.Code+".json", file)
+			add("localisation/"+d.Code+".json", file)
 			index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
 		}
 	}
 	if !single {
 		b, _ := json.Marshal(map[string]any{"d": index})
-		r.add("localisation/index.json", b)
+		add("localisation/index.json", b)
 	}
+	return diags
 }
 
 // tileHost returns the origin of the tile server ("https://tile.example.org"),

@@ -151,13 +151,15 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		return nil, r.diags.Sort()
 	}
 	r.index()
+	if r.opts.Only == nil {
+		r.locationFiles() // on a worker, beside the pages
+	}
 	r.pages()
-	r.flush()
 	r.feeds()
+	r.flush()
 	if r.opts.Only == nil {
 		r.calendars()
-		r.machineFiles()
-		r.locationFiles()
+		r.machineFiles() // lists every file
 	}
 	if r.maps.err != nil {
 		r.diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", r.maps.err)
@@ -274,15 +276,22 @@ func (r *renderer) emit(layout string, p *page) {
 	if p.Description == "" {
 		p.Description = r.site.Config.Description
 	}
+	r.queue(func() diag.List { return r.execute(layout, p) })
+}
+
+// queue runs f on the pool, once a worker is free (so that the work
+// prepared ahead is bounded); its diagnostics are reported in the order
+// of the queue, whichever worker finishes first. f must not change the
+// renderer: it makes files from what the caller prepared.
+func (r *renderer) queue(f func() diag.List) {
 	if r.pool == nil {
 		r.pool = &pool{diags: map[int]diag.List{}}
 		r.pool.g.SetLimit(runtime.GOMAXPROCS(0))
 	}
 	pl, n := r.pool, r.pool.queued
 	pl.queued++
-	// Go waits for a free worker, so the pages prepared ahead are bounded.
 	pl.g.Go(func() error {
-		if d := r.execute(layout, p); len(d) > 0 {
+		if d := f(); len(d) > 0 {
 			pl.mu.Lock()
 			pl.diags[n] = d
 			pl.mu.Unlock()
