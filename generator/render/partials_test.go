@@ -84,7 +84,8 @@ func TestSitemapIndex(t *testing.T) {
 }
 
 // TestCachedCardsAsExecuted checks the cards that partialCached makes once
-// for many pages (news in lists, a CPTS on its communes' pages): the site
+// for many pages (news in lists, a CPTS on its communes' pages, the
+// trail of a breadcrumb): the site
 // is the same byte for byte when the site overrides them with the same
 // text, which makes them for every call.
 func TestCachedCardsAsExecuted(t *testing.T) {
@@ -93,7 +94,7 @@ func TestCachedCardsAsExecuted(t *testing.T) {
 		t.Fatal(diags)
 	}
 	extra := map[string]string{}
-	for _, p := range []string{"layouts/partials/news-card.html", "layouts/partials/claim-card.html"} {
+	for _, p := range []string{"layouts/partials/news-card.html", "layouts/partials/claim-card.html", "layouts/partials/breadcrumb-trail.html"} {
 		b, err := fs.ReadFile(themes.Default(), p)
 		if err != nil {
 			t.Fatal(err)
@@ -111,7 +112,7 @@ func TestCachedCardsAsExecuted(t *testing.T) {
 		if !ok || string(got) != string(want) {
 			t.Errorf("%s differs when its cards are made for each call", p)
 		}
-		if strings.HasSuffix(p, ".html") && (strings.Contains(string(got), `class="card"`)) {
+		if strings.HasSuffix(p, ".html") && strings.Contains(string(got), `class="card"`) && strings.Contains(string(got), `class="breadcrumb"`) {
 			pages++
 		}
 	}
