@@ -2,7 +2,6 @@ package carto
 
 import (
 	"sync"
-	"sync/atomic"
 
 	"github.com/paulmach/orb"
 
@@ -34,8 +33,10 @@ func New(g *geo.Table) (*Atlas, error) {
 	if err != nil {
 		return nil, err
 	}
+	degrees := newLevel(t, locTolerance, nil)
+	degrees.degrees = true
 	return &Atlas{topo: t, geo: g, levels: levels{topo: t}, depShape: map[string]boundary.Shape{}, locators: map[string]*locator{},
-		degrees: &level{topo: t, tol: locTolerance, degrees: true, arcs: make([]atomic.Pointer[[]orb.Point], len(t.Arcs))}}, nil
+		degrees: degrees}, nil
 }
 
 // Area is something a map draws as one shape: a commune, or a CPTS
@@ -116,10 +117,7 @@ func (a *Atlas) bound(l *level, shapes ...boundary.Shape) orb.Bound {
 		for _, poly := range s {
 			for _, refs := range poly {
 				for _, ref := range refs {
-					if ref < 0 {
-						ref = ^ref // the same points, read the other way
-					}
-					for _, p := range l.arc(ref) {
+					for _, p := range l.arc(index(ref)) {
 						if first {
 							b, first = orb.Bound{Min: p, Max: p}, false
 						}

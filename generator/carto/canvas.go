@@ -13,16 +13,16 @@ import (
 
 // canvas accumulates the SVG of one map.
 type canvas struct {
-	b      bytes.Buffer
-	id     string          // prefix of the ids of this map, unique in its page
-	filled map[string]bool // classes filled with a pattern of defs
-	top    bool            // links open in the top window: the map is a document in a frame
+	b       bytes.Buffer
+	id      string          // prefix of the ids of this map, unique in its page
+	filled  map[string]bool // classes filled with a pattern of defs
+	top     bool            // links open in the top window: the map is a document in a frame
+	scratch []xy            // a ring in SVG units, reused by pathData
 }
 
 // open starts the SVG element with its accessible name and description.
 func (c *canvas) open(w, h int, class, title, desc string) {
-	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" class="map %s" aria-labelledby="%s-t %s-d">`, w, h, class, c.id, c.id)
-	fmt.Fprintf(&c.b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.id, esc(title), c.id, esc(desc))
+	c.svg(0, 0, w, h, class, title, desc)
 }
 
 // openDocument starts a map that is a file of its own, shown in a page by
@@ -36,9 +36,24 @@ func (c *canvas) openDocument(w, h int, class, title, desc string, stylesheets [
 		fmt.Fprintf(&c.b, "<?xml-stylesheet type=\"text/css\" href=\"%s\"?>\n", esc(s))
 	}
 	k, vw, vh := fitRatio(w, h)
-	fmt.Fprintf(&c.b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%d %d %d %d" class="map %s" aria-labelledby="%s-t %s-d">`, -(vw-w)/2, -(vh-h)/2, vw, vh, class, c.id, c.id)
-	fmt.Fprintf(&c.b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.id, esc(title), c.id, esc(desc))
+	c.svg(-(vw-w)/2, -(vh-h)/2, vw, vh, class, title, desc)
 	return ratioClass(k)
+}
+
+// svg writes the svg start tag of view box x y w h, then the title and
+// the description.
+func (c *canvas) svg(x, y, w, h int, class, title, desc string) {
+	c.b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="`)
+	for i, v := range [4]int{x, y, w, h} {
+		if i > 0 {
+			c.b.WriteByte(' ')
+		}
+		c.b.Write(strconv.AppendInt(c.b.AvailableBuffer(), int64(v), 10))
+	}
+	for _, s := range []string{`" class="map `, class, `" aria-labelledby="`, c.id, `-t `, c.id, `-d"><title id="`,
+		c.id, `-t">`, esc(title), `</title><desc id="`, c.id, `-d">`, esc(desc), `</desc>`} {
+		c.b.WriteString(s)
+	}
 }
 
 // Ratios is the number of aspect ratios a map document's frame can have:
@@ -81,31 +96,43 @@ func (c *canvas) area(f frame, l *level, s boundary.Shape, style, name, url stri
 		return
 	}
 	if url != "" {
-		target := ""
+		c.b.WriteString(`<a href="`)
+		c.b.WriteString(esc(url))
 		if c.top {
-			target = ` target="_top"`
+			c.b.WriteString(`" target="_top`)
 		}
-		fmt.Fprintf(&c.b, `<a href="%s"%s aria-label="%s">`, esc(url), target, esc(name))
+		c.b.WriteString(`" aria-label="`)
+		c.b.WriteString(esc(name))
+		c.b.WriteString(`">`)
 	}
-	c.path(f, l.rings(s), style, name)
+	c.path(f, l, style, name, s)
 	if url != "" {
 		c.b.WriteString("</a>")
 	}
 }
 
-// path writes one path element of rings.
-func (c *canvas) path(f frame, rings []orb.Ring, style, name string) {
+// path writes one path element of the rings of shapes.
+func (c *canvas) path(f frame, l *level, style, name string, shapes ...boundary.Shape) {
+	c.b.WriteString(`<path class="`)
+	c.b.WriteString(style)
 	if c.filled[style] {
-		fmt.Fprintf(&c.b, `<path class="%s" fill="url(#%s-%s)" d="`, style, c.id, style)
-	} else {
-		fmt.Fprintf(&c.b, `<path class="%s" d="`, style)
+		c.b.WriteString(`" fill="url(#`)
+		c.b.WriteString(c.id)
+		c.b.WriteByte('-')
+		c.b.WriteString(style)
+		c.b.WriteByte(')')
 	}
-	f.pathData(&c.b, rings)
+	c.b.WriteString(`" d="`)
+	for _, s := range shapes {
+		c.scratch = f.pathData(&c.b, l, s, c.scratch)
+	}
 	if name == "" {
 		c.b.WriteString(`"/>`)
 		return
 	}
-	fmt.Fprintf(&c.b, `"><title>%s</title></path>`, esc(name))
+	c.b.WriteString(`"><title>`)
+	c.b.WriteString(esc(name))
+	c.b.WriteString(`</title></path>`)
 }
 
 // lines writes a path of open lines (borders).

@@ -2,7 +2,7 @@ package carto
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/paulmach/orb"
 
@@ -76,41 +76,32 @@ func (a *Atlas) France(m FranceMap) Drawing {
 // drawZone draws the départements and territories of one zone in a frame.
 func (a *Atlas) drawZone(c *canvas, f frame, deps []string, terr []Area) {
 	l := a.levels.get(toleranceFor(f.unit))
-	var rings []orb.Ring
 	var shapes []boundary.Shape
 	for _, d := range deps {
-		s := a.departement(d)
-		shapes = append(shapes, s)
-		rings = append(rings, l.rings(s)...)
+		shapes = append(shapes, a.departement(d))
 	}
-	c.path(f, rings, "map-land", "")
+	c.path(f, l, "map-land", "", shapes...)
 	for _, t := range terr {
 		c.area(f, l, a.territory(t), t.Style, t.Name, t.URL)
 	}
 	c.lines(f, a.shapeMesh(l, shapes), "map-border")
 }
 
-// shapeMesh returns the arcs of shapes, each once.
+// shapeMesh returns the arcs of shapes, each once, in the order of their
+// indexes.
 func (a *Atlas) shapeMesh(l *level, shapes []boundary.Shape) [][]orb.Point {
-	seen := map[int]bool{}
 	var idx []int
 	for _, s := range shapes {
 		for _, poly := range s {
 			for _, ring := range poly {
 				for _, ref := range ring {
-					i := ref
-					if i < 0 {
-						i = ^i
-					}
-					if !seen[i] {
-						seen[i] = true
-						idx = append(idx, i)
-					}
+					idx = append(idx, index(ref))
 				}
 			}
 		}
 	}
-	sort.Ints(idx)
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
 	out := make([][]orb.Point, len(idx))
 	for k, i := range idx {
 		out[k] = l.arc(i)

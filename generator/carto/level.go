@@ -5,7 +5,7 @@ import (
 	"sync/atomic"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/simplify"
+	"github.com/paulmach/orb/planar"
 
 	"github.com/cpts-fr/cpts/generator/boundary"
 )
@@ -14,15 +14,20 @@ import (
 // first point) and simplified with one tolerance, computed on first use.
 // The simplification keeps the ends of every arc, so neighbours, which
 // share their arcs, keep sharing their borders: no gap, no overlap.
+//
+// Every point is projected once: the level of tolerance 0 holds the
+// projected arcs, which the other levels simplify (and share when the
+// simplification keeps every point).
 type level struct {
 	topo    *boundary.Topology
 	tol     float64 // metres, or degrees when degrees is set
 	degrees bool    // keep longitude and latitude: no projection
+	base    *level  // projected arcs to simplify; nil: project them
 	arcs    []atomic.Pointer[[]orb.Point]
 }
 
-func newLevel(t *boundary.Topology, tol float64) *level {
-	return &level{topo: t, tol: tol, arcs: make([]atomic.Pointer[[]orb.Point], len(t.Arcs))}
+func newLevel(t *boundary.Topology, tol float64, base *level) *level {
+	return &level{topo: t, tol: tol, base: base, arcs: make([]atomic.Pointer[[]orb.Point], len(t.Arcs))}
 }
 
 // arc returns arc i (not a reference: no reversal) projected and simplified.
@@ -30,21 +35,65 @@ func (l *level) arc(i int) []orb.Point {
 	if p := l.arcs[i].Load(); p != nil {
 		return *p
 	}
-	src := l.topo.Arcs[i]
-	ls := make(orb.LineString, len(src))
-	copy(ls, src)
-	if !l.degrees {
+	var pts []orb.Point
+	switch {
+	case l.base != nil:
+		pts = l.base.arc(i)
+	case l.degrees:
+		pts = l.topo.Arcs[i]
+	default:
+		src := l.topo.Arcs[i]
+		pts = make([]orb.Point, len(src))
 		z := ZoneOf(src[0])
 		for j, p := range src {
-			ls[j] = z.proj(p)
+			pts[j] = z.proj(p)
 		}
 	}
 	if l.tol > 0 {
-		ls = simplify.DouglasPeucker(l.tol).LineString(ls)
+		pts = simplified(pts, l.tol)
 	}
-	pts := []orb.Point(ls)
 	l.arcs[i].Store(&pts) // a concurrent caller computes the same points
 	return pts
+}
+
+// simplified returns the points that the Douglas-Peucker algorithm keeps
+// at tolerance tol, as orb/simplify does (the same points, found in the
+// same order), without modifying pts: pts itself when it keeps them all.
+func simplified(pts []orb.Point, tol float64) []orb.Point {
+	if len(pts) <= 2 {
+		return pts
+	}
+	keep := make([]bool, len(pts))
+	keep[0], keep[len(pts)-1] = true, true
+	found := 2
+	stack := []int{0, len(pts) - 1}
+	for len(stack) > 0 {
+		start, end := stack[len(stack)-2], stack[len(stack)-1]
+		maxDist, maxIndex := 0.0, 0
+		for i := start + 1; i < end; i++ {
+			if d := planar.DistanceFromSegmentSquared(pts[start], pts[end], pts[i]); d > maxDist {
+				maxDist, maxIndex = d, i
+			}
+		}
+		if maxDist > tol*tol {
+			found++
+			keep[maxIndex] = true
+			stack[len(stack)-1] = maxIndex
+			stack = append(stack, maxIndex, end)
+		} else {
+			stack = stack[:len(stack)-2]
+		}
+	}
+	if found == len(pts) {
+		return pts
+	}
+	out := make([]orb.Point, 0, found)
+	for i, k := range keep {
+		if k {
+			out = append(out, pts[i])
+		}
+	}
+	return out
 }
 
 // rings assembles the rings of a shape, projected and simplified. A
@@ -55,10 +104,7 @@ func (l *level) rings(s boundary.Shape) []orb.Ring {
 		for _, refs := range poly {
 			n := 0
 			for _, ref := range refs {
-				if ref < 0 {
-					ref = ^ref
-				}
-				n += len(l.arc(ref))
+				n += len(l.arc(index(ref)))
 			}
 			ring := make(orb.Ring, 0, n)
 			for _, ref := range refs {
@@ -81,6 +127,14 @@ func (l *level) rings(s boundary.Shape) []orb.Ring {
 	return out
 }
 
+// index returns the arc of a reference.
+func index(ref int) int {
+	if ref < 0 {
+		return ^ref
+	}
+	return ref
+}
+
 // levels caches the levels of a topology by tolerance.
 type levels struct {
 	mu   sync.Mutex
@@ -91,12 +145,20 @@ type levels struct {
 func (ls *levels) get(tol float64) *level {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
+	return ls.locked(tol)
+}
+
+func (ls *levels) locked(tol float64) *level {
 	if ls.m == nil {
 		ls.m = map[float64]*level{}
 	}
 	l, ok := ls.m[tol]
 	if !ok {
-		l = newLevel(ls.topo, tol)
+		var base *level
+		if tol > 0 {
+			base = ls.locked(0)
+		}
+		l = newLevel(ls.topo, tol, base)
 		ls.m[tol] = l
 	}
 	return l

@@ -2,10 +2,12 @@ package carto
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/simplify"
 )
 
 // TestSimplifiedNeighboursShareBorders simplifies the communes of a few
@@ -51,4 +53,26 @@ func signedArea(rings []orb.Ring) float64 {
 		a += planar.Area(r)
 	}
 	return a
+}
+
+// TestSimplifiedAsOrb checks that simplified keeps the very points that
+// orb's Douglas-Peucker keeps, at every tolerance, projected and in
+// degrees.
+func TestSimplifiedAsOrb(t *testing.T) {
+	a := atlas(t)
+	base := a.levels.get(0)
+	for i := 0; i < len(a.topo.Arcs); i += 7 {
+		pts := base.arc(i)
+		for _, tol := range tolerances {
+			want := simplify.DouglasPeucker(tol).LineString(slices.Clone(orb.LineString(pts)))
+			if got := simplified(pts, tol); !slices.Equal(got, want) {
+				t.Fatalf("arc %d at %g m: %d points, want %d", i, tol, len(got), len(want))
+			}
+		}
+		deg := a.topo.Arcs[i]
+		want := simplify.DouglasPeucker(locTolerance).LineString(slices.Clone(orb.LineString(deg)))
+		if got := simplified(deg, locTolerance); !slices.Equal(got, want) {
+			t.Fatalf("arc %d in degrees: %d points, want %d", i, len(got), len(want))
+		}
+	}
 }

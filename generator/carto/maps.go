@@ -58,7 +58,7 @@ func (a *Atlas) Territory(m TerritoryMap) Drawing {
 	c := &canvas{id: m.ID}
 	class := c.openDocument(f.w, f.h, "map-territory", m.Title, m.Desc, m.Stylesheets)
 	if len(m.Context) > 0 {
-		c.path(f, l.rings(a.topo.Outline(m.Context)), "map-context", "")
+		c.path(f, l, "map-context", "", a.topo.Outline(m.Context))
 		c.lines(f, a.mesh(l, m.Context), "map-mesh")
 	}
 	for _, o := range m.Others {
@@ -67,7 +67,7 @@ func (a *Atlas) Territory(m TerritoryMap) Drawing {
 	for _, cm := range m.Communes {
 		c.area(f, l, a.shape(cm.Communes), cm.Style, cm.Name, cm.URL)
 	}
-	c.path(f, l.rings(outline), "map-outline", "")
+	c.path(f, l, "map-outline", "", outline)
 	for _, lb := range m.Labels {
 		c.label(f, z, lb)
 	}
@@ -103,9 +103,9 @@ func (a *Atlas) Departement(m DepartementMap) Drawing {
 	c := &canvas{id: m.ID}
 	class := c.openDocument(f.w, f.h, "map-departement", m.Title, m.Desc, m.Stylesheets)
 	c.defs("map-blank")
-	c.path(f, l.rings(dep), "map-land", "")
+	c.path(f, l, "map-land", "", dep)
 	if len(m.Uncovered.Communes) > 0 {
-		c.path(f, l.rings(a.topo.Outline(m.Uncovered.Communes)), "map-blank", m.Uncovered.Name)
+		c.path(f, l, "map-blank", m.Uncovered.Name, a.topo.Outline(m.Uncovered.Communes))
 	}
 	shapes := make([]boundary.Shape, len(m.Territories))
 	for i, t := range m.Territories {
@@ -117,9 +117,9 @@ func (a *Atlas) Departement(m DepartementMap) Drawing {
 	}
 	c.lines(f, a.mesh(l, m.Communes), "map-mesh")
 	for _, s := range shapes {
-		c.path(f, l.rings(s), "map-outline", "")
+		c.path(f, l, "map-outline", "", s)
 	}
-	c.path(f, l.rings(dep), "map-border", "")
+	c.path(f, l, "map-border", "", dep)
 	return Drawing{c.close(), class}
 }
 
@@ -188,6 +188,9 @@ func (a *Atlas) Locator(m LocatorMap) []byte {
 	}
 	f := base.f
 	c := &canvas{id: m.ID}
+	if m.Base == "" {
+		c.b.Grow(len(base.land) + 1024) // the département is most of the map
+	}
 	c.open(f.w, f.h, "map-locator", m.Title, m.Desc)
 	if m.Base != "" {
 		fmt.Fprintf(&c.b, `<use href="%s#d"/>`, esc(m.Base))
@@ -198,7 +201,7 @@ func (a *Atlas) Locator(m LocatorMap) []byte {
 		c.b.Write(a.locatorArea(m.Departement, base, t))
 	}
 	fine := a.levels.get(toleranceFor(f.unit / 4))
-	c.path(f, fine.rings(s), "map-here", "")
+	c.path(f, fine, "map-here", "", s)
 	b := a.bound(fine, s)
 	x, y := f.pt(orb.Point{(b.Min[0] + b.Max[0]) / 2, (b.Min[1] + b.Max[1]) / 2})
 	c.b.WriteString(`<circle class="map-here-dot" cx="`)
@@ -245,7 +248,7 @@ func (a *Atlas) locatorBase(dep string) *locator {
 	f := newFrame(a.bound(a.levels.get(0), shape), locatorSize, 0.03)
 	lv := a.levels.get(toleranceFor(f.unit))
 	c := &canvas{}
-	c.path(f, lv.rings(shape), "map-land", "")
+	c.path(f, lv, "map-land", "", shape)
 	l := &locator{f: f, land: c.b.Bytes(), areas: map[string][]byte{}}
 	a.locators[dep] = l
 	return l

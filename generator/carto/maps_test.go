@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -46,9 +47,7 @@ func communeAreas(codes []string) []Area {
 func sampleMaps(a *Atlas) map[string][]byte {
 	qb := Area{Name: "CPTS Quercy - Bouriane", URL: "/cpts/quercy-bouriane/", Communes: quercyBouriane, Style: StatusStyles[3]}
 	return map[string][]byte{
-		"territory.svg": a.Territory(TerritoryMap{ID: "t", Title: "Territoire", Desc: "20 communes", Stylesheets: []string{"/css/site.css"},
-			Communes: communeAreas(quercyBouriane), Context: a.Neighbours(quercyBouriane),
-			Labels: []Label{{Name: "Gourdon", Lon: 1.37703, Lat: 44.7318}}}).SVG,
+		"territory.svg": sampleTerritory(a).SVG,
 		"departement.svg": a.Departement(DepartementMap{ID: "d", Title: "Lot", Desc: "1 CPTS", Code: "46",
 			Communes: codesOf(a, "46"), Territories: []Area{qb},
 			Uncovered: Area{Name: "Communes sans CPTS", Communes: without(codesOf(a, "46"), quercyBouriane)}}).SVG,
@@ -56,6 +55,12 @@ func sampleMaps(a *Atlas) map[string][]byte {
 			Territories: []Area{qb}}),
 		"france.svg": a.France(FranceMap{ID: "f", Title: "France", Desc: "1 CPTS", Territories: []Area{qb}}).SVG,
 	}
+}
+
+func sampleTerritory(a *Atlas) Drawing {
+	return a.Territory(TerritoryMap{ID: "t", Title: "Territoire", Desc: "20 communes", Stylesheets: []string{"/css/site.css"},
+		Communes: communeAreas(quercyBouriane), Context: a.Neighbours(quercyBouriane),
+		Labels: []Label{{Name: "Gourdon", Lon: 1.37703, Lat: 44.7318}}})
 }
 
 func codesOf(a *Atlas, dep string) []string {
@@ -208,5 +213,47 @@ func TestGeoJSON(t *testing.T) {
 	}
 	if fc.Features[1].Geometry != nil {
 		t.Error("territory without communes: want a null geometry")
+	}
+}
+
+// TestConcurrentMaps draws maps from several goroutines at once, as the
+// render workers do, on a fresh atlas whose caches they fill together,
+// and checks that each map is the one drawn alone (go test -race also
+// checks the caches).
+func TestConcurrentMaps(t *testing.T) {
+	qb := Area{Name: "CPTS Quercy - Bouriane", URL: "/cpts/quercy-bouriane/", Communes: quercyBouriane}
+	draw := func(a *Atlas, i int) [][]byte {
+		var out [][]byte
+		for j, c := range codesOf(a, "46") {
+			if j%4 == i%4 {
+				out = append(out, a.Locator(LocatorMap{ID: "l", Title: c, Desc: "d", Commune: c, Departement: "46", Territories: []Area{qb}}))
+			}
+		}
+		out = append(out, sampleTerritory(a).SVG)
+		return out
+	}
+	alone := atlas(t)
+	g, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := New(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers = 4
+	got := make([][][]byte, workers)
+	var wg sync.WaitGroup
+	for i := range workers {
+		wg.Go(func() { got[i] = draw(shared, i) })
+	}
+	wg.Wait()
+	for i := range workers {
+		want := draw(alone, i)
+		for j := range want {
+			if !bytes.Equal(got[i][j], want[j]) {
+				t.Errorf("worker %d, map %d: differs from the map drawn alone", i, j)
+			}
+		}
 	}
 }

@@ -2,6 +2,7 @@ package carto
 
 import (
 	"math"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 )
@@ -13,7 +14,7 @@ import (
 // 700,000 m and northing 6,600,000 m. It returns metres (x east, y north).
 func Lambert93(p orb.Point) orb.Point {
 	lon, lat := p[0]*math.Pi/180, p[1]*math.Pi/180
-	rho := l93.rho(lat)
+	rho := memoRho(p[1], lat)
 	theta := l93.n * (lon - l93.lon0)
 	return orb.Point{700000 + rho*math.Sin(theta), l93.y0 - rho*math.Cos(theta)}
 }
@@ -45,6 +46,32 @@ func (c lcc) rho(lat float64) float64 {
 	s := c.e * math.Sin(lat)
 	t := math.Tan(math.Pi/4-lat/2) / math.Pow((1-s)/(1+s), c.e/2)
 	return c.f * math.Pow(t, c.n)
+}
+
+// rhoMemo holds l93.rho for the latitudes of the grid of the boundaries
+// (1e-4 degree, see boundary) over metropolitan France, computed on first
+// use: ten points share a latitude on average, and rho (two powers, a
+// sine, a tangent) is most of the cost of a projection. 0 is not computed
+// yet (rho is never 0).
+var rhoMemo [(rhoMemoMax - rhoMemoMin) * 1e4]atomic.Uint64
+
+// Latitudes of rhoMemo, in degrees.
+const rhoMemoMin, rhoMemoMax = 41, 52
+
+// memoRho returns l93.rho(lat), lat in radians, deg in degrees: the value
+// of rhoMemo when deg is a latitude of its grid (the very same float64),
+// computed otherwise.
+func memoRho(deg, lat float64) float64 {
+	k := int(math.Round(deg*1e4)) - rhoMemoMin*1e4
+	if k < 0 || k >= len(rhoMemo) || float64(k+rhoMemoMin*1e4)/1e4 != deg {
+		return l93.rho(lat)
+	}
+	if b := rhoMemo[k].Load(); b != 0 {
+		return math.Float64frombits(b)
+	}
+	r := l93.rho(lat)
+	rhoMemo[k].Store(math.Float64bits(r)) // a concurrent caller stores the same
+	return r
 }
 
 // Zone is a part of France drawn with its own projection.

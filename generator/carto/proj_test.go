@@ -53,3 +53,17 @@ func TestZoneOf(t *testing.T) {
 		}
 	}
 }
+
+// TestMemoRho checks that the memo of rho changes no bit of a projection:
+// on its grid (twice, to read the memo back), between grid points, and
+// outside it.
+func TestMemoRho(t *testing.T) {
+	for _, deg := range []float64{41, 41.3378, 44.7318, 46.5, 51.0891, 51.9999, 52, 40.9999, 44.73185, -21.13, math.NaN()} {
+		for range 2 {
+			lat := deg * math.Pi / 180
+			if got, want := memoRho(deg, lat), l93.rho(lat); math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("latitude %v: rho %v, want %v", deg, got, want)
+			}
+		}
+	}
+}

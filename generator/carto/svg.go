@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"github.com/paulmach/orb"
+
+	"github.com/cpts-fr/cpts/generator/boundary"
 )
 
 // frame maps projected metres to the integer units of an SVG viewBox
@@ -39,43 +41,81 @@ func (f frame) pt(p orb.Point) (int, int) {
 	return f.dx + int(math.Round((p[0]-f.minX)/f.unit)), f.dy + int(math.Round((f.maxY-p[1])/f.unit))
 }
 
-// pathData writes rings as compact SVG path data: an absolute move, then
-// relative lines with implicit repetition ("M12 30l4-2 3 5z"). Points that
-// round onto the previous one are skipped; rings left with fewer than
-// three points (too small to see) are dropped. Rounding the absolute
-// positions before taking differences keeps shared borders identical.
-func (f frame) pathData(b *bytes.Buffer, rings []orb.Ring) {
-	var xs, ys []int
-	for _, r := range rings {
-		xs, ys = xs[:0], ys[:0]
-		for _, p := range r {
-			x, y := f.pt(p)
-			if n := len(xs); n > 0 && xs[n-1] == x && ys[n-1] == y {
+// pathData writes the rings of a shape as compact SVG path data: an
+// absolute move, then relative lines with implicit repetition
+// ("M12 30l4-2 3 5z"). Points that round onto the previous one are
+// skipped; rings left with fewer than three points (too small to see) are
+// dropped. Rounding the absolute positions before taking differences
+// keeps shared borders identical. The rings are read from the arcs of l
+// and rounded into scratch, which is returned for reuse.
+func (f frame) pathData(b *bytes.Buffer, l *level, s boundary.Shape, scratch []xy) []xy {
+	for _, poly := range s {
+		for _, refs := range poly {
+			size := 0
+			for _, ref := range refs {
+				size += len(l.arc(index(ref)))
+			}
+			if cap(scratch) < size {
+				scratch = make([]xy, 0, size)
+			}
+			pts := scratch[:0]
+			n := 0 // points of the ring so far, before rounding
+			for _, ref := range refs {
+				a := l.arc(index(ref))
+				from := 0
+				if n > 0 {
+					from = 1 // the first point of an arc is the last of the one before
+				}
+				if ref >= 0 {
+					for _, p := range a[from:] {
+						pts = f.add(pts, p)
+					}
+				} else {
+					for i := len(a) - 1 - from; i >= 0; i-- {
+						pts = f.add(pts, a[i])
+					}
+				}
+				n += max(len(a)-from, 0)
+			}
+			scratch = pts
+			if k := len(pts); k > 1 && pts[0] == pts[k-1] {
+				pts = pts[:k-1] // z closes the ring
+			}
+			if len(pts) < 3 {
 				continue
 			}
-			xs, ys = append(xs, x), append(ys, y)
+			b.Grow(8 * len(pts)) // most steps are of a few units: "-3 12"
+			d := append(b.AvailableBuffer(), 'M')
+			d = appendNum(d, pts[0].x, false)
+			d = appendNum(d, pts[0].y, true)
+			d = append(d, 'l')
+			for i := 1; i < len(pts); i++ {
+				d = appendNum(d, pts[i].x-pts[i-1].x, i > 1)
+				d = appendNum(d, pts[i].y-pts[i-1].y, true)
+			}
+			b.Write(append(d, 'z'))
 		}
-		if n := len(xs); n > 1 && xs[0] == xs[n-1] && ys[0] == ys[n-1] {
-			xs, ys = xs[:n-1], ys[:n-1] // z closes the ring
-		}
-		if len(xs) < 3 {
-			continue
-		}
-		b.WriteByte('M')
-		writeNum(b, xs[0], false)
-		writeNum(b, ys[0], true)
-		b.WriteByte('l')
-		for i := 1; i < len(xs); i++ {
-			writeNum(b, xs[i]-xs[i-1], i > 1)
-			writeNum(b, ys[i]-ys[i-1], true)
-		}
-		b.WriteByte('z')
 	}
+	return scratch
+}
+
+// xy is a point in SVG units.
+type xy struct{ x, y int }
+
+// add appends p in SVG units to pts, unless it rounds onto the last one.
+func (f frame) add(pts []xy, p orb.Point) []xy {
+	x, y := f.pt(p)
+	if n := len(pts); n > 0 && pts[n-1].x == x && pts[n-1].y == y {
+		return pts
+	}
+	return append(pts, xy{x, y})
 }
 
 // linesData writes open lines (a mesh of borders) as path data.
 func (f frame) linesData(b *bytes.Buffer, lines [][]orb.Point) {
 	for _, l := range lines {
+		b.Grow(8 * len(l))
+		d := b.AvailableBuffer()
 		px, py := 0, 0
 		n := 0
 		for _, p := range l {
@@ -84,32 +124,36 @@ func (f frame) linesData(b *bytes.Buffer, lines [][]orb.Point) {
 				continue
 			}
 			if n == 0 {
-				b.WriteByte('M')
-				writeNum(b, x, false)
-				writeNum(b, y, true)
+				d = append(d, 'M')
+				d = appendNum(d, x, false)
+				d = appendNum(d, y, true)
 			} else {
 				if n == 1 {
-					b.WriteByte('l')
+					d = append(d, 'l')
 				}
-				writeNum(b, x-px, n > 1)
-				writeNum(b, y-py, true)
+				d = appendNum(d, x-px, n > 1)
+				d = appendNum(d, y-py, true)
 			}
 			px, py = x, y
 			n++
 		}
 		if n == 1 {
-			b.WriteString("l0 0")
+			d = append(d, "l0 0"...)
 		}
+		b.Write(d)
 	}
 }
 
 // writeNum writes an integer, preceded by a space when sep is set and the
 // number is not negative (a minus sign separates numbers by itself).
-func writeNum(b *bytes.Buffer, v int, sep bool) {
+func writeNum(b *bytes.Buffer, v int, sep bool) { b.Write(appendNum(b.AvailableBuffer(), v, sep)) }
+
+// appendNum appends an integer as writeNum writes it.
+func appendNum(d []byte, v int, sep bool) []byte {
 	if sep && v >= 0 {
-		b.WriteByte(' ')
+		d = append(d, ' ')
 	}
-	b.WriteString(strconv.Itoa(v))
+	return strconv.AppendInt(d, int64(v), 10)
 }
 
 // esc escapes text for SVG content and attribute values.
