@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -25,10 +24,10 @@ import (
 // may stand for the whole table and fills this field).
 type decoder struct {
 	src       source
-	text      []byte
 	firstLine int // line of text[0] in the file
-	ix        *tomlpos.Index
 	diags     *diag.List
+	steps     []step  // the path to the value being decoded
+	stepBuf   [8]step // room for steps, enough for every record
 }
 
 // decodeTOML decodes text (the whole file, or a front matter starting at
@@ -36,8 +35,10 @@ type decoder struct {
 // the record as a whole (missing fields) are reported. It returns false
 // when the TOML does not parse.
 func decodeTOML(src source, text []byte, firstLine int, recordPos diag.Pos, v any, diags *diag.List) bool {
-	var m map[string]any
-	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&m); err != nil {
+	// Decoding into an interface takes the parser's tables as they are,
+	// where a map would be copied key by key.
+	var doc any
+	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&doc); err != nil {
 		var pe toml.ParseError
 		pos := diag.Pos{File: src.path, Line: firstLine, Col: 1}
 		msg := err.Error()
@@ -48,124 +49,100 @@ func decodeTOML(src source, text []byte, firstLine int, recordPos diag.Pos, v an
 		diags.Errorf(pos, diag.Syntax, "TOML syntax: %s", msg)
 		return false
 	}
-	d := &decoder{src: src, text: text, firstLine: firstLine, ix: tomlpos.Locate(text), diags: diags}
-	d.decodeStruct(m, reflect.ValueOf(v).Elem(), "", recordPos)
+	m, _ := doc.(map[string]any)
+	d := &decoder{src: src, firstLine: firstLine, diags: diags}
+	d.steps = d.stepBuf[:0]
+	rv := reflect.ValueOf(v).Elem()
+	d.decodeStruct(table{m: m}, rv, infoOf(rv.Type()), tomlpos.Locate(text).Root(), recordPos)
 	return true
+}
+
+// step is one step of the path to the value being decoded: a key, or an
+// array element.
+type step struct {
+	key  string
+	elem int // -1 for a key
+}
+
+// path writes the path to the value being decoded (member[2].name), for
+// messages.
+func (d *decoder) path() string {
+	path := ""
+	for _, s := range d.steps {
+		if s.elem >= 0 {
+			path += "[" + strconv.Itoa(s.elem) + "]"
+		} else {
+			path = join(path, s.key)
+		}
+	}
+	return path
 }
 
 func (d *decoder) pos(p tomlpos.Pos) diag.Pos {
 	return diag.Pos{File: d.src.path, Line: p.Line + d.firstLine - 1, Col: p.Col}
 }
 
-func (d *decoder) valuePos(path string) diag.Pos { return d.pos(d.ix.Nearest(path)) }
+// valuePos is where problems with a value are reported.
+func (d *decoder) valuePos(at tomlpos.Path) diag.Pos { return d.pos(at.Nearest()) }
 
-func (d *decoder) keyPos(path string) diag.Pos {
-	if p, ok := d.ix.Key(path); ok {
+// unknownKeyPos is where the unknown key k of the table at is reported.
+func (d *decoder) unknownKeyPos(at tomlpos.Path, k string) diag.Pos {
+	if isBare(k) || strconv.Quote(k) == tomlpos.Join("", k) {
+		at := at.Child(k)
+		if p, ok := at.Key(); ok {
+			return d.pos(p)
+		}
+		return d.pos(at.Nearest())
+	}
+	// A key that strconv.Quote escapes otherwise than TOML (control and
+	// non-printable characters) is reported at its table, as it was when
+	// positions were looked up by paths written with strconv.Quote.
+	if p, ok := at.Key(); ok {
 		return d.pos(p)
 	}
-	return d.valuePos(path)
+	if p, ok := at.Value(); ok {
+		return d.pos(p)
+	}
+	return d.pos(at.Nearest())
 }
 
-// rules are the options of a `cpts` struct tag.
-type rules struct {
-	required, short bool
-	min, max        *int64
+// table is the keys of a TOML table: a decoded map, or a bare string
+// (short, non-nil) that stands for the table and fills its short field.
+type table struct {
+	m     map[string]any
+	short any
 }
 
-func parseRules(tag string) rules {
-	var r rules
-	for _, part := range strings.Split(tag, ",") {
-		k, v, _ := strings.Cut(part, "=")
-		switch k {
-		case "required":
-			r.required = true
-		case "short":
-			r.short = true
-		case "min", "max":
-			n, err := strconv.ParseInt(v, 10, 64)
-			if err != nil {
-				panic("load: bad cpts tag " + tag)
-			}
-			if k == "min" {
-				r.min = &n
+// decodeStruct fills rv, described by info, from the table t found at at.
+func (d *decoder) decodeStruct(t table, rv reflect.Value, info *typeInfo, at tomlpos.Path, recordPos diag.Pos) {
+	var buf [32]any // the value of each field, by slot; nil when absent
+	vals := buf[:]
+	if len(info.fields) > len(buf) {
+		vals = make([]any, len(info.fields))
+	}
+	var unknown []string
+	nkeys := 1
+	if t.short != nil {
+		vals[info.slots[info.short]] = t.short
+	} else {
+		nkeys = len(t.m)
+		for k, v := range t.m {
+			if i, ok := info.slots[k]; ok {
+				vals[i] = v
 			} else {
-				r.max = &n
+				unknown = append(unknown, k)
 			}
 		}
 	}
-	return r
-}
-
-type field struct {
-	key   string
-	index int
-	rules rules
-}
-
-// fieldsOf returns the TOML fields of a struct type, read once per type:
-// a national directory decodes a hundred thousand member records.
-func fieldsOf(t reflect.Type) []field {
-	if fs, ok := fieldCache.Load(t); ok {
-		return fs.([]field)
-	}
-	fs := readFields(t)
-	fieldCache.Store(t, fs)
-	return fs
-}
-
-var fieldCache sync.Map // reflect.Type -> []field
-
-func readFields(t reflect.Type) []field {
-	var fs []field
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		key := f.Tag.Get("toml")
-		if key == "" || key == "-" {
-			continue
-		}
-		fs = append(fs, field{key: key, index: i, rules: parseRules(f.Tag.Get("cpts"))})
-	}
-	return fs
-}
-
-var fieldsType = reflect.TypeFor[model.Fields]()
-
-// decodeStruct fills rv from the table m found at path.
-func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, recordPos diag.Pos) {
-	fields := fieldsOf(rv.Type())
-	known := make([]string, len(fields))
-	for i, f := range fields {
-		known[i] = f.key
-	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var rec *model.Fields
-	if f, ok := rv.Type().FieldByName("Fields"); ok && f.Type == fieldsType && f.Anonymous {
-		rec = rv.FieldByIndex(f.Index).Addr().Interface().(*model.Fields)
-		*rec = model.Fields{File: d.src.path, Pos: recordPos, Keys: make([]model.KeyPos, 0, len(m))}
+	if info.record != nil {
+		rec = rv.FieldByIndex(info.record).Addr().Interface().(*model.Fields)
+		*rec = model.Fields{File: d.src.path, Pos: recordPos, Keys: make([]model.KeyPos, 0, nkeys)}
 	}
-	meant := map[string]bool{} // keys a misspelt key stands for
-	for _, k := range keys {
-		if !contains(known, k) {
-			dg := d.diags.Errorf(d.keyPos(join(path, k)), diag.UnknownKey, "unknown key %q", k)
-			suggestions := diag.Suggest(k, known, 2)
-			if alias, ok := frenchKeys[fold.Fold(k)]; ok && contains(known, alias) {
-				suggestions = []string{alias}
-			}
-			if len(suggestions) > 0 {
-				dg.WithHint("%s", diag.DidYouMean(suggestions))
-				meant[suggestions[0]] = true
-			} else {
-				dg.WithHint("known keys here: %s", strings.Join(known, ", "))
-			}
-		}
-	}
-	for _, f := range fields {
-		val, ok := m[f.key]
-		if !ok {
+	meant := d.unknownKeys(unknown, info.known, at) // keys a misspelt key stands for
+	for _, f := range info.fields {
+		val := vals[f.slot]
+		if val == nil {
 			// A required key written with a typo is reported once, as the typo.
 			if f.rules.required && !meant[f.key] {
 				d.diags.Errorf(recordPos, diag.Required, "missing required field %q", f.key).
@@ -173,24 +150,50 @@ func (d *decoder) decodeStruct(m map[string]any, rv reflect.Value, path string, 
 			}
 			continue
 		}
-		p := join(path, f.key)
+		c := at.Child(f.key)
 		if rec != nil {
-			rec.Mark(f.key, d.valuePos(p))
+			rec.Mark(f.key, d.valuePos(c))
 		}
 		fv := rv.Field(f.index)
-		d.decodeValue(val, fv, p, f.rules)
+		d.steps = append(d.steps, step{key: f.key, elem: -1})
+		d.decodeValue(val, fv, f.info, c, f.rules)
+		d.steps = d.steps[:len(d.steps)-1]
 		if str, isStr := val.(string); f.rules.required && isStr && strings.TrimSpace(str) == "" {
-			d.diags.Errorf(d.valuePos(p), diag.Required, "%q must not be empty", f.key)
+			d.diags.Errorf(d.valuePos(c), diag.Required, "%q must not be empty", f.key)
 		}
 		if rec != nil && fv.Kind() == reflect.Pointer && fv.Elem().Kind() == reflect.Struct {
 			// Nested tables (contact.address) report their keys on the record.
-			for _, sub := range fieldsOf(fv.Elem().Type()) {
-				if sp, ok := d.ix.Value(join(p, sub.key)); ok {
+			for _, sub := range f.info.elem.fields {
+				if sp, ok := c.Child(sub.key).Value(); ok {
 					rec.Mark(f.key+"."+sub.key, d.pos(sp))
 				}
 			}
 		}
 	}
+}
+
+// unknownKeys reports the keys of a table that no field has, in order, and
+// returns the known keys they were suggested for.
+func (d *decoder) unknownKeys(keys, known []string, at tomlpos.Path) map[string]bool {
+	if len(keys) == 0 {
+		return nil
+	}
+	sort.Strings(keys)
+	meant := map[string]bool{}
+	for _, k := range keys {
+		dg := d.diags.Errorf(d.unknownKeyPos(at, k), diag.UnknownKey, "unknown key %q", k)
+		suggestions := diag.Suggest(k, known, 2)
+		if alias, ok := frenchKeys[fold.Fold(k)]; ok && contains(known, alias) {
+			suggestions = []string{alias}
+		}
+		if len(suggestions) > 0 {
+			dg.WithHint("%s", diag.DidYouMean(suggestions))
+			meant[suggestions[0]] = true
+		} else {
+			dg.WithHint("known keys here: %s", strings.Join(known, ", "))
+		}
+	}
+	return meant
 }
 
 // frenchKeys maps the French words authors reach for to the model's keys.
@@ -203,58 +206,48 @@ var frenchKeys = map[string]string{
 	"etiquettes": "tags", "brouillon": "draft", "population": "declared_population",
 }
 
-// setter is implemented by value types that check their text (Email, URL, Phone).
-type setter interface{ Set(string) error }
-
-// enum is implemented by closed lists (Status, Profession...).
-type enum interface{ Values() []string }
-
-var dateType = reflect.TypeFor[model.Date]()
-
-func (d *decoder) decodeValue(val any, fv reflect.Value, path string, r rules) {
-	pos := d.valuePos(path)
-	typeErr := func(want string) {
-		dg := d.diags.Errorf(pos, diag.Type, "%s: want %s, got %s", lastKey(path), want, describe(val))
-		if want == "a string" {
-			switch val.(type) {
-			case int64, float64, bool:
-				dg.WithHint("write it in quotes: \"%v\"", val)
-			}
+// typeErr reports a value of the wrong type.
+func (d *decoder) typeErr(at tomlpos.Path, val any, want string) {
+	dg := d.diags.Errorf(d.valuePos(at), diag.Type, "%s: want %s, got %s", lastKey(d.path()), want, describe(val))
+	if want == "a string" {
+		switch val.(type) {
+		case int64, float64, bool:
+			dg.WithHint("write it in quotes: \"%v\"", val)
 		}
 	}
-	if fv.Type() == dateType {
+}
+
+// decodeValue fills fv, described by info, from the value val found at at.
+func (d *decoder) decodeValue(val any, fv reflect.Value, info *typeInfo, at tomlpos.Path, r rules) {
+	switch info.kind {
+	case kindDate:
 		dt, err := toDate(val)
 		if err != nil {
 			if _, isStr := val.(string); isStr || isTime(val) {
-				d.diags.Errorf(pos, diag.Date, "%s: %v", lastKey(path), err).WithHint("dates are written 2020-07-17, \"2020-07\" or \"2020\"")
+				d.diags.Errorf(d.valuePos(at), diag.Date, "%s: %v", lastKey(d.path()), err).WithHint("dates are written 2020-07-17, \"2020-07\" or \"2020\"")
 			} else {
-				typeErr("a date")
+				d.typeErr(at, val, "a date")
 			}
 			return
 		}
-		fv.Set(reflect.ValueOf(dt))
-		return
-	}
-	if s, ok := fv.Addr().Interface().(setter); ok {
+		*fv.Addr().Interface().(*model.Date) = dt
+	case kindSetter:
 		str, isStr := val.(string)
 		if !isStr {
-			typeErr("a string")
+			d.typeErr(at, val, "a string")
 			return
 		}
-		if err := s.Set(strings.TrimSpace(str)); err != nil {
-			d.diags.Errorf(pos, setterCode(fv.Type()), "%s: %v", lastKey(path), err)
+		if err := fv.Addr().Interface().(setter).Set(strings.TrimSpace(str)); err != nil {
+			d.diags.Errorf(d.valuePos(at), setterCode(fv.Type()), "%s: %v", lastKey(d.path()), err)
 		}
-		return
-	}
-	if e, ok := fv.Interface().(enum); ok && fv.Kind() == reflect.String {
+	case kindEnum:
 		str, isStr := val.(string)
 		if !isStr {
-			typeErr("a string")
+			d.typeErr(at, val, "a string")
 			return
 		}
-		values := e.Values()
-		if !contains(values, str) {
-			dg := d.diags.Errorf(pos, diag.Value, "%s: %q is not one of the allowed values", lastKey(path), str)
+		if values := info.values; !contains(values, str) {
+			dg := d.diags.Errorf(d.valuePos(at), diag.Value, "%s: %q is not one of the allowed values", lastKey(d.path()), str)
 			if s := diag.DidYouMean(suggestValue(str, values)); s != "" {
 				dg.WithHint("%s (allowed: %s)", s, strings.Join(values, ", "))
 			} else {
@@ -263,87 +256,75 @@ func (d *decoder) decodeValue(val any, fv reflect.Value, path string, r rules) {
 			return
 		}
 		fv.SetString(str)
-		return
-	}
-	switch fv.Kind() {
-	case reflect.String:
+	case kindString:
 		str, ok := val.(string)
 		if !ok {
-			typeErr("a string")
+			d.typeErr(at, val, "a string")
 			return
 		}
 		fv.SetString(str)
-	case reflect.Bool:
+	case kindBool:
 		b, ok := val.(bool)
 		if !ok {
-			typeErr("true or false")
+			d.typeErr(at, val, "true or false")
 			return
 		}
 		fv.SetBool(b)
-	case reflect.Int:
+	case kindInt:
 		n, ok := val.(int64)
 		if !ok {
 			if s, isStr := val.(string); isStr {
 				if _, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
-					d.diags.Errorf(pos, diag.Type, "%s: want a number, got a string", lastKey(path)).WithHint("remove the quotes: %s", strings.TrimSpace(s))
+					d.diags.Errorf(d.valuePos(at), diag.Type, "%s: want a number, got a string", lastKey(d.path())).WithHint("remove the quotes: %s", strings.TrimSpace(s))
 					return
 				}
 			}
-			typeErr("a whole number")
+			d.typeErr(at, val, "a whole number")
 			return
 		}
 		if r.min != nil && n < *r.min || r.max != nil && n > *r.max {
-			d.diags.Errorf(pos, diag.Value, "%s: %d is out of range", lastKey(path), n).WithHint("%s", rangeHint(r))
+			d.diags.Errorf(d.valuePos(at), diag.Value, "%s: %d is out of range", lastKey(d.path()), n).WithHint("%s", rangeHint(r))
 			return
 		}
 		fv.SetInt(n)
-	case reflect.Slice:
+	case kindSlice:
 		items := reflect.ValueOf(val)
 		if items.Kind() != reflect.Slice {
-			typeErr("an array")
+			d.typeErr(at, val, "an array")
 			return
 		}
 		out := reflect.MakeSlice(fv.Type(), items.Len(), items.Len())
 		for i := 0; i < items.Len(); i++ {
-			d.decodeValue(items.Index(i).Interface(), out.Index(i), fmt.Sprintf("%s[%d]", path, i), rules{})
+			d.steps = append(d.steps, step{elem: i})
+			d.decodeValue(items.Index(i).Interface(), out.Index(i), info.elem, at.Elem(i), rules{})
+			d.steps = d.steps[:len(d.steps)-1]
 		}
 		fv.Set(out)
-	case reflect.Pointer:
+	case kindPointer:
 		if fv.IsNil() {
 			fv.Set(reflect.New(fv.Type().Elem()))
 		}
-		d.decodeValue(val, fv.Elem(), path, r)
-	case reflect.Struct:
-		if str, ok := val.(string); ok {
-			if f, ok := shortField(fv.Type()); ok {
-				// A bare string stands for the table and fills its short
-				// field; positions fall back to the string itself.
-				d.decodeStruct(map[string]any{f: str}, fv, path, pos)
-				return
-			}
+		d.decodeValue(val, fv.Elem(), info.elem, at, r)
+	case kindStruct:
+		if _, ok := val.(string); ok && info.short != "" {
+			// A bare string stands for the table and fills its short
+			// field; positions fall back to the string itself.
+			d.decodeStruct(table{short: val}, fv, info, at, d.valuePos(at))
+			return
 		}
 		m, ok := val.(map[string]any)
 		if !ok {
-			if _, short := shortField(fv.Type()); short {
-				typeErr("a string")
+			if info.short != "" {
+				d.typeErr(at, val, "a string")
 			} else {
-				typeErr("a table")
+				d.typeErr(at, val, "a table")
 			}
 			return
 		}
-		d.decodeStruct(m, fv, path, pos)
+		d.decodeStruct(table{m: m}, fv, info, at, d.valuePos(at))
 	default:
 		panic("load: unsupported field kind " + fv.Kind().String())
 	}
-}
-
-func shortField(t reflect.Type) (string, bool) {
-	for _, f := range fieldsOf(t) {
-		if f.rules.short {
-			return f.key, true
-		}
-	}
-	return "", false
 }
 
 func toDate(val any) (model.Date, error) {

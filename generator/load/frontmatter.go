@@ -20,9 +20,9 @@ type document struct {
 func splitFrontMatter(src source, diags *diag.List) (document, bool) {
 	text := src.text
 	first, rest, _ := cutLine(text)
-	switch delimiter(first) {
-	case "+++":
-	case "---":
+	switch {
+	case isDelimiter(first, "+++"):
+	case isDelimiter(first, "---"):
 		d := diags.Errorf(diag.Pos{File: src.path, Line: 1, Col: 1}, diag.FrontMatter, "YAML front matter (---) is not supported")
 		d.WithHint("write the front matter in TOML between two +++ lines")
 		return document{}, false
@@ -35,7 +35,7 @@ func splitFrontMatter(src source, diags *diag.List) (document, bool) {
 	line := 2
 	for len(rest) > 0 {
 		l, next, _ := cutLine(rest)
-		if delimiter(l) == "+++" {
+		if isDelimiter(l, "+++") {
 			body := next
 			return document{
 				front:     text[off : len(text)-len(rest)],
@@ -58,6 +58,7 @@ func cutLine(b []byte) (line, rest []byte, found bool) {
 	return bytes.TrimSuffix(line, []byte{'\r'}), rest, found
 }
 
-func delimiter(line []byte) string {
-	return string(bytes.TrimRight(line, " \t\r"))
+// isDelimiter reports whether line is delim, maybe followed by blanks.
+func isDelimiter(line []byte, delim string) bool {
+	return string(bytes.TrimRight(line, " \t\r")) == delim
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strings"
 
@@ -152,11 +151,26 @@ func (l *loader) markdownFile(p string, required bool, v any) (model.Markdown, b
 	return model.Markdown{Source: doc.body, Pos: diag.Pos{File: p, Line: doc.bodyLine, Col: 1}}, true
 }
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isSlug reports whether s is a slug: words of lowercase letters a-z and
+// digits joined by single hyphens (^[a-z0-9]+(-[a-z0-9]+)*$).
+func isSlug(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // checkSlug reports a folder or file name that cannot be a URL segment.
 func (l *loader) checkSlug(p, slug string) bool {
-	if slugRE.MatchString(slug) {
+	if isSlug(slug) {
 		return true
 	}
 	d := l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "%q is not a valid slug: use lowercase letters a-z, digits and single hyphens", slug)
@@ -168,7 +182,7 @@ func (l *loader) checkSlug(p, slug string) bool {
 
 // CheckSlug returns an error when s cannot be a slug, suggesting one.
 func CheckSlug(s string) error {
-	if slugRE.MatchString(s) {
+	if isSlug(s) {
 		return nil
 	}
 	return fmt.Errorf("%q is not a valid slug: use lowercase letters a-z, digits and single hyphens, such as %q", s, Slugify(s))

@@ -90,7 +90,7 @@ func TestCrossCheck(t *testing.T) {
 			}
 			ix := Locate([]byte(src))
 			n := 0
-			for _, err := range crossCheck([]byte(src), ix, "", m) {
+			for _, err := range crossCheck([]byte(src), ix, "", ix.Root(), m) {
 				t.Error(err)
 				if n++; n > 10 {
 					t.FailNow()
@@ -104,31 +104,47 @@ func TestCrossCheck(t *testing.T) {
 // crossCheck walks a decoded value and returns an error for every path that
 // the index does not know. Leaves must have a value position, and it must
 // point at a character that can start a value of their type; tables and
-// arrays need a key or a value position.
-func crossCheck(src []byte, ix *Index, path string, v any) []error {
+// arrays need a key or a value position. The Path at, walked beside path,
+// must find what Find finds, also for a key that is not there.
+func crossCheck(src []byte, ix *Index, path string, at Path, v any) []error {
 	var errs []error
 	if path != "" {
 		errs = append(errs, checkOne(src, ix, path, v)...)
+		errs = append(errs, samePath(ix, path, at)...)
+		errs = append(errs, samePath(ix, Join(path, "missing key"), at.Child("missing key"))...)
 	}
 	switch v := v.(type) {
 	case map[string]any:
 		for k, e := range v {
-			errs = append(errs, crossCheck(src, ix, Join(path, k), e)...)
+			errs = append(errs, crossCheck(src, ix, Join(path, k), at.Child(k), e)...)
 		}
 	case []map[string]any:
 		for i, e := range v {
-			errs = append(errs, crossCheck(src, ix, Elem(path, i), e)...)
+			errs = append(errs, crossCheck(src, ix, Elem(path, i), at.Elem(i), e)...)
 		}
 	case []any:
 		for i, e := range v {
-			errs = append(errs, crossCheck(src, ix, Elem(path, i), e)...)
+			errs = append(errs, crossCheck(src, ix, Elem(path, i), at.Elem(i), e)...)
 		}
 	}
 	return errs
 }
 
+// samePath compares the positions of a Path with those Find gives for path.
+func samePath(ix *Index, path string, at Path) []error {
+	want := ix.Find(path)
+	k1, ok1 := want.Key()
+	k2, ok2 := at.Key()
+	v1, okv1 := want.Value()
+	v2, okv2 := at.Value()
+	if k1 != k2 || ok1 != ok2 || v1 != v2 || okv1 != okv2 || want.Nearest() != at.Nearest() {
+		return []error{fmt.Errorf("%s: walked Path differs from Find", path)}
+	}
+	return nil
+}
+
 func checkOne(src []byte, ix *Index, path string, v any) []error {
-	p, ok := ix.Value(path)
+	p, ok := ix.value(path)
 	var starts string
 	switch v.(type) {
 	case map[string]any:
@@ -149,7 +165,7 @@ func checkOne(src []byte, ix *Index, path string, v any) []error {
 		return []error{fmt.Errorf("%s: unexpected type %T", path, v)}
 	}
 	if !ok {
-		if _, isKey := ix.Key(path); starts == "{" || starts == "[" && isKey {
+		if _, isKey := ix.key(path); starts == "{" || starts == "[" && isKey {
 			if !isKey {
 				return []error{fmt.Errorf("%s: table not found", path)}
 			}

@@ -31,12 +31,12 @@ func FuzzLocate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		ix := Locate(src)
 		for _, path := range ix.Paths() {
-			for _, get := range []func(string) (Pos, bool){ix.Key, ix.Value} {
+			for _, get := range []func(string) (Pos, bool){ix.key, ix.value} {
 				if p, ok := get(path); ok && (p.Offset < 0 || p.Offset > len(src)) {
 					t.Fatalf("%s: offset %d out of [0, %d]", path, p.Offset, len(src))
 				}
 			}
-			ix.Nearest(path + ".x")
+			ix.Find(path + ".x").Nearest()
 		}
 		checkOffsets(t, src, ix)
 		if !utf8.Valid(src) {
@@ -46,7 +46,7 @@ func FuzzLocate(f *testing.F) {
 		if _, err := toml.Decode(string(src), &m); err != nil || ix.redefined {
 			return // a key defined twice is invalid TOML, even where the decoder takes the last value
 		}
-		for _, err := range crossCheck(src, ix, "", m) {
+		for _, err := range crossCheck(src, ix, "", ix.Root(), m) {
 			t.Fatalf("%v\nsource:\n%s", err, src)
 		}
 	})

@@ -14,7 +14,7 @@ type lines struct {
 	src    []byte
 	starts []int // byte offset of the start of each line
 	skip   int   // length of the byte order mark at the start of line 1
-	last   Pos   // the last position returned, where the next search starts
+	last   place // the last position returned, where the next search starts
 }
 
 func newLines(src []byte) lines {
@@ -38,14 +38,14 @@ func newLines(src []byte) lines {
 // [skip, len(src)]. Offsets come in nearly increasing order, so pos counts
 // from the last position when it can: a long line costs no more than a short
 // one.
-func (l *lines) pos(off int) Pos {
+func (l *lines) pos(off int) place {
 	p := l.last
-	if p.Line == 0 || off < p.Offset || p.Line < len(l.starts) && off >= l.starts[p.Line] {
-		p.Line = sort.SearchInts(l.starts, off+1) // lines starting at or before off
-		p.Col, p.Offset = 1, min(max(l.starts[p.Line-1], l.skip), off)
+	if p.line == 0 || off < p.off || int(p.line) < len(l.starts) && off >= l.starts[p.line] {
+		p.line = int32(sort.SearchInts(l.starts, off+1)) // lines starting at or before off
+		p.col, p.off = 1, min(max(l.starts[p.line-1], l.skip), off)
 	}
-	p.Col += utf8.RuneCount(l.src[p.Offset:off])
-	p.Offset = off
+	p.col += int32(utf8.RuneCount(l.src[p.off:off]))
+	p.off = off
 	l.last = p
 	return p
 }

@@ -180,8 +180,8 @@ func TestLocate(t *testing.T) {
 					}
 				}
 			}
-			check("Key", tc.keys, ix.Key)
-			check("Value", tc.vals, ix.Value)
+			check("Key", tc.keys, ix.key)
+			check("Value", tc.vals, ix.value)
 			recorded := map[string]bool{}
 			for _, p := range ix.Paths() {
 				recorded[p] = true
@@ -202,7 +202,7 @@ func checkOffsets(t testing.TB, src []byte, ix *Index) {
 	t.Helper()
 	var got []Pos
 	for _, path := range ix.Paths() {
-		for _, get := range []func(string) (Pos, bool){ix.Key, ix.Value} {
+		for _, get := range []func(string) (Pos, bool){ix.key, ix.value} {
 			if p, ok := get(path); ok {
 				if p.Offset < 0 || p.Offset > len(src) {
 					t.Fatalf("%s: offset %d out of [0, %d]", path, p.Offset, len(src))
@@ -231,3 +231,8 @@ func checkOffsets(t testing.TB, src []byte, ix *Index) {
 		}
 	}
 }
+
+// key and value look up a path written as a string, for the tables of
+// paths in these tests.
+func (ix *Index) key(path string) (Pos, bool)   { return ix.Find(path).Key() }
+func (ix *Index) value(path string) (Pos, bool) { return ix.Find(path).Value() }

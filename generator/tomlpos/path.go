@@ -6,6 +6,38 @@ import (
 	"unicode/utf8"
 )
 
+// writePaths writes the path of every node, once. A node made right after
+// its parent extends its parent's path in the same memory, so the paths of
+// a long dotted key or header take linear space.
+func (ix *Index) writePaths() {
+	ix.once.Do(func() {
+		ix.paths = make([]string, len(ix.nodes))
+		ix.byPath = make(map[string]int32, len(ix.nodes))
+		var b strings.Builder // holds the path of the node before
+		for i := 1; i < len(ix.nodes); i++ {
+			e := &ix.nodes[i]
+			if int(e.parent) != i-1 {
+				b = strings.Builder{}
+				b.WriteString(ix.paths[e.parent])
+			}
+			if e.elem >= 0 {
+				b.WriteByte('[')
+				b.WriteString(strconv.Itoa(int(e.elem)))
+				b.WriteByte(']')
+			} else {
+				if b.Len() > 0 {
+					b.WriteByte('.')
+				}
+				b.WriteString(segment(e.key))
+			}
+			ix.paths[i] = b.String()
+			if e.recorded() {
+				ix.byPath[ix.paths[i]] = int32(i)
+			}
+		}
+	})
+}
+
 // segment writes one key as a path segment: bare if it can be, else quoted.
 func segment(key string) string {
 	if isBare(key) {

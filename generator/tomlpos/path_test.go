@@ -77,7 +77,7 @@ func TestNearest(t *testing.T) {
 		{"member[0].address.commune", Pos{Line: 9, Col: 11}}, // value under a sub-table
 	}
 	for _, tc := range tests {
-		got := ix.Nearest(tc.path)
+		got := ix.Find(tc.path).Nearest()
 		got.Offset = 0
 		if got != tc.want {
 			t.Errorf("Nearest(%s) = %d:%d, want %d:%d", tc.path, got.Line, got.Col, tc.want.Line, tc.want.Col)
@@ -92,7 +92,7 @@ func TestPaths(t *testing.T) {
 		t.Errorf("Paths() =\n%q\nwant\n%q", got, want)
 	}
 	var nilIndex *Index
-	if nilIndex.Paths() != nil || nilIndex.Nearest("a") != (Pos{Line: 1, Col: 1}) {
+	if nilIndex.Paths() != nil || nilIndex.Find("a").Nearest() != (Pos{Line: 1, Col: 1}) {
 		t.Error("nil Index is not empty")
 	}
 }

@@ -1,10 +1,6 @@
 package tomlpos
 
-import (
-	"bytes"
-	"strconv"
-	"strings"
-)
+import "bytes"
 
 // maxDepth bounds the nesting of arrays and inline tables that Locate
 // follows, so that hostile input cannot exhaust the stack. Values nested
@@ -14,12 +10,12 @@ const maxDepth = 1000
 // scanner walks the source once, recording positions into ix.
 type scanner struct {
 	src   []byte
-	i     int // current byte offset
+	text  string // src, once: keys are cut from it without copying
+	i     int    // current byte offset
 	lines lines
 	ix    *Index
-	aot   map[string]int // resolved path of an array of tables -> elements seen
-	mute  int            // > 0 while scanning a redefinition, which is not recorded
-	segs  []string       // buffer for keys, reused
+	mute  int      // > 0 while scanning a redefinition, which is not recorded
+	segs  []string // buffer for keys, reused
 }
 
 // Locate scans TOML source and records the position of every key and value.
@@ -29,14 +25,17 @@ type scanner struct {
 // definition is recorded. Arrays and inline tables nested deeper than 1000
 // levels are skipped.
 func Locate(src []byte) *Index {
-	l := newLines(src)
-	n := 2 * len(l.starts) // a guess at the number of paths, to allocate once
+	// A guess at the number of keys and elements, to allocate once: every
+	// key/value has a "=", every header a "[", and array elements are
+	// separated by ",".
+	n := 1 + bytes.Count(src, []byte{'='}) + bytes.Count(src, []byte{'['}) + bytes.Count(src, []byte{','})
 	s := &scanner{
 		src:   src,
-		lines: l,
-		ix:    &Index{byPath: make(map[string]int, n), entries: make([]entry, 0, n)},
-		aot:   make(map[string]int),
+		text:  string(src),
+		lines: newLines(src),
+		ix:    &Index{nodes: make([]node, 1, n), children: make(map[link]int32, n)},
 	}
+	s.ix.nodes[0] = node{parent: -1, elem: -1, keyPos: none, valPos: none}
 	s.i = s.lines.skip
 	s.document()
 	return s.ix
@@ -44,7 +43,7 @@ func Locate(src []byte) *Index {
 
 // document scans the top level: headers and key/value lines.
 func (s *scanner) document() {
-	table := ""
+	table := int32(0)
 	for {
 		s.skipBlank()
 		if s.i >= len(s.src) {
@@ -64,8 +63,8 @@ func (s *scanner) document() {
 	}
 }
 
-// header scans `[a.b]` or `[[a.b]]` and returns the path of the table it opens.
-func (s *scanner) header() string {
+// header scans `[a.b]` or `[[a.b]]` and returns the node of the table it opens.
+func (s *scanner) header() int32 {
 	at := s.i
 	s.i++
 	many := s.peek() == '['
@@ -73,88 +72,57 @@ func (s *scanner) header() string {
 		s.i++
 	}
 	segs := s.keys()
-	var b pathBuilder
-	b.grow("", segs, 8)
-	path := ""
+	n := int32(0)
 	for k, seg := range segs {
-		path = b.key(seg)
+		n = s.node(n, seg, -1)
 		last := k == len(segs)-1
-		s.setKey(path, at, !last)
-		n, isArray := s.aot[path]
+		s.setKey(n, at, !last)
+		seen := s.ix.nodes[n].tables
 		if last && many {
-			s.aot[path] = n + 1
-			path = b.elem(n)
-			s.setKey(path, at, false)
-		} else if isArray && n > 0 {
-			path = b.elem(n - 1)
-			s.setKey(path, at, true)
+			s.ix.nodes[n].tables = seen + 1
+			n = s.node(n, "", seen)
+			s.setKey(n, at, false)
+		} else if seen > 0 {
+			n = s.node(n, "", seen-1)
+			s.setKey(n, at, true)
 		}
 	}
-	return path
+	return n
 }
 
-// keyValue scans `key = value` inside the table at path table.
-func (s *scanner) keyValue(table string, depth int) {
+// keyValue scans `key = value` inside the table of node table.
+func (s *scanner) keyValue(table int32, depth int) {
 	at := s.i
 	segs := s.keys()
 	if len(segs) == 0 {
 		return
 	}
-	var b pathBuilder
-	b.grow(table, segs, 0)
-	b.b.WriteString(table)
+	n := table
 	for _, seg := range segs[:len(segs)-1] {
-		s.setKey(b.key(seg), at, true)
+		n = s.node(n, seg, -1)
+		s.setKey(n, at, true)
 	}
-	path := b.key(segs[len(segs)-1])
-	if _, defined := s.ix.byPath[path]; defined {
+	n, defined := s.find(n, segs[len(segs)-1], -1)
+	if defined {
 		// A redefinition: invalid TOML, that BurntSushi accepts in some
 		// cases (`a.b = 1` then `a = 2`). The first definition wins.
 		s.ix.redefined = true
 		s.mute++
 		defer func() { s.mute-- }()
+		n = -1
 	}
-	s.setKey(path, at, false)
+	s.setKey(n, at, false)
 	s.skipSpace()
 	if s.peek() != '=' {
 		return
 	}
 	s.i++
 	s.skipSpace()
-	s.value(path, depth)
+	s.value(n, depth)
 }
 
-// pathBuilder appends segments to a path. The prefixes it returns share its
-// memory, so the paths of a long dotted key take linear space.
-type pathBuilder struct{ b strings.Builder }
-
-// grow makes room for the path of segs under parent, with extra more bytes
-// for each segment.
-func (p *pathBuilder) grow(parent string, segs []string, extra int) {
-	n := len(parent)
-	for _, seg := range segs {
-		n += 1 + len(seg) + extra
-	}
-	p.b.Grow(n)
-}
-
-func (p *pathBuilder) key(seg string) string {
-	if p.b.Len() > 0 {
-		p.b.WriteByte('.')
-	}
-	p.b.WriteString(seg)
-	return p.b.String()
-}
-
-func (p *pathBuilder) elem(n int) string {
-	p.b.WriteByte('[')
-	p.b.WriteString(strconv.Itoa(n))
-	p.b.WriteByte(']')
-	return p.b.String()
-}
-
-// keys scans a dotted key and returns its segments, written as in paths.
-// The slice is valid until the next call.
+// keys scans a dotted key and returns its keys, unescaped. The slice is
+// valid until the next call.
 func (s *scanner) keys() []string {
 	segs := s.segs[:0]
 	defer func() { s.segs = segs }()
@@ -183,14 +151,17 @@ func (s *scanner) key() (string, bool) {
 		if end <= start || s.src[end] != '"' {
 			end = s.i // unterminated: lenient
 		}
-		return segment(unescape(s.src[start+1 : end])), true
+		if bytes.IndexByte(s.src[start+1:end], '\\') >= 0 {
+			return unescape(s.src[start+1 : end]), true
+		}
+		return s.text[start+1 : end], true
 	case '\'':
 		s.literalString()
 		end := s.i - 1
 		if end <= start || s.src[end] != '\'' {
 			end = s.i
 		}
-		return segment(string(s.src[start+1 : end])), true
+		return s.text[start+1 : end], true
 	}
 	for s.i < len(s.src) && isBareByte(s.src[s.i]) {
 		s.i++
@@ -198,46 +169,59 @@ func (s *scanner) key() (string, bool) {
 	if s.i == start {
 		return "", false
 	}
-	return string(s.src[start:s.i]), true
+	return s.text[start:s.i], true
 }
 
-// setKey records the key position of path. An explicit definition (a full
+// node returns the node of key (elem < 0) or of element elem under
+// parent, made if needed. It returns -1 while a redefinition is scanned,
+// and under -1: nothing of it is recorded.
+func (s *scanner) node(parent int32, key string, elem int32) int32 {
+	n, _ := s.find(parent, key, elem)
+	return n
+}
+
+// find is node, and also reports whether the node was already recorded.
+func (s *scanner) find(parent int32, key string, elem int32) (int32, bool) {
+	if s.mute > 0 || parent < 0 {
+		return -1, false
+	}
+	l := link{parent: parent, elem: elem, key: key}
+	if n, ok := s.ix.children[l]; ok {
+		return n, s.ix.nodes[n].recorded()
+	}
+	n := int32(len(s.ix.nodes))
+	s.ix.children[l] = n
+	s.ix.nodes = append(s.ix.nodes, node{parent: parent, elem: elem, key: key, keyPos: none, valPos: none})
+	return n, false
+}
+
+// setKey records the key position of node n. An explicit definition (a full
 // key, or the last part of a header) replaces an implicit one (a prefix).
 // It notes a key that already holds a value as a redefinition.
-func (s *scanner) setKey(path string, off int, implicit bool) {
-	if s.mute > 0 {
+func (s *scanner) setKey(n int32, off int, implicit bool) {
+	if n < 0 {
 		return
 	}
-	e := s.entry(path)
-	if e.hasVal {
+	e := &s.ix.nodes[n]
+	if e.hasVal() {
 		// A key that holds a value, used again as a table (`a = []` then
 		// `a.b = 1` or `[a]`): invalid TOML, that the decoder may accept.
 		s.ix.redefined = true
 	}
-	if e.hasKey && (implicit || !e.implicit) {
+	if e.hasKey() && (implicit || !e.implicit) {
 		return
 	}
-	e.key, e.hasKey, e.implicit = s.lines.pos(off), true, implicit
+	e.keyPos, e.implicit = s.lines.pos(off), implicit
 }
 
-// setVal records the value position of path.
-func (s *scanner) setVal(path string, off int) {
-	if s.mute > 0 {
+// setVal records the value position of node n.
+func (s *scanner) setVal(n int32, off int) {
+	if n < 0 {
 		return
 	}
-	if e := s.entry(path); !e.hasVal {
-		e.val, e.hasVal = s.lines.pos(off), true
+	if e := &s.ix.nodes[n]; !e.hasVal() {
+		e.valPos = s.lines.pos(off)
 	}
-}
-
-func (s *scanner) entry(path string) *entry {
-	i, ok := s.ix.byPath[path]
-	if !ok {
-		i = len(s.ix.entries)
-		s.ix.byPath[path] = i
-		s.ix.entries = append(s.ix.entries, entry{path: path})
-	}
-	return &s.ix.entries[i]
 }
 
 func isKeyStart(c byte) bool {

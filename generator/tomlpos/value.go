@@ -5,8 +5,8 @@ import (
 	"unicode/utf8"
 )
 
-// value records the value of path at the current offset and scans past it.
-func (s *scanner) value(path string, depth int) {
+// value records the value of node n at the current offset and scans past it.
+func (s *scanner) value(n int32, depth int) {
 	if s.i >= len(s.src) {
 		return
 	}
@@ -18,16 +18,16 @@ func (s *scanner) value(path string, depth int) {
 		s.skipDeep()
 		return
 	}
-	s.setVal(path, s.i)
+	s.setVal(n, s.i)
 	switch c {
 	case '"':
 		s.basicString()
 	case '\'':
 		s.literalString()
 	case '[':
-		s.array(path, depth+1)
+		s.array(n, depth+1)
 	case '{':
-		s.inlineTable(path, depth+1)
+		s.inlineTable(n, depth+1)
 	default:
 		s.scalar()
 	}
@@ -59,10 +59,10 @@ func (s *scanner) skipDeep() {
 	}
 }
 
-// array scans `[ v, v, ... ]`, recording each element as path[i].
-func (s *scanner) array(path string, depth int) {
+// array scans `[ v, v, ... ]`, recording each element under node n.
+func (s *scanner) array(n int32, depth int) {
 	s.i++
-	for n := 0; ; {
+	for i := int32(0); ; {
 		s.skipBlank()
 		switch s.peek() {
 		case 0:
@@ -77,16 +77,16 @@ func (s *scanner) array(path string, depth int) {
 			continue
 		}
 		start := s.i
-		s.value(Elem(path, n), depth)
-		n++
+		s.value(s.node(n, "", i), depth)
+		i++
 		if s.i == start {
 			s.skipRune() // not a value: skip it
 		}
 	}
 }
 
-// inlineTable scans `{ k = v, ... }`, recording each key under path.
-func (s *scanner) inlineTable(path string, depth int) {
+// inlineTable scans `{ k = v, ... }`, recording each key under node n.
+func (s *scanner) inlineTable(n int32, depth int) {
 	s.i++
 	for {
 		s.skipBlank()
@@ -103,7 +103,7 @@ func (s *scanner) inlineTable(path string, depth int) {
 			continue
 		}
 		start := s.i
-		s.keyValue(path, depth)
+		s.keyValue(n, depth)
 		if s.i == start {
 			s.skipRune() // not a key: skip it
 		}
