@@ -153,8 +153,8 @@ func (st *stage) write(p string, data []byte) error {
 // mkdir makes a folder and its parents; in a reused site, files of the
 // previous build that stand in their way are removed.
 func (st *stage) mkdir(dir string) error {
-	if st.reuse == nil && os.Mkdir(dir, 0o755) == nil {
-		return nil // in a new stage, the parent is most often made: one system call, where MkdirAll makes three
+	if (st.reuse == nil || !st.reuse.found) && os.Mkdir(dir, 0o755) == nil {
+		return nil // in an empty stage, the parent is most often made: one system call, where MkdirAll makes three
 	}
 	err := os.MkdirAll(dir, 0o755)
 	if err != nil && st.reuse != nil {

@@ -171,7 +171,7 @@ func (r *renderer) partialCached(name string, data any, key ...any) (template.HT
 	if len(key) > 1 || len(key) == 1 && k.key == "" {
 		parts := make([]string, len(key))
 		for i, v := range key {
-			parts[i] = fmt.Sprint(v)
+			parts[i] = keyString(v)
 		}
 		k.key = strings.Join(parts, "\x00") // ("a", true) and ("atrue") differ
 	}
@@ -197,6 +197,30 @@ func (r *renderer) partialCached(name string, data any, key ...any) (template.HT
 		r.partialsMu.Unlock()
 	}
 	return h, nil
+}
+
+// keyString is fmt.Sprint(v) for the keys of partialCached, without fmt
+// for the kinds of key the default theme uses: strings, booleans, numbers
+// and the trail of a breadcrumb.
+func keyString(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case bool:
+		return strconv.FormatBool(v)
+	case int:
+		return strconv.Itoa(v)
+	case []crumb:
+		var b strings.Builder
+		for _, c := range v {
+			b.WriteString(c.Title)
+			b.WriteByte(0)
+			b.WriteString(c.Path)
+			b.WriteByte(0)
+		}
+		return b.String()
+	}
+	return fmt.Sprint(v)
 }
 
 // partialKey names one output of partialCached: the partial and its key.
