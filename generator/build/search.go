@@ -18,7 +18,7 @@ import (
 // indexRun builds the search index (package search) while the pages are
 // rendered. The index links only to pages the site has; before they are
 // rendered, render.Planned says which those will be. Every answer it gave
-// is recorded, and checked against the rendered files by files: if one was
+// is recorded, and checked against the rendered files by add: if one was
 // wrong, the index is made again from the files, so the result is always
 // the index of what was rendered.
 type indexRun struct {
