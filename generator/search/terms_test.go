@@ -9,15 +9,14 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/cpts-fr/cpts/generator/corpus"
-	"github.com/cpts-fr/cpts/generator/fold"
 )
 
 // refTerms is Terms as it was before its fast paths, on the parts joined:
-// Words, then a linear search in stopWords, then Stem as it was.
+// Words (unchanged), then a linear search in stopWords, then Stem as it was.
 func refTerms(s string) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, w := range refWords(s) {
+	for _, w := range Words(s) {
 		if slices.Contains(stopWords, w) {
 			continue
 		}
@@ -28,20 +27,6 @@ func refTerms(s string) []string {
 		}
 	}
 	return out
-}
-
-func refWords(s string) []string {
-	f := fold.Fold(s)
-	if f == "" {
-		return nil
-	}
-	words := strings.Split(f, " ")
-	for i, w := range words {
-		if long := expand(w); long != "" {
-			words[i] = long
-		}
-	}
-	return words
 }
 
 func refStem(w string) string {
@@ -97,7 +82,7 @@ func TestTermsMatchReference(t *testing.T) {
 		if got := Terms(joined); !same(got, want) {
 			t.Errorf("Terms(%q) = %q, reference %q", joined, got, want)
 		}
-		for _, w := range refWords(joined) {
+		for _, w := range Words(joined) {
 			if got, want := StopWord(w), slices.Contains(stopWords, w); got != want {
 				t.Errorf("StopWord(%q) = %v, want %v", w, got, want)
 			}
