@@ -232,15 +232,7 @@ func TestConcurrentMaps(t *testing.T) {
 		out = append(out, sampleTerritory(a).SVG)
 		return out
 	}
-	alone := atlas(t)
-	g, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	shared, err := New(g)
-	if err != nil {
-		t.Fatal(err)
-	}
+	alone, shared := atlas(t), atlas(t) // two atlases, each with its caches empty
 	const workers = 4
 	got := make([][][]byte, workers)
 	var wg sync.WaitGroup
