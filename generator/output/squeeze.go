@@ -16,39 +16,62 @@ import "bytes"
 // that pages need no minifier: the result is what the HTML minifier makes
 // of the same white space.
 func SqueezeHTML(dst, src []byte) []byte {
+	if dst == nil {
+		dst = make([]byte, 0, len(src))
+	}
 	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
-	name := ""          // of the tag being read
+	var name []byte     // of the tag being read, as written
 	closed := -1        // where the last tag ended ('>'), and its name
-	closedName := ""
+	var closedName []byte
 	for i := 0; i < len(src); {
 		c := src[i]
 		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		case quote != 0: // up to the closing quote, kept as it is
+			k := bytes.IndexByte(src[i:], quote)
+			if k < 0 {
+				return append(dst, src[i:]...)
 			}
-		case tag != 0:
-			switch c {
-			case '"', '\'':
-				quote = c
-			case '>':
-				tag, closed, closedName = 0, i, name
+			dst = append(dst, src[i:i+k+1]...)
+			i, quote = i+k+1, 0
+			continue
+		case tag != 0: // white space in a tag is kept as it is
+			k := i
+			for k < len(src) && src[k] != '"' && src[k] != '\'' && src[k] != '>' {
+				k++
 			}
+			if k == len(src) {
+				return append(dst, src[i:]...)
+			}
+			dst = append(dst, src[i:k+1]...)
+			if src[k] == '>' {
+				tag, closed, closedName = 0, k, name
+			} else {
+				quote = src[k]
+			}
+			i = k + 1
+			continue
 		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
-			if raw := rawElement(src[i:]); raw != "" {
-				end := indexFold(src[i:], "</"+raw)
-				if end < 0 {
+			name = tagName(src[i:])
+			if end := rawEnd(src[i:], name); end != "" {
+				k := indexFold(src[i:], end)
+				if k < 0 {
 					return append(dst, src[i:]...)
 				}
-				dst = append(dst, src[i:i+end]...)
-				i += end
+				dst = append(dst, src[i:i+k]...)
+				i += k
 				continue
 			}
-			tag, name = c, tagAfter(src[i:])
-		}
-		if !isSpace(c) || tag != 0 { // white space in a tag is kept as it is
+			tag = c
 			dst = append(dst, c)
 			i++
+			continue
+		case !isSpace(c): // text, up to the next tag or white space
+			k := i + 1
+			for k < len(src) && src[k] != '<' && !isSpace(src[k]) {
+				k++
+			}
+			dst = append(dst, src[i:k]...)
+			i = k
 			continue
 		}
 		j := i
@@ -56,8 +79,8 @@ func SqueezeHTML(dst, src []byte) []byte {
 			j++
 		}
 		run := src[i:j]
-		afterBlock := closed == i-1 && blockTags[closedName]
-		beforeBlock := j < len(src) && src[j] == '<' && blockTags[tagAfter(src[j:])]
+		afterBlock := closed == i-1 && isBlock(closedName)
+		beforeBlock := j < len(src) && src[j] == '<' && isBlock(tagName(src[j:]))
 		switch {
 		case bytes.IndexByte(run, '\n') < 0:
 			dst = append(dst, run...)
@@ -72,25 +95,26 @@ func SqueezeHTML(dst, src []byte) []byte {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
-// rawElement returns the name of the raw text element (pre, textarea,
-// script, style) whose start tag begins s, or "".
-func rawElement(s []byte) string {
-	name := tagAfter(s)
+// rawEnd returns the start of the end tag ("</pre") of the raw text
+// element (pre, textarea, script, style) whose start tag begins s, named
+// name, or "".
+func rawEnd(s, name []byte) string {
 	if len(s) > 1 && s[1] == '/' {
 		return ""
 	}
-	switch name {
-	case "pre", "textarea", "script", "style":
-		return name
+	for _, end := range [...]string{"</pre", "</textarea", "</script", "</style"} {
+		if bytes.EqualFold(name, []byte(end[2:])) {
+			return end
+		}
 	}
 	return ""
 }
 
-// tagAfter returns the lowercase name of the tag that begins s ("<li" or
-// "</li" give "li"), or "".
-func tagAfter(s []byte) string {
+// tagName returns the name of the tag that begins s ("<li" or "</li" give
+// "li"), as written, or nil.
+func tagName(s []byte) []byte {
 	if len(s) < 2 || s[0] != '<' {
-		return ""
+		return nil
 	}
 	s = s[1:]
 	if s[0] == '/' {
@@ -101,9 +125,21 @@ func tagAfter(s []byte) string {
 		n++
 	}
 	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
-		return "" // "<li!x>" and "<li/x>" are no li, for the minifier
+		return nil // "<li!x>" and "<li/x>" are no li, for the minifier
 	}
-	return string(bytes.ToLower(s[:n]))
+	return s[:n]
+}
+
+// isBlock reports whether name, in any case, is one of blockTags.
+func isBlock(name []byte) bool {
+	var lower [12]byte // tag names are cut at 12 bytes
+	n := copy(lower[:], name)
+	for i, c := range lower[:n] {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
+		}
+	}
+	return blockTags[string(lower[:n])]
 }
 
 func isNameByte(c byte) bool {

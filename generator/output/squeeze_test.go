@@ -81,3 +81,47 @@ func tagLeftOpen(s string) bool {
 	}
 	return false
 }
+
+// FuzzSqueezeSame holds SqueezeHTML, which copies runs of bytes at once,
+// to the output of squeezeReference, which goes a byte at a time.
+func FuzzSqueezeSame(f *testing.F) {
+	for _, s := range []string{
+		"<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n", "<p>un\n   <em>deux</em>\n trois</p>\n<p>x</p>",
+		"<PRE>  a\n\n b</Pre>\n<p>", "<a href=\"/\" title='a>\n'>a</a>\n<a href=\"/b\">b</a>\n", "<div>\n<span>a</span>\n</DIV>\n x",
+		"x\" title=\"a>\n<b>", "<textareaxyzabcd>\n<p>", "<li!x>\n<li/x>\n<br/>\n<!-- a -->\n<p", "<script>\n</scrip\n</script>\n<p>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := squeezeReference(nil, []byte(s))
+		if got := SqueezeHTML(nil, []byte(s)); string(got) != string(want) {
+			t.Errorf("SqueezeHTML(%q)\n = %q\nwant %q (squeezeReference)", s, got, want)
+		}
+		if got := SqueezeHTML([]byte("x"), []byte(s)); string(got) != "x"+string(want) {
+			t.Errorf("SqueezeHTML appended to x: %q, want x%q", got, want)
+		}
+	})
+}
+
+// BenchmarkSqueezeHTML squeezes the HTML of a Markdown body of about
+// 4 KB, as render does for every news item and presentation.
+func BenchmarkSqueezeHTML(b *testing.B) {
+	para := "<p>Le territoire de la <a href=\"/cpts/x/\">CPTS</a> compte 17 communes et environ 64 896 habitants.\nIl s’étend autour de <em>Villefontaine</em>.</p>\n"
+	src := []byte(strings.Repeat("<h3 id=\"t\">Notre territoire</h3>\n"+para+para+"<ul>\n<li><strong>Accès</strong> : un médecin.</li>\n<li>Deux</li>\n</ul>\n", 8))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		SqueezeHTML(nil, src)
+	}
+}
+
+// BenchmarkSqueezeReference is BenchmarkSqueezeHTML for squeezeReference.
+func BenchmarkSqueezeReference(b *testing.B) {
+	para := "<p>Le territoire de la <a href=\"/cpts/x/\">CPTS</a> compte 17 communes et environ 64 896 habitants.\nIl s’étend autour de <em>Villefontaine</em>.</p>\n"
+	src := []byte(strings.Repeat("<h3 id=\"t\">Notre territoire</h3>\n"+para+para+"<ul>\n<li><strong>Accès</strong> : un médecin.</li>\n<li>Deux</li>\n</ul>\n", 8))
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		squeezeReference(nil, src)
+	}
+}

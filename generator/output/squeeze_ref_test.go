@@ -1,0 +1,104 @@
+package output
+
+import "bytes"
+
+// squeezeReference is SqueezeHTML as it was first written, a byte at a
+// time: FuzzSqueezeSame holds the faster SqueezeHTML to its output.
+func squeezeReference(dst, src []byte) []byte {
+	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
+	name := ""          // of the tag being read
+	closed := -1        // where the last tag ended ('>'), and its name
+	closedName := ""
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case tag != 0:
+			switch c {
+			case '"', '\'':
+				quote = c
+			case '>':
+				tag, closed, closedName = 0, i, name
+			}
+		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
+			if raw := refRawElement(src[i:]); raw != "" {
+				end := refIndexFold(src[i:], "</"+raw)
+				if end < 0 {
+					return append(dst, src[i:]...)
+				}
+				dst = append(dst, src[i:i+end]...)
+				i += end
+				continue
+			}
+			tag, name = c, refTagAfter(src[i:])
+		}
+		if !isSpace(c) || tag != 0 { // white space in a tag is kept as it is
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		j := i
+		for j < len(src) && isSpace(src[j]) {
+			j++
+		}
+		run := src[i:j]
+		afterBlock := closed == i-1 && blockTags[closedName]
+		beforeBlock := j < len(src) && src[j] == '<' && blockTags[refTagAfter(src[j:])]
+		switch {
+		case bytes.IndexByte(run, '\n') < 0:
+			dst = append(dst, run...)
+		case afterBlock || beforeBlock:
+		default:
+			dst = append(dst, '\n')
+		}
+		i = j
+	}
+	return dst
+}
+
+// refRawElement returns the name of the raw text element (pre, textarea,
+// script, style) whose start tag begins s, or "".
+func refRawElement(s []byte) string {
+	name := refTagAfter(s)
+	if len(s) > 1 && s[1] == '/' {
+		return ""
+	}
+	switch name {
+	case "pre", "textarea", "script", "style":
+		return name
+	}
+	return ""
+}
+
+// refTagAfter returns the lowercase name of the tag that begins s ("<li" or
+// "</li" give "li"), or "".
+func refTagAfter(s []byte) string {
+	if len(s) < 2 || s[0] != '<' {
+		return ""
+	}
+	s = s[1:]
+	if s[0] == '/' {
+		s = s[1:]
+	}
+	n := 0
+	for n < len(s) && n < 12 && isNameByte(s[n]) {
+		n++
+	}
+	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
+		return "" // "<li!x>" and "<li/x>" are no li, for the minifier
+	}
+	return string(bytes.ToLower(s[:n]))
+}
+
+// refIndexFold is bytes.Index for an ASCII lowercase needle, ignoring case.
+func refIndexFold(s []byte, needle string) int {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		if bytes.EqualFold(s[i:i+len(needle)], []byte(needle)) {
+			return i
+		}
+	}
+	return -1
+}
