@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"html/template"
 	"sort"
 	"time"
@@ -66,46 +65,23 @@ func (r *renderer) inFeed(n *model.News) bool {
 // feedPaths returns the Atom and JSON Feed paths of a news folder.
 func feedPaths(dir string) (atom, jsonFeed string) { return dir + "atom.xml", dir + "feed.json" }
 
+// atomFeed is an Atom feed (RFC 4287), written by encodeAtom.
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Lang    string      `xml:"xml:lang,attr"`
-	ID      string      `xml:"id"`
-	Title   string      `xml:"title"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
+	Lang, ID, Title, Updated string
+	Links                    []atomLink
+	Author                   string
+	Entries                  []atomEntry
 }
 
-type atomLink struct {
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-	Href string `xml:"href,attr"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomText struct {
-	Type string `xml:"type,attr,omitempty"`
-	Body string `xml:",chardata"`
-}
+type atomLink struct{ Rel, Type, Href string }
 
 type atomEntry struct {
-	ID         string         `xml:"id"`
-	Title      string         `xml:"title"`
-	Updated    string         `xml:"updated"`
-	Published  string         `xml:"published"`
-	Link       atomLink       `xml:"link"`
-	Summary    *atomText      `xml:"summary,omitempty"`
-	Content    atomText       `xml:"content"`
-	Categories []atomCategory `xml:"category"`
-	Author     *atomAuthor    `xml:"author,omitempty"`
-}
-
-type atomCategory struct {
-	Term string `xml:"term,attr"`
+	ID, Title, Updated, Published string
+	Link                          atomLink
+	Summary                       string // text; none if empty
+	Content                       string // HTML
+	Categories                    []string
+	Author                        string // none if empty
 }
 
 type jsonFeed struct {
@@ -149,7 +125,7 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 			{Rel: "self", Type: "application/atom+xml", Href: r.abs(atomPath)},
 			{Rel: "alternate", Type: "text/html", Href: r.abs(home)},
 		},
-		Author: atomAuthor{Name: r.site.Config.Title},
+		Author: r.site.Config.Title,
 	}
 	j := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: title, HomePageURL: r.abs(home), FeedURL: r.abs(jsonPath), Language: r.site.Config.Language, Items: []jsonItem{}}
 	for _, n := range news {
@@ -158,35 +134,93 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 		e := atomEntry{
 			ID: url, Title: n.Title, Updated: rfc3339(n.Date), Published: rfc3339(n.Date),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: url},
-			Content: atomText{Type: "html", Body: html},
-		}
-		if n.Summary != "" {
-			e.Summary = &atomText{Type: "text", Body: n.Summary}
+			Content: html, Summary: n.Summary, Categories: n.Tags,
 		}
 		if n.CPTS != nil {
-			e.Author = &atomAuthor{Name: n.CPTS.Name}
-		}
-		for _, t := range n.Tags {
-			e.Categories = append(e.Categories, atomCategory{Term: t})
+			e.Author = n.CPTS.Name
 		}
 		a.Entries = append(a.Entries, e)
 		j.Items = append(j.Items, jsonItem{ID: url, URL: url, Title: n.Title, ContentHTML: html, Summary: n.Summary, DatePublished: rfc3339(n.Date), Tags: n.Tags})
 	}
 	r.queue(func() diag.List { // encoded on a worker
-		var b bytes.Buffer
-		b.WriteString(xml.Header)
-		enc := xml.NewEncoder(&b)
-		enc.Indent("", " ")
-		if err := enc.Encode(a); err != nil {
-			panic(err) // only fixed types are encoded
-		}
-		b.WriteByte('\n')
-		data, err := json.MarshalIndent(j, "", " ")
-		if err != nil {
-			panic(err)
-		}
-		return append(AddFile(r.out, atomPath, b.Bytes()), AddFile(r.out, jsonPath, append(data, '\n'))...)
+		compact := r.opts.Squeeze
+		add := func(p string, data []byte) error { return r.out.AddTransient(p, data, compact) }
+		return append(addFile(add, atomPath, encodeAtom(a, compact)), addFile(add, jsonPath, encodeJSONFeed(j, compact))...)
 	})
+}
+
+// encodeAtom writes an Atom feed, indented for reading, or compact: as
+// the XML minifier would write it, so that a squeezed build adds it
+// without minifying it.
+func encodeAtom(a atomFeed, compact bool) []byte {
+	w := &xmlWriter{indent: !compact}
+	w.b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>`)
+	w.open("feed", "xmlns", "http://www.w3.org/2005/Atom", "xml:lang", a.Lang)
+	w.leaf("id", a.ID)
+	w.leaf("title", a.Title)
+	w.leaf("updated", a.Updated)
+	for _, l := range a.Links {
+		w.link(l)
+	}
+	w.open("author")
+	w.leaf("name", a.Author)
+	w.close("author")
+	for _, e := range a.Entries {
+		w.open("entry")
+		w.leaf("id", e.ID)
+		w.leaf("title", e.Title)
+		w.leaf("updated", e.Updated)
+		w.leaf("published", e.Published)
+		w.link(e.Link)
+		if e.Summary != "" {
+			w.leaf("summary", e.Summary, "type", "text")
+		}
+		w.leaf("content", e.Content, "type", "html")
+		for _, c := range e.Categories {
+			w.leaf("category", "", "term", c)
+		}
+		if e.Author != "" {
+			w.open("author")
+			w.leaf("name", e.Author)
+			w.close("author")
+		}
+		w.close("entry")
+	}
+	w.close("feed")
+	if w.indent {
+		w.b.WriteByte('\n')
+	}
+	return w.b.Bytes()
+}
+
+func (w *xmlWriter) link(l atomLink) {
+	var attrs []string
+	if l.Rel != "" {
+		attrs = append(attrs, "rel", l.Rel)
+	}
+	if l.Type != "" {
+		attrs = append(attrs, "type", l.Type)
+	}
+	w.leaf("link", "", append(attrs, "href", l.Href)...)
+}
+
+// encodeJSONFeed encodes a JSON Feed, indented for reading, or compact.
+// HTML is not escaped (\u003c for <): a feed is no HTML page, and its
+// content_html is mostly tags.
+func encodeJSONFeed(j jsonFeed, compact bool) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if !compact {
+		enc.SetIndent("", " ")
+	}
+	if err := enc.Encode(j); err != nil {
+		panic(err)
+	}
+	if compact {
+		b.Truncate(b.Len() - 1) // Encode's line break
+	}
+	return b.Bytes()
 }
 
 // newsHTML renders a news body once; the feeds, rendered after the
