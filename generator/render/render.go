@@ -17,8 +17,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/markup"
@@ -285,31 +283,50 @@ func (r *renderer) emit(layout string, p *page) {
 // renderer: it makes files from what the caller prepared.
 func (r *renderer) queue(f func() diag.List) {
 	if r.pool == nil {
-		r.pool = &pool{diags: map[int]diag.List{}}
-		r.pool.g.SetLimit(runtime.GOMAXPROCS(0))
+		r.pool = newPool(runtime.GOMAXPROCS(0))
 	}
-	pl, n := r.pool, r.pool.queued
+	pl := r.pool
+	pl.tasks <- task{n: pl.queued, f: f}
 	pl.queued++
-	pl.g.Go(func() error {
-		if d := f(); len(d) > 0 {
-			pl.mu.Lock()
-			pl.diags[n] = d
-			pl.mu.Unlock()
-		}
-		return nil
-	})
 }
 
 // pool renders the pages emit queues, on every core, while the pages
 // that follow are being prepared: a page's data is dropped as soon as the
 // page is written, so a build never holds every page at once. Each worker
 // adds the page it made to the output, so that pages are minified (and
-// written, for a set on disk) in parallel.
+// written, for a set on disk) in parallel. Its workers live until flush:
+// a goroutine started for each page would grow its stack again for every
+// page (templates run deep), a tenth of the time of a commune page.
 type pool struct {
-	g      errgroup.Group
+	tasks  chan task // as many as workers: queue waits when they all have one waiting
+	wg     sync.WaitGroup
 	queued int
 	mu     sync.Mutex
 	diags  map[int]diag.List // by place in the queue
+}
+
+// task is a queued function and its place in the queue.
+type task struct {
+	n int
+	f func() diag.List
+}
+
+func newPool(workers int) *pool {
+	pl := &pool{tasks: make(chan task, workers), diags: map[int]diag.List{}}
+	pl.wg.Add(workers)
+	for range workers {
+		go func() {
+			defer pl.wg.Done()
+			for t := range pl.tasks {
+				if d := t.f(); len(d) > 0 {
+					pl.mu.Lock()
+					pl.diags[t.n] = d
+					pl.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return pl
 }
 
 // execute renders one page and adds it to the output.
@@ -336,7 +353,8 @@ func (r *renderer) flush() {
 	if pl == nil {
 		return
 	}
-	_ = pl.g.Wait() // pages report through diags, never as an error
+	close(pl.tasks)
+	pl.wg.Wait()
 	for _, n := range slices.Sorted(maps.Keys(pl.diags)) {
 		r.diags.Append(pl.diags[n])
 	}
