@@ -41,17 +41,23 @@ type Server struct {
 
 	clientsMu sync.Mutex
 	clients   map[chan struct{}]struct{}
+
+	gc *idleGC
 }
 
 // New returns a server that builds with b. Call Rebuild once before serving.
 func New(b Builder) *Server {
-	return &Server{build: b, clients: map[chan struct{}]struct{}{}}
+	return &Server{build: b, clients: map[chan struct{}]struct{}{}, gc: newIdleGC()}
 }
 
 // Rebuild runs a build for the changed paths (nil: everything), keeps its
 // output if it succeeded, and tells open pages to reload. It returns the
-// diagnostics.
+// diagnostics. Once it has been idle for IdleGCDelay after a build, the
+// server collects its garbage if the runtime would soon do so itself,
+// so that collections do not fall in the middle of a rebuild.
 func (s *Server) Rebuild(changed []string) diag.List {
+	s.gc.busy()
+	defer s.gc.idle()
 	start := time.Now()
 	res, diags := s.build(changed)
 	s.mu.Lock()
