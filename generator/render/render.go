@@ -298,7 +298,7 @@ func (r *renderer) queue(f func() diag.List) {
 // a goroutine started for each page would grow its stack again for every
 // page (templates run deep), a tenth of the time of a commune page.
 type pool struct {
-	tasks  chan task // queue waits when queueDepth tasks a worker wait
+	tasks  chan task // queue waits once queueDepth tasks per worker are waiting
 	wg     sync.WaitGroup
 	queued int
 	mu     sync.Mutex
