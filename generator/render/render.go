@@ -277,8 +277,8 @@ func (r *renderer) emit(layout string, p *page) {
 	r.queue(func() diag.List { return r.execute(layout, p) })
 }
 
-// queue runs f on the pool, once a worker is free (so that the work
-// prepared ahead is bounded); its diagnostics are reported in the order
+// queue runs f on the pool; it waits while the pool's queue is full (so
+// that the work prepared ahead is bounded); its diagnostics are reported in the order
 // of the queue, whichever worker finishes first. f must not change the
 // renderer: it makes files from what the caller prepared.
 func (r *renderer) queue(f func() diag.List) {
@@ -295,8 +295,8 @@ func (r *renderer) queue(f func() diag.List) {
 // page is written, so a build never holds every page at once. Each worker
 // adds the page it made to the output, so that pages are minified (and
 // written, for a set on disk) in parallel. Its workers live until flush:
-// a goroutine started for each page would grow its stack again for every
-// page (templates run deep), a tenth of the time of a commune page.
+// a goroutine started for each page grew its stack again for every page,
+// since templates run deep (0.7 s of CPU on the national build).
 type pool struct {
 	tasks  chan task // queue waits once queueDepth tasks per worker are waiting
 	wg     sync.WaitGroup
