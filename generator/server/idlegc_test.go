@@ -25,9 +25,13 @@ func TestIdleGC(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var collected atomic.Int32
-			g := &idleGC{delay: 20 * time.Millisecond, near: func() bool { return tc.near }, collect: func() { collected.Add(1) }}
+			const delay = 100 * time.Millisecond
+			g := &idleGC{delay: delay, near: func() bool { return tc.near }, collect: func() { collected.Add(1) }}
 			tc.steps(g)
-			time.Sleep(100 * time.Millisecond)
+			for deadline := time.Now().Add(3 * time.Second); collected.Load() < tc.want && time.Now().Before(deadline); {
+				time.Sleep(delay / 10)
+			}
+			time.Sleep(4 * delay) // time for a collection that should not come
 			if got := collected.Load(); got != tc.want {
 				t.Errorf("%d collections, want %d", got, tc.want)
 			}
