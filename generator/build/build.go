@@ -143,13 +143,16 @@ func Run(opts Options) (*Result, diag.List) {
 		return d
 	})
 	var uses []imageUse
+	var deferred []model.Markdown // bodies whose links render checks (see check)
+	var converted map[diag.Pos]bool
+	done := func() diag.List { return append(all, laterWarnings(site, deferred, converted)...).Sort() }
 	valid := step("validate", func() diag.List {
 		var d diag.List
-		d, uses = check(site, opts.Geo, opts.Source)
+		d, uses, deferred = check(site, opts.Geo, opts.Source, true)
 		return append(d, applyGitDates(site, opts.Git)...)
 	})
 	if !loaded || !valid {
-		return nil, all.Sort()
+		return nil, done()
 	}
 	// From here on, the build sees only what the site's [scope] covers.
 	scoped := scope.Apply(site)
@@ -161,7 +164,7 @@ func Run(opts Options) (*Result, diag.List) {
 		res.Images = pictures.Stats
 		return d
 	}) {
-		return nil, all.Sort()
+		return nil, done()
 	}
 	res.Site = site
 	if opts.BaseURL != "" {
@@ -186,6 +189,7 @@ func Run(opts Options) (*Result, diag.List) {
 		var d diag.List
 		rendered, d = render.Site(site, ropts)
 		if rendered != nil {
+			converted = rendered.Converted
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
 		return d
@@ -197,11 +201,11 @@ func Run(opts Options) (*Result, diag.List) {
 			return checkOutput(links.Check(rendered.Files, string(site.Config.BaseURL)), theme)
 		})
 	if !ok {
-		return nil, all.Sort()
+		return nil, done()
 	}
 	res.Files = rendered.Files
 	res.pictures, res.theme, res.scope = pictures, theme, scoped
-	return res, all.Sort()
+	return res, done()
 }
 
 // publishedImages returns the images of the pages the build publishes:

@@ -1,13 +1,16 @@
 package build_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/themes"
 )
@@ -110,5 +113,46 @@ func TestBrokenLayoutLinkIsAnError(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("diagnostics lack %q:\n%.2000s", want, text)
 		}
+	}
+}
+
+// TestBuildWarnsOfEveryBodyLikeCheck checks that a build, which parses
+// for their links only the bodies render does not convert, reports the
+// link warnings `cpts check` reports: of a body rendered, a draft, a CPTS
+// outside the scope, a body with an image.
+func TestBuildWarnsOfEveryBodyLikeCheck(t *testing.T) {
+	news := func(front, body string) string {
+		return "+++\n" + front + "\nsummary = \"Essai.\"\n+++\n" + body + "\n"
+	}
+	fsys := site(map[string]string{
+		"content/cpts/lunel/index.md":                     "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\nVoir [a](javascript:alert(1)).\n",
+		"content/cpts/lunel/communes.toml":                "communes = [\"34145\"]\n",
+		"content/cpts/angers/index.md":                    "+++\nname = \"A\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\nVoir [b](javascript:alert(2)).\n",
+		"content/cpts/angers/communes.toml":               "communes = [\"49007\"]\n",
+		"content/cpts/lunel/news/2024-05-02-brouillon.md": news("title = \"Brouillon\"\ndate = 2024-05-02\ndraft = true", "Voir [c](javascript:alert(3))."),
+		"content/news/2024-05-03-publiee.md":              news("title = \"Publiée\"\ndate = 2024-05-03", "Voir [d](javascript:alert(4))."),
+		"content/news/2024-05-04-image.md":                news("title = \"Image\"\ndate = 2024-05-04", "![Carte](https://example.org/x.png) et [e](javascript:alert(5))."),
+	})
+	fsys["config.toml"].Data = append(fsys["config.toml"].Data, "[scope]\ndepartements = [\"34\"]\ndirectory_url = \"https://example.org/\"\n"...)
+	warnings := func(diags diag.List) []string {
+		var out []string
+		for _, d := range diags {
+			if d.Severity == diag.Warning && strings.Contains(d.Msg, "link to \"javascript:") {
+				out = append(out, d.String())
+			}
+		}
+		return out
+	}
+	site, diags := load.Site(fsys, load.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	want := warnings(build.ValidateFS(site, table(t), fsys))
+	if len(want) != 5 {
+		t.Fatalf("check gives %d link warnings, want 5: %v", len(want), want)
+	}
+	_, diags = build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
+	if got := warnings(diags); !slices.Equal(got, want) {
+		t.Errorf("build warns\n%s\ncheck warns\n%s\n(all of the build: %v)", strings.Join(got, "\n"), strings.Join(want, "\n"), diags)
 	}
 }

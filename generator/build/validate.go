@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"io/fs"
 	"runtime"
 
@@ -20,7 +21,7 @@ import (
 // the images the content shows (alternative text, no remote image). It
 // reads no file; ValidateFS also checks the image files.
 func Validate(site *model.Site, table *geo.Table) diag.List {
-	diags, _ := check(site, table, nil)
+	diags, _, _ := check(site, table, nil, false)
 	return diags
 }
 
@@ -28,7 +29,7 @@ func Validate(site *model.Site, table *geo.Table) diag.List {
 // system: each must exist and be a readable JPEG, PNG, WebP or SVG.
 // `cpts check` and `cpts build` report the same problems.
 func ValidateFS(site *model.Site, table *geo.Table, fsys fs.FS) diag.List {
-	diags, _ := check(site, table, fsys)
+	diags, _, _ := check(site, table, fsys, false)
 	return diags
 }
 
@@ -40,10 +41,13 @@ type imageUse struct {
 	news *model.News
 }
 
-// check runs every check and returns the images the content shows.
-func check(site *model.Site, table *geo.Table, fsys fs.FS) (diag.List, []imageUse) {
+// check runs every check and returns the images the content shows. With
+// later, it does not parse the bodies that show no image (no "![" in
+// them), whose only findings are link warnings that render reports too
+// when it converts them: it returns them, for laterWarnings once render
+// has run, so that a build parses each body once.
+func check(site *model.Site, table *geo.Table, fsys fs.FS, later bool) (diag.List, []imageUse, []model.Markdown) {
 	diags := append(validate.Site(site, table), scope.Check(site, table)...)
-	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
 	type body struct {
 		md   model.Markdown
 		news *model.News
@@ -66,26 +70,20 @@ func check(site *model.Site, table *geo.Table, fsys fs.FS) (diag.List, []imageUs
 	for _, p := range site.Pages {
 		bodies = append(bodies, body{p.Body, nil})
 	}
-	// Bodies are parsed on every core (not rendered: render does that);
-	// each has its slot, so the result does not depend on the order in
-	// which workers finish.
-	type found struct {
-		links []markup.Link
-		diags diag.List
-	}
-	results := make([]found, len(bodies))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, b := range bodies {
-		if len(b.md.Source) > 0 {
-			g.Go(func() error {
-				results[i].links, results[i].diags = md.Links(b.md.Source, b.md.Pos)
-				return nil
-			})
+	var parsed []body
+	var deferred []model.Markdown
+	for _, b := range bodies {
+		switch {
+		case len(b.md.Source) == 0:
+		case later && !bytes.Contains(b.md.Source, []byte("![")):
+			deferred = append(deferred, b.md)
+		default:
+			parsed = append(parsed, b)
 		}
 	}
-	g.Wait()
-	for i, b := range bodies {
+	md := newLinkParser(site)
+	results := parseLinks(md, len(parsed), func(i int) model.Markdown { return parsed[i].md })
+	for i, b := range parsed {
 		diags = append(diags, results[i].diags...)
 		for _, l := range results[i].links {
 			if l.Image {
@@ -98,5 +96,54 @@ func check(site *model.Site, table *geo.Table, fsys fs.FS) (diag.List, []imageUs
 		refs[i] = u.ref
 	}
 	diags = append(diags, images.Check(fsys, refs)...)
-	return diags.Sort(), uses
+	return diags.Sort(), uses, deferred
+}
+
+// laterWarnings gives the link warnings of the bodies check deferred that
+// render did not convert (converted: render.Result.Converted, nil if
+// render did not run): a draft, a CPTS outside the scope. Its bodies were
+// checked either way, as `cpts check` checks them.
+func laterWarnings(site *model.Site, deferred []model.Markdown, converted map[diag.Pos]bool) diag.List {
+	var left []model.Markdown
+	for _, m := range deferred {
+		if !converted[m.Pos] {
+			left = append(left, m)
+		}
+	}
+	if len(left) == 0 {
+		return nil
+	}
+	var diags diag.List
+	for _, r := range parseLinks(newLinkParser(site), len(left), func(i int) model.Markdown { return left[i] }) {
+		diags = append(diags, r.diags...)
+	}
+	return diags
+}
+
+func newLinkParser(site *model.Site) *markup.Converter {
+	return markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
+}
+
+// foundLinks are the links of a body and its warnings.
+type foundLinks struct {
+	links []markup.Link
+	diags diag.List
+}
+
+// parseLinks parses n bodies for their links on every core (without
+// rendering them); each has its slot, so the result does not depend on
+// the order in which workers finish.
+func parseLinks(md *markup.Converter, n int, body func(int) model.Markdown) []foundLinks {
+	results := make([]foundLinks, n)
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i := range n {
+		g.Go(func() error {
+			m := body(i)
+			results[i].links, results[i].diags = md.Links(m.Source, m.Pos)
+			return nil
+		})
+	}
+	g.Wait()
+	return results
 }

@@ -85,6 +85,9 @@ type Link struct {
 type Result struct {
 	Files *output.Set
 	Links []Link
+	// Converted holds the start of every Markdown body rendered (its
+	// model.Markdown.Pos), whose link warnings render reported.
+	Converted map[diag.Pos]bool
 }
 
 type renderer struct {
@@ -106,6 +109,7 @@ type renderer struct {
 	out        *output.Set
 	diags      diag.List
 	links      []Link
+	converted  map[diag.Pos]bool // the bodies markdownPage converted
 
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
@@ -171,7 +175,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.diags.Warnf(diag.Pos{File: "i18n/" + site.Config.Language + ".toml"}, diag.Template, "missing UI string %q", k).
 			WithHint("add %s = \"...\" to the site's i18n/%s.toml", k, site.Config.Language)
 	}
-	return &Result{Files: r.out, Links: r.links}, r.diags.Sort()
+	return &Result{Files: r.out, Links: r.links, Converted: r.converted}, r.diags.Sort()
 }
 
 // staticFiles copies the theme's static/ folder; CSS and JS get
@@ -381,6 +385,10 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 		return ""
 	}
 	res, diags := r.md.ConvertPage(m.Source, m.Pos, top, eagerImage)
+	if r.converted == nil {
+		r.converted = map[diag.Pos]bool{}
+	}
+	r.converted[m.Pos] = true
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {
