@@ -3,7 +3,8 @@ package output
 import "bytes"
 
 // squeezeReference is SqueezeHTML as it was first written, a byte at a
-// time: FuzzSqueezeSame holds the faster SqueezeHTML to its output.
+// time: FuzzSqueezeSame holds the faster SqueezeHTML to its output. It
+// shares indexFold, which the rewrite left as it was.
 func squeezeReference(dst, src []byte) []byte {
 	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
 	name := ""          // of the tag being read
@@ -25,7 +26,7 @@ func squeezeReference(dst, src []byte) []byte {
 			}
 		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
 			if raw := refRawElement(src[i:]); raw != "" {
-				end := refIndexFold(src[i:], "</"+raw)
+				end := indexFold(src[i:], "</"+raw)
 				if end < 0 {
 					return append(dst, src[i:]...)
 				}
@@ -91,14 +92,4 @@ func refTagAfter(s []byte) string {
 		return "" // "<li!x>" and "<li/x>" are no li, for the minifier
 	}
 	return string(bytes.ToLower(s[:n]))
-}
-
-// refIndexFold is bytes.Index for an ASCII lowercase needle, ignoring case.
-func refIndexFold(s []byte, needle string) int {
-	for i := 0; i+len(needle) <= len(s); i++ {
-		if bytes.EqualFold(s[i:i+len(needle)], []byte(needle)) {
-			return i
-		}
-	}
-	return -1
 }

@@ -104,24 +104,21 @@ func FuzzSqueezeSame(f *testing.F) {
 }
 
 // BenchmarkSqueezeHTML squeezes the HTML of a Markdown body of about
-// 4 KB, as render does for every news item and presentation.
+// 4 KB, as render does for every news item and presentation, with
+// SqueezeHTML and with squeezeReference.
 func BenchmarkSqueezeHTML(b *testing.B) {
 	para := "<p>Le territoire de la <a href=\"/cpts/x/\">CPTS</a> compte 17 communes et environ 64 896 habitants.\nIl s’étend autour de <em>Villefontaine</em>.</p>\n"
 	src := []byte(strings.Repeat("<h3 id=\"t\">Notre territoire</h3>\n"+para+para+"<ul>\n<li><strong>Accès</strong> : un médecin.</li>\n<li>Deux</li>\n</ul>\n", 8))
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		SqueezeHTML(nil, src)
-	}
-}
-
-// BenchmarkSqueezeReference is BenchmarkSqueezeHTML for squeezeReference.
-func BenchmarkSqueezeReference(b *testing.B) {
-	para := "<p>Le territoire de la <a href=\"/cpts/x/\">CPTS</a> compte 17 communes et environ 64 896 habitants.\nIl s’étend autour de <em>Villefontaine</em>.</p>\n"
-	src := []byte(strings.Repeat("<h3 id=\"t\">Notre territoire</h3>\n"+para+para+"<ul>\n<li><strong>Accès</strong> : un médecin.</li>\n<li>Deux</li>\n</ul>\n", 8))
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for b.Loop() {
-		squeezeReference(nil, src)
+	for _, f := range []struct {
+		name    string
+		squeeze func(dst, src []byte) []byte
+	}{{"SqueezeHTML", SqueezeHTML}, {"reference", squeezeReference}} {
+		b.Run(f.name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				f.squeeze(nil, src)
+			}
+		})
 	}
 }
