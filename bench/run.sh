@@ -101,6 +101,7 @@ pagesizes() {
 			else if (p == "cpts/index.html" || p ~ /^cpts\/page\//) t = "cpts-list"
 			else if (p ~ /^carte\//) t = "carte"
 			else if (p ~ /^cpts\/[^\/]+\/index.html$/) t = "cpts"
+			else if (p ~ /^cpts\/[^\/]+\/communes\//) t = "cpts-communes"
 			else if (p ~ /^cpts\/[^\/]+\/actualites\/(index.html|page\/)/) t = "cpts-news-list"
 			else if (p ~ /^cpts\/[^\/]+\/actualites\/[^\/]+\/index.html$/) t = "news"
 			else if (p ~ /^actualites\/(index.html|page\/)/) t = "news-list"

@@ -70,8 +70,8 @@ func TestBuildImages(t *testing.T) {
 			t.Errorf("news page lacks %s", want)
 		}
 	}
-	if p := page(t, first.Files, "cpts/lunel/index.html"); !strings.Contains(p, `class="card-cover"`) {
-		t.Error("the CPTS page's news card has no cover")
+	if p := page(t, first.Files, "index.html"); !strings.Contains(p, `class="card-cover"`) {
+		t.Error("the home page's news card has no cover")
 	}
 
 	var imagesOut []string

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/model"
 )
 
 func TestSplitFrontMatter(t *testing.T) {
@@ -107,5 +108,33 @@ func TestMaxFileSizeFromConfig(t *testing.T) {
 				t.Fatalf("want %q, got %v", tc.want, diags)
 			}
 		})
+	}
+}
+
+func TestOnCPTSPageFromConfig(t *testing.T) {
+	cases := []struct {
+		communes string
+		want     int
+		err      string // "" for no diagnostic
+	}{
+		{"", model.DefaultOnCPTSPage, ""},
+		{"[communes]\non_cpts_page = 0\n", 0, ""},
+		{"[communes]\non_cpts_page = 40\n", 40, ""},
+		{"[communes]\non_cpts_page = -1\n", 0, "config.toml:4:16: error: on_cpts_page: -1 is out of range"},
+	}
+	for _, tc := range cases {
+		fsys := fstest.MapFS{
+			"config.toml":             {Data: []byte("title = \"t\"\nbase_url = \"https://example.org/\"\n" + tc.communes)},
+			"content/cpts/a/index.md": {Data: []byte("+++\nname = \"A\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n")},
+		}
+		site, diags := Site(fsys, Options{})
+		switch {
+		case tc.err == "" && len(diags) > 0:
+			t.Errorf("%q: want no diagnostic, got %v", tc.communes, diags)
+		case tc.err != "" && (len(diags) != 1 || !strings.HasPrefix(diags[0].String(), tc.err)):
+			t.Errorf("%q: want %q, got %v", tc.communes, tc.err, diags)
+		case tc.err == "" && site.Config.Communes.OnCPTSPage != tc.want:
+			t.Errorf("%q: on_cpts_page %d, want %d", tc.communes, site.Config.Communes.OnCPTSPage, tc.want)
+		}
 	}
 }

@@ -79,6 +79,11 @@ func (A11yStatus) Values() []string {
 // CommunesConfig chooses which communes get a page.
 type CommunesConfig struct {
 	Pages CommunePages `toml:"pages"`
+	// OnCPTSPage is how many communes a territory may have to be listed on
+	// its CPTS's page; a larger territory is listed on a page of its own,
+	// /cpts/<slug>/communes/, which the CPTS page links to. 0 always gives
+	// the list its own page.
+	OnCPTSPage int `toml:"on_cpts_page" cpts:"min=0"`
 }
 
 // Features switches optional behaviour on or off.
@@ -87,12 +92,16 @@ type Features struct {
 	RawHTML bool `toml:"raw_html"`
 }
 
+// DefaultOnCPTSPage is the default of [communes] on_cpts_page: a
+// territory of up to 12 communes is listed on its CPTS's page.
+const DefaultOnCPTSPage = 12
+
 // DefaultConfig returns the configuration used for keys a site leaves out.
 func DefaultConfig() Config {
 	return Config{
 		Language:      "fr",
 		Theme:         "default",
-		Communes:      CommunesConfig{Pages: PagesDepartments},
+		Communes:      CommunesConfig{Pages: PagesDepartments, OnCPTSPage: DefaultOnCPTSPage},
 		Accessibility: Accessibility{Status: "non-conforme"},
 		Data:          DataConfig{Licence: "etalab-2.0"},
 	}

@@ -103,13 +103,13 @@ func TestCPTSPageShowsLatestNews(t *testing.T) {
 		t.Fatal(diags)
 	}
 	page, _ := res.Files.Get("cpts/lunel/index.html")
-	for i := 7; i <= 11; i++ {
+	for i := 9; i <= 11; i++ {
 		if !strings.Contains(string(page), fmt.Sprintf(">Essai %d<", i)) {
 			t.Errorf("the CPTS page lacks its news item %d", i)
 		}
 	}
-	if strings.Contains(string(page), ">Essai 6<") || strings.Contains(string(page), "actualites/signature/") {
-		t.Error("the CPTS page shows more than its 5 latest news")
+	if strings.Contains(string(page), ">Essai 8<") || strings.Contains(string(page), "actualites/signature/") {
+		t.Error("the CPTS page shows more than its 3 latest news")
 	}
 	if !strings.Contains(string(page), `cpts/lunel/actualites/">Toutes les actualités de la CPTS (12)</a>`) {
 		t.Error("the CPTS page does not link to its news list")

@@ -2,7 +2,6 @@ package render_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
@@ -83,19 +82,6 @@ func TestGoldenImages(t *testing.T) {
 			t.Fatalf("%s has no <main>", path)
 		}
 		got := append(page[start:end+len("</main>")], '\n')
-		gp := filepath.Join("testdata", "golden", golden)
-		if *update {
-			if err := os.WriteFile(gp, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(gp)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; review with go test -update and git diff", path, gp)
-		}
+		checkGolden(t, path, got, golden)
 	}
 }

@@ -118,9 +118,10 @@ type missionGroup struct {
 	Missions []*model.Mission
 }
 
-// cptsNewsShown is how many news a CPTS's page shows; the others are on
-// the CPTS's news list, so that the page does not grow with the years.
-const cptsNewsShown = 5
+// cptsNewsShown is how many news a CPTS's page names, the latest, by
+// title and date; the others are on the CPTS's news list, so that the page
+// does not grow with the years.
+const cptsNewsShown = 3
 
 func (r *renderer) cpts(c *model.CPTS) {
 	var news []*model.News
@@ -143,11 +144,12 @@ func (r *renderer) cpts(c *model.CPTS) {
 			r.newsList(newsList, r.t("cpts_news_list", c.Title()), crumbs, r.newsFeeds(c), news, false)
 		}
 	}
+	pop := c.Territory.Population()
+	r.territoryPages(c, pop)
 	if !r.wanted(cptsPath(c)) {
 		return
 	}
 	path := cptsPath(c)
-	pop := c.Territory.Population()
 	var professions, structures []group
 	var named []namedMember
 	pros, orgs := 0, 0
@@ -204,13 +206,13 @@ func (r *renderer) cpts(c *model.CPTS) {
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
-		JSONLD: r.cptsJSONLD(c), Feeds: r.newsFeeds(c), Edit: c.File,
+		JSONLD: r.cptsJSONLD(c), Feeds: []string{cptsPath(c) + "actualites/"}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: map[string]any{
 			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news[:min(cptsNewsShown, len(news))], "NewsCount": len(news), "NewsList": newsList,
-			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c),
+			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c), "TerritoryPage": r.territoryPage(c), "Entries": c.Territory.Entries,
 		},
 	})
 }
@@ -251,22 +253,19 @@ func newsPath(n *model.News) string {
 	return "/actualites/" + n.Slug + "/"
 }
 
-// cptsJSONLD describes a CPTS for search engines (schema.org).
+// cptsJSONLD describes a CPTS for search engines (schema.org). The
+// communes it serves are named where they are listed: here, or on the
+// territory page (territoryJSONLD).
 func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
-	var area []map[string]string
-	for _, e := range c.Territory.Entries {
-		if e.Commune != nil {
-			area = append(area, map[string]string{"@type": "City", "name": e.Commune.Name, "identifier": e.Commune.Code})
-		}
-	}
 	doc := map[string]any{
 		"@context":    "https://schema.org",
 		"@type":       "MedicalOrganization",
+		"@id":         r.organisationID(c),
 		"name":        c.Name,
 		"url":         r.abs(cptsPath(c)),
 		"description": c.Summary,
 	}
-	if len(area) > 0 {
+	if area := areaServed(c.Territory.Entries); len(area) > 0 && r.territoryPage(c) == "" {
 		doc["areaServed"] = area
 	}
 	if c.Website != "" {

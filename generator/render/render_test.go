@@ -105,20 +105,27 @@ func TestGoldenPages(t *testing.T) {
 		if golden == "" {
 			continue
 		}
-		gp := filepath.Join("testdata", "golden", golden)
-		if *update {
-			if err := os.WriteFile(gp, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
+		checkGolden(t, path, got, golden)
+	}
+}
+
+// checkGolden compares the file at path with testdata/golden/name, or
+// writes it there with -update.
+func checkGolden(t *testing.T, path string, got []byte, name string) {
+	t.Helper()
+	gp := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.WriteFile(gp, got, 0o644); err != nil {
+			t.Fatal(err)
 		}
-		want, err := os.ReadFile(gp)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; review with go test -update and git diff", path, gp)
-		}
+		return
+	}
+	want, err := os.ReadFile(gp)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s; review with go test -update and git diff", path, gp)
 	}
 }
 

@@ -45,6 +45,7 @@ const PAGES = [
   { name: 'CPTS list', path: '/cpts/' },
   { name: 'CPTS', path: '/cpts/pays-de-lunel/' },
   { name: 'CPTS with no commune listed', path: '/cpts/e-rhony/' },
+  { name: 'communes of a CPTS territory', path: '/cpts/pays-de-lunel/communes/' },
   { name: 'CPTS news item', path: `/cpts/colhaj/actualites/${newsSlug('colhaj')}/` },
   { name: 'news list', path: '/actualites/' },
   { name: 'communes index', path: '/communes/' },
