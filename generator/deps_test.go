@@ -23,7 +23,7 @@ var allowed = map[string][]string{
 	"model":     {"diag", "geo"},
 	"load":      {"diag", "fold", "model", "tomlpos"},
 	"validate":  {"diag", "geo", "model"},
-	"markup":    {"diag"},
+	"markup":    {"diag", "fold"},
 	"scope":     {"diag", "geo", "model"},
 	"palette":   {"diag", "model"},
 	"linkcheck": {"output"},

@@ -130,7 +130,7 @@ func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, d
 // eagerImage, its first image is loaded at once instead of lazily, since
 // it is likely above the fold (a news item without a cover).
 func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage bool) (Result, diag.List) {
-	doc := c.md.Parser().Parse(text.NewReader(src))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(newParseContext()))
 	var res Result
 	var diags diag.List
 	res.Links, diags = c.walkLinks(doc, src, start, &eagerImage)
@@ -147,7 +147,7 @@ func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage 
 // in its file, with the warnings Convert gives, without rendering it:
 // what checks need.
 func (c *Converter) Links(src []byte, start diag.Pos) ([]Link, diag.List) {
-	doc := c.md.Parser().Parse(text.NewReader(src))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(newParseContext()))
 	return c.walkLinks(doc, src, start, nil)
 }
 

@@ -19,6 +19,8 @@ func TestConvertSafety(t *testing.T) {
 		{name: "heading shifted", in: "# Titre\n\n## Sous-titre\n", want: []string{`<h2 id="titre">Titre</h2>`, `<h3 id="sous-titre">`}},
 		{name: "top heading is h2 whatever the author starts at", in: "## Titre\n\n### Sous-titre\n\n## Autre\n", want: []string{`<h2 id="titre">`, `<h3 id="sous-titre">`, `<h2 id="autre">`}},
 		{name: "deep headings capped at h6", in: "# A\n\n###### F\n", want: []string{`<h2 id="a">`, `<h6 id="f">`}},
+		{name: "heading ids keep accented letters", in: "## Notre projet de santé\n\n## Adhérer\n\n## L’équipe & ses 12 membres\n", want: []string{`<h2 id="notre-projet-de-sante">`, `<h2 id="adherer">`, `<h2 id="l-equipe-ses-12-membres">`}},
+		{name: "repeated heading ids are numbered", in: "## Actions\n\n## Actions\n\n## Actions\n\n## ???\n", want: []string{`<h2 id="actions">`, `<h2 id="actions-1">`, `<h2 id="actions-2">`, `<h2 id="heading">`}},
 		{name: "raw inline html escaped", in: "Texte <script>alert(1)</script> fin\n", want: []string{"&lt;script&gt;alert(1)&lt;/script&gt;"}, wantNot: []string{"<script>"}},
 		{name: "html block escaped", in: "<div onclick=\"x()\">\nbloc\n</div>\n", want: []string{"&lt;div onclick="}, wantNot: []string{"<div"}},
 		{name: "raw html opt in", in: "<b>gras</b>\n", want: []string{"<b>gras</b>"}, rawHTML: true},
