@@ -25,7 +25,7 @@ import (
 // records a missing UI string, which folding does once instead of at every
 // page.)
 var pureFuncs = map[string]bool{
-	"t": true, "label": true, "url": true, "abs": true, "asset": true, "csp": true,
+	"t": true, "tn": true, "label": true, "url": true, "abs": true, "asset": true, "csp": true,
 	"num": true, "km": true, "pct": true, "upper": true, "lower": true, "add": true,
 	"siteLogo": true, "siteColors": true,
 }

@@ -16,6 +16,7 @@ import (
 func (r *renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"t":             r.t,
+		"tn":            r.tn,
 		"label":         r.label,
 		"url":           r.url,
 		"abs":           r.abs,
@@ -68,6 +69,28 @@ func (r *renderer) t(key string, args ...any) string {
 		return fmt.Sprintf(s, args...)
 	}
 	return s
+}
+
+// tn returns the UI string for a count n: key_one when n takes the
+// singular in the site's language and the theme has that string, else
+// key; formatted with n (as num prints it), then args:
+// {{tn "members_structures" 1}} gives "1 structure".
+func (r *renderer) tn(key string, n int, args ...any) string {
+	if singular(r.site.Config.Language, n) {
+		if _, ok := r.strings[key+"_one"]; ok {
+			key += "_one"
+		}
+	}
+	return r.t(key, append([]any{formatInt(n)}, args...)...)
+}
+
+// singular reports whether a count of n takes the singular form: 0 and 1
+// in French, as CLDR has it; only 1 in the other languages.
+func singular(lang string, n int) bool {
+	if lang == "fr" || strings.HasPrefix(lang, "fr-") {
+		return n == 0 || n == 1
+	}
+	return n == 1
 }
 
 // label returns the French label of a closed-list value: label "status" "aci-signe".

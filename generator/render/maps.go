@@ -128,7 +128,7 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 			return nil, nil
 		}
 		m := carto.TerritoryMap{ID: "carte", Title: r.t("map_cpts_title", c.Name),
-			Desc: r.t("map_cpts_desc", formatInt(len(codes))), Stylesheets: r.mapStylesheets()}
+			Desc: r.tn("map_cpts_desc", len(codes)), Stylesheets: r.mapStylesheets()}
 		var entries []*model.TerritoryEntry
 		for _, e := range c.Territory.Entries {
 			if e.Commune == nil {
@@ -247,14 +247,14 @@ func (r *renderer) franceMap() {
 		if a == nil {
 			return nil, nil
 		}
-		m := carto.FranceMap{ID: "carte", Title: r.t("map_france_title"), Desc: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
+		m := carto.FranceMap{ID: "carte", Title: r.t("map_france_title"), Desc: r.tn("map_france_desc", len(r.site.CPTS)),
 			Stylesheets: r.mapStylesheets()}
 		for _, c := range r.site.CPTS {
 			m.Territories = append(m.Territories, r.cptsArea(c))
 		}
 		return r.mapDocument("carte/france.svg", m.Title, a.France(m))
 	}).once()
-	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.t("map_france_desc", formatInt(len(r.site.CPTS))),
+	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.tn("map_france_desc", len(r.site.CPTS)),
 		Crumbs: []crumb{{r.t("home"), "/"}},
 		// The CPTS by stage, the map's text alternative, are listed on the
 		// page up to a few pages of the directory; past that, the page

@@ -51,7 +51,7 @@ func (r *renderer) territoryPages(c *model.CPTS, pop int) {
 	guide := func(lo int) string { return entries[lo].Commune.Name }
 	r.paginate(base, len(entries), territoryPerPage, guide, func(path string, lo, hi int, p *pager) {
 		r.emit("cpts-communes", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs,
-			Description: r.t("territory_page_desc", formatInt(len(c.Territory.Entries)), c.Name),
+			Description: r.tn("territory_page_desc", len(c.Territory.Entries), c.Name),
 			JSONLD:      r.territoryJSONLD(c, entries[lo:hi]),
 			Data: map[string]any{"C": c, "Entries": entries[lo:hi], "Population": pop, "HasNotes": hasNotes(c),
 				"Communes": r.site.Geo, "Pager": p}})
