@@ -43,6 +43,13 @@ func (d Date) String() string {
 	return ""
 }
 
+// dayNumber orders the first days dates may designate, as Time does:
+// a date without month or day counts from January or the first.
+func (d Date) dayNumber() int { return dayNumber(d.Year, max(d.Month, 1), max(d.Day, 1)) }
+
+// dayNumber numbers a calendar day so that later days get larger numbers.
+func dayNumber(year, month, day int) int { return year<<9 | month<<5 | day }
+
 // Time returns the first instant the date may designate, in UTC.
 func (d Date) Time() time.Time {
 	m, day := d.Month, d.Day

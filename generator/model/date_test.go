@@ -73,3 +73,35 @@ func TestNewsVisible(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsVisibleAsTimes holds Visible, which compares days, to the
+// instants the dates designate (Date.Time), for dates of every precision
+// around instants at and near midnight, in UTC and in Paris time.
+func TestNewsVisibleAsTimes(t *testing.T) {
+	paris, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		paris = time.FixedZone("CET", 3600)
+	}
+	var nows []time.Time
+	for _, loc := range []*time.Location{time.UTC, paris} {
+		for _, s := range []string{"2023-12-31T23:59:59", "2024-01-01T00:00:00", "2024-02-29T00:30:00", "2024-03-01T23:30:00", "2024-04-11T12:00:00"} {
+			now, _ := time.ParseInLocation("2006-01-02T15:04:05", s, loc)
+			nows = append(nows, now)
+		}
+	}
+	var dates []Date
+	for day := time.Date(2023, 12, 25, 0, 0, 0, 0, time.UTC); day.Before(time.Date(2024, 4, 20, 0, 0, 0, 0, time.UTC)); day = day.AddDate(0, 0, 1) {
+		dates = append(dates, Date{Year: day.Year(), Month: int(day.Month()), Day: day.Day(), Precision: Day})
+		dates = append(dates, Date{Year: day.Year(), Month: int(day.Month()), Precision: Month}, Date{Year: day.Year(), Precision: Year})
+	}
+	for _, now := range nows {
+		for _, d := range dates {
+			for _, n := range []News{{Date: d}, {Expires: d}} {
+				want := (n.Date.IsZero() || !n.Date.Time().After(now)) && (n.Expires.IsZero() || now.Before(n.Expires.Time()))
+				if got := n.Visible(now, false); got != want {
+					t.Fatalf("now %v, date %v, expires %v: Visible = %v, want %v", now, n.Date, n.Expires, got, want)
+				}
+			}
+		}
+	}
+}

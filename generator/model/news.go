@@ -45,8 +45,12 @@ func (n *News) Visible(now time.Time, drafts bool) bool {
 	if n.Draft && !drafts {
 		return false
 	}
-	if !n.Date.IsZero() && n.Date.Time().After(now) {
+	// Dates start at midnight UTC: compared as days, without making a
+	// time.Time of each (a build asks this of every item several times).
+	y, m, d := now.UTC().Date()
+	today := dayNumber(y, int(m), d)
+	if !n.Date.IsZero() && n.Date.dayNumber() > today {
 		return false
 	}
-	return n.Expires.IsZero() || now.Before(n.Expires.Time())
+	return n.Expires.IsZero() || today < n.Expires.dayNumber()
 }

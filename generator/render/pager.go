@@ -39,6 +39,9 @@ type pagerLink struct {
 func (r *renderer) paginate(base string, n, per int, guide func(lo int) string, emit func(path string, lo, hi int, p *pager)) {
 	pages := max(1, (n+per-1)/per)
 	for i := 1; i <= pages; i++ {
+		if !r.wanted(listPagePath(base, i)) { // an incremental build renders a few pages of a long list
+			continue
+		}
 		p := &pager{Page: i, Pages: pages}
 		if i > 1 {
 			p.Prev = listPagePath(base, i-1)
@@ -60,6 +63,11 @@ func (r *renderer) pagerWindow(base string, i, pages, per int, guide func(lo int
 	last := 0
 	for k := 1; k <= pages; k++ {
 		if k != 1 && k != pages && (k < i-2 || k > i+2) {
+			if k < i-2 { // k++ goes on to the window, or to the last page
+				k = i - 3
+			} else {
+				k = pages - 1
+			}
 			continue
 		}
 		if k > last+1 {

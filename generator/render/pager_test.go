@@ -60,3 +60,38 @@ func TestPaginate(t *testing.T) {
 		}
 	}
 }
+
+// TestPaginateLongList checks the window of a page in the middle and at
+// the end of a long list, and that with Options.Only (an incremental
+// build) only the wanted pages are made.
+func TestPaginateLongList(t *testing.T) {
+	r := &renderer{strings: map[string]string{"page_label": "Page %d"}, missing: map[string]bool{},
+		opts: Options{Only: map[string]bool{"/l/page/100/": true, "/l/page/2000/": true}}}
+	want := map[string]string{
+		"/l/page/100/":  "1 … 98 99 *100 101 102 … 2000",
+		"/l/page/2000/": "1 … 1998 1999 *2000",
+	}
+	got := map[string]string{}
+	r.paginate("/l/", 20000, 10, nil, func(path string, lo, hi int, p *pager) {
+		var s []string
+		for _, l := range p.Links {
+			switch {
+			case l.Gap:
+				s = append(s, "…")
+			case l.Current:
+				s = append(s, "*"+l.Label)
+			default:
+				s = append(s, l.Label)
+			}
+		}
+		got[path] = strings.Join(s, " ")
+	})
+	if len(got) != len(want) {
+		t.Errorf("made %d pages, want %d: %v", len(got), len(want), got)
+	}
+	for path, w := range want {
+		if got[path] != w {
+			t.Errorf("%s: pager %q, want %q", path, got[path], w)
+		}
+	}
+}

@@ -124,10 +124,12 @@ type missionGroup struct {
 const cptsNewsShown = 3
 
 func (r *renderer) cpts(c *model.CPTS) {
-	var news []*model.News
-	for _, n := range c.News {
-		if r.visible(n) {
-			news = append(news, n)
+	news, lists, shown := []*model.News(nil), r.wantedUnder(cptsPath(c)+"actualites/"), r.wanted(cptsPath(c))
+	if lists || shown { // an incremental build leaves most CPTS alone
+		for _, n := range c.News {
+			if r.visible(n) {
+				news = append(news, n)
+			}
 		}
 	}
 	// The news list of a single-CPTS site's own CPTS is /actualites/.
@@ -135,7 +137,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 	if c == r.homeCPTS() {
 		newsList = "/actualites/"
 	}
-	if r.wantedUnder(cptsPath(c) + "actualites/") {
+	if lists {
 		for _, n := range c.News {
 			r.newsItem(n)
 		}
@@ -144,12 +146,12 @@ func (r *renderer) cpts(c *model.CPTS) {
 			r.newsList(newsList, r.t("cpts_news_list", c.Title()), crumbs, r.newsFeeds(c), news, false)
 		}
 	}
-	pop := c.Territory.Population()
-	r.territoryPages(c, pop)
-	if !r.wanted(cptsPath(c)) {
+	r.territoryPages(c)
+	if !shown {
 		return
 	}
 	path := cptsPath(c)
+	pop := c.Territory.Population()
 	var professions, structures []group
 	var named []namedMember
 	pros, orgs := 0, 0

@@ -24,11 +24,12 @@ const territoryPerPage = 50
 
 // territoryPages renders the list of c's communes on its own page, sorted
 // by name, territoryPerPage a page, when territoryPage says so.
-func (r *renderer) territoryPages(c *model.CPTS, pop int) {
+func (r *renderer) territoryPages(c *model.CPTS) {
 	base := r.territoryPage(c)
 	if base == "" || !r.wantedUnder(base) {
 		return
 	}
+	pop := c.Territory.Population()
 	entries := make([]*model.TerritoryEntry, 0, len(c.Territory.Entries))
 	for _, e := range c.Territory.Entries {
 		if e.Commune != nil {
