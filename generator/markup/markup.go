@@ -42,6 +42,10 @@ type Options struct {
 	// ImageSizes is the sizes attribute of images with several versions;
 	// empty means DefaultImageSizes.
 	ImageSizes string
+	// ReservedIDs are ids the page around a body gives elements of its
+	// own (a theme's sections: "membres"): a heading that would take one
+	// gets "-1" instead, so that no page has an id twice.
+	ReservedIDs []string
 }
 
 // DefaultImageSizes fits the default theme, whose text column is at most
@@ -74,8 +78,9 @@ type ImageResolver interface {
 
 // Converter renders Markdown. It is safe for concurrent use.
 type Converter struct {
-	opts Options
-	md   goldmark.Markdown
+	opts     Options
+	md       goldmark.Markdown
+	reserved map[string]bool // opts.ReservedIDs
 }
 
 // New returns a Converter.
@@ -91,7 +96,11 @@ func New(opts Options) *Converter {
 			util.Prioritized(&safeRenderer{rawHTML: opts.RawHTML, basePath: opts.BasePath, siteLink: opts.SiteLink, sizes: sizes}, 100),
 		)),
 	)
-	return &Converter{opts: opts, md: md}
+	reserved := make(map[string]bool, len(opts.ReservedIDs))
+	for _, id := range opts.ReservedIDs {
+		reserved[id] = true
+	}
+	return &Converter{opts: opts, md: md, reserved: reserved}
 }
 
 // Link is a link or image destination written in Markdown.
@@ -130,7 +139,7 @@ func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, d
 // eagerImage, its first image is loaded at once instead of lazily, since
 // it is likely above the fold (a news item without a cover).
 func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage bool) (Result, diag.List) {
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(newParseContext()))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newParseContext()))
 	var res Result
 	var diags diag.List
 	res.Links, diags = c.walkLinks(doc, src, start, &eagerImage)
@@ -147,7 +156,7 @@ func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage 
 // in its file, with the warnings Convert gives, without rendering it:
 // what checks need.
 func (c *Converter) Links(src []byte, start diag.Pos) ([]Link, diag.List) {
-	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(newParseContext()))
+	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newParseContext()))
 	return c.walkLinks(doc, src, start, nil)
 }
 

@@ -57,6 +57,20 @@ func TestConvertSafety(t *testing.T) {
 	}
 }
 
+// TestReservedIDs checks that a heading does not take an id the page
+// around the body uses.
+func TestReservedIDs(t *testing.T) {
+	c := New(Options{ReservedIDs: []string{"missions", "contacts"}})
+	for range 2 { // the reserved ids stay reserved for the next document
+		res, _ := c.Convert([]byte("## Missions\n\n## Missions\n\n## Nos missions\n"), diag.Pos{File: "f.md", Line: 1, Col: 1})
+		for _, want := range []string{`<h2 id="missions-1">`, `<h2 id="missions-2">`, `<h2 id="nos-missions">`} {
+			if !strings.Contains(string(res.HTML), want) {
+				t.Errorf("no %s in\n%s", want, res.HTML)
+			}
+		}
+	}
+}
+
 func TestConvertLinks(t *testing.T) {
 	src := "Intro.\n\nVoir [Lunel](/cpts/pays-de-lunel/) et\n[la page](/pages/qu-est-ce-qu-une-cpts/).\n"
 	res, _ := New(Options{}).Convert([]byte(src), diag.Pos{File: "f.md", Line: 5, Col: 1})

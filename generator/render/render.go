@@ -143,12 +143,13 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	var d diag.List
 	r.strings, d = loadStrings(opts.Theme, site.Config.Language)
 	r.diags.Append(d)
-	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath, Images: opts.Images, SiteLink: r.siteLink})
 	r.staticFiles()
 	r.checkTiles()
 	r.branding()
 	r.tmpl, d = loadTemplates(opts.Theme, r.funcs(), opts.Squeeze, opts.Only == nil)
 	r.diags.Append(d)
+	r.md = markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML, BasePath: r.basePath, Images: opts.Images, SiteLink: r.siteLink,
+		ReservedIDs: r.tmpl.ids})
 	if r.diags.HasErrors() {
 		return nil, r.diags.Sort()
 	}

@@ -198,3 +198,32 @@ func TestSiteOverridesTheme(t *testing.T) {
 		t.Error("the site's layouts/page.html did not override the theme's")
 	}
 }
+
+// TestBodyHeadingsKeepOffThemeIDs checks that a heading of a CPTS's
+// presentation named as a section of the page ("Missions") does not give
+// the page an id twice.
+func TestBodyHeadingsKeepOffThemeIDs(t *testing.T) {
+	ar, err := txtar.ParseFile(filepath.Join("testdata", "site.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var index string
+	for _, f := range ar.Files {
+		if f.Name == "content/cpts/lunel/index.md" {
+			index = string(f.Data) + "\n## Missions\n\n## Contacts\n"
+		}
+	}
+	res, diags := renderArchive(t, "site.txtar", map[string]string{"content/cpts/lunel/index.md": index})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	page, _ := res.Files.Get("cpts/lunel/index.html")
+	for _, id := range []string{"missions", "contacts"} {
+		if n := strings.Count(string(page), `id="`+id+`"`); n != 1 {
+			t.Errorf("id %q %d times on the CPTS page", id, n)
+		}
+		if !strings.Contains(string(page), `<h3 id="`+id+`-1">`) {
+			t.Errorf("the presentation's heading did not get %s-1", id)
+		}
+	}
+}

@@ -105,6 +105,9 @@ type templates struct {
 	// squeeze has the text of each layout squeezed after its first page
 	// (output.SqueezeHTML).
 	squeeze bool
+	// ids are the ids the theme's templates give elements ("membres"),
+	// which headings of Markdown bodies must not take (markup.Options).
+	ids []string
 	// fold has constant actions folded after each layout's first page; it
 	// is off for a build of a few pages (Options.Only), which it would not
 	// repay.
@@ -136,8 +139,9 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 		}
 	}
 	base := template.New("baseof.html").Funcs(funcs)
+	ids := map[string]bool{}
 	for _, p := range append([]string{"layouts/baseof.html"}, partials...) {
-		if err := parseInto(base, theme, p); err != nil {
+		if err := parseInto(base, theme, p, ids); err != nil {
 			diags.Append(templateDiag(err, p))
 		}
 	}
@@ -154,7 +158,7 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 	for _, p := range pages {
 		set, err := base.Clone()
 		if err == nil {
-			err = parseInto(set, theme, p)
+			err = parseInto(set, theme, p, ids)
 		}
 		if err != nil {
 			diags.Append(templateDiag(err, p))
@@ -163,15 +167,23 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
 		t.sets[name], t.first[name] = set, new(firstPage)
 	}
+	for id := range ids {
+		t.ids = append(t.ids, id)
+	}
+	sort.Strings(t.ids)
 	return t, diags
 }
 
 // parseInto parses the theme file p into t, under its name relative to
-// layouts/ ("partials/footer.html"), which is how templates call it.
-func parseInto(t *template.Template, theme fs.FS, p string) error {
+// layouts/ ("partials/footer.html"), which is how templates call it, and
+// adds to ids the ids its text gives elements (id="membres").
+func parseInto(t *template.Template, theme fs.FS, p string, ids map[string]bool) error {
 	data, err := fs.ReadFile(theme, p)
 	if err != nil {
 		return err
+	}
+	for _, m := range literalID.FindAllSubmatch(data, -1) {
+		ids[string(m[1])] = true
 	}
 	name := strings.TrimPrefix(p, "layouts/")
 	target := t
@@ -181,6 +193,9 @@ func parseInto(t *template.Template, theme fs.FS, p string) error {
 	_, err = target.Parse(string(data))
 	return err
 }
+
+// literalID finds an id written in a template's text, not made by an action.
+var literalID = regexp.MustCompile(`\sid="([^"{}]+)"`)
 
 var templateErrRE = regexp.MustCompile(`template: (?:html/template:)?([^:\s]+):(\d+)(?::(\d+))?: `)
 
