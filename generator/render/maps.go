@@ -188,7 +188,7 @@ func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncove
 			return nil, nil
 		}
 		m := carto.DepartementMap{ID: "carte", Title: r.t("map_departement_title", d.Name),
-			Desc: r.t("map_departement_desc", formatInt(len(cpts)), formatInt(len(uncovered))), Code: d.Code,
+			Desc: r.t("map_departement_desc", r.tn("map_departement_cpts", len(cpts)), r.tn("map_departement_uncovered", len(uncovered))), Code: d.Code,
 			Uncovered: carto.Area{Name: r.t("map_uncovered")}, Stylesheets: r.mapStylesheets()}
 		for _, com := range r.site.Geo.InDepartement(d.Code) {
 			if com.Kind == geo.KindCommune {
