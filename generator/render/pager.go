@@ -59,17 +59,16 @@ func (r *renderer) paginate(base string, n, per int, guide func(lo int) string, 
 // pagerWindow returns the links of page i's pager: the first and last
 // pages, two on each side of i, a gap for each run left out.
 func (r *renderer) pagerWindow(base string, i, pages, per int, guide func(lo int) string) []pagerLink {
+	shown := []int{1}
+	for k := max(2, i-2); k <= min(pages-1, i+2); k++ {
+		shown = append(shown, k)
+	}
+	if pages > 1 {
+		shown = append(shown, pages)
+	}
 	var out []pagerLink
 	last := 0
-	for k := 1; k <= pages; k++ {
-		if k != 1 && k != pages && (k < i-2 || k > i+2) {
-			if k < i-2 { // k++ goes on to the window, or to the last page
-				k = i - 3
-			} else {
-				k = pages - 1
-			}
-			continue
-		}
+	for _, k := range shown {
 		if k > last+1 {
 			out = append(out, pagerLink{Gap: true})
 		}
