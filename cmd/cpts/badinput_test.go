@@ -20,11 +20,7 @@ import (
 // output. A panic fails every script: the binary's stderr is checked by
 // each script with ! stderr panic.
 func TestBadInput(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/badinput", Cmds: map[string]func(*testscript.TestScript, bool, []string){
-		"harmless":  cmdHarmless,
-		"manyfiles": cmdManyFiles,
-		"bigfile":   cmdBigFile,
-	}})
+	testscript.Run(t, testscript.Params{Dir: "testdata/badinput", Cmds: hostileCmds})
 }
 
 // cmdHarmless checks every HTML and SVG file under a folder with package

@@ -14,6 +14,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/cms"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/sitefs"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -52,7 +53,12 @@ func runCMS(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "cpts cms: --repo owner/name is required with this backend")
 		return exitUsage
 	}
-	site := os.DirFS(*source)
+	site, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts %s: %v\n", fl.Name(), err)
+		return exitUsage
+	}
+	defer site.Close()
 	model, diags := load.Site(site, load.Options{})
 	if diags.HasErrors() {
 		printDiagnostics(stderr, userPaths(diags, *source))

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/archetype"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/sitefs"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -39,7 +39,12 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	today := time.Now().Format("2006-01-02")
-	site := os.DirFS(*source)
+	site, err := sitefs.Open(*source)
+	if err != nil {
+		fmt.Fprintf(stderr, "cpts %s: %v\n", fl.Name(), err)
+		return exitUsage
+	}
+	defer site.Close()
 	theme, _ := fs.Sub(themes.Default(), "archetypes")
 	siteArch, _ := fs.Sub(site, "archetypes")
 	arch := render.Overlay{Top: siteArch, Base: theme}

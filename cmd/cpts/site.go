@@ -16,6 +16,8 @@ import (
 	"github.com/cpts-fr/cpts/generator/gitinfo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/sitefs"
+	"github.com/cpts-fr/cpts/themes"
 )
 
 // siteFlags are the flags every command that reads a site accepts.
@@ -47,7 +49,12 @@ func (f *siteFlags) open(stderr io.Writer) (fs.FS, string, error) {
 	if !info.IsDir() {
 		return nil, "", fmt.Errorf("%s is not a folder", f.source)
 	}
-	fsys := os.DirFS(f.source)
+	// Every read goes through sitefs: nothing outside the folder is read,
+	// whatever its links say.
+	fsys, err := sitefs.Open(f.source)
+	if err != nil {
+		return nil, "", err
+	}
 	prefix := ""
 	if f.source != "." {
 		prefix = f.source
@@ -75,7 +82,7 @@ func loadSite(fsys fs.FS, prefix, config string) (*model.Site, diag.List, error)
 		return nil, nil, fmt.Errorf("commune reference data: %w", err)
 	}
 	site, diags := load.Site(fsys, load.Options{Config: config})
-	diags = append(diags, build.ValidateFS(site, table, fsys)...)
+	diags = append(diags, build.ValidateFS(site, table, build.Files{Site: fsys, Theme: themes.Default(), ImageCache: imageCacheDir()})...)
 	return site, userPaths(diags.Sort(), prefix), nil
 }
 

@@ -143,12 +143,13 @@ func Run(opts Options) (*Result, diag.List) {
 		return d
 	})
 	var uses []imageUse
+	memo := images.NewMemo() // images checked, then published
 	var deferred []model.Markdown // bodies whose links render checks (see check)
 	var converted map[diag.Pos]bool
 	done := func() diag.List { return append(all, laterWarnings(site, deferred, converted)...).Sort() }
 	valid := step("validate", func() diag.List {
 		var d diag.List
-		d, uses, deferred = check(site, opts.Geo, opts.Source, true)
+		d, uses, deferred = check(site, opts.Geo, Files{Site: opts.Source, Theme: opts.Theme, ImageCache: opts.ImageCache, memo: memo}, true)
 		return append(d, applyGitDates(site, opts.Git)...)
 	})
 	if !loaded || !valid {
@@ -160,7 +161,7 @@ func Run(opts Options) (*Result, diag.List) {
 	var pictures *images.Set
 	if !step("images", func() diag.List {
 		var d diag.List
-		pictures, d = images.Process(opts.Source, publishedImages(uses, opts), images.Options{Cache: opts.ImageCache})
+		pictures, d = images.Process(opts.Source, publishedImages(uses, opts), images.Options{Cache: opts.ImageCache, Memo: memo})
 		res.Images = pictures.Stats
 		return d
 	}) {
@@ -171,7 +172,7 @@ func Run(opts Options) (*Result, diag.List) {
 		site.Config.BaseURL = model.URL(opts.BaseURL)
 	}
 	var rendered *render.Result
-	theme := render.Overlay{Top: siteThemeFS{opts.Source}, Base: opts.Theme}
+	theme := themeOf(opts.Source, opts.Theme)
 	files := opts.Output
 	if files == nil {
 		files = output.NewSet()

@@ -147,7 +147,7 @@ func TestBuildWarnsOfEveryBodyLikeCheck(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	want := warnings(build.ValidateFS(site, table(t), fsys))
+	want := warnings(build.ValidateFS(site, table(t), build.Files{Site: fsys, Theme: themes.Default()}))
 	if len(want) != 5 {
 		t.Fatalf("check gives %d link warnings, want 5: %v", len(want), want)
 	}

@@ -21,15 +21,28 @@ import (
 // the images the content shows (alternative text, no remote image). It
 // reads no file; ValidateFS also checks the image files.
 func Validate(site *model.Site, table *geo.Table) diag.List {
-	diags, _, _ := check(site, table, nil, false)
+	diags, _, _ := check(site, table, Files{}, false)
 	return diags
 }
 
-// ValidateFS is Validate plus the image files, read from the site's file
-// system: each must exist and be a readable JPEG, PNG, WebP or SVG.
+// Files are what ValidateFS reads besides the model.
+type Files struct {
+	Site  fs.FS // the site folder
+	Theme fs.FS // the theme under the site's layouts/, static/ and i18n/ (themes.Default)
+	// ImageCache is the folder of processed images (Options.ImageCache):
+	// checking an image processes it, and a build finds it there.
+	ImageCache string
+
+	memo *images.Memo // a build's images, processed by check for the images stage
+}
+
+// ValidateFS is Validate plus what needs files: the images, read from the
+// site's file system (each must exist and be a JPEG, PNG, WebP or SVG
+// that the build can process), and the configuration's language and
+// logo, looked up in the site's i18n/ and static/ over the theme's.
 // `cpts check` and `cpts build` report the same problems.
-func ValidateFS(site *model.Site, table *geo.Table, fsys fs.FS) diag.List {
-	diags, _, _ := check(site, table, fsys, false)
+func ValidateFS(site *model.Site, table *geo.Table, files Files) diag.List {
+	diags, _, _ := check(site, table, files, false)
 	return diags
 }
 
@@ -46,8 +59,16 @@ type imageUse struct {
 // them), whose only findings are link warnings that render reports too
 // when it converts them: it returns them, for laterWarnings once render
 // has run, so that a build parses each body once.
-func check(site *model.Site, table *geo.Table, fsys fs.FS, later bool) (diag.List, []imageUse, []model.Markdown) {
+func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.List, []imageUse, []model.Markdown) {
 	diags := append(validate.Site(site, table), scope.Check(site, table)...)
+	var overlay fs.FS
+	if files.Site != nil && files.Theme != nil {
+		overlay = themeOf(files.Site, files.Theme)
+	}
+	diags = append(diags, checkConfig(site.Config, overlay)...)
+	if overlay != nil {
+		diags = append(diags, checkOverrides(files.Site, files.Theme)...)
+	}
 	type body struct {
 		md   model.Markdown
 		news *model.News
@@ -95,7 +116,7 @@ func check(site *model.Site, table *geo.Table, fsys fs.FS, later bool) (diag.Lis
 	for i, u := range uses {
 		refs[i] = u.ref
 	}
-	diags = append(diags, images.Check(fsys, refs)...)
+	diags = append(diags, images.Check(files.Site, refs, images.Options{Cache: files.ImageCache, Memo: files.memo})...)
 	return diags.Sort(), uses, deferred
 }
 

@@ -62,6 +62,13 @@ const (
 	// SVG, one too large to process, or one on another host, which the
 	// pages' Content-Security-Policy would block.
 	Image Code = "image"
+	// Unsafe: a path the build refuses to read or publish: a symbolic link
+	// that leaves the site folder or points into a hidden folder
+	// (`static/env.txt` -> `/proc/self/environ`), a link to a folder, a
+	// special file (FIFO, device, socket), a name that Windows reserves or
+	// cannot hold (`con.md`, `a:b.md`), or a config value naming a file
+	// outside the site (`logo = "../../etc/passwd"`).
+	Unsafe Code = "unsafe"
 )
 
 // Codes lists every code, for documentation and for the test that gives
@@ -71,6 +78,6 @@ func Codes() []Code {
 		Syntax, FrontMatter, Encoding, UnknownKey, Required, Type, Value, Date,
 		UnknownCommune, MergedCommune, DuplicateCommune, SharedCommune, Email, Phone,
 		URL, Slug, DuplicateSlug, UnknownFile, Declared, Consistency, IO,
-		ImageAlt, Image,
+		ImageAlt, Image, Unsafe,
 	}
 }

@@ -42,6 +42,9 @@ type Options struct {
 	MaxBytes int
 	// Workers is how many images are processed at once; 0 means GOMAXPROCS.
 	Workers int
+	// Memo, when set, keeps what was processed for the next Check or
+	// Process of the same build, which then does not do it again.
+	Memo *Memo
 }
 
 func (o Options) settings() settings {
@@ -148,12 +151,6 @@ func Process(fsys fs.FS, refs []Ref, opts Options) (*Set, diag.List) {
 		return jobs[a].role < jobs[b].role
 	})
 
-	type outcome struct {
-		p      *processed
-		err    error
-		cached bool
-		took   time.Duration
-	}
 	results := make([]outcome, len(jobs))
 	workers := opts.Workers
 	if workers <= 0 {
@@ -166,9 +163,14 @@ func Process(fsys fs.FS, refs []Ref, opts Options) (*Set, diag.List) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
+				if o, ok := opts.Memo.get(jobs[i]); ok {
+					results[i] = o
+					continue
+				}
 				start := time.Now()
 				p, cached, err := processOne(fsys, jobs[i], s, c)
 				results[i] = outcome{p, err, cached, time.Since(start)}
+				opts.Memo.put(jobs[i], results[i])
 			}
 		}()
 	}
@@ -215,7 +217,7 @@ func Process(fsys fs.FS, refs []Ref, opts Options) (*Set, diag.List) {
 		set.images[j] = img
 	}
 	sort.Slice(set.Files, func(a, b int) bool { return set.Files[a].Path < set.Files[b].Path })
-	set.Stats.CacheErr = c.failure()
+	set.Stats.CacheErr = opts.Memo.cacheFailure(c.failure())
 	if c == nil {
 		set.Stats.CacheErr = errors.New("no cache folder")
 	}

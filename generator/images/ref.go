@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/sitefs"
 )
 
 // Role says where an image is shown, which decides its versions.
@@ -50,8 +51,7 @@ const (
 
 // Errors that choose the hint of a diagnostic.
 var (
-	errRemote  = errors.New("image on another host")
-	errOutside = errors.New("leaves the site folder: refused")
+	errRemote = errors.New("image on another host")
 )
 
 // Source returns the file of the site an image destination points to:
@@ -89,10 +89,14 @@ func Source(file, dest string) (string, error) {
 
 // Check reports, for every reference, a missing alternative text and a
 // remote image; with fsys, also a file that is missing or is not a
-// readable JPEG, PNG, WebP or SVG. It reads only headers (and SVG files
-// whole), so it is fast enough for cpts check.
-func Check(fsys fs.FS, refs []Ref) diag.List {
+// readable JPEG, PNG, WebP or SVG, and then processes the images whose
+// headers are sound as Process does, through the cache of opts, so that
+// an image whose header lies (a PNG whose pixels do not decode) is
+// refused by `cpts check` as by `cpts build`. The build's own Process
+// then finds them in the cache.
+func Check(fsys fs.FS, refs []Ref, opts Options) diag.List {
 	var diags diag.List
+	var sound []Ref // read and probed without a problem
 	probed := map[string]error{}
 	for _, r := range refs {
 		if strings.TrimSpace(r.Alt) == "" {
@@ -122,17 +126,27 @@ func Check(fsys fs.FS, refs []Ref) diag.List {
 			perr = probe(fsys, p)
 			probed[p] = perr
 		}
-		if perr != nil {
-			d := diags.Errorf(r.Pos, diag.Image, "image %s: %v", r.Dest, perr)
-			switch {
-			case errors.Is(perr, fs.ErrNotExist):
-				d.WithHint("%s", missingHint(fsys, p))
-			case errors.Is(perr, errOutside):
-				d.WithHint("copy the file into the site instead of linking to it")
-			default:
-				d.WithHint("export it as JPEG (photos) or PNG or SVG (logos), at most %d megapixels", MaxPixels/1_000_000)
-			}
+		if perr == nil {
+			sound = append(sound, r)
+			continue
 		}
+		refused, isRefused := sitefs.AsRefused(perr)
+		if isRefused {
+			perr = errors.New(refused.Reason + ": refused")
+		}
+		d := diags.Errorf(r.Pos, diag.Image, "image %s: %v", r.Dest, perr)
+		switch {
+		case errors.Is(perr, fs.ErrNotExist):
+			d.WithHint("%s", missingHint(fsys, p))
+		case isRefused:
+			d.WithHint("%s", refused.Hint)
+		default:
+			d.WithHint("export it as JPEG (photos) or PNG or SVG (logos), at most %d megapixels", MaxPixels/1_000_000)
+		}
+	}
+	if len(sound) > 0 {
+		_, d := Process(fsys, sound, opts)
+		diags.Append(d)
 	}
 	return diags
 }
@@ -195,7 +209,7 @@ const probeBytes = 512 << 10
 // when limit > 0, refusing symbolic links that leave the site and files
 // over the size limits.
 func readImage(fsys fs.FS, p string, limit int) ([]byte, error) {
-	if err := insideSite(fsys, p); err != nil {
+	if err := sitefs.Check(fsys, p); err != nil {
 		return nil, err
 	}
 	info, err := fs.Stat(fsys, p)
@@ -229,28 +243,6 @@ func readImage(fsys fs.FS, p string, limit int) ([]byte, error) {
 		return nil, fmt.Errorf("SVG file is %d KB, more than the limit of %d KB", len(data)>>10, MaxSVGBytes>>10)
 	}
 	return data, nil
-}
-
-// insideSite refuses a path any of whose folders or itself is a symbolic
-// link out of the site, as the loader does for content files.
-func insideSite(fsys fs.FS, p string) error {
-	rl, ok := fsys.(fs.ReadLinkFS)
-	if !ok {
-		return nil
-	}
-	parts := strings.Split(p, "/")
-	for i := range parts {
-		q := strings.Join(parts[:i+1], "/")
-		target, err := rl.ReadLink(q)
-		if err != nil {
-			continue // not a link, or missing: reading tells
-		}
-		resolved := path.Join(path.Dir(q), target)
-		if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
-			return fmt.Errorf("symbolic link %s to %s %w", q, target, errOutside)
-		}
-	}
-	return nil
 }
 
 func unwrap(err error) error {

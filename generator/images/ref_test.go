@@ -81,9 +81,9 @@ func TestCheck(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var diags diag.List
 			if tt.fs {
-				diags = Check(fsys, []Ref{tt.ref})
+				diags = Check(fsys, []Ref{tt.ref}, Options{})
 			} else {
-				diags = Check(nil, []Ref{tt.ref})
+				diags = Check(nil, []Ref{tt.ref}, Options{})
 			}
 			if tt.want == "" {
 				if len(diags) > 0 {
@@ -106,7 +106,7 @@ func TestCheck(t *testing.T) {
 
 func TestMissingImageSuggestsAName(t *testing.T) {
 	fsys := fstest.MapFS{"content/cpts/x/equipe.jpg": {Data: imagetest.JPEG(imagetest.Photo(40, 30, 1), 80)}}
-	diags := Check(fsys, []Ref{{File: "content/cpts/x/index.md", Dest: "equip.jpg", Alt: "x"}})
+	diags := Check(fsys, []Ref{{File: "content/cpts/x/index.md", Dest: "equip.jpg", Alt: "x"}}, Options{})
 	if len(diags) != 1 || !strings.Contains(diags[0].Hint, "did you mean equipe.jpg?") {
 		t.Errorf("got %v", diags)
 	}

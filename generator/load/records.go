@@ -1,7 +1,6 @@
 package load
 
 import (
-	"maps"
 	"regexp"
 	"runtime"
 	"sort"
@@ -36,7 +35,7 @@ func (l *loader) allCPTS() []*model.CPTS {
 	var g errgroup.Group // one loader per folder, on every core
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, slug := range slugs {
-		folders[i] = &loader{fsys: l.fsys, opts: l.opts, unsafe: maps.Clone(l.unsafe)}
+		folders[i] = &loader{fsys: l.fsys, opts: l.opts, unsafe: l.unsafe}
 		g.Go(func() error {
 			read[i] = folders[i].cpts("content/cpts/"+slug, slug)
 			return nil
@@ -49,12 +48,6 @@ func (l *loader) allCPTS() []*model.CPTS {
 		for p := range f.seen {
 			l.know(p)
 		}
-		for p := range f.unsafe {
-			if l.unsafe == nil {
-				l.unsafe = map[string]bool{}
-			}
-			l.unsafe[p] = true
-		}
 		if read[i] != nil {
 			out = append(out, read[i])
 		}
@@ -64,7 +57,6 @@ func (l *loader) allCPTS() []*model.CPTS {
 
 func (l *loader) cpts(dir, slug string) *model.CPTS {
 	l.checkSlug(dir, slug)
-	l.dirEntries(dir) // reports symbolic links that leave the site
 	c := &model.CPTS{Slug: slug, Dir: dir}
 	body, ok := l.markdownFile(dir+"/index.md", true, c)
 	if !ok && c.File == "" {
@@ -133,7 +125,6 @@ func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
 			if m == nil {
 				continue // its files get the unknown-file warning
 			}
-			l.dirEntries(p) // reports symbolic links that leave the site
 			p += "/index.md"
 		} else {
 			if !strings.HasSuffix(name, ".md") {

@@ -11,6 +11,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/sitefs"
 )
 
 // Options tune the loader.
@@ -37,7 +38,10 @@ func Site(fsys fs.FS, opts Options) (*model.Site, diag.List) {
 	if fromConfig {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	l := &loader{fsys: fsys, opts: opts}
+	// Every entry the build could read is judged first, by the rule of
+	// package sitefs: a refused one is reported once and never read.
+	scanned, refused := sitefs.Scan(fsys, opts.Config)
+	l := &loader{fsys: fsys, opts: opts, unsafe: refused, diags: scanned}
 	site := &model.Site{Config: l.config()}
 	if n := site.Config.Limits.MaxFileSize; fromConfig && n > 0 {
 		l.opts.MaxFileSize = int64(n)
@@ -60,7 +64,8 @@ type loader struct {
 	seen  map[string]bool // files the model knows, for the unknown-file warning
 	// failed tells whether the last file read existed but could not be decoded.
 	failed bool
-	// unsafe holds symbolic links that leave the site: never read.
+	// unsafe holds the paths sitefs.Scan refused (and reported): never
+	// read. It is shared by the loaders of every folder, read-only.
 	unsafe map[string]bool
 }
 
@@ -86,7 +91,7 @@ func (l *loader) read(p string, required bool) (source, bool) {
 		return source{}, false
 	}
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "cannot read: %v", unwrapPath(err))
+		l.ioError(p, "cannot read", err)
 		return source{}, false
 	}
 	if info.IsDir() {
@@ -100,7 +105,7 @@ func (l *loader) read(p string, required bool) (source, bool) {
 	}
 	raw, err := fs.ReadFile(l.fsys, p)
 	if err != nil {
-		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "cannot read: %v", unwrapPath(err))
+		l.ioError(p, "cannot read", err)
 		return source{}, false
 	}
 	return newSource(p, raw, &l.diags)
@@ -170,6 +175,11 @@ func isSlug(s string) bool {
 
 // checkSlug reports a folder or file name that cannot be a URL segment.
 func (l *loader) checkSlug(p, slug string) bool {
+	if sitefs.ReservedName(slug) {
+		l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "%q is a device name that Windows reserves: a checkout of the site or of its pages there fails", slug).
+			WithHint("use another slug, such as %q", slug+"-1")
+		return false
+	}
 	if isSlug(slug) {
 		return true
 	}
@@ -182,6 +192,9 @@ func (l *loader) checkSlug(p, slug string) bool {
 
 // CheckSlug returns an error when s cannot be a slug, suggesting one.
 func CheckSlug(s string) error {
+	if sitefs.ReservedName(s) {
+		return fmt.Errorf("%q is a device name that Windows reserves: use another slug, such as %q", s, s+"-1")
+	}
 	if isSlug(s) {
 		return nil
 	}
@@ -191,17 +204,21 @@ func CheckSlug(s string) error {
 // Slugify turns a name into a slug: "Pays de Lunel" -> "pays-de-lunel".
 func Slugify(s string) string { return fold.Slug(s) }
 
-// dirEntries lists a folder, sorted; a missing folder is empty. Symbolic
-// links that leave the site are reported and left out.
+// dirEntries lists a folder, sorted; a missing folder is empty. Entries
+// sitefs.Scan refused are left out.
 func (l *loader) dirEntries(dir string) []fs.DirEntry {
+	if l.unsafe[dir] {
+		return nil
+	}
 	entries, err := fs.ReadDir(l.fsys, dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		l.diags.Errorf(diag.Pos{File: dir}, diag.IO, "cannot list: %v", unwrapPath(err))
+		l.ioError(dir, "cannot list", err)
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	out := entries[:0]
 	for _, e := range entries {
-		if e.Type()&fs.ModeSymlink != 0 && !l.safeLink(dir+"/"+e.Name()) {
+		if p := dir + "/" + e.Name(); l.unsafe[p] {
+			l.know(p)
 			continue
 		}
 		out = append(out, e)
@@ -209,35 +226,15 @@ func (l *loader) dirEntries(dir string) []fs.DirEntry {
 	return out
 }
 
-// safeLink reports whether the symbolic link p points inside the site; if
-// not, it reports an error and marks p unsafe so it is never read.
-func (l *loader) safeLink(p string) bool {
-	rl, ok := l.fsys.(fs.ReadLinkFS)
-	if !ok {
-		return true
+// ioError reports an error of the file system: a refusal of package
+// sitefs (a path Scan did not see, such as one made since) with its
+// reason, anything else as it comes.
+func (l *loader) ioError(p, what string, err error) {
+	if r, ok := sitefs.AsRefused(err); ok {
+		l.diags.Errorf(diag.Pos{File: p}, diag.Unsafe, "%s: refused", r.Reason).WithHint("%s", r.Hint)
+		return
 	}
-	target, err := rl.ReadLink(p)
-	if err != nil {
-		return true // not a link after all: reading it will tell
-	}
-	if l.unsafe == nil {
-		l.unsafe = map[string]bool{}
-	}
-	resolved := path.Join(path.Dir(p), target)
-	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
-		l.unsafe[p] = true
-		l.know(p)
-		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "symbolic link to %s leaves the site folder: refused", target).
-			WithHint("copy the file into the site instead of linking to it")
-		return false
-	}
-	if _, err := fs.Stat(l.fsys, p); err != nil {
-		l.unsafe[p] = true
-		l.know(p)
-		l.diags.Errorf(diag.Pos{File: p}, diag.IO, "broken symbolic link to %s: %v", target, unwrapPath(err))
-		return false
-	}
-	return true
+	l.diags.Errorf(diag.Pos{File: p}, diag.IO, "%s: %v", what, unwrapPath(err))
 }
 
 // ignored are files tools leave behind, skipped silently.
@@ -248,7 +245,10 @@ func ignored(name string) bool {
 // unknownFiles warns about every file under content/ the model does not read.
 func (l *loader) unknownFiles() {
 	_ = fs.WalkDir(l.fsys, "content", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+		if err != nil || l.unsafe[p] {
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
 			return nil
 		}
 		if ignored(d.Name()) && p != "content" {

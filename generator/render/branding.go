@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"strings"
 
-	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/palette"
 )
@@ -15,40 +14,20 @@ import (
 // colorsAsset is the stylesheet of the [colors] of the configuration.
 const colorsAsset = "css/site-colors.css"
 
-// branding checks the logo, the colours and the menu of the configuration,
-// and writes the colours' stylesheet. Run after staticFiles.
+// branding writes the colours' stylesheet. The settings it uses were
+// checked with the rest of the configuration (package build, checkConfig),
+// which `cpts check` runs too. Run after staticFiles.
 func (r *renderer) branding() {
 	cfg := r.site.Config
-	if logo := cfg.Logo; logo != "" {
-		if _, ok := r.assets[strings.TrimPrefix(logo, "/")]; !strings.HasPrefix(logo, "/") || !ok {
-			r.diags.Errorf(cfg.At("logo"), diag.Value, "logo: no file static%s", "/"+strings.TrimPrefix(logo, "/")).
-				WithHint("put the logo in the site's static/ folder and write its site path: logo = \"/img/logo.svg\" for static/img/logo.svg")
-		}
-	}
 	css, err := fs.ReadFile(r.opts.Theme, "static/css/site.css")
 	if err != nil {
 		css = nil // a theme without it has no defaults to check against
 	}
-	sheet, d := palette.Check(cfg.Colors, palette.Defaults(css))
-	r.diags.Append(d)
+	sheet, _ := palette.Check(cfg.Colors, palette.Defaults(css))
 	if sheet != nil {
 		target := output.Fingerprint(colorsAsset, sheet)
 		r.assets[colorsAsset] = target
 		r.add(target, sheet)
-	}
-	if l := cfg.Legal; !l.IsZero() {
-		for key, v := range map[string]string{"director": l.Director, "host": l.Host, "publisher": l.Publisher} {
-			if v == "" {
-				r.diags.Errorf(l.Pos, diag.Required, "legal: missing %s", key).
-					WithHint("a legal notice names who publishes the site (publisher), who is responsible for it (director) and who hosts it (host)")
-			}
-		}
-	}
-	for _, m := range cfg.Menu {
-		if !strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "https://") && !strings.HasPrefix(m.URL, "http://") || strings.HasPrefix(m.URL, "//") {
-			r.diags.Errorf(m.At("url"), diag.URL, "menu: %q is neither a site path nor an http(s) URL", m.URL).
-				WithHint("write a site path such as \"/pages/adherer/\" or \"/#contacts\", or a full URL")
-		}
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite the want.diag section of testdata/*.txtar")
@@ -50,7 +51,7 @@ func check(t testing.TB, files []txtar.File) diag.List {
 		fsys["config.toml"] = &fstest.MapFile{Data: []byte(defaultConfig)}
 	}
 	site, diags := load.Site(fsys, load.Options{})
-	diags = append(diags, build.ValidateFS(site, geoTable(t), fsys)...)
+	diags = append(diags, build.ValidateFS(site, geoTable(t), build.Files{Site: fsys, Theme: themes.Default()})...)
 	return diags.Sort()
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -345,6 +346,12 @@ func (v *validator) news(all []*model.News) {
 		owner := ""
 		if n.CPTS != nil {
 			owner = n.CPTS.Slug
+		}
+		for _, t := range n.Tags {
+			if fold.Slug(t) == "" {
+				v.diags.Errorf(n.At("tags"), diag.Value, "tag %q has no letter or digit: its page would have no address", t).
+					WithHint("remove it from tags, or write a word: tags = [\"prévention\"]")
+			}
 		}
 		key := owner + "/" + n.Slug
 		if prev, ok := seen[key]; ok {
