@@ -143,7 +143,7 @@ func Run(opts Options) (*Result, diag.List) {
 		return d
 	})
 	var uses []imageUse
-	memo := images.NewMemo() // images checked, then published
+	memo := images.NewMemo()      // images checked, then published
 	var deferred []model.Markdown // bodies whose links render checks (see check)
 	var converted map[diag.Pos]bool
 	done := func() diag.List { return append(all, laterWarnings(site, deferred, converted)...).Sort() }
