@@ -58,7 +58,6 @@ func runCMS(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts %s: %v\n", fl.Name(), err)
 		return exitUsage
 	}
-	defer site.Close()
 	model, diags := load.Site(site, load.Options{})
 	if diags.HasErrors() {
 		printDiagnostics(stderr, userPaths(diags, *source))

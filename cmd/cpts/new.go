@@ -44,7 +44,6 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts %s: %v\n", fl.Name(), err)
 		return exitUsage
 	}
-	defer site.Close()
 	theme, _ := fs.Sub(themes.Default(), "archetypes")
 	siteArch, _ := fs.Sub(site, "archetypes")
 	arch := render.Overlay{Top: siteArch, Base: theme}

@@ -3,11 +3,10 @@
 // with secrets in its environment, so what the build may read is decided
 // here, once, by one rule (Rule), applied in two places:
 //
-//   - Open returns the site folder as an fs.FS backed by os.Root: the
-//     kernel-level guarantee that no path, ".." or symbolic link leads out
-//     of the folder. On top of it every Open, Stat, ReadFile and ReadDir
-//     applies Rule to the path and to each folder on its way, and answers
-//     a refused path with a *Refused error.
+//   - Open returns the site folder as an fs.FS whose every Open, Stat,
+//     ReadFile and ReadDir applies Rule to the path and to each folder on
+//     its way (no ".." or absolute path gets that far: io/fs refuses
+//     them), and answers a refused path with a *Refused error.
 //   - Scan walks the folders a build reads (Read) and reports every entry
 //     Rule refuses as a positioned diagnostic, so that `cpts check` and
 //     `cpts build` refuse the same files, including those of folders check

@@ -11,9 +11,15 @@ import (
 // FS is a site folder opened by Open: an fs.FS that reads only what Rule
 // allows. It implements fs.StatFS, fs.ReadFileFS, fs.ReadDirFS and
 // fs.ReadLinkFS, and is safe for concurrent use.
+//
+// It reads through os.DirFS, after Rule has judged every part of the
+// path with Lstat: os.Root would add the kernel's word against a path
+// replaced by a link between that judgement and the read, but it walks
+// every folder of every path again (a national site loads in 3.0 s
+// instead of 2.0 s), and nothing changes a site's folder while it is
+// built but its author's own editor.
 type FS struct {
-	root *os.Root
-	fsys fs.FS // root.FS()
+	fsys fs.FS // os.DirFS
 	link fs.ReadLinkFS
 	// ok holds the paths known to be regular files or real folders (not
 	// links), from Lstat or from the listing of their folder, so that a
@@ -24,16 +30,16 @@ type FS struct {
 // Open opens the folder dir as a site. The folder itself may be reached
 // through a link; nothing below it is read unless Rule allows it.
 func Open(dir string) (*FS, error) {
-	root, err := os.OpenRoot(dir)
+	info, err := os.Stat(dir)
 	if err != nil {
 		return nil, err
 	}
-	fsys := root.FS()
-	return &FS{root: root, fsys: fsys, link: fsys.(fs.ReadLinkFS)}, nil
+	if !info.IsDir() {
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: errors.New("not a folder")}
+	}
+	fsys := os.DirFS(dir)
+	return &FS{fsys: fsys, link: fsys.(fs.ReadLinkFS)}, nil
 }
-
-// Close releases the folder's handle.
-func (f *FS) Close() error { return f.root.Close() }
 
 // check applies Rule to name and to each folder on its way to it.
 func (f *FS) check(op, name string) error {

@@ -49,7 +49,6 @@ func site(t testing.TB, links map[string]string) (*FS, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { fsys.Close() })
 	return fsys, dir
 }
 
