@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -32,9 +33,10 @@ const agreeLimit = 10 * time.Second
 
 // cmdAgree runs `cpts check` and `cpts build` on a site
 // and fails unless they agree: the same exit status, the same error
-// lines, each positioned in a file of the site (path relative to it, as
-// the commands print it), each in less than agreeLimit, and a failed
-// build leaves no output. With !, both must exit 0.
+// lines, each positioned in a file of the site (named as the commands
+// print it, under the site folder as given), each in less than
+// agreeLimit, and a failed build leaves the previous output byte for
+// byte. With !, both must exit 0.
 // Usage: agree site.
 func cmdAgree(ts *testscript.TestScript, neg bool, args []string) {
 	if len(args) != 1 {
@@ -67,6 +69,14 @@ func cmdAgree(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		return code, lines
 	}
+	// A previous build, which a failed build must leave byte for byte.
+	previous := map[string]string{"index.html": "<p>previous</p>", "img/logo.svg": "<svg/>", "keep.txt": "kept"}
+	ts.Check(os.RemoveAll(dest))
+	for name, data := range previous {
+		p := filepath.Join(dest, filepath.FromSlash(name))
+		ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
+		ts.Check(os.WriteFile(p, []byte(data), 0o644))
+	}
 	checkCode, checkErrs := timed("check", "--source", site)
 	buildCode, buildErrs := timed("build", "--source", site, "-d", dest)
 	ts.Logf("check: exit %d, %d errors; build: exit %d, %d errors", checkCode, len(checkErrs), buildCode, len(buildErrs))
@@ -87,8 +97,18 @@ func cmdAgree(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("error not positioned in a file of %s: %s", site, l)
 		}
 	}
-	if _, err := os.Stat(dest); err == nil {
-		ts.Fatalf("the failed build wrote %s", dest)
+	found := map[string]string{}
+	ts.Check(filepath.WalkDir(dest, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dest, p)
+		found[filepath.ToSlash(rel)] = string(data)
+		return err
+	}))
+	if !maps.Equal(found, previous) {
+		ts.Fatalf("the failed build changed the previous output: %v", found)
 	}
 }
 
