@@ -21,9 +21,10 @@ import (
 type FS struct {
 	fsys fs.FS // os.DirFS
 	link fs.ReadLinkFS
-	// ok holds the paths known to be regular files or real folders (not
-	// links), from Lstat or from the listing of their folder, so that a
-	// file read after its folder was listed costs no extra system call.
+	// ok holds the paths known to be real folders (not links), from Lstat
+	// or from the listing of their parent, so that reading a file costs
+	// one Lstat, of the file itself: a file is judged at every read (the
+	// dev server reads files again as they change).
 	ok sync.Map
 }
 
@@ -68,7 +69,7 @@ func Check(fsys fs.FS, name string) error {
 }
 
 // checkPath is Check, remembering in ok (when not nil) the paths found
-// to be regular files or real folders.
+// to be real folders.
 func checkPath(l fs.ReadLinkFS, name string, ok *sync.Map) *Refused {
 	if name == "." {
 		return nil
@@ -90,7 +91,7 @@ func checkPath(l fs.ReadLinkFS, name string, ok *sync.Map) *Refused {
 	if r := Rule(l, name, info.Mode()); r != nil {
 		return r
 	}
-	if ok != nil && (info.Mode().IsRegular() || info.IsDir()) {
+	if ok != nil && info.IsDir() {
 		ok.Store(name, true)
 	}
 	return nil
@@ -129,7 +130,7 @@ func (f *FS) ReadDir(name string) ([]fs.DirEntry, error) {
 	entries, err := fs.ReadDir(f.fsys, name)
 	for _, e := range entries {
 		p := path.Join(name, e.Name())
-		if t := e.Type(); t.IsRegular() || t.IsDir() {
+		if e.Type().IsDir() {
 			f.ok.Store(p, true)
 		} else {
 			f.ok.Delete(p)
