@@ -14,6 +14,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/palette"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/safeurl"
 )
 
 // DefaultTheme is the one theme there is, embedded in the binary; a site
@@ -52,7 +53,8 @@ func checkConfig(cfg model.Config, theme fs.FS) diag.List {
 		}
 	}
 	for _, m := range cfg.Menu {
-		if !strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "https://") && !strings.HasPrefix(m.URL, "http://") || strings.HasPrefix(m.URL, "//") {
+		site := strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "//") && !strings.Contains(m.URL, `\`)
+		if safeurl.Check(m.URL, safeurl.Link) != nil || !site && safeurl.Check(m.URL, safeurl.Web) != nil {
 			diags.Errorf(m.At("url"), diag.URL, "menu: %q is neither a site path nor an http(s) URL", m.URL).
 				WithHint("write a site path such as \"/pages/adherer/\" or \"/#contacts\", or a full URL")
 		}

@@ -3,12 +3,13 @@ package markup
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/cpts-fr/cpts/generator/safeurl"
 )
 
 // safeRenderer overrides goldmark's renderers for the nodes that can carry
@@ -43,32 +44,16 @@ func (r *safeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(ast.KindHeading, r.renderHeading)
 }
 
-// allowedURL reports whether a destination may become a link: http, https,
-// mailto, tel, or no scheme at all (site paths, fragments, relative paths).
-// Images may only be http(s) or site paths.
+// allowedURL reports whether a destination may become a link (http,
+// https, mailto, tel, or no scheme: site paths, fragments, relative
+// paths) or, for an image, a source (http, https, or no scheme), read as
+// a browser reads it (package safeurl).
 func allowedURL(dest []byte, image bool) bool {
-	s := strings.TrimSpace(string(dest))
-	// Browsers ignore ASCII control and blank characters inside schemes
-	// ("java\tscript:"): drop them before looking for the scheme.
-	s = strings.Map(func(r rune) rune {
-		if r < 0x21 || r == 0x7f {
-			return -1
-		}
-		return r
-	}, s)
-	u, err := url.Parse(s)
-	if err != nil {
-		return false
+	use := safeurl.Link
+	if image {
+		use = safeurl.Image
 	}
-	switch strings.ToLower(u.Scheme) {
-	case "":
-		return !strings.Contains(strings.SplitN(s, "/", 2)[0], ":")
-	case "http", "https":
-		return true
-	case "mailto", "tel":
-		return !image
-	}
-	return false
+	return safeurl.Check(string(dest), use) == nil
 }
 
 func (r *safeRenderer) renderRawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -4,8 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"net/mail"
-	"net/url"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/safeurl"
 )
 
 // Email is an e-mail address, checked when set.
@@ -28,17 +29,11 @@ func (e *Email) Set(s string) error {
 // URL is an absolute http or https URL, checked when set.
 type URL string
 
-// Set checks and stores an absolute http(s) URL.
+// Set checks and stores an absolute http(s) URL with a host, written
+// plainly (package safeurl, use Web).
 func (u *URL) Set(s string) error {
-	p, err := url.Parse(s)
-	if err != nil {
-		return fmt.Errorf("%q is not a URL", s)
-	}
-	if p.Scheme != "http" && p.Scheme != "https" {
-		return fmt.Errorf("%q is not an http or https URL", s)
-	}
-	if p.Host == "" {
-		return fmt.Errorf("%q has no host name", s)
+	if err := safeurl.Check(s, safeurl.Web); err != nil {
+		return err
 	}
 	*u = URL(s)
 	return nil
