@@ -65,6 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stdout, "#%d built in %s\n", builds, took.Round(time.Millisecond))
 	}
+	srv.Bind(*bind, ln.Addr()) // answer only requests for this address (DNS rebinding)
 	report(srv.Rebuild(nil))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -75,7 +76,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 		go func() {
 			err := server.Watch(ctx, root, cfg, server.Debounce, func(b server.Batch) {
-				fmt.Fprintf(stdout, "changed (%s): %v\n", b.Kind, b.Paths)
+				paths := make([]string, len(b.Paths))
+				for i, p := range b.Paths {
+					paths[i] = diag.Escape(p) // file names reach the terminal
+				}
+				fmt.Fprintf(stdout, "changed (%s): %v\n", b.Kind, paths)
 				report(srv.Rebuild(b.Paths))
 			})
 			if err != nil {

@@ -94,6 +94,10 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 	var parsed []body
 	var deferred []model.Markdown
 	for _, b := range bodies {
+		if d := markup.Bounds(b.md.Source, b.md.Pos); d != nil {
+			diags = append(diags, d...) // never parsed: a draft's body as well
+			continue
+		}
 		switch {
 		case len(b.md.Source) == 0:
 		case later && !bytes.Contains(b.md.Source, []byte("![")):

@@ -69,6 +69,12 @@ const (
 	// cannot hold (`con.md`, `a:b.md`), or a config value naming a file
 	// outside the site (`logo = "../../etc/passwd"`).
 	Unsafe Code = "unsafe"
+	// Limit: a file past a bound of its parser, which keeps one hostile
+	// file from exhausting memory or time: TOML arrays and inline tables
+	// nested more than 32 deep, a key of more than 32 parts or 256 bytes,
+	// a Markdown body with block quotes and lists nested more than 32
+	// deep or more than 500 link reference definitions.
+	Limit Code = "limit"
 )
 
 // Codes lists every code, for documentation and for the test that gives
@@ -78,6 +84,6 @@ func Codes() []Code {
 		Syntax, FrontMatter, Encoding, UnknownKey, Required, Type, Value, Date,
 		UnknownCommune, MergedCommune, DuplicateCommune, SharedCommune, Email, Phone,
 		URL, Slug, DuplicateSlug, UnknownFile, Declared, Consistency, IO,
-		ImageAlt, Image, Unsafe,
+		ImageAlt, Image, Unsafe, Limit,
 	}
 }

@@ -9,7 +9,10 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a position in a source file. Line and Col start at 1; Col counts
@@ -20,15 +23,63 @@ type Pos struct {
 	Col  int
 }
 
-// String formats the position as file:line:col, file:line or file.
+// String formats the position as file:line:col, file:line or file. The
+// file name goes through Escape, so a name holding a line break or a
+// terminal escape cannot forge a line of output.
 func (p Pos) String() string {
+	file := Escape(p.File)
 	switch {
 	case p.Line <= 0:
-		return p.File
+		return file
 	case p.Col <= 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// Escape returns s with every rune that is not graphic written as Go's
+// strconv.Quote writes it, without the quotes: control characters (\n,
+// \r, \t, \x1b), format characters (bidirectional overrides, zero-width
+// spaces, U+00AD), the line and paragraph separators U+2028 and U+2029,
+// private-use and unassigned code points, and bytes that are not UTF-8
+// (\xff). Letters with accents, symbols and spaces, including the
+// no-break spaces of French typography, stay as they are. Backslashes are
+// not doubled: the result is for people and log annotators to read, not
+// to be unquoted.
+func Escape(s string) string {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if c >= 0x20 && c < 0x7f { // printable ASCII: the common case
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !unicode.IsGraphic(r) {
+			break
+		}
+		i += size
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString(s[:i])
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case unicode.IsGraphic(r):
+			b.WriteString(s[i : i+size])
+		default:
+			q := strconv.QuoteRune(r) // '\n', '\x1b', '\u2028'
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // Less orders positions by file, then line, then column.
@@ -74,19 +125,34 @@ type Diagnostic struct {
 //
 //	content/cpts/lunel/communes.toml:4:3: error: unknown INSEE code "34999"
 //		hint: did you mean 34299 (Saint-Pargoire)?
+//
+// The file name, the message and each line of the hint go through Escape:
+// they may quote file names and content, and the only line breaks in the
+// result are the ones before "hint:".
 func (d Diagnostic) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, d.Msg)
+	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, Escape(d.Msg))
 	if d.Code != "" {
-		fmt.Fprintf(&b, " [%s]", d.Code)
+		fmt.Fprintf(&b, " [%s]", Escape(string(d.Code)))
 	}
-	if d.Hint != "" {
-		for _, line := range strings.Split(d.Hint, "\n") {
-			b.WriteString("\n\thint: ")
-			b.WriteString(line)
-		}
+	for _, line := range d.HintLines() {
+		b.WriteString("\n\thint: ")
+		b.WriteString(line)
 	}
 	return b.String()
+}
+
+// HintLines returns the lines of the hint, each through Escape, or nil
+// when there is no hint. A hint may span lines; no line holds a line break.
+func (d Diagnostic) HintLines() []string {
+	if d.Hint == "" {
+		return nil
+	}
+	lines := strings.Split(d.Hint, "\n")
+	for i, line := range lines {
+		lines[i] = Escape(line)
+	}
+	return lines
 }
 
 // List collects diagnostics. The zero value is ready to use.

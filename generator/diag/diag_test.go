@@ -2,6 +2,7 @@ package diag
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -56,5 +57,62 @@ func TestListSortAndFormat(t *testing.T) {
 	}
 	if got := (Pos{File: "f"}).String(); got != "f" {
 		t.Errorf("Pos without line = %q", got)
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"content/cpts/lunel/index.md", "content/cpts/lunel/index.md"},
+		{"content/cpts/béziers-ô/index.md", "content/cpts/béziers-ô/index.md"},
+		{"Fiche\u202f: « ok »\u00a0!", "Fiche\u202f: « ok »\u00a0!"}, // French no-break spaces stay
+		{"a\nforged.md:1:1: error: x", `a\nforged.md:1:1: error: x`},
+		{"a\rb", `a\rb`},
+		{"tab\there", `tab\there`},
+		{"\x1b[2J\x1b]0;title\x07", `\x1b[2J\x1b]0;title\a`},
+		{"\x7f\x00", `\x7f\x00`},
+		{"line\u2028sep\u2029para", `line\u2028sep\u2029para`},
+		{"bidi\u202eevil\u200b", `bidi\u202eevil\u200b`},
+		{"\u0085next", `\u0085next`},
+		{"bad\xffutf8", `bad\xffutf8`},
+		{"%0A stays", "%0A stays"},
+		{`back\slash`, `back\slash`},
+		{"", ""},
+	} {
+		if got := Escape(tt.in); got != tt.want {
+			t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestStringCannotForgeLines holds Diagnostic.String to one line per
+// diagnostic plus one per hint line, whatever the file name, message and
+// hint hold, and to no terminal escape.
+func TestStringCannotForgeLines(t *testing.T) {
+	tests := []struct {
+		name string
+		d    Diagnostic
+		want string
+	}{
+		{"newline in file", Diagnostic{Pos: Pos{File: "a\nforged.md:1:1: error: pwned", Line: 2, Col: 3}, Code: Syntax, Msg: "bad"},
+			`a\nforged.md:1:1: error: pwned:2:3: error: bad [syntax]`},
+		{"file without line", Diagnostic{Pos: Pos{File: "x\r\n.md"}, Msg: "m"}, `x\r\n.md: error: m`},
+		{"file without col", Diagnostic{Pos: Pos{File: "x\x1b[2J.md", Line: 4}, Msg: "m"}, `x\x1b[2J.md:4: error: m`},
+		{"message quoting content", Diagnostic{Pos: Pos{File: "é.toml", Line: 1, Col: 1}, Severity: Warning, Msg: "name: \"x\ny.toml:9:9: error: forged\""},
+			`é.toml:1:1: warning: name: "x\ny.toml:9:9: error: forged"`},
+		{"U+2028 in message", Diagnostic{Pos: Pos{File: "f", Line: 1}, Msg: "a\u2028b"}, `f:1: error: a\u2028b`},
+		{"hint lines", Diagnostic{Pos: Pos{File: "f", Line: 1}, Msg: "m", Hint: "one\ntwo\r\x1b[31mred"},
+			"f:1: error: m\n\thint: one\n\thint: two\\r\\x1b[31mred"},
+	}
+	for _, tt := range tests {
+		got := tt.d.String()
+		if got != tt.want {
+			t.Errorf("%s: String() = %q, want %q", tt.name, got, tt.want)
+		}
+		if strings.ContainsAny(got, "\r\x1b\u2028\u2029") {
+			t.Errorf("%s: String() = %q holds a control character", tt.name, got)
+		}
+		if n := strings.Count(got, "\n"); n != len(tt.d.HintLines()) {
+			t.Errorf("%s: String() = %q has %d line breaks, want %d", tt.name, got, n, len(tt.d.HintLines()))
+		}
 	}
 }

@@ -37,6 +37,11 @@ type decoder struct {
 func decodeTOML(src source, text []byte, firstLine int, recordPos diag.Pos, v any, diags *diag.List) bool {
 	// Decoding into an interface takes the parser's tables as they are,
 	// where a map would be copied key by key.
+	if e := tomlpos.Bounds(text); e != nil {
+		diags.Errorf(position(src.path, text, e.Pos.Offset, firstLine), diag.Limit, "TOML too complex: %s", e.Problem).
+			WithHint("%s", e.Hint)
+		return false
+	}
 	var doc any
 	if _, err := toml.NewDecoder(bytes.NewReader(text)).Decode(&doc); err != nil {
 		var pe toml.ParseError
@@ -332,10 +337,7 @@ func toDate(val any) (model.Date, error) {
 	case string:
 		return model.ParseDate(strings.TrimSpace(v))
 	case time.Time:
-		if v.Hour() != 0 || v.Minute() != 0 || v.Second() != 0 || v.Nanosecond() != 0 {
-			return model.Date{}, fmt.Errorf("%s has a time of day: want a date only", v.Format(time.RFC3339))
-		}
-		return model.Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day(), Precision: model.Day}, nil
+		return model.DateOf(v)
 	}
 	return model.Date{}, fmt.Errorf("want a date, got %s", describe(val))
 }

@@ -125,6 +125,7 @@ func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
 			if m == nil {
 				continue // its files get the unknown-file warning
 			}
+			l.checkNewsDate(p, m[1], m[2], "/")
 			p += "/index.md"
 		} else {
 			if !strings.HasSuffix(name, ".md") {
@@ -137,12 +138,24 @@ func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
 					WithHint("rename it, for example %s-%s.md", "2020-07-17", Slugify(strings.TrimSuffix(name, ".md")))
 				continue
 			}
+			l.checkNewsDate(p, m[1], m[2], ".md")
 		}
 		if n := l.newsItem(p, m[1], m[2], owner); n != nil {
 			out = append(out, n)
 		}
 	}
 	return out
+}
+
+// checkNewsDate reports the date of a news file or folder name that is
+// not a date, or whose year is outside model.MinYear–MaxYear: a news item
+// dated 0000-01-01 would be published at once and sort after all others.
+// The item is still read, so its other problems are reported too.
+func (l *loader) checkNewsDate(p, date, slug, suffix string) {
+	if _, err := model.ParseDate(date); err != nil {
+		l.diags.Errorf(diag.Pos{File: p}, diag.Date, "news file name: %v", err).
+			WithHint("rename it with the date of the news, between %d and %d, for example %s-%s%s", model.MinYear, model.MaxYear, "2020-07-17", slug, suffix)
+	}
 }
 
 // newsItem reads one news item: a file news/<date>-<slug>.md, or the

@@ -11,6 +11,7 @@ package markup
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -139,6 +140,9 @@ func (c *Converter) ConvertUnder(src []byte, start diag.Pos, top int) (Result, d
 // eagerImage, its first image is loaded at once instead of lazily, since
 // it is likely above the fold (a news item without a cover).
 func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage bool) (Result, diag.List) {
+	if d := Bounds(src, start); d != nil {
+		return Result{}, d
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newParseContext()))
 	var res Result
 	var diags diag.List
@@ -156,6 +160,9 @@ func (c *Converter) ConvertPage(src []byte, start diag.Pos, top int, eagerImage 
 // in its file, with the warnings Convert gives, without rendering it:
 // what checks need.
 func (c *Converter) Links(src []byte, start diag.Pos) ([]Link, diag.List) {
+	if d := Bounds(src, start); d != nil {
+		return nil, d
+	}
 	doc := c.md.Parser().Parse(text.NewReader(src), parser.WithContext(c.newParseContext()))
 	return c.walkLinks(doc, src, start, nil)
 }
@@ -166,6 +173,7 @@ func (c *Converter) Links(src []byte, start diag.Pos) ([]Link, diag.List) {
 func (c *Converter) walkLinks(doc ast.Node, src []byte, start diag.Pos, eager *bool) ([]Link, diag.List) {
 	var links []Link
 	var diags diag.List
+	at := &positioner{src: src, start: start}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -185,7 +193,7 @@ func (c *Converter) walkLinks(doc ast.Node, src []byte, start diag.Pos, eager *b
 		default:
 			return ast.WalkContinue, nil
 		}
-		pos := offsetPos(src, nodeOffset(n, src), start)
+		pos := at.pos(nodeOffset(n, src))
 		if !allowedURL(dest, image) {
 			diags.Warnf(pos, diag.URL, "link to %q: only http, https, mailto, tel and site links are allowed", truncate(dest, 40)).
 				WithHint("the link was removed from the page; write an absolute https:// address or a site path such as /cpts/<slug>/")
@@ -266,18 +274,38 @@ func nodeOffset(n ast.Node, src []byte) int {
 	return 0
 }
 
-// offsetPos turns a byte offset of src into a file position.
-func offsetPos(src []byte, off int, start diag.Pos) diag.Pos {
-	if off > len(src) {
-		off = len(src)
+// positioner turns byte offsets of src into file positions. Links come
+// in the order of the text, so it goes on from the last offset it was
+// asked, and a body with many links on one long line costs time linear
+// in its length (counting from the start for each link was quadratic).
+type positioner struct {
+	src   []byte
+	start diag.Pos
+	off   int // the last offset asked
+	line  int // its line, counted from 0
+	ls    int // the offset where that line starts
+	col   int // its column in runes, counted from 0
+}
+
+func (p *positioner) pos(off int) diag.Pos {
+	off = min(max(off, 0), len(p.src))
+	if off < p.off {
+		p.off, p.line, p.ls, p.col = 0, 0, 0, 0
 	}
-	line := start.Line + bytes.Count(src[:off], []byte{'\n'})
-	ls := bytes.LastIndexByte(src[:off], '\n') + 1
-	col := len([]rune(string(src[ls:off]))) + 1
-	if line == start.Line {
-		col += start.Col - 1
+	seg := p.src[p.off:off]
+	if n := bytes.Count(seg, []byte{'\n'}); n > 0 {
+		p.line += n
+		p.ls = p.off + bytes.LastIndexByte(seg, '\n') + 1
+		p.col = utf8.RuneCount(p.src[p.ls:off])
+	} else {
+		p.col += utf8.RuneCount(seg)
 	}
-	return diag.Pos{File: start.File, Line: line, Col: col}
+	p.off = off
+	pos := diag.Pos{File: p.start.File, Line: p.start.Line + p.line, Col: p.col + 1}
+	if p.line == 0 {
+		pos.Col += p.start.Col - 1
+	}
+	return pos
 }
 
 // shiftHeadings moves every heading so the highest one is at level top,

@@ -20,6 +20,25 @@ const (
 	Day
 )
 
+// MinYear and MaxYear bound the year of every date the site holds: CPTS
+// creation and signature dates, news and their expiry, events, audit
+// dates, and the dates of news file names. A year outside is a typo
+// (0000, 2202) that would publish a news item today, sort it before all
+// others or never expire it. ParseDate and DateOf enforce the range, so
+// check and build refuse the same dates.
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
+
+// CheckYear returns an error when year is outside MinYear–MaxYear.
+func CheckYear(year int) error {
+	if year < MinYear || year > MaxYear {
+		return fmt.Errorf("year %04d is not between %d and %d", year, MinYear, MaxYear)
+	}
+	return nil
+}
+
 // Date is a calendar date with the precision its source gives, so a CPTS
 // "created in June 2019" is not shown as created on 1 June.
 type Date struct {
@@ -77,9 +96,35 @@ func (d Date) Before(e Date) bool {
 	return d.Precision < e.Precision
 }
 
+// DateOf returns the calendar day of t, with Day precision, as TOML dates
+// (created = 2019-06-13) decode. It refuses a time with a time of day, and
+// a year outside MinYear–MaxYear.
+func DateOf(t time.Time) (Date, error) {
+	if t.Hour() != 0 || t.Minute() != 0 || t.Second() != 0 || t.Nanosecond() != 0 {
+		return Date{}, fmt.Errorf("%s has a time of day: want a date only", t.Format(time.RFC3339))
+	}
+	if err := CheckYear(t.Year()); err != nil {
+		return Date{}, fmt.Errorf("%s is not a date: %v", t.Format(time.DateOnly), err)
+	}
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: Day}, nil
+}
+
 // ParseDate reads "2019", "2019-06" or "2019-06-13" and checks the calendar
-// (no 31 April, 29 February only in leap years).
+// (no 31 April, 29 February only in leap years) and the year (MinYear to
+// MaxYear).
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		return Date{}, err
+	}
+	if err := CheckYear(d.Year); err != nil {
+		return Date{}, fmt.Errorf("%q is not a date: %v", s, err)
+	}
+	return d, nil
+}
+
+// parseDate reads a date of any year from 0000 to 9999.
+func parseDate(s string) (Date, error) {
 	var d Date
 	bad := fmt.Errorf("%q is not a date: want YYYY-MM-DD, YYYY-MM or YYYY", s)
 	switch len(s) {
@@ -88,7 +133,7 @@ func ParseDate(s string) (Date, error) {
 		return d, bad
 	}
 	y, err := strconv.Atoi(s[:4])
-	if err != nil || y < 1000 {
+	if err != nil || s[0] == '+' || s[0] == '-' {
 		return d, bad
 	}
 	d = Date{Year: y, Precision: Year}

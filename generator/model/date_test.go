@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -23,11 +24,73 @@ func TestParseDate(t *testing.T) {
 		{"juin 2019", ""},
 		{"2020-07-+1", ""},
 		{"", ""},
+		// Years: MinYear to MaxYear.
+		{"1900", "1900"},
+		{"1900-01-01", "1900-01-01"},
+		{"2100-12-31", "2100-12-31"},
+		{"2100-12", "2100-12"},
+		{"1899-12-31", ""},
+		{"2101-01-01", ""},
+		{"2101", ""},
+		{"0000", ""},
+		{"0000-01-01", ""},
+		{"0001-01", ""},
+		{"0999", ""},
+		{"9999-12-31", ""},
+		{"+202", ""},
+		{"-202", ""},
+		{"+202-01-01", ""},
 	}
 	for _, tt := range tests {
 		d, err := ParseDate(tt.in)
 		if got := d.String(); got != tt.want || (err == nil) != (tt.want != "") {
 			t.Errorf("ParseDate(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseDateYearError(t *testing.T) {
+	for _, in := range []string{"0000-01-01", "1899", "2101-06"} {
+		_, err := ParseDate(in)
+		if err == nil || !strings.Contains(err.Error(), "is not between 1900 and 2100") {
+			t.Errorf("ParseDate(%q): error %v, want the year range", in, err)
+		}
+	}
+	if _, err := ParseDate("1800-13-01"); err == nil || !strings.Contains(err.Error(), "month 13") {
+		t.Errorf("ParseDate(1800-13-01): error %v, want the month first", err)
+	}
+}
+
+func TestDateOf(t *testing.T) {
+	tests := []struct {
+		in   time.Time
+		want string // String() of the result, "" for an error
+	}{
+		{time.Date(2019, 6, 13, 0, 0, 0, 0, time.UTC), "2019-06-13"},
+		{time.Date(1900, 1, 1, 0, 0, 0, 0, time.Local), "1900-01-01"},
+		{time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC), "2100-12-31"},
+		{time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(1899, 12, 31, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(2101, 1, 1, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), ""},
+		{time.Date(2019, 6, 13, 10, 30, 0, 0, time.UTC), ""}, // time of day
+		{time.Date(2019, 6, 13, 0, 0, 0, 1, time.UTC), ""},
+	}
+	for _, tt := range tests {
+		d, err := DateOf(tt.in)
+		if got := d.String(); got != tt.want || (err == nil) != (tt.want != "") {
+			t.Errorf("DateOf(%v) = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+		if err == nil && d.Precision != Day {
+			t.Errorf("DateOf(%v): precision %v, want Day", tt.in, d.Precision)
+		}
+	}
+}
+
+func TestCheckYear(t *testing.T) {
+	for y, ok := range map[int]bool{0: false, -1: false, 1899: false, MinYear: true, 2026: true, MaxYear: true, 2101: false, 9999: false} {
+		if err := CheckYear(y); (err == nil) != ok {
+			t.Errorf("CheckYear(%d) = %v, want ok=%v", y, err, ok)
 		}
 	}
 }

@@ -53,6 +53,23 @@ func TestCheckLink(t *testing.T) {
 		"feed:javascript:alert(1)",
 		"jar:file:///x!/y",
 		"foo:bar",
+		"javascript&#58alert(1)",
+		"javascript&#x3A/**/alert(1)",
+		"java&#x09;script:alert(1)",
+		"java&#10;script:alert(1)",
+		"&#x20;javascript:alert(1)",
+		"&nbsp;javascript:alert(1)",
+		"\u3000javascript:alert(1)",
+		"\u180ejavascript:alert(1)",
+		"java\u2029script:alert(1)",
+		"\x7fjavascript:alert(1)",
+		"javascript\x00:alert(1)",
+		"vbscript&colon;msgbox(1)",
+		"data&#58;text/html,x",
+		"%64ata:text/html,x",
+		"FILE:///C:/Windows/win.ini",
+		"file&#x3a;//evil.example/share",
+		"BLOB&colon;https://example.org/x",
 	}
 	for _, raw := range refused {
 		if err := Check(raw, Link); err == nil {
@@ -77,7 +94,8 @@ func TestCheckLink(t *testing.T) {
 		"?page=2",
 		"",
 		"//example.org/",
-		`\\example.org\x`,
+		`\\example.org\x`, // protocol-relative: an http link to another host
+		`/\example.org/x`,
 	}
 	for _, raw := range allowed {
 		if err := Check(raw, Link); err != nil {
@@ -104,23 +122,28 @@ func TestCheckMessage(t *testing.T) {
 
 func TestCheckWeb(t *testing.T) {
 	for raw, want := range map[string]string{
-		"https://example.org/":            "",
-		"http://example.org/a?b=c#d":      "",
-		"https://example.org/mon%20doc":   "",
-		"javascript:alert(1)":             "is not an http or https URL",
-		"JavaScript:alert(1)":             "is not an http or https URL",
-		"javascript&#58;alert(1)":         "is not an http or https URL",
-		" https://example.org/":           "is not an http or https URL",
-		"ht&#116;ps://example.org/":       "is not an http or https URL",
-		"ftp://example.org/":              "is not an http or https URL",
-		"www.example.org":                 "is not an http or https URL",
-		"mailto:contact@example.org":      "is not an http or https URL",
-		"data:text/html,<script>":         "is not an http or https URL",
-		"//example.org/protocol-relative": "is not an http or https URL",
-		"https://":                        "has no host name",
-		"https:///x":                      "has no host name",
-		"https://exa mple.org/":           "is not a URL",
-		"https://example.org/\x7f":        "is not a URL",
+		"https://example.org/":             "",
+		"http://example.org/a?b=c#d":       "",
+		"https://example.org/mon%20doc":    "",
+		"javascript:alert(1)":              "is not an http or https URL",
+		"JavaScript:alert(1)":              "is not an http or https URL",
+		"javascript&#58;alert(1)":          "is not an http or https URL",
+		" https://example.org/":            "is not an http or https URL",
+		"ht&#116;ps://example.org/":        "is not an http or https URL",
+		"ftp://example.org/":               "is not an http or https URL",
+		"www.example.org":                  "is not an http or https URL",
+		"mailto:contact@example.org":       "is not an http or https URL",
+		"data:text/html,<script>":          "is not an http or https URL",
+		"//example.org/protocol-relative":  "is not an http or https URL",
+		"https://":                         "has no host name",
+		"https:///x":                       "has no host name",
+		"https://exa mple.org/":            "is not a URL",
+		"https://example.org/\x7f":         "is not a URL",
+		`\\evil.example/x`:                 "is not an http or https URL",
+		`/\evil.example/x`:                 "is not an http or https URL",
+		`https:\\evil.example/`:            "has no host name",
+		`https:/\evil.example/`:            "has no host name",
+		`https://evil.example\@x.example/`: "is not a URL",
 	} {
 		err := Check(raw, Web)
 		switch {
@@ -151,8 +174,8 @@ func TestScheme(t *testing.T) {
 }
 
 func TestLinearTime(t *testing.T) {
-	for _, unit := range []string{"&amp;", "%25", "&#", "a", "\t"} {
-		raw := strings.Repeat(unit, 1<<20/len(unit))
+	for _, unit := range []string{"&amp;", "%25", "&#", "a", "\t", "&amp;amp;", "%2525", "&#0000000058", "\u00a0"} {
+		raw := strings.Repeat(unit, 2<<20/len(unit)) // 2 MiB
 		_ = Check(raw, Link)
 		_ = Check(raw, Web)
 	}

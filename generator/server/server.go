@@ -33,6 +33,7 @@ type Server struct {
 	build Builder
 
 	mu       sync.RWMutex
+	hosts    *hostPolicy // the Host headers answered; see Bind
 	files    *output.Set // last good build
 	diags    diag.List   // diagnostics of the last build
 	failed   bool        // the last build failed
@@ -45,9 +46,10 @@ type Server struct {
 	gc *idleGC
 }
 
-// New returns a server that builds with b. Call Rebuild once before serving.
+// New returns a server that builds with b. Call Rebuild once before
+// serving, and Bind with the listener's address.
 func New(b Builder) *Server {
-	return &Server{build: b, clients: map[chan struct{}]struct{}{}, gc: newIdleGC()}
+	return &Server{build: b, hosts: defaultHosts, clients: map[chan struct{}]struct{}{}, gc: newIdleGC()}
 }
 
 // Rebuild runs a build for the changed paths (nil: everything), keeps its
@@ -107,10 +109,18 @@ const (
 // stylesheet, the live-reload script and its event stream, nothing else.
 const errorPagePolicy = "default-src 'none'; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
-// ServeHTTP serves the site from memory. Paths are cleaned and looked up in
-// the output set: nothing outside the site can be reached, and there are no
-// directory listings.
+// ServeHTTP serves the site from memory. Requests for another host than
+// the server's own get 421 Misdirected Request (see Bind). Paths are
+// cleaned and looked up in the output set: nothing outside the site can be
+// reached, and there are no directory listings.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.RLock()
+	hosts := s.hosts
+	s.mu.RUnlock()
+	if !hosts.allows(r.Host) {
+		hosts.misdirected(w)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

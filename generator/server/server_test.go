@@ -35,7 +35,9 @@ func (f *fakeBuilder) build([]string) (*build.Result, diag.List) {
 func get(t *testing.T, h http.Handler, target string) *httptest.ResponseRecorder {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", target, nil))
+	req := httptest.NewRequest("GET", target, nil)
+	req.Host = "localhost:1313"
+	h.ServeHTTP(rec, req)
 	return rec
 }
 
