@@ -53,8 +53,9 @@ func checkConfig(cfg model.Config, theme fs.FS) diag.List {
 		}
 	}
 	for _, m := range cfg.Menu {
+		// A site path has no scheme; anything else must be a plain http(s) address.
 		site := strings.HasPrefix(m.URL, "/") && !strings.HasPrefix(m.URL, "//") && !strings.Contains(m.URL, `\`)
-		if safeurl.Check(m.URL, safeurl.Link) != nil || !site && safeurl.Check(m.URL, safeurl.Web) != nil {
+		if !site && safeurl.Check(m.URL, safeurl.Web) != nil {
 			diags.Errorf(m.At("url"), diag.URL, "menu: %q is neither a site path nor an http(s) URL", m.URL).
 				WithHint("write a site path such as \"/pages/adherer/\" or \"/#contacts\", or a full URL")
 		}

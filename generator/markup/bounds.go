@@ -34,7 +34,7 @@ func Bounds(src []byte, start diag.Pos) diag.List {
 			end += off
 		}
 		text := src[off:end]
-		i, depth := containers(text)
+		i, depth := containers(text, -1)
 		if isBreak(text) {
 			i, depth = 0, 0
 		}
@@ -45,7 +45,7 @@ func Bounds(src []byte, start diag.Pos) diag.List {
 				fence = nil
 			}
 		case depth > MaxNesting:
-			col := markerColumn(text, MaxNesting+1)
+			col := markerColumn(text)
 			return boundsError(start, line, col, fmt.Sprintf("block quotes and lists nested more than %d deep", MaxNesting),
 				"a page needs a few levels: flatten the list, or end the quote")
 		case isFence(rest) != nil:
@@ -73,11 +73,11 @@ func boundsError(start diag.Pos, line, col int, problem, hint string) diag.List 
 }
 
 // containers reads the block quote and list markers that open a line
-// ("> - > 1. "), and returns the offset of what follows them and how many
-// there are.
-func containers(line []byte) (int, int) {
+// ("> - > 1. "), at most limit of them (all when limit < 0), and returns
+// the offset of what follows them and how many it read.
+func containers(line []byte, limit int) (int, int) {
 	i, n := 0, 0
-	for {
+	for n != limit {
 		j := i
 		for k := 0; k < 3 && j < len(line) && line[j] == ' '; k++ {
 			j++
@@ -110,45 +110,17 @@ func containers(line []byte) (int, int) {
 		}
 		i, n = j, n+1
 	}
+	return i, n
 }
 
-// markerColumn is the column (from 1) of the nth container marker of a line.
-func markerColumn(line []byte, n int) int {
-	i := 0
-	for range n - 1 {
-		i += stepOne(line[i:])
-	}
+// markerColumn is the column (from 1) of the first container marker past
+// MaxNesting on a line.
+func markerColumn(line []byte) int {
+	i, _ := containers(line, MaxNesting)
 	for i < len(line) && line[i] == ' ' {
 		i++
 	}
 	return i + 1
-}
-
-// stepOne returns the length of the first container marker of line,
-// with its blanks.
-func stepOne(line []byte) int {
-	j := 0
-	for k := 0; k < 3 && j < len(line) && line[j] == ' '; k++ {
-		j++
-	}
-	if j >= len(line) {
-		return j
-	}
-	switch c := line[j]; {
-	case c == '>':
-		j++
-	case c >= '0' && c <= '9':
-		for j < len(line) && line[j] >= '0' && line[j] <= '9' {
-			j++
-		}
-		j++
-	default:
-		j++
-	}
-	if j < len(line) && (line[j] == ' ' || line[j] == '\t') {
-		j++
-	}
-	return j
 }
 
 // isFence returns the fence that opens a code block (``` or ~~~, or

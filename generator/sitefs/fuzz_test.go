@@ -26,16 +26,7 @@ func FuzzRule(f *testing.F) {
 		}
 		top := t.TempDir()
 		dir := filepath.Join(top, "site")
-		for name, data := range map[string]string{
-			"secret.txt":            "SECRET",
-			"site/.env":             "SECRET",
-			"site/.git/config":      "SECRET",
-			"site/static/sub/a.txt": "a",
-		} {
-			p := filepath.Join(top, filepath.FromSlash(name))
-			os.MkdirAll(filepath.Dir(p), 0o755)
-			os.WriteFile(p, []byte(data), 0o644)
-		}
+		writeTree(t, top)
 		for _, l := range [][2]string{{link1, target1}, {link2, target2}} {
 			p := filepath.Join(dir, filepath.FromSlash(l[0]))
 			os.MkdirAll(filepath.Dir(p), 0o755)

@@ -13,12 +13,10 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 )
 
-// site makes a site folder beside a secret file and a hidden folder, with
-// the links given (path in the site -> target), and opens it.
-func site(t testing.TB, links map[string]string) (*FS, string) {
+// writeTree writes, under top, a site folder beside a secret file, with
+// secrets in hidden files of the site and a few ordinary files.
+func writeTree(t testing.TB, top string) {
 	t.Helper()
-	top := t.TempDir()
-	dir := filepath.Join(top, "site")
 	for name, data := range map[string]string{
 		"secret.txt":              "SECRET outside",
 		"site/.git/config":        "SECRET git",
@@ -36,6 +34,15 @@ func site(t testing.TB, links map[string]string) (*FS, string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// site makes a site folder beside a secret file and a hidden folder, with
+// the links given (path in the site -> target), and opens it.
+func site(t testing.TB, links map[string]string) (*FS, string) {
+	t.Helper()
+	top := t.TempDir()
+	dir := filepath.Join(top, "site")
+	writeTree(t, top)
 	for name, target := range links {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
