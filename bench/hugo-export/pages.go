@@ -185,7 +185,7 @@ func (x *exporter) cpts(c *model.CPTS) {
 	}
 	params := map[string]any{
 		"name": c.Name, "status": x.label("status", c.Status), "created": c.Created.String(), "aci_signed": c.ACISigned.String(),
-		"size_tier": c.SizeTier, "population": c.Territory.Population(), "declared_population": c.DeclaredPopulation,
+		"size_tier": c.SizeTier, "population": c.Territory.Reach.Population, "declared_population": c.DeclaredPopulation,
 		"association": c.Association, "website": string(c.Website), "departements": depts, "communes": communes,
 		"members_total": total, "professions": groups, "named": named, "missions": missions, "contacts": contacts,
 	}
@@ -242,10 +242,9 @@ func (x *exporter) communes() {
 			}
 		}
 		var claims []cptsRef
-		entries := append(slices.Clone(x.site.Coverage[com.Code]), x.site.Coverage[com.Parent]...)
-		for _, e := range entries {
-			r := x.ref(e.CPTS)
-			r.Partial, r.Note = e.Partial || e.Commune.Code != com.Code, e.Note
+		for _, cl := range x.site.Coverage.Of(com.Code) {
+			r := x.ref(cl.CPTS)
+			r.Partial, r.Note = cl.Partial, cl.Note()
 			claims = append(claims, r)
 		}
 		params["claims"] = claims
@@ -325,19 +324,13 @@ type coverage struct {
 func (x *exporter) coverage(cs []*geo.Commune) (coverage, []map[string]string) {
 	var cv coverage
 	var uncovered []map[string]string
-	claimedParent := map[string]bool{}
-	for code, es := range x.site.Coverage {
-		if c := x.geo.Commune(code); c != nil && c.Parent != "" && len(es) > 0 {
-			claimedParent[c.Parent] = true
-		}
-	}
 	for _, com := range cs {
 		if com.Kind == geo.KindArrondissement {
 			continue
 		}
 		cv.Communes++
 		cv.Population += com.Population
-		if len(x.site.Coverage[com.Code]) > 0 || claimedParent[com.Code] {
+		if x.site.Coverage.Covered(com.Code) {
 			cv.Covered++
 			cv.CoveredPopulation += com.Population
 		} else {

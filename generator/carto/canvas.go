@@ -171,6 +171,8 @@ var patterns = map[string]string{
 	"map-st1": `<rect width="8" height="8" fill="#e69f00"/><circle cx="4" cy="4" r="1.6" fill="#3d2a00"/>`,
 	"map-st2": `<rect width="8" height="8" fill="#56b4e9"/><path d="M-2 2l4-4M0 8l8-8M6 10l4-4" stroke="#003a5c" stroke-width="1.2"/>`,
 	"map-st3": `<rect width="8" height="8" fill="#0072b2"/>`,
+	// A CPTS whose stage the source does not give.
+	"map-stx": `<rect width="8" height="8" fill="#cc79a7"/><path d="M2 0v8M6 0v8" stroke="#4a1f38" stroke-width="1"/>`,
 }
 
 // defs writes the patterns the map uses.

@@ -22,8 +22,11 @@ type FranceMap struct {
 
 // StatusStyles are the classes of the four stages of a CPTS, in the order
 // of model.Status values: projet, lettre d'intention, projet de santé
-// validé, ACI signé.
-var StatusStyles = []string{"map-st0", "map-st1", "map-st2", "map-st3"}
+// validé, ACI signé; then of a stage not given (StatusUnknown).
+var StatusStyles = []string{"map-st0", "map-st1", "map-st2", "map-st3", StatusUnknown}
+
+// StatusUnknown is the class of a CPTS whose stage is not given.
+const StatusUnknown = "map-stx"
 
 // insetSize is the side of the box of each overseas département.
 const insetSize = 170

@@ -97,6 +97,7 @@ func (t *Table) loadCommunes() error {
 	}
 	t.addDep(dep, t.communes[depFrom:])
 	t.merged = make(map[string]*Commune, len(former))
+	t.arrs = map[string][]*Commune{}
 	var p, q int32
 	for i, c := range t.communes {
 		if ends[i][0] > p {
@@ -106,8 +107,11 @@ func (t *Table) loadCommunes() error {
 			c.FormerCodes = former[q:ends[i][1]:ends[i][1]]
 		}
 		p, q = ends[i][0], ends[i][1]
-		if c.Parent != "" && t.commune(c.Parent) == nil {
-			return fmt.Errorf("geo: %s: %s: unknown parent %q", r.file, c.Code, c.Parent)
+		if c.Parent != "" {
+			if t.commune(c.Parent) == nil {
+				return fmt.Errorf("geo: %s: %s: unknown parent %q", r.file, c.Code, c.Parent)
+			}
+			t.arrs[c.Parent] = append(t.arrs[c.Parent], c)
 		}
 		for _, cp := range c.PostalCodes {
 			if err := postals.add(cp, int32(i)); err != nil {

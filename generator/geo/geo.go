@@ -94,6 +94,7 @@ type Table struct {
 	byName    nameIndex // built on first use by names
 	byDep     map[string][]*Commune
 	merged    map[string]*Commune
+	arrs      map[string][]*Commune // arrondissements by city code
 	former    map[string][]*Former
 	deps      []*Departement
 	depByCode map[string]*Departement
@@ -126,6 +127,12 @@ func (t *Table) Communes() []*Commune {
 // sorted by code; nil if the code is unknown.
 func (t *Table) InDepartement(code string) []*Commune {
 	return slices.Clip(t.byDep[upper(code)])
+}
+
+// Arrondissements returns the arrondissements municipaux of a city (Paris,
+// Lyon, Marseille), sorted by code; nil for any other code.
+func (t *Table) Arrondissements(city string) []*Commune {
+	return slices.Clip(t.arrs[city])
 }
 
 // ByPostalCode returns the communes and arrondissements served by a postal

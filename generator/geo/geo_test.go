@@ -200,6 +200,17 @@ func TestLookups(t *testing.T) {
 	if c := tab.Commune("75101"); c == nil || c.Kind != KindArrondissement || c.Parent != "75056" || c.Kind.String() != "arrondissement-municipal" {
 		t.Errorf("Commune(75101) = %+v", c)
 	}
+	for city, n := range map[string]int{"75056": 20, "69123": 9, "13055": 16, "34145": 0} {
+		arrs := tab.Arrondissements(city)
+		if len(arrs) != n {
+			t.Errorf("Arrondissements(%s): %d, want %d", city, len(arrs), n)
+		}
+		for i, a := range arrs {
+			if a.Parent != city || i > 0 && arrs[i-1].Code >= a.Code {
+				t.Errorf("Arrondissements(%s)[%d] = %s (parent %s), want sorted children", city, i, a.Code, a.Parent)
+			}
+		}
+	}
 }
 
 func TestFormer(t *testing.T) {

@@ -16,7 +16,7 @@ type CPTS struct {
 
 	Name               string   `toml:"name" cpts:"required"`
 	ShortName          string   `toml:"short_name"`
-	Status             Status   `toml:"status" cpts:"required"`
+	Status             Status   `toml:"status"` // StatusUnknown when left out
 	Created            Date     `toml:"created"`
 	ACISigned          Date     `toml:"aci_signed"`
 	SizeTier           int      `toml:"size_tier" cpts:"min=1,max=4"`
@@ -60,6 +60,10 @@ type Territory struct {
 	Incomplete bool              `toml:"incomplete"`
 	Note       string            `toml:"note"`
 	Entries    []*TerritoryEntry `toml:"communes"`
+
+	// Reach is what the entries cover, measured by validate once their
+	// communes are resolved.
+	Reach Reach
 }
 
 // TerritoryEntry is one commune of a territory: a bare INSEE code in the
@@ -72,18 +76,6 @@ type TerritoryEntry struct {
 
 	CPTS    *CPTS        // the CPTS whose territory this is
 	Commune *geo.Commune // filled by validate when the code is known
-}
-
-// Population sums the population of the communes of the territory that are
-// known to the reference data; partial communes count whole.
-func (t *Territory) Population() int {
-	n := 0
-	for _, e := range t.Entries {
-		if e.Commune != nil {
-			n += e.Commune.Population
-		}
-	}
-	return n
 }
 
 // Member is a health professional, a group of them, or a structure.

@@ -13,6 +13,8 @@ const (
 	StatusLettreIntention   Status = "lettre-intention"
 	StatusProjetSanteValide Status = "projet-sante-valide"
 	StatusACISigne          Status = "aci-signe"
+	// StatusUnknown is a stage the source does not give: status left out.
+	StatusUnknown Status = ""
 )
 
 // Values lists the allowed statuses in lifecycle order.

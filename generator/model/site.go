@@ -13,9 +13,9 @@ type Site struct {
 	Pages  []*Page // sorted by slug
 	Geo    *geo.Table
 
-	// Coverage lists, per INSEE code, the territory entries that claim the
-	// commune, sorted by CPTS slug. Filled by package validate.
-	Coverage map[string][]*TerritoryEntry
+	// Coverage tells which CPTS cover each commune. Filled by package
+	// validate.
+	Coverage *Coverage
 }
 
 // CPTSBySlug returns the CPTS with that slug, or nil.

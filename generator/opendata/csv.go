@@ -3,7 +3,6 @@ package opendata
 import (
 	"bytes"
 	"encoding/csv"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -15,7 +14,7 @@ import (
 var cptsColumns = []string{
 	"id", "nom", "nom_court", "statut", "date_creation", "date_signature_aci",
 	"tranche_taille_declaree", "tranche_taille_calculee", "population_declaree", "nombre_communes_declare",
-	"nombre_communes", "population_communes", "territoire_incomplet", "departements", "regions",
+	"nombre_communes", "population_communes", "population_communes_partielles", "territoire_incomplet", "departements", "regions",
 	"association", "site_web", "email", "telephone",
 	"nombre_professionnels", "nombre_structures", "nombre_missions", "resume", "mise_a_jour", "page",
 }
@@ -24,7 +23,7 @@ var cptsColumns = []string{
 // the fields of schemas/communes-cpts.tableschema.json.
 var communeColumns = []string{
 	"code_insee", "nom_commune", "code_departement", "code_region", "population",
-	"id_cpts", "nom_cpts", "couverture_partielle", "note",
+	"id_cpts", "nom_cpts", "couverture_partielle", "via_codes_insee", "note",
 }
 
 // cptsTable has one row per CPTS. Lists are joined with ";"; the email
@@ -44,7 +43,7 @@ func cptsTable(rows []record) [][]string {
 		out = append(out, []string{
 			r.ID, text(r.Name), text(r.ShortName), r.Status, r.Created, r.ACISigned,
 			number(r.DeclaredTier), number(r.ComputedTier), number(r.DeclaredPopulation), number(r.DeclaredCommunes),
-			strconv.Itoa(r.Communes), strconv.Itoa(r.Population), strconv.FormatBool(r.Incomplete),
+			strconv.Itoa(r.Communes), strconv.Itoa(r.Population), strconv.Itoa(r.PartialPopulation), strconv.FormatBool(r.Incomplete),
 			strings.Join(r.Departements, ";"), strings.Join(r.Regions, ";"),
 			text(r.Association), r.Website, email, phone,
 			strconv.Itoa(r.Members.Professionals), strconv.Itoa(r.Members.Structures), strconv.Itoa(len(r.Missions)),
@@ -54,33 +53,32 @@ func cptsTable(rows []record) [][]string {
 	return out
 }
 
-// communeTable has one row per commune and CPTS that claims it, sorted by
-// INSEE code then CPTS id. Codes unknown to the reference data are left
-// out (validation refuses them anyway).
+// communeTable has one row per commune and CPTS that covers it, sorted by
+// INSEE code then CPTS id: the communes the territories name, the
+// arrondissements of a city named whole and the cities of the
+// arrondissements named, each with the codes it is covered through.
 func communeTable(site *model.Site) [][]string {
 	var out [][]string
-	for _, c := range site.CPTS {
-		for _, e := range c.Territory.Entries {
-			com := e.Commune
-			if com == nil {
-				continue
+	for _, code := range site.Coverage.Reached() {
+		com := site.Geo.Commune(code)
+		region := ""
+		if dep := site.Geo.Departement(com.Departement); dep != nil {
+			region = dep.Region
+		}
+		for _, cl := range site.Coverage.Of(code) {
+			var via []string
+			if cl.Entry != nil && cl.Entry.Commune != com {
+				via = append(via, cl.Entry.Commune.Code)
 			}
-			region := ""
-			if dep := site.Geo.Departement(com.Departement); dep != nil {
-				region = dep.Region
+			for _, e := range cl.Arrondissements {
+				via = append(via, e.Commune.Code)
 			}
 			out = append(out, []string{
 				com.Code, text(com.Name), com.Departement, region, strconv.Itoa(com.Population),
-				c.Slug, text(c.Name), strconv.FormatBool(e.Partial), text(e.Note),
+				cl.CPTS.Slug, text(cl.CPTS.Name), strconv.FormatBool(cl.Partial), strings.Join(via, ";"), text(cl.Note()),
 			})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i][0] != out[j][0] {
-			return out[i][0] < out[j][0]
-		}
-		return out[i][5] < out[j][5]
-	})
 	return out
 }
 

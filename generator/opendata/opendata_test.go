@@ -116,10 +116,10 @@ func TestOnlyPublicFields(t *testing.T) {
 }
 
 func TestFormulasNeutralised(t *testing.T) {
-	cases := []struct{ file, column, want string }{
-		{"cpts.csv", "association", `'=HYPERLINK("http://evil.example")`},
-		{"cpts.csv", "telephone", "+33467000000"}, // not free text: left as it is
-		{"communes-cpts.csv", "note", "quartiers nord"},
+	cases := []struct{ file, key, column, want string }{
+		{"cpts.csv", "lunel", "association", `'=HYPERLINK("http://evil.example")`},
+		{"cpts.csv", "lunel", "telephone", "+33467000000"}, // not free text: left as it is
+		{"communes-cpts.csv", "34145", "note", "quartiers nord"},
 	}
 	all := files(t)
 	for _, tc := range cases {
@@ -128,8 +128,9 @@ func TestFormulasNeutralised(t *testing.T) {
 			t.Fatal(err)
 		}
 		col := slices.Index(rows[0], tc.column)
-		if col < 0 || rows[1][col] != tc.want {
-			t.Errorf("%s %s = %q, want %q", tc.file, tc.column, rows[1][col], tc.want)
+		row := slices.IndexFunc(rows, func(r []string) bool { return r[0] == tc.key })
+		if col < 0 || row < 0 || rows[row][col] != tc.want {
+			t.Errorf("%s %s of %s: not %q", tc.file, tc.column, tc.key, tc.want)
 		}
 	}
 	for name, data := range all {

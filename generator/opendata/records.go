@@ -12,7 +12,7 @@ type record struct {
 	ID                 string      `json:"id"`
 	Name               string      `json:"nom"`
 	ShortName          string      `json:"nom_court,omitempty"`
-	Status             string      `json:"statut"`
+	Status             string      `json:"statut,omitempty"` // left out when not given
 	Created            string      `json:"date_creation,omitempty"`
 	ACISigned          string      `json:"date_signature_aci,omitempty"`
 	DeclaredTier       int         `json:"tranche_taille_declaree,omitempty"`
@@ -21,6 +21,7 @@ type record struct {
 	DeclaredCommunes   int         `json:"nombre_communes_declare,omitempty"`
 	Communes           int         `json:"nombre_communes"`
 	Population         int         `json:"population_communes"`
+	PartialPopulation  int         `json:"population_communes_partielles"`
 	Incomplete         bool        `json:"territoire_incomplet"`
 	Departements       []string    `json:"departements"`
 	Regions            []string    `json:"regions"`
@@ -104,15 +105,13 @@ func newRecord(site *model.Site, c *model.CPTS) record {
 		ID: c.Slug, Name: c.Name, ShortName: c.ShortName, Status: string(c.Status),
 		Created: dateString(c.Created), ACISigned: dateString(c.ACISigned),
 		DeclaredTier: c.SizeTier, DeclaredPopulation: c.DeclaredPopulation, DeclaredCommunes: c.DeclaredCommunes,
-		Communes: len(c.Territory.Entries), Population: c.Territory.Population(), Incomplete: c.Territory.Incomplete,
+		Communes: c.Territory.Reach.Communes, Population: c.Territory.Reach.Population, PartialPopulation: c.Territory.Reach.PartialPopulation,
+		ComputedTier: c.Territory.Reach.Tier, Incomplete: c.Territory.Incomplete,
 		Departements: c.AllDepartements(), Regions: []string{},
 		Association: c.Association, Website: string(c.Website), Summary: c.Summary, Updated: dateString(c.Updated),
 		Page:      baseURL(site) + "cpts/" + c.Slug + "/",
 		Members:   newMembers(c.Members),
 		Territory: []territory{}, Missions: []mission{}, Contacts: []contact{},
-	}
-	if r.Population > 0 && !r.Incomplete {
-		r.ComputedTier = model.SizeTier(r.Population)
 	}
 	for _, d := range r.Departements {
 		if dep := site.Geo.Departement(d); dep != nil && !slices.Contains(r.Regions, dep.Region) {

@@ -5,11 +5,14 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// coverage counts the communes and inhabitants of an area covered by at
-// least one CPTS (a partly covered commune counts whole).
+// coverage counts the communes and inhabitants of an area covered whole by
+// at least one CPTS, and apart the communes covered only in part. The
+// inhabitants of a city covered in part count as covered for the
+// arrondissements covered whole; PartialPopulation holds those of whom
+// the directory cannot tell.
 type coverage struct {
-	Communes, CoveredCommunes     int
-	Population, CoveredPopulation int
+	Communes, CoveredCommunes, PartialCommunes       int
+	Population, CoveredPopulation, PartialPopulation int
 }
 
 func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
@@ -20,28 +23,27 @@ func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
 		}
 		cv.Communes++
 		cv.Population += com.Population
-		if len(r.claims(com)) > 0 || r.arrondissementClaimed(com) {
+		switch cov := r.site.Coverage; {
+		case cov.Whole(com.Code):
 			cv.CoveredCommunes++
 			cv.CoveredPopulation += com.Population
-		}
-	}
-	return cv
-}
-
-// arrondissementClaimed reports whether a city split into arrondissements
-// has one of them in a territory.
-func (r *renderer) arrondissementClaimed(com *geo.Commune) bool {
-	if r.claimedParents == nil {
-		r.claimedParents = map[string]bool{}
-		for _, entries := range r.site.Coverage {
-			for _, e := range entries {
-				if e.Commune != nil && e.Commune.Parent != "" {
-					r.claimedParents[e.Commune.Parent] = true
+		case cov.Covered(com.Code):
+			cv.PartialCommunes++
+			arrs := r.site.Geo.Arrondissements(com.Code)
+			if len(arrs) == 0 {
+				cv.PartialPopulation += com.Population
+			}
+			for _, a := range arrs {
+				switch {
+				case cov.Whole(a.Code):
+					cv.CoveredPopulation += a.Population
+				case cov.Covered(a.Code):
+					cv.PartialPopulation += a.Population
 				}
 			}
 		}
 	}
-	return r.claimedParents[com.Code]
+	return cv
 }
 
 // departementItem is a departement with its CPTS, for lists.
@@ -75,7 +77,7 @@ func (r *renderer) departements() {
 		communes := r.site.Geo.InDepartement(d.Code)
 		var uncovered []*geo.Commune
 		for _, com := range communes {
-			if com.Kind != geo.KindArrondissement && len(r.claims(com)) == 0 && !r.arrondissementClaimed(com) {
+			if com.Kind != geo.KindArrondissement && len(r.claims(com)) == 0 {
 				uncovered = append(uncovered, com)
 			}
 		}

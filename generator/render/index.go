@@ -41,16 +41,10 @@ func (r *renderer) hasPage(com *geo.Commune) bool {
 	return len(r.cptsByDept[com.Departement]) > 0
 }
 
-// claims returns the territory entries covering a commune, including those
-// of its whole city for an arrondissement and of its arrondissements for a
-// city, sorted by CPTS slug.
-func (r *renderer) claims(com *geo.Commune) []*model.TerritoryEntry {
-	out := append([]*model.TerritoryEntry(nil), r.site.Coverage[com.Code]...)
-	if com.Parent != "" {
-		out = append(out, r.site.Coverage[com.Parent]...)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].CPTS.Slug < out[j].CPTS.Slug })
-	return out
+// claims returns the CPTS covering a commune, whole or in part, one claim
+// per CPTS, sorted by CPTS slug (see model.Coverage).
+func (r *renderer) claims(com *geo.Commune) []model.Claim {
+	return r.site.Coverage.Of(com.Code)
 }
 
 // nearby is a CPTS and its distance to a commune.

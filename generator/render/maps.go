@@ -107,7 +107,7 @@ func territoryCodes(c *model.CPTS) []string {
 func (r *renderer) statusStyle(s model.Status) string {
 	i := slices.Index(model.Status("").Values(), string(s))
 	if i < 0 {
-		i = 0
+		return carto.StatusUnknown
 	}
 	return carto.StatusStyles[i]
 }
@@ -414,7 +414,7 @@ func (r *renderer) territoriesFile() []opendata.File {
 		codes := territoryCodes(c)
 		fs = append(fs, carto.Feature{Properties: [][2]any{
 			{"slug", c.Slug}, {"nom", c.Name}, {"statut", string(c.Status)}, {"url", r.abs(cptsPath(c))},
-			{"communes", len(codes)}, {"population", c.Territory.Population()}, {"liste_incomplete", c.Territory.Incomplete},
+			{"communes", len(codes)}, {"population", c.Territory.Reach.Population}, {"population_partielle", c.Territory.Reach.PartialPopulation}, {"liste_incomplete", c.Territory.Incomplete},
 		}, Communes: codes})
 	}
 	return []opendata.File{{Path: opendata.Dir + "territoires.geojson", Key: "territories", Format: "GeoJSON", Data: a.GeoJSON(fs)}}

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,16 +45,23 @@ type statusCount struct {
 	Count  int
 }
 
+// statusCounts counts the CPTS at each stage, in lifecycle order, then
+// those whose stage is not given, when there are some.
 func (r *renderer) statusCounts() []statusCount {
 	var out []statusCount
 	for _, s := range model.Status("").Values() {
-		n := 0
-		for _, c := range r.site.CPTS {
-			if string(c.Status) == s {
-				n++
-			}
+		out = append(out, statusCount{model.Status(s), 0})
+	}
+	unknown := 0
+	for _, c := range r.site.CPTS {
+		if i := slices.Index(model.Status("").Values(), string(c.Status)); i >= 0 {
+			out[i].Count++
+		} else {
+			unknown++
 		}
-		out = append(out, statusCount{model.Status(s), n})
+	}
+	if unknown > 0 {
+		out = append(out, statusCount{model.StatusUnknown, unknown})
 	}
 	return out
 }
@@ -151,7 +159,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 		return
 	}
 	path := cptsPath(c)
-	pop := c.Territory.Population()
+	pop := c.Territory.Reach
 	var professions, structures []group
 	var named []namedMember
 	pros, orgs := 0, 0
@@ -200,17 +208,13 @@ func (r *renderer) cpts(c *model.CPTS) {
 			depts = append(depts, dep)
 		}
 	}
-	computed := 0
-	if pop > 0 && !c.Territory.Incomplete {
-		computed = model.SizeTier(pop)
-	}
 	next, past := r.splitEvents(c.Events)
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{cptsPath(c) + "actualites/"}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: map[string]any{
-			"C": c, "Body": r.markdown(c.Body, 3), "Population": pop, "ComputedTier": computed,
+			"C": c, "Body": r.markdown(c.Body, 3), "Reach": pop,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news[:min(cptsNewsShown, len(news))], "NewsCount": len(news), "NewsList": newsList,
@@ -328,11 +332,14 @@ func (r *renderer) newsItem(n *model.News) {
 		Data: map[string]any{"N": n, "Body": r.newsHTML(n)}})
 }
 
-// claim is a CPTS covering a commune.
+// claim is a CPTS covering a commune, with the arrondissements through
+// which it covers a city.
 type claim struct {
-	CPTS    *model.CPTS
-	Partial bool
-	Note    string
+	CPTS            *model.CPTS
+	Partial         bool
+	Note            string
+	Arrondissements []*geo.Commune
+	Key             string // the codes of Arrondissements, for partialCached
 }
 
 func (r *renderer) communes() {
@@ -389,12 +396,13 @@ func (r *renderer) commune(com *geo.Commune) {
 		return
 	}
 	var claims []claim
-	seen := map[*model.CPTS]bool{}
-	for _, e := range r.claims(com) {
-		if !seen[e.CPTS] {
-			seen[e.CPTS] = true
-			claims = append(claims, claim{e.CPTS, e.Partial || e.Commune.Code != com.Code, e.Note})
+	for _, cl := range r.claims(com) {
+		c := claim{CPTS: cl.CPTS, Partial: cl.Partial, Note: cl.Note()}
+		for _, e := range cl.Arrondissements {
+			c.Arrondissements = append(c.Arrondissements, e.Commune)
+			c.Key += e.Commune.Code
 		}
+		claims = append(claims, c)
 	}
 	dept := r.site.Geo.Departement(com.Departement)
 	// A département without a CPTS has no page ([communes] pages = "all").
@@ -406,6 +414,7 @@ func (r *renderer) commune(com *geo.Commune) {
 	if com.Parent != "" {
 		data["Parent"] = r.site.Geo.Commune(com.Parent)
 	}
+	data["Arrondissements"] = r.site.Geo.Arrondissements(com.Code)
 	if len(claims) == 0 {
 		data["Nearest"] = r.nearest(com, 3)
 		data["DeptCPTS"] = r.cptsByDept[com.Departement]

@@ -117,8 +117,6 @@ type renderer struct {
 	feedNews   map[*model.News]bool          // the news in feeds
 	published  []*model.News                 // publishedNews, once computed
 	points     *pointIndex                   // territories by location, for the nearest CPTS
-	// claimedParents holds the cities with an arrondissement in a territory.
-	claimedParents map[string]bool
 }
 
 // Site renders every page, asset and machine-readable file of the site.

@@ -65,6 +65,32 @@ func fs_sub(m fstest.MapFS) (fstest.MapFS, error) {
 	return out, nil
 }
 
+// TestGoldenCities compares the pages that answer for cities covered by
+// arrondissement or in part (testdata/cities.txtar) with testdata/golden.
+func TestGoldenCities(t *testing.T) {
+	res, diags := renderArchive(t, "cities.txtar", nil)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	for path, golden := range map[string]string{
+		"communes/13055/index.html":    "city-by-arrondissement.html",
+		"communes/13208/index.html":    "arrondissement.html",
+		"communes/06088/index.html":    "city-shared.html",
+		"cpts/nice-ouest/index.html":   "cpts-partial.html",
+		"cpts/rhone-gardon/index.html": "cpts-two-departements.html",
+		"departements/13/index.html":   "departement-arrondissements.html",
+		"regions/93/index.html":        "region-partial.html",
+		"cpts/index.html":              "cpts-list-unknown-stage.html",
+	} {
+		got, ok := res.Files.Get(path)
+		if !ok {
+			t.Errorf("no %s in the output", path)
+			continue
+		}
+		checkGolden(t, path, got, golden)
+	}
+}
+
 // TestGoldenPages compares one page of each type with testdata/golden.
 // Refresh with: go test ./generator/render -update
 func TestGoldenPages(t *testing.T) {

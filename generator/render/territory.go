@@ -29,7 +29,7 @@ func (r *renderer) territoryPages(c *model.CPTS) {
 	if base == "" || !r.wantedUnder(base) {
 		return
 	}
-	pop := c.Territory.Population()
+	pop := c.Territory.Reach
 	entries := make([]*model.TerritoryEntry, 0, len(c.Territory.Entries))
 	for _, e := range c.Territory.Entries {
 		if e.Commune != nil {
@@ -54,7 +54,7 @@ func (r *renderer) territoryPages(c *model.CPTS) {
 		r.emit("cpts-communes", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs,
 			Description: r.tn("territory_page_desc", len(c.Territory.Entries), c.Name),
 			JSONLD:      r.territoryJSONLD(c, entries[lo:hi]),
-			Data: map[string]any{"C": c, "Entries": entries[lo:hi], "Population": pop, "HasNotes": hasNotes(c),
+			Data: map[string]any{"C": c, "Entries": entries[lo:hi], "Reach": pop, "HasNotes": hasNotes(c),
 				"Communes": r.site.Geo, "Pager": p}})
 	})
 }

@@ -86,7 +86,7 @@ func Apply(site *model.Site) *Result {
 		}
 		return slices.ContainsFunc(c.AllDepartements(), func(d string) bool { return res.Departements[d] })
 	}
-	out := &model.Site{Config: site.Config, Geo: site.Geo, Coverage: map[string][]*model.TerritoryEntry{}}
+	out := &model.Site{Config: site.Config, Geo: site.Geo}
 	kept := map[*model.CPTS]bool{}
 	for _, c := range site.CPTS {
 		if in(c) {
@@ -109,13 +109,7 @@ func Apply(site *model.Site) *Result {
 	if shared {
 		out.Pages = site.Pages
 	}
-	for code, entries := range site.Coverage {
-		for _, e := range entries {
-			if kept[e.CPTS] {
-				out.Coverage[code] = append(out.Coverage[code], e)
-			}
-		}
-	}
+	out.Coverage = site.Coverage.Keep(func(c *model.CPTS) bool { return kept[c] }, site.Geo)
 	res.Site = out
 	return res
 }

@@ -112,7 +112,7 @@ func TestApply(t *testing.T) {
 				t.Errorf("Departements = %v, want %v", depts, tt.depts)
 			}
 			var covered []string
-			for code := range res.Site.Coverage {
+			for _, code := range res.Site.Coverage.Named() {
 				covered = append(covered, code)
 			}
 			slices.Sort(covered)

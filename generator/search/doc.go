@@ -63,7 +63,8 @@
 // choose the shard is not corrected.
 //
 // Ranking: an exact match of the whole query (its Key equals a name's, or
-// it is a code or postal code) first; then names before prose; then fewer
+// it is a postal code, then a commune's INSEE code) first; then names
+// before prose; then fewer
 // typos; then fewer words matched only by their start; then the kind
 // (communes, départements, régions, CPTS, professions, missions, news);
 // then the global order (population for communes and areas, territory

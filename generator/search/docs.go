@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,7 +58,7 @@ type doc struct {
 func collect(site *model.Site, opts Options) []*doc {
 	c := &collector{site: site, opts: opts, cptsPop: map[*model.CPTS]int{}}
 	for _, x := range site.CPTS {
-		c.cptsPop[x] = x.Territory.Population()
+		c.cptsPop[x] = x.Territory.Reach.Population + x.Territory.Reach.PartialPopulation
 		if c.cptsPop[x] == 0 {
 			c.cptsPop[x] = x.DeclaredPopulation
 		}
@@ -134,18 +135,11 @@ func (c *collector) areaLink(p string) string {
 
 func (c *collector) communes() {
 	for _, com := range c.site.Geo.Communes() {
-		claims := append([]*model.TerritoryEntry(nil), c.site.Coverage[com.Code]...)
-		if com.Parent != "" {
-			claims = append(claims, c.site.Coverage[com.Parent]...)
-		}
 		var refs []*model.CPTS
-		for _, e := range claims {
-			if !containsCPTS(refs, e.CPTS) {
-				refs = append(refs, e.CPTS)
-			}
+		for _, cl := range c.site.Coverage.Of(com.Code) {
+			refs = append(refs, cl.CPTS)
 		}
-		sort.SliceStable(refs, func(i, j int) bool { return refs[i].Slug < refs[j].Slug })
-		rec := []any{KindCommune, com.Code, com.Name, strings.Join(com.PostalCodes, " "), nil}
+		rec := []any{KindCommune, com.Code, com.Name, strings.Join(c.postalCodes(com), " "), nil}
 		if p := "/communes/" + com.Code + "/"; !c.hasPage(p) {
 			rec = append(rec, c.areaLink("/departements/"+com.Departement+"/"))
 		}
@@ -153,13 +147,21 @@ func (c *collector) communes() {
 	}
 }
 
-func containsCPTS(list []*model.CPTS, x *model.CPTS) bool {
-	for _, y := range list {
-		if y == x {
-			return true
+// postalCodes returns the postal codes a commune is found by: for Paris,
+// Lyon and Marseille, only those none of its arrondissements has, so that
+// "13005" and "marseille 13005" find the 5e arrondissement, not the city.
+func (c *collector) postalCodes(com *geo.Commune) []string {
+	arrs := c.site.Geo.Arrondissements(com.Code)
+	if len(arrs) == 0 {
+		return com.PostalCodes
+	}
+	var own []string
+	for _, cp := range com.PostalCodes {
+		if !slices.ContainsFunc(arrs, func(a *geo.Commune) bool { return slices.Contains(a.PostalCodes, cp) }) {
+			own = append(own, cp)
 		}
 	}
-	return false
+	return own
 }
 
 // areas adds the départements and régions, ranked by population.

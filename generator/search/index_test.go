@@ -147,7 +147,7 @@ func TestCommunesLinkToTheirPageOnlyWhenItExists(t *testing.T) {
 	s := searcher(t, Index(site, Options{HasPage: testPages(site)}))
 	for q, want := range map[string]string{
 		"30276": "/communes/30276/", // Gard: pages
-		"13055": "/departements/",   // Marseille: no page, nor for the Bouches-du-Rhône
+		"69264": "/departements/",   // Villefranche-sur-Saône: no page, nor for the Rhône
 	} {
 		res, _ := s.Search(q)
 		if len(res) == 0 || res[0].URL != want {

@@ -196,7 +196,7 @@ type hit struct {
 	r                      *record // nil for prose
 	id                     int     // prose document, else -1
 	kind                   Kind
-	exact                  bool
+	exact                  int // see exactness
 	typos, prefixes, order int
 }
 
@@ -298,7 +298,7 @@ func (s *Searcher) names(query string, req []string, files []string) ([]hit, err
 					h.typos++
 				}
 			}
-			h.exact = contains(r.keys, key)
+			h.exact = exactness(r, key)
 			hits = append(hits, h)
 		}
 	}
@@ -424,13 +424,28 @@ func (s *Searcher) typoFiles(t, used string) []string {
 	return files
 }
 
+// exactness tells how the whole query, as key, equals a name record: 2
+// for a name or a postal code, 1 for a commune's INSEE code only (people
+// type postal codes: "13005" is the 5e arrondissement of Marseille before
+// Aubagne, whose INSEE code it is), 0 for no exact match.
+func exactness(r *record, key string) int {
+	switch {
+	case !contains(r.keys, key):
+		return 0
+	case r.kind == KindCommune && key == Key(r.rec[1].(string)) && key != Key(r.rec[2].(string)) &&
+		!contains(strings.Fields(r.rec[3].(string)), key):
+		return 1
+	}
+	return 2
+}
+
 // hitLess orders hits: an exact match of the whole query first, then
 // names before prose, fewer typos, fewer words matched only by their
 // start, the kind (communes first, news last), and the global order
 // (largest first).
 func hitLess(a, b hit) bool {
 	if a.exact != b.exact {
-		return a.exact
+		return a.exact > b.exact
 	}
 	if pa, pb := a.kind >= KindMission, b.kind >= KindMission; pa != pb {
 		return pb

@@ -19,6 +19,7 @@ type queryCase struct {
 	Not   []string          `json:"not"`
 	None  bool              `json:"none"`
 	URLs  map[string]string `json:"urls"`
+	CPTS  map[string]string `json:"cpts"`
 	Note  string            `json:"note"`
 }
 
@@ -96,6 +97,11 @@ func checkQuery(tc queryCase, res []Result) string {
 	for id, url := range tc.URLs {
 		if r, ok := ids[id]; !ok || r.URL != url {
 			return "want " + id + " to lead to " + url + ", got " + r.URL
+		}
+	}
+	for id, names := range tc.CPTS {
+		if r, ok := ids[id]; !ok || strings.Join(r.CPTS, "; ") != names {
+			return "want " + id + " covered by " + names + ", got " + strings.Join(r.CPTS, "; ")
 		}
 	}
 	return ""

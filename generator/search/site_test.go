@@ -81,9 +81,12 @@ func testSite(t testing.TB) *model.Site {
 		Status: model.StatusACISigne, Summary: "s",
 		Territory: territory("49176"),
 		Members:   members("sage-femme", "orthophoniste")}
+	// A city listed by arrondissement, with no stage given.
+	marseille := &model.CPTS{Slug: "marseille-sud", Name: "CPTS Marseille Sud", Summary: "s",
+		Territory: territory("13205", "13206", "13208")}
 	site := &model.Site{
 		Config: model.DefaultConfig(),
-		CPTS:   []*model.CPTS{colhaj, nimes, lunel, camargue},
+		CPTS:   []*model.CPTS{colhaj, marseille, nimes, lunel, camargue},
 	}
 	site.Config.Title = "Annuaire"
 	site.Config.BaseURL = "https://example.org/"
@@ -111,12 +114,12 @@ func testSite(t testing.TB) *model.Site {
 
 // testPages is the set of pages of the test site that search links to.
 func testPages(site *model.Site) func(string) bool {
-	pages := map[string]bool{"/departements/30/": true, "/departements/34/": true, "/departements/49/": true,
+	pages := map[string]bool{"/departements/30/": true, "/departements/34/": true, "/departements/49/": true, "/departements/13/": true,
 		"/regions/76/": true, "/regions/52/": true,
 		"/actualites/550-cpts-en-france/": true, "/cpts/pays-de-lunel/actualites/signature-aci/": true}
 	for _, c := range site.Geo.Communes() {
 		switch c.Departement {
-		case "30", "34", "49":
+		case "13", "30", "34", "49":
 			pages["/communes/"+c.Code+"/"] = true
 		}
 	}

@@ -1,13 +1,12 @@
 // Package validate checks a loaded site against the commune reference data
 // (package geo) and across records: INSEE codes, communes claimed twice,
 // declared figures, contacts, members and news. It links the records it
-// checks: territory entries get their geo.Commune, and Site.Coverage maps
-// every claimed commune to the CPTS that claim it.
+// checks: territory entries get their geo.Commune, territories their
+// Reach, and Site.Coverage tells which CPTS cover each commune.
 package validate
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/diag"
@@ -20,7 +19,6 @@ import (
 func Site(site *model.Site, table *geo.Table) diag.List {
 	v := &validator{site: site, geo: table}
 	site.Geo = table
-	site.Coverage = map[string][]*model.TerritoryEntry{}
 	for _, c := range site.CPTS {
 		v.cpts(c)
 	}
@@ -63,52 +61,6 @@ func (v *validator) event(c *model.CPTS, e *model.Event) {
 	}
 	if e.Commune != "" {
 		v.commune(e.At("commune"), e.Commune, c.Departements)
-	}
-}
-
-// territory resolves the communes of c and reports bad or repeated codes.
-func (v *validator) territory(c *model.CPTS) {
-	first := map[string]*model.TerritoryEntry{}
-	depts := c.Departements
-	for _, e := range c.Territory.Entries {
-		if e.Code == "" {
-			continue // a value of the wrong type, reported by the loader
-		}
-		com := v.commune(e.At("insee"), e.Code, depts)
-		if com == nil {
-			continue
-		}
-		e.Commune = com
-		if prev, ok := first[com.Code]; ok {
-			v.diags.Errorf(e.At("insee"), diag.DuplicateCommune, "commune %s (%s) is listed twice", com.Code, com.Name).
-				WithHint("first listed at %s; remove one", prev.At("insee"))
-			e.Commune = nil
-			continue
-		}
-		first[com.Code] = e
-		if len(depts) == 0 {
-			depts = []string{com.Departement}
-		}
-	}
-	// A city listed whole and by arrondissement at once.
-	for _, e := range c.Territory.Entries {
-		if e.Commune == nil || e.Commune.Parent == "" {
-			continue
-		}
-		if whole, ok := first[e.Commune.Parent]; ok {
-			v.diags.Errorf(e.At("insee"), diag.DuplicateCommune, "arrondissement %s (%s) is part of %s (%s), listed whole",
-				e.Commune.Code, e.Commune.Name, whole.Commune.Code, whole.Commune.Name).
-				WithHint("list either the whole city (%s) or its arrondissements, not both; whole city listed at %s", whole.Code, whole.At("insee"))
-		}
-	}
-	for _, e := range c.Territory.Entries {
-		if e.Commune != nil {
-			v.site.Coverage[e.Commune.Code] = append(v.site.Coverage[e.Commune.Code], e)
-		}
-	}
-	if len(c.Territory.Entries) == 0 && len(c.Departements) == 0 && !c.Territory.Broken {
-		v.diags.Warnf(diag.Pos{File: c.Territory.File}, diag.Required, "territory of %s lists no commune", c.Title()).
-			WithHint("list its communes in communes.toml, or at least give departements = [\"..\"] in index.md")
 	}
 }
 
@@ -242,41 +194,6 @@ func (v *validator) departements(c *model.CPTS) {
 	}
 }
 
-// declared compares declared figures with the listed territory.
-func (v *validator) declared(c *model.CPTS) {
-	t := &c.Territory
-	n := 0
-	for _, e := range t.Entries {
-		if e.Commune != nil {
-			n++
-		}
-	}
-	if c.DeclaredCommunes > 0 && n > 0 {
-		switch {
-		case !t.Incomplete && n != c.DeclaredCommunes:
-			v.diags.Warnf(c.At("declared_communes"), diag.Declared, "declared_communes is %d but communes.toml lists %d", c.DeclaredCommunes, n).
-				WithHint("correct the figure, or set incomplete = true in communes.toml if the list is partial")
-		case t.Incomplete && n > c.DeclaredCommunes:
-			v.diags.Warnf(c.At("declared_communes"), diag.Declared, "declared_communes is %d but communes.toml already lists %d", c.DeclaredCommunes, n)
-		}
-	}
-	pop := t.Population()
-	if c.DeclaredPopulation > 0 && pop > 0 && !t.Incomplete {
-		diff := float64(pop-c.DeclaredPopulation) / float64(c.DeclaredPopulation)
-		if diff > 0.1 || diff < -0.1 {
-			v.diags.Warnf(c.At("declared_population"), diag.Declared, "declared_population is %d but the listed communes have %d inhabitants (%+.0f%%)",
-				c.DeclaredPopulation, pop, diff*100).
-				WithHint("the reference population is INSEE's; a difference over 10%% usually means a missing or extra commune")
-		}
-	}
-	if c.SizeTier > 0 && c.DeclaredPopulation > 0 {
-		if tier := model.SizeTier(c.DeclaredPopulation); tier != c.SizeTier {
-			v.diags.Warnf(c.At("size_tier"), diag.Declared, "size_tier is %d but a declared population of %d is tier %d", c.SizeTier, c.DeclaredPopulation, tier).
-				WithHint("tiers: 1 under 40,000 inhabitants, 2 under 80,000, 3 under 175,000, 4 above")
-		}
-	}
-}
-
 // lifecycle checks that dates and status agree.
 func (v *validator) lifecycle(c *model.CPTS) {
 	if !c.ACISigned.IsZero() && c.Status != model.StatusACISigne && c.Status != "" {
@@ -360,34 +277,6 @@ func (v *validator) news(all []*model.News) {
 			continue
 		}
 		seen[key] = n
-	}
-}
-
-// coverage warns about communes claimed by several CPTS where a claim is
-// not marked partial. An arrondissement also conflicts with its whole city.
-func (v *validator) coverage() {
-	codes := make([]string, 0, len(v.site.Coverage))
-	for code := range v.site.Coverage {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
-	for _, code := range codes {
-		claims := append([]*model.TerritoryEntry(nil), v.site.Coverage[code]...)
-		if com := v.geo.Commune(code); com != nil && com.Parent != "" {
-			claims = append(claims, v.site.Coverage[com.Parent]...)
-		}
-		for _, e := range claims {
-			if e.Partial || e.Commune.Code != code {
-				continue
-			}
-			for _, o := range claims {
-				if o.CPTS == e.CPTS {
-					continue
-				}
-				v.diags.Warnf(e.At("insee"), diag.SharedCommune, "commune %s (%s) is also claimed by %s (%s)", e.Commune.Code, e.Commune.Name, o.CPTS.Slug, o.At("insee")).
-					WithHint("if the commune is shared, write { insee = %q, partial = true } in both files; otherwise remove it from one", e.Code)
-			}
-		}
 	}
 }
 

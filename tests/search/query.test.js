@@ -23,6 +23,10 @@ function check(tc, res) {
   for (const [id, url] of Object.entries(tc.urls || {})) {
     if (!ids.has(id) || ids.get(id).url !== url) return `want ${id} to lead to ${url}, got ${ids.has(id) ? ids.get(id).url : 'nothing'}`;
   }
+  for (const [id, names] of Object.entries(tc.cpts || {})) {
+    const got = ids.has(id) ? ids.get(id).cpts.join('; ') : 'nothing';
+    if (got !== names) return `want ${id} covered by ${names}, got ${got}`;
+  }
   return '';
 }
 

@@ -367,7 +367,7 @@
     var hits = [];
     files.forEach(function (f, i) {
       self.files.get(f).recs.forEach(function (r) {
-        var h = { r: r, id: -1, kind: r.kind, order: i * SHARD_ORDER + r.pos, exact: false, typos: 0, prefixes: 0 };
+        var h = { r: r, id: -1, kind: r.kind, order: i * SHARD_ORDER + r.pos, exact: 0, typos: 0, prefixes: 0 };
         for (var j = 0; j < plan.req.length; j++) {
           var m = matchWords(man, plan.req[j], r.words);
           if (m === NONE) return;
@@ -375,7 +375,7 @@
           if (m === TYPO) h.typos++;
         }
         if (!r.keys) r.keys = recordKeys(r.rec, r.rows);
-        h.exact = r.keys.indexOf(qkey) >= 0;
+        h.exact = exactness(r, qkey);
         hits.push(h);
       });
     });
@@ -417,7 +417,7 @@
     var first = this.stems(plan.primary);
     if (first.size === 0) return [];
     var hits = Array.from(first.keys()).sort(function (a, b) { return a - b; }).map(function (id) {
-      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: false, typos: 0, prefixes: 0 };
+      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: 0, typos: 0, prefixes: 0 };
       count(h, first.get(id));
       return h;
     });
@@ -438,10 +438,19 @@
     if (m === TYPO) h.typos++;
   }
 
+  // exactness: 2 a name or postal code, 1 a commune's INSEE code only, 0
+  // none; as search.exactness.
+  function exactness(r, qkey) {
+    if (r.keys.indexOf(qkey) < 0) return 0;
+    if (r.kind === KIND.commune && qkey === key(r.rec[1]) && qkey !== key(r.rec[2]) &&
+        r.rec[3].split(' ').indexOf(qkey) < 0) return 1;
+    return 2;
+  }
+
   // hitLess: exact first, names before prose, fewer typos, fewer prefixes,
   // kind, global order; as search.hitLess.
   function hitLess(a, b) {
-    if (a.exact !== b.exact) return a.exact ? -1 : 1;
+    if (a.exact !== b.exact) return b.exact - a.exact;
     var pa = a.kind >= KIND.mission, pb = b.kind >= KIND.mission;
     if (pa !== pb) return pa ? 1 : -1;
     if (a.typos !== b.typos) return a.typos - b.typos;
