@@ -86,7 +86,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir(), Output: staged})
-	printDiagnostics(stderr, userPaths(diags, prefix))
+	printDiagnostics(stderr, diags, prefix)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			fmt.Fprintf(stderr, "cpts build: %v\n", err)

@@ -29,21 +29,21 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
 		return exitUsage
 	}
-	site, diags, err := loadSite(fsys, prefix, filepath.ToSlash(sf.config))
+	site, diags, err := loadSite(fsys, filepath.ToSlash(sf.config))
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
 		return exitContent
 	}
 	switch *format {
 	case "github":
-		printGitHub(stdout, diags)
+		printGitHub(stdout, userPaths(diags, prefix))
 	case "gitlab":
-		if err := printGitLab(stdout, diags); err != nil {
+		if err := printGitLab(stdout, userPaths(diags, prefix)); err != nil {
 			fmt.Fprintf(stderr, "cpts check: %v\n", err)
 			return exitContent
 		}
 	default:
-		printDiagnostics(stderr, diags)
+		printDiagnostics(stderr, diags, prefix)
 	}
 	summary := fmt.Sprintf("%d CPTS, %d news, %d pages: %s", len(site.CPTS), len(site.News), len(site.Pages), diags.Summary())
 	if diags.HasErrors() {

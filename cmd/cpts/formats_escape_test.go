@@ -87,7 +87,7 @@ func TestPrintGitLabEscapes(t *testing.T) {
 func TestPrintDiagnosticsEscapes(t *testing.T) {
 	for _, tt := range hostileDiags {
 		var b bytes.Buffer
-		printDiagnostics(&b, diag.List{tt.d})
+		printDiagnostics(&b, diag.List{tt.d}, "")
 		got := b.String()
 		if n, want := strings.Count(got, "\n"), 1+len(tt.d.HintLines()); n != want || strings.ContainsAny(got, "\r\x1b\x07\u2028\u2029\u0085") {
 			t.Errorf("%s: text output %q: want %d clean lines", tt.name, got, want)

@@ -57,7 +57,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
 	}))
 	report := func(diags diag.List) {
-		printDiagnostics(stderr, userPaths(diags, prefix))
+		printDiagnostics(stderr, diags, prefix)
 		builds, failed, took := srv.Stats()
 		if failed {
 			fmt.Fprintf(stdout, "#%d build failed in %s (%s): the browser shows the errors, the last good site is still served\n", builds, took.Round(time.Millisecond), diags.Summary())

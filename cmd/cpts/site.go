@@ -75,19 +75,20 @@ func (f *siteFlags) git() *gitinfo.Info {
 	return info
 }
 
-// loadSite loads and validates a site. The diagnostics have user paths.
-func loadSite(fsys fs.FS, prefix, config string) (*model.Site, diag.List, error) {
+// loadSite loads and validates a site. The diagnostics have paths relative
+// to the site folder.
+func loadSite(fsys fs.FS, config string) (*model.Site, diag.List, error) {
 	table, err := geo.Load()
 	if err != nil {
 		return nil, nil, fmt.Errorf("commune reference data: %w", err)
 	}
 	site, diags := load.Site(fsys, load.Options{Config: config})
 	diags = append(diags, build.ValidateFS(site, table, build.Files{Site: fsys, Theme: themes.Default(), ImageCache: imageCacheDir()})...)
-	return site, userPaths(diags.Sort(), prefix), nil
+	return site, diags.Sort(), nil
 }
 
-// userPaths prefixes diagnostic paths with the site folder, so that
-// editors and CI annotations open the right file.
+// userPaths prefixes diagnostic paths with the site folder, for the
+// machine formats: CI annotations name files from the repository root.
 func userPaths(diags diag.List, prefix string) diag.List {
 	if prefix == "" {
 		return diags
@@ -98,7 +99,14 @@ func userPaths(diags diag.List, prefix string) diag.List {
 	return diags
 }
 
-func printDiagnostics(w io.Writer, diags diag.List) {
+// printDiagnostics writes diagnostics as text. Their paths, and the
+// positions their hints name, are relative to the site folder: when it is
+// not the current folder, a first line names it as make does ("entering
+// directory"), which editors' compilation modes follow.
+func printDiagnostics(w io.Writer, diags diag.List, siteDir string) {
+	if len(diags) > 0 && siteDir != "" && filepath.Clean(siteDir) != "." {
+		fmt.Fprintf(w, "cpts: Entering directory '%s'\n", diag.Escape(siteDir))
+	}
 	for _, d := range diags {
 		fmt.Fprintln(w, d)
 	}
