@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/render"
@@ -29,6 +30,8 @@ type indexRun struct {
 
 	mu    sync.Mutex
 	asked map[string]bool // path -> what Planned answered
+	// communes are those of the site's départements; nil for all.
+	communes func(*geo.Commune) bool
 }
 
 // startIndex starts building the index of site, unless the site has no
@@ -39,6 +42,9 @@ func startIndex(site *model.Site, scoped *scope.Result, theme fs.FS, planned fun
 		return nil
 	}
 	x := &indexRun{site: site, labels: map[string]string{}, done: make(chan struct{}), asked: map[string]bool{}}
+	if !scoped.All() {
+		x.communes = func(com *geo.Commune) bool { return scoped.Departements[com.Departement] }
+	}
 	if data, err := fs.ReadFile(theme, "i18n/"+site.Config.Language+".toml"); err == nil {
 		_, _ = toml.Decode(string(data), &x.labels) // render reports any error
 	}
@@ -56,7 +62,7 @@ func startIndex(site *model.Site, scoped *scope.Result, theme fs.FS, planned fun
 }
 
 func (x *indexRun) options(hasPage func(string) bool) search.Options {
-	return search.Options{HasPage: hasPage, Label: func(key string) string { return x.labels[key] }}
+	return search.Options{HasPage: hasPage, Communes: x.communes, Label: func(key string) string { return x.labels[key] }}
 }
 
 // add waits for the index, checks it against the rendered files and adds

@@ -13,6 +13,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/search"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -177,4 +178,46 @@ func searchFiles(files *output.Set) map[string][]byte {
 		}
 	}
 	return out
+}
+
+// TestScopedIndexKeepsItsCommunes checks that a site of one département
+// suggests its communes only: a commune elsewhere would read "aucune
+// CPTS" when CPTS of another site cover it.
+func TestScopedIndexKeepsItsCommunes(t *testing.T) {
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, sites := plannedSites(t)
+	opts := sites["département"]
+	opts.Source, opts.Theme, opts.Geo = src, themes.Default(), table
+	res, diags := Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	s, err := search.Open(func(p string) ([]byte, error) {
+		data, ok := res.Files.Get(p)
+		if !ok {
+			return nil, fs.ErrNotExist
+		}
+		return data, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]string{"gourdon": "commune:46127", "montpellier": "", "marseille": ""} {
+		got, err := s.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range got {
+			if r.Kind == search.KindCommune {
+				ids = append(ids, r.ID)
+			}
+		}
+		if want == "" && len(ids) > 0 || want != "" && (len(ids) == 0 || ids[0] != want) {
+			t.Errorf("%q on the Lot's site: communes %v, want %q first (none if empty)", q, ids, want)
+		}
+	}
 }

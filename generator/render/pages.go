@@ -98,6 +98,7 @@ func (r *renderer) home() {
 		"News":         news,
 		"Departements": r.departementList(),
 		"MapPage":      !r.site.Config.Maps.Off && len(r.site.CPTS) > 0,
+		"Restricted":   r.restricted(),
 	}})
 }
 

@@ -135,6 +135,9 @@ func (c *collector) areaLink(p string) string {
 
 func (c *collector) communes() {
 	for _, com := range c.site.Geo.Communes() {
+		if c.opts.Communes != nil && !c.opts.Communes(com) {
+			continue
+		}
 		var refs []*model.CPTS
 		for _, cl := range c.site.Coverage.Of(com.Code) {
 			refs = append(refs, cl.CPTS)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 )
@@ -55,6 +56,11 @@ type Options struct {
 	// Label returns the UI string of a closed-list value
 	// ("profession.sage-femme" → "Sage-femme"), or "" to show the value.
 	Label func(key string) string
+	// Communes reports whether a commune belongs to the site; nil means
+	// all do. A regional site leaves out the communes of other
+	// départements: no CPTS of the site covers them, and none of them
+	// would be shown as "aucune CPTS", which would be wrong.
+	Communes func(*geo.Commune) bool
 	// ShardBytes overrides DefaultShardBytes.
 	ShardBytes int
 }

@@ -168,13 +168,23 @@ describe('search box in Chromium', () => {
     }
   });
 
-  it('submits the form to the A-Z index on Enter without a chosen result', async () => {
+  it('goes to the best match on Enter without a chosen result', async () => {
     const { page, context } = await open();
     try {
       await typeQuery(page, 'lunel');
+      await Promise.all([page.waitForURL('**/communes/34145/'), page.keyboard.press('Enter')]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('submits the form to the A-Z index on Enter when nothing matches', async () => {
+    const { page, context } = await open();
+    try {
+      await typeQuery(page, 'zzqxw');
       const [res] = await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       assert.equal(new URL(page.url()).pathname, '/communes/');
-      assert.equal(new URL(page.url()).searchParams.get('q'), 'lunel');
+      assert.equal(new URL(page.url()).searchParams.get('q'), 'zzqxw');
       assert.equal(res.status(), 200);
     } finally {
       await context.close();

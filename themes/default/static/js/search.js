@@ -708,6 +708,19 @@
       if (r) window.location.assign(new URL(r.url.replace(/^\//, ''), siteRoot).href);
     }
 
+    // Enter or the button with no result chosen: the best match of what
+    // was typed; the A-Z index only when nothing matches.
+    form.addEventListener('submit', function (e) {
+      var query = input.value;
+      if (words(query).join('').length < 2) return;
+      e.preventDefault();
+      var mine = ++seq;
+      start().then(function (s) { return s ? s.search(query) : []; }).then(function (rs) {
+        if (mine !== seq) return;
+        if (rs.length) { results = rs; go(0); } else form.submit();
+      }).catch(function () { form.submit(); });
+    });
+
     input.addEventListener('focus', function () { start(); if (results.length) open(true); });
     input.addEventListener('input', update);
     input.addEventListener('blur', function () { open(false); });
@@ -735,7 +748,7 @@
           return;
         case 'Enter':
           if (shown && active >= 0) { e.preventDefault(); go(active); }
-          return; // else the form goes to the A-Z index
+          return; // else the form is submitted: the best match
         case 'Escape':
           if (shown) { e.preventDefault(); open(false); return; }
           if (input.value) { e.preventDefault(); input.value = ''; update(); }
