@@ -73,7 +73,7 @@ func (a *Atlas) France(m FranceMap) Drawing {
 		a.drawZone(c, fz, deps, terr[z])
 		fmt.Fprintf(&c.b, `<text class="map-inset-label" x="4" y="%d" font-size="14">%s</text>`, i*(insetSize+10)+16, esc(z.Name))
 	}
-	return Drawing{c.close(), class}
+	return Drawing{SVG: c.close(), Class: class}
 }
 
 // drawZone draws the départements and territories of one zone in a frame.

@@ -16,6 +16,9 @@ import (
 type Drawing struct {
 	SVG   []byte
 	Class string
+	// Fills holds, for a map of territories in colours (Departement), the
+	// class of each territory in the order given, for a legend.
+	Fills []string
 }
 
 // TerritoryMap is the map of one CPTS: its communes (one area each,
@@ -71,7 +74,7 @@ func (a *Atlas) Territory(m TerritoryMap) Drawing {
 	for _, lb := range m.Labels {
 		c.label(f, z, lb)
 	}
-	return Drawing{c.close(), class}
+	return Drawing{SVG: c.close(), Class: class}
 }
 
 // DepartementMap is the map of a département: each CPTS territory
@@ -112,15 +115,17 @@ func (a *Atlas) Departement(m DepartementMap) Drawing {
 		shapes[i] = a.territory(t)
 	}
 	colours := a.colour(m.Territories)
+	fills := make([]string, len(m.Territories))
 	for i, t := range m.Territories {
-		c.area(f, l, shapes[i], "map-c"+string(rune('0'+colours[i])), t.Name, t.URL)
+		fills[i] = "map-c" + string(rune('0'+colours[i]))
+		c.area(f, l, shapes[i], fills[i], t.Name, t.URL)
 	}
 	c.lines(f, a.mesh(l, m.Communes), "map-mesh")
 	for _, s := range shapes {
 		c.path(f, l, "map-outline", "", s)
 	}
 	c.path(f, l, "map-border", "", dep)
-	return Drawing{c.close(), class}
+	return Drawing{SVG: c.close(), Class: class, Fills: fills}
 }
 
 // colour gives each territory one of the Colours classes, different from

@@ -44,9 +44,10 @@ type lazyMap func() template.HTML
 // seen. Templates show it with {{with call .Data.Map}}; drawing it writes
 // the document beside the page.
 type mapFrame struct {
-	Src   string // URL of the SVG document
-	Title string
-	Class string // map-r0 ... map-r8 (carto.Ratios): the aspect ratio
+	Src    string // URL of the SVG document
+	Title  string
+	Class  string       // map-r0 ... map-r8 (carto.Ratios): the aspect ratio
+	Legend []legendItem // what each fill means, when the page lists it
 }
 
 // lazyFrame defers drawing a map document, as lazyMap does.
@@ -201,7 +202,17 @@ func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncove
 		for _, com := range uncovered {
 			m.Uncovered.Communes = append(m.Uncovered.Communes, com.Code)
 		}
-		return r.mapDocument("departements/"+d.Code+"/carte.svg", m.Title, a.Departement(m))
+		draw := a.Departement(m)
+		frame, err := r.mapDocument("departements/"+d.Code+"/carte.svg", m.Title, draw)
+		if frame != nil {
+			for i, c := range cpts {
+				frame.Legend = append(frame.Legend, legendItem{template.HTML(carto.Swatch("legende", draw.Fills[i])), c.Name, 0})
+			}
+			if len(uncovered) > 0 {
+				frame.Legend = append(frame.Legend, legendItem{template.HTML(carto.Swatch("legende", "map-blank")), r.t("map_uncovered"), len(uncovered)})
+			}
+		}
+		return frame, err
 	}).once()
 }
 
