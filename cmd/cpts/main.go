@@ -5,6 +5,7 @@
 //
 //	cpts build   [--source DIR] [--destination DIR]   build the site
 //	cpts check   [--source DIR]   report every problem in the content
+//	cpts import  LISTING [--out DIR]   turn a listing of CPTS into content records
 //	cpts serve   [--source DIR] [--port N] [--bind ADDR]   serve with live reload
 //	cpts version                  print the version
 //
@@ -38,6 +39,7 @@ func commands() []command {
 		{"build", "build the site into public/ (built aside, swapped in atomically)", runBuild},
 		{"check", "report every problem in the content, with its position", runCheck},
 		{"cms", "write the Decap CMS configuration (static/admin/) from the content model", runCMS},
+		{"import", "turn a listing of CPTS (CSV, XLSX, GeoJSON) into content records", runImport},
 		{"new", "write a new CPTS or news item from archetypes (never overwrites)", runNew},
 		{"serve", "build in memory, serve on 127.0.0.1:1313 and rebuild on every change", runServe},
 		{"version", "print the version", runVersion},

@@ -25,7 +25,7 @@ type CPTS struct {
 	Departements       []string `toml:"departements"`
 	Association        string   `toml:"association"`
 	Website            URL      `toml:"website"`
-	Summary            string   `toml:"summary" cpts:"required"`
+	Summary            string   `toml:"summary"` // optional: real listings seldom have one
 	Updated            Date     `toml:"updated"`
 	// Logo is the CPTS's logo: a JPEG, PNG, WebP or SVG file beside
 	// index.md ("logo.svg") or a site path under static/ ("/logos/x.png").
