@@ -131,6 +131,9 @@ type problem struct {
 // resolve finds the commune a token names. depts are the CPTS's
 // départements, known so far, to choose among homonyms.
 func resolve(table *geo.Table, t token, depts []string) (resolved, *problem) {
+	if whole := officialName(table, t); whole != nil {
+		t = *whole
+	}
 	if fiveDigits.MatchString(t.name) {
 		return resolveCode(table, strings.ToUpper(t.name))
 	}
@@ -166,6 +169,28 @@ func resolve(table *geo.Table, t token, depts []string) (resolved, *problem) {
 	}
 	return resolved{}, &problem{fmt.Sprintf("%d communes are named %q", len(cands), t.name),
 		"write the INSEE code, or the département in parentheses: " + candidates(cands, 4), true}
+}
+
+// officialName returns the token read again when its parentheses belong
+// to an official name ("Bors (Canton de Tude-et-Lavalette)",
+// "Château-Chinon (Ville)"), not to markers; nil otherwise.
+func officialName(table *geo.Table, t token) *token {
+	if !strings.Contains(t.text, "(") {
+		return nil
+	}
+	name := t.text
+	if m := leadNumber.FindStringSubmatch(name); m != nil {
+		name = strings.TrimSpace(m[3])
+	} else if m := tailNumber.FindStringSubmatch(name); m != nil {
+		name = strings.TrimSpace(m[1])
+	}
+	if len(table.ByName(name)) == 0 {
+		return nil
+	}
+	whole := parseToken(name, t.pos)
+	whole.text, whole.name, whole.partial, whole.note, whole.dept = t.text, name, false, "", ""
+	whole.number = t.number
+	return &whole
 }
 
 // resolveCode finds the commune of a code: an INSEE code, a former one, or
@@ -204,7 +229,7 @@ func resolveCode(table *geo.Table, code string) (resolved, *problem) {
 // code ("13003": Marseille 3e), or nil.
 func arrondissementOfPostal(table *geo.Table, code string) *geo.Commune {
 	for _, c := range table.ByPostalCode(code) {
-		if c.Parent != "" {
+		if c.Parent != "" && c.Code != code {
 			return c
 		}
 	}

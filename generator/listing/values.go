@@ -24,7 +24,7 @@ func stageOf(s string) (model.Status, bool) {
 	}
 	switch {
 	case k == "":
-		return model.StatusUnknown, true
+		return model.StatusUnknown, strings.TrimSpace(s) == ""
 	case has("aci") && (has("sign") || k == "aci" || has("contractualis")), has("contrat", "sign"), k == "aci signe":
 		return model.StatusACISigne, true
 	case has("projet", "sante", "valid"), k == "psv", has("ps", "valid"):
