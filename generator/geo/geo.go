@@ -2,6 +2,7 @@ package geo
 
 import (
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/cpts-fr/cpts/generator/fold"
@@ -154,6 +155,23 @@ func (t *Table) ByName(name string) []*Commune {
 // chef-lieu of a commune nouvelle keeps its code).
 func (t *Table) Former(code string) []*Former {
 	return slices.Clip(t.former[upper(code)])
+}
+
+// FormerNamed returns the communes déléguées or associées whose name
+// matches name once both are normalised by fold.Name, sorted by code. It
+// scans the 2,576 of them: a fallback for a name no current commune has.
+func (t *Table) FormerNamed(name string) []*Former {
+	key := fold.Name(name)
+	var out []*Former
+	for _, list := range t.former {
+		for _, f := range list {
+			if fold.Name(f.Name) == key {
+				out = append(out, f)
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b *Former) int { return strings.Compare(a.Code+a.Parent, b.Code+b.Parent) })
+	return out
 }
 
 // MergedInto returns the current commune whose former codes include code,

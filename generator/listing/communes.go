@@ -161,6 +161,9 @@ func resolve(table *geo.Table, t token, depts []string) (resolved, *problem) {
 	case 1:
 		return resolved{com: cands[0]}, nil
 	case 0:
+		if r, ok := formerNamed(table, t, depts); ok {
+			return r, nil
+		}
 		return resolved{}, unknownName(table, t, depts)
 	}
 	if in := inDepartements(cands, depts); len(in) == 1 {
@@ -191,6 +194,31 @@ func officialName(table *geo.Table, t token) *token {
 	whole.text, whole.name, whole.partial, whole.note, whole.dept = t.text, name, false, "", ""
 	whole.number = t.number
 	return &whole
+}
+
+// formerNamed maps the name of a commune déléguée or associée to its
+// current commune, when one alone has the name (in the département given,
+// or in the CPTS's).
+func formerNamed(table *geo.Table, t token, depts []string) (resolved, bool) {
+	fs := table.FormerNamed(t.name)
+	if t.dept != "" {
+		fs = slices.DeleteFunc(fs, func(f *geo.Former) bool { return f.Departement != t.dept })
+	}
+	if len(fs) > 1 {
+		in := slices.DeleteFunc(slices.Clone(fs), func(f *geo.Former) bool { return !slices.Contains(depts, f.Departement) })
+		if len(in) == 1 {
+			fs = in
+		}
+	}
+	if len(fs) != 1 {
+		return resolved{}, false
+	}
+	f := fs[0]
+	cur := table.Commune(f.Parent)
+	if cur == nil {
+		return resolved{}, false
+	}
+	return resolved{com: cur, note: fmt.Sprintf("%q is a %s of %s: mapped to %s", t.name, kindWord(f.Kind), cur.Name, cur.Code)}, true
 }
 
 // resolveCode finds the commune of a code: an INSEE code, a former one, or

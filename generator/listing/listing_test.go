@@ -78,6 +78,8 @@ func TestResolve(t *testing.T) {
 		{"34400", nil, "!"},     // the postal code of 8 communes
 		{"13003", nil, "?"},     // Alleins, or the postal code of Marseille 3e
 		{"Nulle-Part", nil, "!"},
+		{"Andigné", nil, "49176"}, // a commune déléguée, by name
+		{"Corbès", nil, "30329"},
 	}
 	for _, tt := range tests {
 		r, p := resolve(tab, parseToken(tt.in, diag.Pos{}), tt.depts)
