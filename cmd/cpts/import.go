@@ -121,6 +121,10 @@ func writeImport(files []listing.File, dir string, update bool, stdout, stderr i
 	unchanged := 0
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if link := linkOnPath(dir, f.Path); link != "" {
+			fmt.Fprintf(stderr, "cpts import: %s is a symbolic link or special file: refused, nothing written\n", link)
+			return exitContent
+		}
 		old, err := os.ReadFile(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -160,6 +164,24 @@ func writeImport(files []listing.File, dir string, update bool, stdout, stderr i
 	}
 	fmt.Fprintf(stdout, "wrote %d new files, changed %d, %d unchanged, under %s\n", added, changed, unchanged, filepath.Join(dir, "content", "cpts"))
 	return exitOK
+}
+
+// linkOnPath returns the first element of rel, under dir, that exists and
+// is neither a folder nor a regular file (a symbolic link could lead the
+// import to write outside the site); "" when there is none.
+func linkOnPath(dir, rel string) string {
+	p := dir
+	for _, part := range strings.Split(rel, "/") {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return ""
+		}
+		if !info.IsDir() && !info.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
 }
 
 // lineDiff says which lines a change removes and adds.
