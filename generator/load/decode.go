@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,7 +52,12 @@ func decodeTOML(src source, text []byte, firstLine int, recordPos diag.Pos, v an
 			pos = position(src.path, text, pe.Position.Start, firstLine)
 			msg = pe.Message
 		}
-		diags.Errorf(pos, diag.Syntax, "TOML syntax: %s", msg)
+		d := diags.Errorf(pos, diag.Syntax, "TOML syntax: %s", msg)
+		if errors.As(err, &pe) {
+			if hint := syntaxHint(text, pe.Position.Start); hint != "" {
+				d.WithHint("%s", hint)
+			}
+		}
 		return false
 	}
 	m, _ := doc.(map[string]any)
@@ -60,6 +66,31 @@ func decodeTOML(src source, text []byte, firstLine int, recordPos diag.Pos, v an
 	rv := reflect.ValueOf(v).Elem()
 	d.decodeStruct(table{m: m}, rv, infoOf(rv.Type()), tomlpos.Locate(text).Root(), recordPos)
 	return true
+}
+
+// frenchDate is a date as French people write it: 05/12/2026, 5-12-2026.
+var frenchDate = regexp.MustCompile(`^([0-3]?[0-9])[/.-]([01]?[0-9])[/.-]((?:19|20)[0-9]{2})`)
+
+// syntaxHint explains the commonest slips of hand-written TOML at the
+// offset where the parser stopped: a date written the French way.
+func syntaxHint(text []byte, off int) string {
+	off = max(0, min(off, len(text)))
+	start := off
+	for start > 0 && text[start-1] != '=' && text[start-1] != '\n' {
+		start--
+	}
+	value := strings.TrimSpace(string(text[start:min(len(text), off+16)]))
+	if m := frenchDate.FindStringSubmatch(value); m != nil {
+		day, month := m[1], m[2]
+		if len(day) == 1 {
+			day = "0" + day
+		}
+		if len(month) == 1 {
+			month = "0" + month
+		}
+		return fmt.Sprintf("write dates year first, without quotes: %s-%s-%s (for %s)", m[3], month, day, m[0])
+	}
+	return ""
 }
 
 // step is one step of the path to the value being decoded: a key, or an
