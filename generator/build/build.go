@@ -98,6 +98,10 @@ func (r *Result) Summary() string {
 		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))
 	}
 	fmt.Fprintf(&b, "  %-9s %8s", "total", total.Round(10*time.Microsecond))
+	if c := r.Files.Changes(); c.Published {
+		fmt.Fprintf(&b, "\nagainst the published site: %d added, %d changed, %d removed, %d unchanged (kept with their modification times)",
+			c.Added, c.Changed, c.Removed, c.Unchanged)
+	}
 	if im := r.Images; im.Images > 0 {
 		fmt.Fprintf(&b, "\nimages: %d, %d from the cache (hit rate %.0f%%)", im.Images, im.Cached, 100*im.HitRate())
 		if im.Cached < im.Images {

@@ -36,6 +36,8 @@ type Set struct {
 	stage *stage    // nil for a set in memory
 	min   *Minifier // minifies files as they are added; nil keeps them as given
 	see   func(p string, data []byte)
+	// changes is how the committed build compared with the site it replaced.
+	changes Changes
 }
 
 // entry is one file: its content in memory, or only its size on disk.

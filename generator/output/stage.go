@@ -25,6 +25,7 @@ type stage struct {
 	done      *sync.Cond      // signalled when pending falls to 0
 	err       error           // the first write error
 	closing   sync.Once
+	compared  changes // how the staged files compare with the published site
 }
 
 // queued is how many files may wait for a writer: it bounds the memory
@@ -145,9 +146,14 @@ func (st *stage) write(p string, data []byte) error {
 		st.mu.Unlock()
 	}
 	if st.reuse != nil {
-		return st.reuse.write(name, data, st.writeFile)
+		err = st.reuse.write(name, data, st.writeFile)
+	} else {
+		err = st.writeFile(name, data, 0o644)
 	}
-	return st.writeFile(name, data, 0o644)
+	if err == nil {
+		st.compared.record(name, filepath.Join(st.dest, filepath.FromSlash(p)), data)
+	}
+	return err
 }
 
 // mkdir makes a folder and its parents; in a reused site, files of the
@@ -194,10 +200,15 @@ func (s *Set) Commit() error {
 		st.reuse.removeStale(st.dir, s.files, st.made)
 		keep = st.reuse.keep
 	}
+	changes := Changes{Added: int(st.compared.added.Load()), Changed: int(st.compared.changed.Load()), Unchanged: int(st.compared.unchanged.Load())}
+	if info, err := os.Lstat(st.dest); err == nil && info.IsDir() {
+		changes.Published, changes.Removed = true, removed(st.dest, s.files)
+	}
 	if err := swap(st.dir, st.dest, keep); err != nil {
 		st.drop()
 		return err
 	}
+	s.changes = changes
 	return nil
 }
 

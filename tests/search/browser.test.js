@@ -191,6 +191,19 @@ describe('search box in Chromium', () => {
     }
   });
 
+  it('says visibly when nothing matches, with a way on', async () => {
+    const { page, context } = await open();
+    try {
+      await typeQuery(page, 'zzqxw');
+      assert.ok(await page.isVisible('.search-empty'), 'the no-result notice shows');
+      assert.ok(await page.isVisible('.search-empty a[href="/communes/"]'), 'it links the A-Z index');
+      await typeQuery(page, 'lunel');
+      assert.equal(await page.isVisible('.search-empty'), false, 'it goes once something matches');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works without JavaScript: a plain search field whose form goes to /communes/', async () => {
     const { page, context } = await open({ javaScriptEnabled: false });
     try {

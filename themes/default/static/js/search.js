@@ -578,6 +578,7 @@
     var input = form.querySelector('input[type="search"]');
     var list = form.querySelector('[role="listbox"]');
     var status = form.querySelector('[role="status"]');
+    var empty = form.querySelector('.search-empty'); // shown when a query finds nothing
     if (!input || !list || !status || !form.dataset.index || typeof fetch !== 'function') return;
     var text = form.dataset;
     var manifestURL = new URL(form.dataset.index, document.baseURI);
@@ -682,6 +683,7 @@
         list.appendChild(li);
       });
       open(rs.length > 0 && document.activeElement === input);
+      if (empty) empty.hidden = !(final && rs.length === 0 && words(query).join('').length >= 2);
       if (final) say(rs.length);
       form.dispatchEvent(new CustomEvent('cpts-search', { detail: { query: query, count: rs.length, final: final } }));
     }
