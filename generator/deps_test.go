@@ -39,7 +39,7 @@ var allowed = map[string][]string{
 	"search":    {"diag", "fold", "geo", "model", "output"},
 	"corpus":    {"fold", "geo", "model"},
 	"cms":       {"model"},
-	"listing":   {"diag", "fold", "geo", "model"},
+	"listing":   {"archetype", "diag", "fold", "geo", "model"},
 	"images":    {"diag", "fold", "markup", "output", "sitefs"},
 	"build":     {"diag", "fold", "geo", "gitinfo", "images", "load", "markup", "model", "output", "linkcheck", "palette", "render", "scope", "search", "validate", "sitefs", "safeurl"},
 	"server":    {"build", "diag", "output", "sitefs"},

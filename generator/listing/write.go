@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/archetype"
 )
 
 // File is one file of the content tree an import writes.
@@ -36,12 +38,12 @@ func indexFile(c *CPTS, source string) []byte {
 	var b strings.Builder
 	b.WriteString("+++\n")
 	fmt.Fprintf(&b, "# Imported from %s, row %d.\n", commentSafe(source), c.Source.Line)
-	fmt.Fprintf(&b, "name = %s\n", quote(c.Name))
+	fmt.Fprintf(&b, "name = %s\n", archetype.Quote(c.Name))
 	if c.ShortName != "" {
-		fmt.Fprintf(&b, "short_name = %s\n", quote(c.ShortName))
+		fmt.Fprintf(&b, "short_name = %s\n", archetype.Quote(c.ShortName))
 	}
 	if c.Status != "" {
-		fmt.Fprintf(&b, "status = %s\n", quote(string(c.Status)))
+		fmt.Fprintf(&b, "status = %s\n", archetype.Quote(string(c.Status)))
 	}
 	if c.Population > 0 {
 		fmt.Fprintf(&b, "declared_population = %d\n", c.Population)
@@ -49,15 +51,15 @@ func indexFile(c *CPTS, source string) []byte {
 	if len(c.Communes) == 0 && len(c.Departements) > 0 {
 		parts := make([]string, len(c.Departements))
 		for i, d := range c.Departements {
-			parts[i] = quote(d)
+			parts[i] = archetype.Quote(d)
 		}
 		fmt.Fprintf(&b, "departements = [%s]\n", strings.Join(parts, ", "))
 	}
 	if c.Association != "" {
-		fmt.Fprintf(&b, "association = %s\n", quote(c.Association))
+		fmt.Fprintf(&b, "association = %s\n", archetype.Quote(c.Association))
 	}
 	if c.Website != "" {
-		fmt.Fprintf(&b, "website = %s\n", quote(c.Website))
+		fmt.Fprintf(&b, "website = %s\n", archetype.Quote(c.Website))
 	}
 	b.WriteString("+++\n")
 	return []byte(b.String())
@@ -68,16 +70,16 @@ func communesFile(c *CPTS, source string) []byte {
 	fmt.Fprintf(&b, "# Imported from %s.\ncommunes = [\n", commentSafe(source))
 	for _, com := range c.Communes {
 		if com.Partial || com.Note != "" {
-			fmt.Fprintf(&b, "  { insee = %s", quote(com.Code))
+			fmt.Fprintf(&b, "  { insee = %s", archetype.Quote(com.Code))
 			if com.Partial {
 				b.WriteString(", partial = true")
 			}
 			if com.Note != "" {
-				fmt.Fprintf(&b, ", note = %s", quote(com.Note))
+				fmt.Fprintf(&b, ", note = %s", archetype.Quote(com.Note))
 			}
 			b.WriteString(" },")
 		} else {
-			fmt.Fprintf(&b, "  %s,", quote(com.Code))
+			fmt.Fprintf(&b, "  %s,", archetype.Quote(com.Code))
 		}
 		fmt.Fprintf(&b, " # %s\n", commentSafe(com.Name))
 	}
@@ -94,33 +96,13 @@ func contactsFile(c *CPTS) []byte {
 		}
 		b.WriteString("[[contact]]\nlabel = \"Contact\"\n")
 		if i < len(c.Emails) {
-			fmt.Fprintf(&b, "email = %s\n", quote(c.Emails[i]))
+			fmt.Fprintf(&b, "email = %s\n", archetype.Quote(c.Emails[i]))
 		}
 		if i < len(c.Phones) {
-			fmt.Fprintf(&b, "phone = %s\n", quote(c.Phones[i]))
+			fmt.Fprintf(&b, "phone = %s\n", archetype.Quote(c.Phones[i]))
 		}
 	}
 	return []byte(b.String())
-}
-
-// quote writes a TOML basic string: backslash, quote and control
-// characters escaped.
-func quote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, "\\u%04X", r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // commentSafe keeps a value on the line of a TOML comment.

@@ -159,12 +159,7 @@ func (cv *Coverage) Named() []string {
 	if cv == nil {
 		return nil
 	}
-	codes := make([]string, 0, len(cv.direct))
-	for code := range cv.direct {
-		codes = append(codes, code)
-	}
-	sort.Strings(codes)
-	return codes
+	return sortedKeys(cv.direct)
 }
 
 // Reached returns the codes of every commune covered, whole or in part,
@@ -173,12 +168,16 @@ func (cv *Coverage) Reached() []string {
 	if cv == nil {
 		return nil
 	}
-	codes := make([]string, 0, len(cv.claims))
-	for code := range cv.claims {
-		codes = append(codes, code)
+	return sortedKeys(cv.claims)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	sort.Strings(codes)
-	return codes
+	sort.Strings(keys)
+	return keys
 }
 
 // Keep returns the coverage by the CPTS that keep accepts only.
