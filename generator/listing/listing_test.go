@@ -223,3 +223,27 @@ func TestOfficialNamesWithParentheses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzImport feeds listings of any bytes to the reader and the resolver:
+// no panic, and every error or note carries a position in the listing.
+func FuzzImport(f *testing.F) {
+	f.Add([]byte("Nom;Communes\nCPTS A;\"Nice (partie), 34145, Marseille 5e\"\n;13003\n"), ".csv")
+	f.Add([]byte("nom,communes,statut,courriel\nB,\"Gargas (84)\",ACI signé,contact@b.example 04 65 71 10 01\n"), ".csv")
+	f.Add([]byte(`{"type":"FeatureCollection","features":[{"properties":{"nom":"C","communes":["46127","Gourdon"]}}]}`), ".geojson")
+	tab := geoTable(f)
+	f.Fuzz(func(t *testing.T, data []byte, ext string) {
+		if ext != ".csv" && ext != ".geojson" {
+			ext = ".csv"
+		}
+		res, err := Import("l"+ext, data, Options{Geo: tab})
+		if err != nil {
+			return
+		}
+		for _, d := range res.Errors {
+			if d.Pos.File != "l"+ext {
+				t.Errorf("error without the listing's position: %v", d)
+			}
+		}
+		res.Files("l" + ext)
+	})
+}
