@@ -70,6 +70,9 @@ type Result struct {
 	// Rendered counts the files an incremental rebuild rendered again
 	// (0 for a full build).
 	Rendered int
+	// DraftsLeftOut counts the news marked draft that the build did not
+	// publish (0 with Options.Drafts).
+	DraftsLeftOut int
 
 	pictures *images.Set // kept for incremental rebuilds
 	theme    render.Overlay
@@ -93,6 +96,13 @@ func (r *Result) Summary() string {
 	var b strings.Builder
 	var total time.Duration
 	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", len(r.Site.CPTS), len(r.Site.News), r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
+	if r.DraftsLeftOut > 0 {
+		word := "drafts"
+		if r.DraftsLeftOut == 1 {
+			word = "draft"
+		}
+		fmt.Fprintf(&b, "%d %s left out (draft = true; cpts serve and cpts build --drafts show them)\n", r.DraftsLeftOut, word)
+	}
 	for _, s := range r.Stages {
 		total += s.Duration
 		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))
@@ -172,6 +182,13 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, done()
 	}
 	res.Site = site
+	if !opts.Drafts {
+		for _, n := range site.News {
+			if n.Draft {
+				res.DraftsLeftOut++
+			}
+		}
+	}
 	if opts.BaseURL != "" {
 		site.Config.BaseURL = model.URL(opts.BaseURL)
 	}

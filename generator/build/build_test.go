@@ -156,3 +156,27 @@ func TestBuildWarnsOfEveryBodyLikeCheck(t *testing.T) {
 		t.Errorf("build warns\n%s\ncheck warns\n%s\n(all of the build: %v)", strings.Join(got, "\n"), strings.Join(want, "\n"), diags)
 	}
 }
+
+// TestBuildSaysWhichDraftsItLeftOut: a draft is published only with
+// Drafts, and the summary counts the drafts a build left out.
+func TestBuildSaysWhichDraftsItLeftOut(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/cpts/lunel/index.md":                     "+++\nname = \"L\"\n+++\n",
+		"content/cpts/lunel/communes.toml":                "communes = [\"34145\"]\n",
+		"content/cpts/lunel/news/2024-05-02-brouillon.md": "+++\ntitle = \"Brouillon\"\ndate = 2024-05-02\ndraft = true\n+++\nTexte.\n",
+	})
+	for _, drafts := range []bool{false, true} {
+		res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), Drafts: drafts})
+		if res == nil {
+			t.Fatal(diags)
+		}
+		page, shown := res.Files.Get("cpts/lunel/actualites/brouillon/index.html")
+		said := strings.Contains(res.Summary(), "1 draft left out")
+		if shown != drafts || said == drafts {
+			t.Errorf("drafts %v: page published %v, summary says it was left out %v", drafts, shown, said)
+		}
+		if drafts && !strings.Contains(string(page), "Brouillon : cette actualité n’est pas publiée") {
+			t.Errorf("the draft's page does not say it is one")
+		}
+	}
+}
