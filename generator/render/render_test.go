@@ -91,6 +91,25 @@ func TestGoldenCities(t *testing.T) {
 	}
 }
 
+// TestAccessibilityContactNeverEmpty: a statement that says "contact us"
+// gives a way to, or says there is none yet and where to turn.
+func TestAccessibilityContactNeverEmpty(t *testing.T) {
+	for _, tc := range []struct{ extra, want string }{
+		{"", "n’indique pas encore d’adresse où signaler un problème d’accessibilité"},
+		{"[legal]\npublisher = \"P\"\ndirector = \"D\"\nhost = \"H\"\npublisher_email = \"contact@example.org\"\n", `href="mailto:contact@example.org"`},
+	} {
+		config := "title = \"Annuaire test\"\nbase_url = \"https://example.org/\"\n" + tc.extra
+		res, diags := renderArchive(t, "cities.txtar", map[string]string{"config.toml": config})
+		if diags.HasErrors() {
+			t.Fatal(diags)
+		}
+		page, _ := res.Files.Get("accessibilite/index.html")
+		if !strings.Contains(string(page), tc.want) {
+			t.Errorf("with %q, the statement lacks %q", tc.extra, tc.want)
+		}
+	}
+}
+
 // TestGoldenPages compares one page of each type with testdata/golden.
 // Refresh with: go test ./generator/render -update
 func TestGoldenPages(t *testing.T) {
