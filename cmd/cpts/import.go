@@ -184,6 +184,9 @@ func linkOnPath(dir, rel string) string {
 	return ""
 }
 
+// maxDiffLines bounds the lines lineDiff names.
+const maxDiffLines = 12
+
 // lineDiff says which lines a change removes and adds.
 func lineDiff(old, new []byte) string {
 	count := func(b []byte) map[string]int {
@@ -207,5 +210,9 @@ func lineDiff(old, new []byte) string {
 	}
 	slices.Sort(minus)
 	slices.Sort(plus)
-	return strings.Join(append(minus, plus...), " | ")
+	all := append(minus, plus...)
+	if len(all) > maxDiffLines {
+		return strings.Join(all[:maxDiffLines], " | ") + fmt.Sprintf(" | … (%d lines more)", len(all)-maxDiffLines)
+	}
+	return strings.Join(all, " | ")
 }

@@ -29,7 +29,9 @@ const (
 	MergedCommune Code = "merged-commune"
 	// DuplicateCommune: a commune listed twice in one territory.
 	DuplicateCommune Code = "duplicate-commune"
-	// SharedCommune: a commune claimed by two CPTS, neither marking it partial (warning).
+	// SharedCommune: a commune claimed by several CPTS, not all marking it
+	// partial, or a city listed whole while other CPTS list its
+	// arrondissements (a warning, once per commune, naming every claimant).
 	SharedCommune Code = "shared-commune"
 	// Email: a malformed e-mail address (`contact@`).
 	Email Code = "email"

@@ -67,6 +67,7 @@ var (
 	infraSuffix = regexp.MustCompile(`(?i)\s+(\(?infra\)?|\(?en partie\)?|\(?partiel(le)?\)?|-\s*partie)$`)
 	deptCode    = regexp.MustCompile(`^(0[1-9]|[1-8][0-9]|9[0-5]|2[AaBb]|97[1-6])$`)
 	fiveDigits  = regexp.MustCompile(`^[0-9]{5}$|^2[AaBb][0-9]{3}$`)
+	fourDigits  = regexp.MustCompile(`^[1-9][0-9]{3}$`) // 06088 saved as a number
 	leadNumber  = regexp.MustCompile(`^([0-9]{5}|2[AaBb][0-9]{3})\s*(-\s*)?(.+)$`)
 	tailNumber  = regexp.MustCompile(`^(.+?)\s*(-\s*)?([0-9]{5}|2[AaBb][0-9]{3})$`)
 	arrondissmt = regexp.MustCompile(`(?i)^(paris|lyon|marseille)\s*(\d{1,2})\s*(e|eme|ème|er|ere|ier|°)?(\s+arr(ondissement|\.)?)?$`)
@@ -133,6 +134,13 @@ type problem struct {
 func resolve(table *geo.Table, t token, depts []string) (resolved, *problem) {
 	if whole := officialName(table, t); whole != nil {
 		t = *whole
+	}
+	if fourDigits.MatchString(t.name) {
+		r, p := resolveCode(table, "0"+t.name)
+		if p == nil {
+			r.note = strings.TrimSuffix(fmt.Sprintf("%s read as 0%s, the zero a spreadsheet drops from a number; %s", t.name, t.name, r.note), "; ")
+		}
+		return r, p
 	}
 	if fiveDigits.MatchString(t.name) {
 		return resolveCode(table, strings.ToUpper(t.name))

@@ -253,7 +253,7 @@ func (im *importer) set(dst *string, c cell, what string) {
 func (im *importer) communes(c *CPTS, cl cell, exact bool) {
 	for _, t := range splitCommunes(cl, exact) {
 		im.res.Totals.Cells++
-		isCode := fiveDigits.MatchString(t.name)
+		isCode := fiveDigits.MatchString(t.name) || fourDigits.MatchString(t.name)
 		if isCode {
 			im.res.Totals.Codes++
 		} else {

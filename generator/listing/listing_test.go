@@ -79,6 +79,7 @@ func TestResolve(t *testing.T) {
 		{"13003", nil, "?"},     // Alleins, or the postal code of Marseille 3e
 		{"Nulle-Part", nil, "!"},
 		{"Andigné", nil, "49176"}, // a commune déléguée, by name
+		{"6088", nil, "06088"},    // a code a spreadsheet saved as a number
 		{"Corbès", nil, "30329"},
 	}
 	for _, tt := range tests {
