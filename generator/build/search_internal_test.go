@@ -205,6 +205,10 @@ func TestScopedIndexKeepsItsCommunes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	home, _ := res.Files.Get("index.html")
+	if !strings.Contains(string(home), "Voir la carte des CPTS de l’annuaire") || strings.Contains(string(home), "CPTS de France") {
+		t.Error("the Lot's home page does not link the map of its own directory")
+	}
 	for q, want := range map[string]string{"gourdon": "commune:46127", "montpellier": "", "marseille": ""} {
 		got, err := s.Search(q)
 		if err != nil {

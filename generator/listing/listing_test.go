@@ -154,6 +154,19 @@ func TestColumns(t *testing.T) {
 	}
 }
 
+// TestRowsOfOneCPTS: rows with the same name (case and accents aside), or
+// with no name under a named one, make one CPTS.
+func TestRowsOfOneCPTS(t *testing.T) {
+	data := []byte("Nom;Code commune\nCPTS Étang;34145\nCPTS ETANG;34146\n;34151\nCPTS Autre;34172\n")
+	res, err := Import("l.csv", data, Options{Geo: geoTable(t)})
+	if err != nil || res.Errors.HasErrors() {
+		t.Fatal(err, res.Errors)
+	}
+	if len(res.CPTS) != 2 || len(res.CPTS[1].Communes) != 3 || res.CPTS[1].Name != "CPTS Étang" {
+		t.Fatalf("got %d CPTS: %+v", len(res.CPTS), res.CPTS)
+	}
+}
+
 // TestSameBytes checks that an import gives the same files twice, and
 // TOML that escapes what it quotes.
 func TestSameBytes(t *testing.T) {

@@ -91,6 +91,27 @@ func TestGoldenCities(t *testing.T) {
 	}
 }
 
+// TestNothingSaidOfWhatIsNotThere: a département whose communes are all
+// covered speaks of no hatched commune, and a site without news shows no
+// news heading.
+func TestNothingSaidOfWhatIsNotThere(t *testing.T) {
+	res, diags := renderArchive(t, "cities.txtar", map[string]string{
+		"content/cpts/paris/index.md":      "+++\nname = \"CPTS Paris\"\n+++\n",
+		"content/cpts/paris/communes.toml": "communes = [\"75056\"]\n", // the whole of the Paris département
+	})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	paris, _ := res.Files.Get("departements/75/index.html")
+	if !strings.Contains(string(paris), "toutes les communes ont une CPTS") || strings.Contains(string(paris), "hachurées") {
+		t.Error("the map of a fully covered département speaks of hatched communes")
+	}
+	home, _ := res.Files.Get("index.html")
+	if strings.Contains(string(home), "Dernières actualités") {
+		t.Error("a site without news shows a news heading")
+	}
+}
+
 // TestAccessibilityContactNeverEmpty: a statement that says "contact us"
 // gives a way to, or says there is none yet and where to turn.
 func TestAccessibilityContactNeverEmpty(t *testing.T) {
