@@ -102,10 +102,9 @@ func Import(name string, data []byte, opts Options) (*Result, error) {
 		return nil, err
 	}
 	var cur *CPTS
-	exact := strings.HasSuffix(strings.ToLower(name), ".csv") || strings.HasSuffix(strings.ToLower(name), ".txt") || strings.HasSuffix(strings.ToLower(name), ".tsv")
 	for _, row := range t.rows {
 		im.res.Totals.Rows++
-		cur = im.row(row, cur, exact)
+		cur = im.row(row, cur, t.exact)
 	}
 	for _, c := range im.order {
 		im.decide(c)

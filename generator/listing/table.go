@@ -37,6 +37,9 @@ type table struct {
 	header []cell
 	rows   [][]cell
 	notes  []Note // how the file was read (encoding)
+	// exact is set when positions are those of each cell's first byte
+	// (CSV), so that a token inside a cell can be pointed at.
+	exact bool
 }
 
 // cell is one value and where it was read.
@@ -66,7 +69,7 @@ func readTable(name string, data []byte) (*table, error) {
 // readCSV decodes a CSV file: UTF-8 (a BOM is dropped) or, when the bytes
 // are not UTF-8, Windows-1252, as spreadsheets export it.
 func readCSV(name string, data []byte) (*table, error) {
-	t := &table{}
+	t := &table{exact: true}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if !utf8.Valid(data) {
 		dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
