@@ -23,6 +23,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/scope"
 )
@@ -76,8 +77,7 @@ type Result struct {
 
 	pictures *images.Set // kept for incremental rebuilds
 	theme    render.Overlay
-	tagLists map[string][]*model.News // published news by tag slug, made by the first incremental rebuild
-	scope    *scope.Result
+	plan     *plan.Plan
 }
 
 // Pages counts the HTML files.
@@ -205,8 +205,9 @@ func Run(opts Options) (*Result, diag.List) {
 	// The links of every page are read as it is added, while in memory.
 	links := linkcheck.NewCollector()
 	files.InspectWith(links.Add)
-	ropts := render.Options{Theme: theme, Now: opts.Now, Drafts: opts.Drafts, Images: pictures, Scope: scoped, Out: files, Squeeze: !opts.NoMinify}
-	index := startIndex(site, scoped, theme, render.Planned(site, ropts))
+	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
+	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify}
+	index := startIndex(pl, theme)
 	ok = step("render", func() diag.List {
 		var d diag.List
 		rendered, d = render.Site(site, ropts)
@@ -226,7 +227,7 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, done()
 	}
 	res.Files = rendered.Files
-	res.pictures, res.theme, res.scope = pictures, theme, scoped
+	res.pictures, res.theme, res.plan = pictures, theme, pl
 	return res, done()
 }
 
@@ -235,12 +236,7 @@ func Run(opts Options) (*Result, diag.List) {
 func publishedImages(uses []imageUse, opts Options) []images.Ref {
 	var refs []images.Ref
 	for _, u := range uses {
-		n := u.news
-		switch {
-		case n == nil:
-		case opts.Now.IsZero() && n.Draft && !opts.Drafts:
-			continue
-		case !opts.Now.IsZero() && !n.Visible(opts.Now, opts.Drafts):
+		if u.news != nil && !plan.Published(u.news, opts.Now, opts.Drafts) {
 			continue
 		}
 		refs = append(refs, u.ref)

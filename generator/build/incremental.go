@@ -3,7 +3,8 @@ package build
 import (
 	"errors"
 	"io/fs"
-	"maps"
+	"path"
+	"strings"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
@@ -11,74 +12,68 @@ import (
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/validate"
 )
 
-// Incremental rebuilds after edits of existing news files only: it reloads
-// those files, checks them, and re-renders just the pages that show them
-// (the item, its CPTS, the home page, the news list pages and tag pages
-// whose items change, the feeds), on top of prev. It returns ok=false when
-// the change needs a full build: another kind of file, a new or removed
-// file, images, an item that appears or disappears (draft, date in the
-// future, expiry), a list that loses a page. On errors it returns the
-// diagnostics and a nil result; prev is left as it was. The search index
-// and the sitemap are not updated: they keep the previous titles and
-// dates until the next full build.
+// Incremental rebuilds after changes of news files: edited, added or
+// deleted, drafts published or not, on top of prev. It reloads those
+// files, checks them with every other item (slugs are unique), plans the
+// site again, and re-renders just the pages whose content the new plan
+// changes (the items, their CPTS, the home page, the news lists and tag
+// pages whose items or page count change, the feeds); pages the new plan
+// no longer has (an item unpublished, a list that lost a page) are
+// removed. A scheduled item whose date passed is published the same way.
+// It returns ok=false when the change needs a full build: another kind
+// of file, images, a folder, a site with a [scope]. On errors it returns
+// the diagnostics and a nil result; prev is left as it was. The search
+// index and the sitemap are not updated: they keep the previous titles
+// and dates until the next full build.
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
-	if prev == nil || prev.Site == nil || prev.pictures == nil || len(changed) == 0 {
+	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
 		return nil, nil, false
 	}
 	site := prev.Site
 	start := time.Now()
-	replaced, diags, ok := reloadNews(site, opts, changed)
+	edit, diags, ok := reloadNews(site, opts, prev.plan.Restricted(), changed)
 	if !ok {
 		return nil, nil, false
 	}
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
-	// The file names, hence the slugs, are unchanged: only the checks of
-	// the items themselves can fail.
-	edited := make([]*model.News, 0, len(replaced))
-	for old, n := range replaced {
-		if published(old, opts) != published(n, opts) {
-			return nil, nil, false
-		}
-		edited = append(edited, n)
-	}
-	if d := validate.News(edited); d.HasErrors() {
+	all := edit.apply(site.News, func(*model.News) bool { return true })
+	if d := validate.News(all); d.HasErrors() {
 		return nil, append(diags, d...).Sort(), true
-	}
-	tagLists := prev.tagLists
-	if tagLists == nil {
-		tagLists = indexTags(site.News, opts)
-	}
-	wanted, tagNews, ok := touchedPages(site.News, tagLists, replaced, opts)
-	if !ok {
-		return nil, nil, false
 	}
 	loaded := time.Since(start)
 
 	// The change is good: update the model, then render what shows it.
-	site.News = reordered(site.News, replaced)
-	for old := range replaced {
-		if c := old.CPTS; c != nil {
-			c.News = reordered(c.News, replaced)
+	site.News = all
+	for _, c := range site.CPTS {
+		if edit.owners[c] {
+			c.News = edit.apply(c.News, func(n *model.News) bool { return n.CPTS == c })
 		}
 	}
+	before := prev.plan
+	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope})
+	wanted, gone := touchedPages(before, after)
 	renderStart := time.Now()
 	out := output.NewSet()
 	if !opts.NoMinify {
 		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
 	}
-	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Now: opts.Now, Drafts: opts.Drafts, Images: prev.pictures,
-		Only: wanted, TagNews: tagNews, Scope: prev.scope, Out: out, Squeeze: !opts.NoMinify})
+	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures,
+		Only: wanted, Out: out, Squeeze: !opts.NoMinify})
 	diags = append(diags, d...)
 	if rendered == nil || diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
 	files := prev.Files.Clone()
+	for _, p := range gone {
+		files.Remove(plan.File(p))
+	}
 	for _, p := range rendered.Files.Paths() {
 		data, _ := rendered.Files.Get(p)
 		files.Replace(p, data)
@@ -87,36 +82,81 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
-	next := maps.Clone(tagLists)
-	maps.Copy(next, tagNews)
 	return &Result{
-		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, scope: prev.scope, tagLists: next,
+		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}, diags.Sort(), true
 }
 
-// reloadNews reads the changed news files again and returns each new item
-// keyed by the one it replaces. It returns ok=false when a path is not a
-// known news item, was deleted, or shows images (covers and photos are
-// processed by the full build).
-func reloadNews(site *model.Site, opts Options, changed []string) (replaced map[*model.News]*model.News, diags diag.List, ok bool) {
+// newsEdit is a change of news files: items replaced (by nil when their
+// file was deleted), items added, and the CPTS whose news they are.
+type newsEdit struct {
+	replaced map[*model.News]*model.News
+	added    []*model.News
+	owners   map[*model.CPTS]bool
+}
+
+// apply returns a copy of list (news newest first) with the edit made:
+// replaced items swapped in, deleted ones left out, and the added items
+// that keep accepts put in their place.
+func (e *newsEdit) apply(list []*model.News, keep func(*model.News) bool) []*model.News {
+	out := make([]*model.News, 0, len(list)+len(e.added))
+	for _, n := range list {
+		if r, ok := e.replaced[n]; ok {
+			if r == nil {
+				continue
+			}
+			n = r
+		}
+		out = append(out, n)
+	}
+	for _, n := range e.added {
+		if keep(n) {
+			out = append(out, n)
+		}
+	}
+	load.SortNews(out)
+	return out
+}
+
+// reloadNews reads the changed news files again. It returns ok=false
+// when a path is not a news file (or bundle's index.md) of a CPTS of the
+// site or of the site itself, when an item shows images (covers and
+// photos are processed by the full build), and when a file is added or
+// deleted on a site with a [scope] (which decides which items it keeps).
+func reloadNews(site *model.Site, opts Options, restricted bool, changed []string) (edit *newsEdit, diags diag.List, ok bool) {
 	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
-	replaced = map[*model.News]*model.News{}
+	edit = &newsEdit{replaced: map[*model.News]*model.News{}, owners: map[*model.CPTS]bool{}}
 	for _, p := range changed {
+		owner, known := newsOwner(site, p)
+		if !known {
+			return nil, nil, false
+		}
 		old := newsByFile(site, p)
-		if old == nil {
+		_, err := fs.Stat(opts.Source, p)
+		deleted := errors.Is(err, fs.ErrNotExist)
+		if (old == nil || deleted) && restricted {
 			return nil, nil, false
 		}
-		if _, err := fs.Stat(opts.Source, p); errors.Is(err, fs.ErrNotExist) {
-			return nil, nil, false
+		if owner != nil {
+			edit.owners[owner] = true
 		}
-		n, d := load.NewsFile(opts.Source, p, old.CPTS, load.Options{})
+		if deleted {
+			if old != nil {
+				if old.Cover != "" {
+					return nil, nil, false
+				}
+				edit.replaced[old] = nil
+			}
+			continue
+		}
+		n, d := load.NewsFile(opts.Source, p, owner, load.Options{})
 		diags = append(diags, d...)
 		if n == nil {
 			continue
 		}
-		if n.Cover != "" || old.Cover != "" {
+		if n.Cover != "" || old != nil && old.Cover != "" {
 			return nil, nil, false
 		}
 		conv, d := md.Convert(n.Body.Source, n.Body.Pos)
@@ -126,10 +166,40 @@ func reloadNews(site *model.Site, opts Options, changed []string) (replaced map[
 				return nil, nil, false
 			}
 		}
+		if old == nil {
+			edit.added = append(edit.added, n)
+			continue
+		}
 		n.Modified = old.Modified
-		replaced[old] = n
+		edit.replaced[old] = n
 	}
-	return replaced, diags, true
+	return edit, diags, true
+}
+
+// newsOwner returns the CPTS whose news folder holds file p (nil for the
+// site's news), and whether p is a news file at all: news/<date>-<slug>.md
+// or news/<date>-<slug>/index.md, of a CPTS of the site or of content/.
+func newsOwner(site *model.Site, p string) (*model.CPTS, bool) {
+	dir := path.Dir(p)
+	if path.Base(p) == "index.md" {
+		dir = path.Dir(dir)
+	} else if !strings.HasSuffix(p, ".md") {
+		return nil, false
+	}
+	if dir == "content/news" {
+		return nil, true
+	}
+	slug, ok := strings.CutPrefix(dir, "content/cpts/")
+	slug, ok2 := strings.CutSuffix(slug, "/news")
+	if !ok || !ok2 || strings.Contains(slug, "/") {
+		return nil, false
+	}
+	for _, c := range site.CPTS {
+		if c.Slug == slug {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // newsByFile finds the news item read from file p.
@@ -140,30 +210,4 @@ func newsByFile(site *model.Site, p string) *model.News {
 		}
 	}
 	return nil
-}
-
-// reordered returns a copy of list with the replaced items swapped in,
-// sorted again if a date changed.
-func reordered(list []*model.News, replaced map[*model.News]*model.News) []*model.News {
-	out := make([]*model.News, len(list))
-	moved := false
-	for i, n := range list {
-		if r, ok := replaced[n]; ok {
-			moved = moved || r.Date != n.Date
-			n = r
-		}
-		out[i] = n
-	}
-	if moved {
-		load.SortNews(out)
-	}
-	return out
-}
-
-// published mirrors render's rule for which news a build publishes.
-func published(n *model.News, opts Options) bool {
-	if opts.Now.IsZero() {
-		return !n.Draft || opts.Drafts
-	}
-	return n.Visible(opts.Now, opts.Drafts)
 }

@@ -1,181 +1,103 @@
 package build
 
 import (
-	"strconv"
+	"slices"
 
-	"github.com/cpts-fr/cpts/generator/fold"
-	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// newsPerPage mirrors render's default page size of news lists.
+// newsPerPage is render's default page size of news lists, which the
+// builds use.
 const newsPerPage = 10
 
-// touchedPages returns the site paths that an edit of news items changes:
-// each item's page, its CPTS's page and feeds, the home page and site
-// feeds, and the pages of the news lists (the site's, the CPTS's) and of
-// tags whose items or page count change. tagLists holds the published news of each tag before the
-// edit; edited, the lists of the tags of the edited items after it. The
-// visibility of the items is unchanged. It returns ok=false when a list
-// loses a page, which only a full build can remove.
-func touchedPages(all []*model.News, tagLists map[string][]*model.News, replaced map[*model.News]*model.News, opts Options) (wanted map[string]bool, edited map[string][]*model.News, ok bool) {
-	wanted = map[string]bool{"/": true, "/actualites/atom.xml": true}
-	var before []*model.News
-	for _, n := range all {
-		if published(n, opts) {
-			before = append(before, n)
+// touchedPages compares the plans before and after an edit of news and
+// returns the site paths to render again (wanted) and those to remove
+// (gone): the items edited, published or unpublished, the home page and
+// the site's feeds, each CPTS whose published news changed (its page,
+// feeds and news list), and the pages of the news lists and tag lists
+// whose items, title or page count changed.
+func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []string) {
+	wanted = map[string]bool{plan.Home: true}
+	atom, _ := plan.Feeds(plan.NewsList)
+	wanted[atom] = true
+	// An edited item is a new value: a pointer of after not in before.
+	inBefore := make(map[*model.News]bool, len(before.News))
+	for _, n := range before.News {
+		inBefore[n] = true
+	}
+	kept := make(map[string]bool, len(after.News))
+	for _, n := range after.News {
+		kept[plan.NewsPage(n)] = true
+		if !inBefore[n] {
+			wanted[plan.NewsPage(n)] = true
 		}
 	}
-	after := reordered(before, replaced)
-	if !listPages(wanted, "/actualites/", before, after, replaced, nil) {
-		return nil, nil, false
-	}
-	tags := newsTags{slugs: map[string]string{}}
-	edited = map[string][]*model.News{}
-	lists := map[*model.CPTS]bool{}
-	for old, n := range replaced {
-		wanted[newsPathOf(n)] = true
-		if c := n.CPTS; c != nil {
-			wanted["/cpts/"+c.Slug+"/"] = true
-			wanted["/cpts/"+c.Slug+"/actualites/atom.xml"] = true
-			lists[c] = true
-		}
-		for _, t := range append(append([]string{}, old.Tags...), n.Tags...) {
-			if s := tags.slug(t); s != "" {
-				edited[s] = nil
-			}
+	for _, n := range before.News {
+		if !kept[plan.NewsPage(n)] {
+			gone = append(gone, plan.NewsPage(n))
 		}
 	}
-	for c := range lists {
-		var b []*model.News
-		for _, n := range before {
-			if n.CPTS == c {
-				b = append(b, n)
-			}
-		}
-		if !listPages(wanted, "/cpts/"+c.Slug+"/actualites/", b, reordered(b, replaced), replaced, nil) {
-			return nil, nil, false
-		}
-	}
-	for s := range edited {
-		b := tagLists[s]
-		a := tags.edited(b, s, replaced, opts)
-		name := func(list []*model.News) string { return tags.name(list, s) }
-		if !listPages(wanted, "/actualites/mots-cles/"+s+"/", b, a, replaced, name) {
-			return nil, nil, false
-		}
-		edited[s] = a
-	}
-	return wanted, edited, true
-}
-
-// indexTags returns the published news of each tag, by slug, newest first.
-func indexTags(all []*model.News, opts Options) map[string][]*model.News {
-	tags := newsTags{slugs: map[string]string{}}
-	out := map[string][]*model.News{}
-	for _, n := range all {
-		if !published(n, opts) {
+	gone = append(gone, listPages(wanted, plan.NewsList, before.News, after.News, true)...)
+	for _, c := range after.Site().CPTS {
+		b, a := before.CPTSNews(c), after.CPTSNews(c)
+		if slices.Equal(b, a) {
 			continue
 		}
-		for _, name := range n.Tags {
-			s := tags.slug(name)
-			if l := out[s]; s != "" && (len(l) == 0 || l[len(l)-1] != n) {
-				out[s] = append(l, n)
+		wanted[plan.CPTSPage(c)] = true
+		atom, _ := plan.Feeds(plan.CPTSNewsList(c))
+		wanted[atom] = true
+		gone = append(gone, listPages(wanted, plan.CPTSNewsList(c), b, a, false)...)
+	}
+	for _, t := range before.Tags {
+		if after.Tag(t.Slug) == nil {
+			gone = append(gone, listPages(wanted, plan.Tags+t.Slug+"/", t.News, nil, false)...)
+		}
+	}
+	for _, t := range after.Tags {
+		base := plan.Tags + t.Slug + "/"
+		old := before.Tag(t.Slug)
+		if old == nil {
+			old = &plan.Tag{}
+		}
+		gone = append(gone, listPages(wanted, base, old.News, t.News, false)...)
+		if old.Name != t.Name { // a new title: every page again
+			for i := range plan.Pages(len(t.News), newsPerPage) {
+				wanted[plan.ListPage(base, i+1)] = true
 			}
 		}
 	}
-	return out
+	return wanted, gone
 }
 
 // listPages adds to wanted the pages of the list at base whose content
 // changes from before to after (published news, newest first): a page
-// whose items change, every page when the page count or the list's title
-// (name of its first item, for a tag) changes. It returns false when the
-// list loses pages.
-func listPages(wanted map[string]bool, base string, before, after []*model.News, replaced map[*model.News]*model.News, name func([]*model.News) string) bool {
-	pagesBefore := (len(before) + newsPerPage - 1) / newsPerPage
-	pagesAfter := (len(after) + newsPerPage - 1) / newsPerPage
-	if pagesAfter < pagesBefore {
-		return false
+// whose items change (an edited item is a new value), every page when the page count
+// changes. It returns the pages the list loses: those past its new last
+// page, and its first page when it becomes empty and is not kept
+// (always is false).
+func listPages(wanted map[string]bool, base string, before, after []*model.News, always bool) (gone []string) {
+	count := func(list []*model.News) int {
+		if len(list) == 0 && !always {
+			return 0
+		}
+		return plan.Pages(len(list), newsPerPage)
 	}
-	all := pagesAfter != pagesBefore || name != nil && name(before) != name(after)
-	for i := range max(len(before), len(after)) {
-		if all || i >= len(before) || i >= len(after) || replaced[before[i]] != nil || before[i] != after[i] {
-			wanted[listPagePath(base, i/newsPerPage+1)] = true
+	pagesBefore, pagesAfter := count(before), count(after)
+	for i := pagesAfter + 1; i <= pagesBefore; i++ {
+		gone = append(gone, plan.ListPage(base, i))
+	}
+	all := pagesAfter != pagesBefore
+	for i := range pagesAfter {
+		lo, hi := i*newsPerPage, (i+1)*newsPerPage
+		if all || !slices.Equal(window(before, lo, hi), window(after, lo, hi)) {
+			wanted[plan.ListPage(base, i+1)] = true
 		}
 	}
-	return true
+	return gone
 }
 
-// listPagePath mirrors render's paths of list pages: base, base/page/N/.
-func listPagePath(base string, page int) string {
-	if page == 1 {
-		return base
-	}
-	return base + "page/" + strconv.Itoa(page) + "/"
-}
-
-// newsTags folds tag names to the slugs of their pages, once per name.
-type newsTags struct {
-	slugs map[string]string
-}
-
-func (t newsTags) slug(name string) string {
-	s, ok := t.slugs[name]
-	if !ok {
-		s = fold.Slug(name)
-		t.slugs[name] = s
-	}
-	return s
-}
-
-// edited returns the tag list of slug after the edit: the replaced items
-// swapped in, those that lost the tag left out, those that gained it added.
-func (t newsTags) edited(list []*model.News, slug string, replaced map[*model.News]*model.News, opts Options) []*model.News {
-	out := make([]*model.News, 0, len(list)+len(replaced))
-	for _, n := range list {
-		if r, ok := replaced[n]; ok {
-			if t.spelling(r, slug) == "" {
-				continue
-			}
-			n = r
-		}
-		out = append(out, n)
-	}
-	for old, n := range replaced {
-		if t.spelling(old, slug) == "" && t.spelling(n, slug) != "" && published(n, opts) {
-			out = append(out, n)
-		}
-	}
-	load.SortNews(out)
-	return out
-}
-
-// name returns the spelling of the tag slug on the first item of list
-// that has it: the title of the tag's pages (render groups the spellings
-// of one slug under the first it meets).
-func (t newsTags) name(list []*model.News, slug string) string {
-	for _, n := range list {
-		if name := t.spelling(n, slug); name != "" {
-			return name
-		}
-	}
-	return ""
-}
-
-// spelling returns the tag of n that folds to slug, or "".
-func (t newsTags) spelling(n *model.News, slug string) string {
-	for _, name := range n.Tags {
-		if t.slug(name) == slug {
-			return name
-		}
-	}
-	return ""
-}
-
-func newsPathOf(n *model.News) string {
-	if n.CPTS != nil {
-		return "/cpts/" + n.CPTS.Slug + "/actualites/" + n.Slug + "/"
-	}
-	return "/actualites/" + n.Slug + "/"
+// window returns list[lo:hi], cut to the list's length.
+func window(list []*model.News, lo, hi int) []*model.News {
+	return list[min(lo, len(list)):min(hi, len(list))]
 }

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -10,14 +9,11 @@ import (
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/geo"
-	"github.com/cpts-fr/cpts/generator/model"
-	"github.com/cpts-fr/cpts/generator/output"
-	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/search"
 	"github.com/cpts-fr/cpts/themes"
 )
 
-// plannedSites are sites whose pages differ in every way render.Planned
+// plannedSites are sites whose pages differ in every way package plan
 // follows: scope, [communes] pages, drafts, scheduled and expired news.
 // They are the sample content, copied with more news and configurations.
 func plannedSites(t *testing.T) (fs.FS, map[string]Options) {
@@ -57,110 +53,6 @@ func plannedSites(t *testing.T) (fs.FS, map[string]Options) {
 	}
 }
 
-// TestPlannedPagesAreRendered holds render.Planned to what render makes,
-// for every page the search index may link to.
-func TestPlannedPagesAreRendered(t *testing.T) {
-	table, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, sites := plannedSites(t)
-	for name, opts := range sites {
-		t.Run(name, func(t *testing.T) {
-			opts.Source, opts.Theme, opts.Geo = src, themes.Default(), table
-			res, diags := Run(opts)
-			if res == nil {
-				t.Fatal(diags)
-			}
-			planned := render.Planned(res.Site, render.Options{Scope: res.scope, Now: opts.Now, Drafts: opts.Drafts})
-			yes := 0
-			for _, p := range candidatePaths(table, res.Site) {
-				got, want := planned(p), res.Files.Has(strings.TrimPrefix(p, "/")+"index.html")
-				if got != want {
-					t.Errorf("Planned(%s) = %v, but the page is rendered: %v", p, got, want)
-				}
-				if got {
-					yes++
-				}
-			}
-			if yes == 0 {
-				t.Error("no page planned")
-			}
-		})
-	}
-}
-
-// candidatePaths lists the pages of every commune, département, région
-// and news item a site might have.
-func candidatePaths(table *geo.Table, site *model.Site) []string {
-	var out []string
-	for _, c := range table.Communes() {
-		out = append(out, "/communes/"+c.Code+"/")
-	}
-	for _, d := range table.Departements() {
-		out = append(out, "/departements/"+d.Code+"/")
-	}
-	for _, r := range table.Regions() {
-		out = append(out, "/regions/"+r.Code+"/")
-	}
-	for _, n := range site.News {
-		p := "/actualites/" + n.Slug + "/"
-		if n.CPTS != nil {
-			p = "/cpts/" + n.CPTS.Slug + p
-		}
-		out = append(out, p)
-	}
-	return out
-}
-
-// TestIndexOfWrongPlanIsRemade checks that a plan that is wrong about any
-// page gives the index of the rendered pages all the same.
-func TestIndexOfWrongPlanIsRemade(t *testing.T) {
-	table, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, sites := plannedSites(t)
-	opts := sites["sample, in 2026"]
-	opts.Source, opts.Theme, opts.Geo = src, themes.Default(), table
-	res, diags := Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
-	want := searchFiles(res.Files)
-	if len(want) == 0 {
-		t.Fatal("the build has no search index")
-	}
-	planned := render.Planned(res.Site, render.Options{Scope: res.scope, Now: opts.Now})
-	for name, plan := range map[string]func(string) bool{
-		"every page":        func(string) bool { return true },
-		"no page":           func(string) bool { return false },
-		"but one news item": func(p string) bool { return planned(p) != (p == "/actualites/plus-tard/") },
-	} {
-		t.Run(name, func(t *testing.T) {
-			files := output.NewSet()
-			for _, p := range res.Files.Paths() {
-				if !strings.HasPrefix(p, "search/") {
-					data, _ := res.Files.Get(p)
-					_ = files.Add(p, data)
-				}
-			}
-			if d := startIndex(res.Site, res.scope, res.theme, plan).add(files); d.HasErrors() {
-				t.Fatal(d)
-			}
-			got := searchFiles(files)
-			if len(got) != len(want) {
-				t.Fatalf("%d files in search/, want %d", len(got), len(want))
-			}
-			for p, data := range want {
-				if !bytes.Equal(got[p], data) {
-					t.Errorf("%s differs from the index of the rendered pages", p)
-				}
-			}
-		})
-	}
-}
-
 func mustRead(t *testing.T, name string) string {
 	t.Helper()
 	data, err := os.ReadFile(name)
@@ -168,16 +60,6 @@ func mustRead(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(data)
-}
-
-func searchFiles(files *output.Set) map[string][]byte {
-	out := map[string][]byte{}
-	for _, p := range files.Paths() {
-		if strings.HasPrefix(p, "search/") {
-			out[p], _ = files.Get(p)
-		}
-	}
-	return out
 }
 
 // TestScopedIndexKeepsItsCommunes checks that a site of one département

@@ -254,6 +254,17 @@ func Equal(a, b *Set) bool {
 	return true
 }
 
+// Remove takes a file out of a set in memory (a page an edit unpublished);
+// it reports whether the set had it.
+func (s *Set) Remove(p string) bool {
+	p = strings.TrimPrefix(p, "/")
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_, ok := s.files[p]
+	delete(s.files, p)
+	return ok
+}
+
 // Clone returns a set in memory holding the same files, that can be
 // changed without changing s, and that does not minify. The contents of a set in memory are shared,
 // not copied; those of a set on disk are read back.

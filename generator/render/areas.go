@@ -3,6 +3,7 @@ package render
 import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // coverage counts the communes and inhabitants of an area covered whole by
@@ -47,31 +48,16 @@ func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
 }
 
 // departementItem is a departement with its CPTS, for lists.
-type departementItem struct {
-	D    *geo.Departement
-	CPTS []*model.CPTS
-}
-
-// departementList lists the departements that have at least one CPTS.
-func (r *renderer) departementList() []departementItem {
-	var out []departementItem
-	for _, d := range r.site.Geo.Departements() {
-		if cs := r.cptsByDept[d.Code]; len(cs) > 0 && r.departementInScope(d.Code) {
-			out = append(out, departementItem{d, cs})
-		}
-	}
-	return out
-}
+// departementList lists the départements with a page, and their CPTS.
+func (r *renderer) departementList() []plan.Departement { return r.plan.Departements() }
 
 func (r *renderer) departements() {
 	list := r.departementList()
-	r.emit("departements", &page{Path: "/departements/", Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
+	r.emit("departements", &page{Path: plan.Departements, Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
 		Data: map[string]any{"Departements": list}})
-	regions := map[string]bool{}
 	for _, item := range list {
 		d := item.D
-		regions[d.Region] = true
-		if !r.wanted("/departements/" + d.Code + "/") {
+		if !r.wanted(plan.DepartementPage(d.Code)) {
 			continue
 		}
 		communes := r.site.Geo.InDepartement(d.Code)
@@ -82,27 +68,27 @@ func (r *renderer) departements() {
 			}
 		}
 		region := r.site.Geo.Region(d.Region)
-		crumbs := []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}}
+		crumbs := []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}}
 		if region != nil {
-			crumbs = append(crumbs, crumb{region.Name, "/regions/" + region.Code + "/"})
+			crumbs = append(crumbs, crumb{region.Name, plan.RegionPage(region.Code)})
 		}
 		title := d.Name + " (" + d.Code + ")"
 		uncoveredPage := ""
 		if len(uncovered) > uncoveredOnPage { // a list of its own, paginated
-			uncoveredPage = "/departements/" + d.Code + "/sans-cpts/"
+			uncoveredPage = plan.UncoveredPage(d.Code)
 			guide := func(lo int) string { return uncovered[lo].Name }
-			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, "/departements/" + d.Code + "/"})
+			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, plan.DepartementPage(d.Code)})
 			r.paginate(uncoveredPage, len(uncovered), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
 				r.emit("uncovered", &page{Path: path, Title: r.pageTitle(r.t("uncovered_in", title), p), Crumbs: sub,
 					Data: map[string]any{"D": d, "Communes": uncovered[lo:hi], "Total": len(uncovered), "Pager": p}})
 			})
 		}
-		r.emit("departement", &page{Path: "/departements/" + d.Code + "/", Title: title, Crumbs: crumbs,
+		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs,
 			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
 				"Uncovered": uncovered, "UncoveredPage": uncoveredPage, "Map": r.departementMap(d, item.CPTS, uncovered)}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
-		if !regions[reg.Code] || !r.regionInScope(reg.Code) || !r.wanted("/regions/"+reg.Code+"/") {
+		if !r.plan.HasRegionPage(reg.Code) || !r.wanted(plan.RegionPage(reg.Code)) {
 			continue
 		}
 		type deptCoverage struct {
@@ -120,8 +106,8 @@ func (r *renderer) departements() {
 			}
 			communes := r.site.Geo.InDepartement(d.Code)
 			all = append(all, communes...)
-			depts = append(depts, deptCoverage{d, r.cptsByDept[d.Code], r.coverageOf(communes)})
-			for _, c := range r.cptsByDept[d.Code] {
+			depts = append(depts, deptCoverage{d, r.plan.CPTSIn(d.Code), r.coverageOf(communes)})
+			for _, c := range r.plan.CPTSIn(d.Code) {
 				if !seen[c] {
 					seen[c] = true
 					cpts = append(cpts, c)
@@ -129,9 +115,9 @@ func (r *renderer) departements() {
 			}
 		}
 		cov := r.coverageOf(all)
-		r.paginate("/regions/"+reg.Code+"/", len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
+		r.paginate(plan.RegionPage(reg.Code), len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
 			r.emit("region", &page{Path: path, Title: r.pageTitle(reg.Name, p),
-				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), "/departements/"}},
+				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}},
 				Data:   map[string]any{"R": reg, "Departements": depts, "CPTS": cpts[lo:hi], "Coverage": cov, "Pager": p}})
 		})
 	}

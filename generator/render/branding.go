@@ -6,6 +6,7 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/palette"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // The per-site settings of the configuration: logo, colours, menu and the
@@ -52,5 +53,5 @@ func (r *renderer) legalNotice() {
 	if r.site.Config.Legal.IsZero() {
 		return
 	}
-	r.emit("mentions-legales", &page{Path: "/mentions-legales/", Title: r.t("legal_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
+	r.emit("mentions-legales", &page{Path: plan.Legal, Title: r.t("legal_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
 }

@@ -6,17 +6,19 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
 // upcoming reports whether an event has not ended at the build date (all
 // events are upcoming when the build has no date).
 func (r *renderer) upcoming(e *model.Event) bool {
-	if r.opts.Now.IsZero() {
+	if r.plan.Options().Now.IsZero() {
 		return true
 	}
 	end := e.Date.Time().AddDate(0, 0, 1)
-	return r.opts.Now.Before(end)
+	return r.plan.Options().Now.Before(end)
 }
 
 // splitEvents returns the upcoming events (soonest first) and the past
@@ -54,10 +56,10 @@ func (r *renderer) allEvents() []*model.Event {
 // calendars writes an iCalendar file (RFC 5545) for the site and for each
 // CPTS with events.
 func (r *renderer) calendars() {
-	r.add("evenements.ics", r.ics(r.site.Config.Title, r.allEvents()))
+	r.add(plan.File(plan.Calendar(nil)), r.ics(r.site.Config.Title, r.allEvents()))
 	for _, c := range r.site.CPTS {
 		if len(c.Events) > 0 {
-			r.add(strings.TrimPrefix(cptsPath(c), "/")+"evenements.ics", r.ics(c.Name, c.Events))
+			r.add(plan.File(plan.Calendar(c)), r.ics(c.Name, c.Events))
 		}
 	}
 }
@@ -109,12 +111,12 @@ func (r *renderer) ics(name string, events []*model.Event) []byte {
 		if e.Description != "" {
 			line("DESCRIPTION:" + icsText(e.Description))
 		}
-		url := r.abs(cptsPath(e.CPTS)) + "#evenements"
+		url := r.abs(plan.CPTSPage(e.CPTS)) + "#evenements"
 		if e.Link != "" {
 			url = string(e.Link)
 		}
 		line("URL:" + url)
-		line("ORGANIZER;CN=" + icsParam(e.CPTS.Name) + ":" + r.abs(cptsPath(e.CPTS)))
+		line("ORGANIZER;CN=" + icsParam(e.CPTS.Name) + ":" + r.abs(plan.CPTSPage(e.CPTS)))
 		line("END:VEVENT")
 	}
 	line("END:VCALENDAR")

@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"html/template"
-	"sort"
 	"time"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/diag"
-	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
@@ -20,12 +20,12 @@ const feedSize = 10
 // the whole site and for each CPTS. Dates come from the items, never from
 // the clock, so feeds are reproducible.
 func (r *renderer) feeds() {
-	r.feed("/actualites/", "/actualites/", r.site.Config.Title, r.publishedNews())
+	r.feed(plan.NewsList, plan.NewsList, r.site.Config.Title, r.plan.News)
 	for _, c := range r.site.CPTS {
-		if !r.wanted(cptsPath(c) + "actualites/atom.xml") {
+		if !r.wanted(plan.CPTSPage(c) + "actualites/atom.xml") {
 			continue
 		}
-		r.feed(cptsPath(c)+"actualites/", cptsPath(c), c.Name, r.cptsFeedNews(c))
+		r.feed(plan.CPTSNewsList(c), plan.CPTSPage(c), c.Name, r.cptsFeedNews(c))
 	}
 	r.newsCache = nil
 }
@@ -49,7 +49,7 @@ func (r *renderer) cptsFeedNews(c *model.CPTS) []*model.News {
 func (r *renderer) inFeed(n *model.News) bool {
 	if r.feedNews == nil {
 		r.feedNews = map[*model.News]bool{}
-		site := r.publishedNews()
+		site := r.plan.News
 		for _, n := range site[:min(feedSize, len(site))] {
 			r.feedNews[n] = true
 		}
@@ -61,9 +61,6 @@ func (r *renderer) inFeed(n *model.News) bool {
 	}
 	return r.feedNews[n]
 }
-
-// feedPaths returns the Atom and JSON Feed paths of a news folder.
-func feedPaths(dir string) (atom, jsonFeed string) { return dir + "atom.xml", dir + "feed.json" }
 
 // atomFeed is an Atom feed (RFC 4287), written by encodeAtom.
 type atomFeed struct {
@@ -114,7 +111,7 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 	if len(news) > feedSize {
 		news = news[:feedSize]
 	}
-	atomPath, jsonPath := feedPaths(dir)
+	atomPath, jsonPath := plan.Feeds(dir)
 	updated := "1970-01-01T00:00:00Z"
 	if len(news) > 0 {
 		updated = rfc3339(news[0].Date)
@@ -129,7 +126,7 @@ func (r *renderer) feed(dir, home, title string, news []*model.News) {
 	}
 	j := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: title, HomePageURL: r.abs(home), FeedURL: r.abs(jsonPath), Language: r.site.Config.Language, Items: []jsonItem{}}
 	for _, n := range news {
-		url := r.abs(newsPath(n))
+		url := r.abs(plan.NewsPage(n))
 		html := string(r.newsHTML(n))
 		e := atomEntry{
 			ID: url, Title: n.Title, Updated: rfc3339(n.Date), Published: rfc3339(n.Date),
@@ -237,76 +234,16 @@ func (r *renderer) newsHTML(n *model.News) template.HTML {
 	return h
 }
 
-// tag is a news tag with its page.
-type tag struct {
-	Name, Slug string
-	News       []*model.News
-}
-
-// tags groups published news by tag, sorted by slug. A tag's name is its
-// first spelling in the list (newest first).
-func (r *renderer) tags() []*tag {
-	if r.opts.Only != nil && r.opts.TagNews != nil {
-		return r.givenTags()
-	}
-	bySlug := map[string]*tag{}
-	slugs := map[string]string{} // tags repeat: fold each once
-	for _, n := range r.publishedNews() {
-		for _, name := range n.Tags {
-			s, ok := slugs[name]
-			if !ok {
-				s = fold.Slug(name)
-				if s != "" && !r.wantedUnder(tagPath(name)) {
-					s = ""
-				}
-				slugs[name] = s
-			}
-			if s == "" {
-				continue
-			}
-			t, ok := bySlug[s]
-			if !ok {
-				t = &tag{Name: name, Slug: s}
-				bySlug[s] = t
-			}
-			t.News = append(t.News, n)
-		}
-	}
-	out := make([]*tag, 0, len(bySlug))
-	for _, t := range bySlug {
-		out = append(out, t)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	return out
-}
-
-// givenTags returns the tags of Options.TagNews.
-func (r *renderer) givenTags() []*tag {
-	var out []*tag
-	for slug, news := range r.opts.TagNews {
-		if len(news) == 0 {
-			continue
-		}
-		for _, name := range news[0].Tags {
-			if fold.Slug(name) == slug {
-				out = append(out, &tag{Name: name, Slug: slug, News: news})
-				break
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Slug < out[j].Slug })
-	return out
-}
-
-func tagPath(name string) string { return "/actualites/mots-cles/" + fold.Slug(name) + "/" }
+// tags returns the tags of published news, sorted by slug (package plan).
+func (r *renderer) tags() []*plan.Tag { return r.plan.Tags }
 
 // tagPages renders the news of each tag as list pages, like /actualites/.
 func (r *renderer) tagPages() {
-	if !r.wantedUnder("/actualites/mots-cles/") {
+	if !r.wantedUnder(plan.Tags) {
 		return
 	}
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
 	for _, t := range r.tags() {
-		r.newsList(tagPath(t.Name), r.t("tag_title", t.Name), crumbs, nil, t.News, false)
+		r.newsList(plan.TagPage(t.Name), r.t("tag_title", t.Name), crumbs, nil, t.News, false)
 	}
 }

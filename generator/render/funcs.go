@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -30,12 +32,12 @@ func (r *renderer) funcs() template.FuncMap {
 		"lower":         strings.ToLower,
 		"safeJS":        func(s string) template.JS { return template.JS(s) },
 		"add":           func(a, b int) int { return a + b },
-		"cptsPath":      cptsPath,
-		"tagPath":       tagPath,
+		"cptsPath":      plan.CPTSPage,
+		"tagPath":       plan.TagPage,
 		"eventPlace":    r.eventPlace,
-		"hasPage":       r.hasPage,
-		"newsPath":      newsPath,
-		"communePath":   func(c *geo.Commune) string { return "/communes/" + c.Code + "/" },
+		"hasPage":       r.plan.HasCommunePage,
+		"newsPath":      plan.NewsPage,
+		"communePath":   func(c *geo.Commune) string { return plan.CommunePage(c.Code) },
 		"logo":          r.logo,
 		"menu":          r.menu,
 		"menuCurrent":   r.menuCurrent,

@@ -4,41 +4,18 @@ import (
 	"math"
 	"sort"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// index computes what several pages share: which communes get a page, and
-// the CPTS of each departement.
+// index computes what several pages share: the territories by location,
+// for the nearest CPTS of a commune.
 func (r *renderer) index() {
-	r.indexDepartements()
-	if r.wantedUnder("/communes/") {
+	if r.wantedUnder(plan.Communes) {
 		r.points = newPointIndex(r.site.CPTS)
 	}
-}
-
-// indexDepartements lists the CPTS of each département.
-func (r *renderer) indexDepartements() {
-	r.cptsByDept = map[string][]*model.CPTS{}
-	for _, c := range r.site.CPTS {
-		for _, d := range c.AllDepartements() {
-			r.cptsByDept[d] = append(r.cptsByDept[d], c)
-		}
-	}
-}
-
-// hasPage reports whether a commune gets a page: config [communes] pages.
-func (r *renderer) hasPage(com *geo.Commune) bool {
-	if !r.inUniverse(com) {
-		return false
-	}
-	switch r.site.Config.Communes.Pages {
-	case model.PagesAll:
-		return true
-	case model.PagesCovered:
-		return len(r.claims(com)) > 0
-	}
-	return len(r.cptsByDept[com.Departement]) > 0
 }
 
 // claims returns the CPTS covering a commune, whole or in part, one claim

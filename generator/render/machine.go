@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
@@ -15,21 +17,21 @@ func (r *renderer) machineFiles() {
 	lastmod := map[string]string{}
 	for _, c := range r.site.CPTS {
 		if !c.Updated.IsZero() {
-			lastmod[strings.TrimPrefix(cptsPath(c), "/")+"index.html"] = c.Updated.String()
+			lastmod[plan.File(plan.CPTSPage(c))] = c.Updated.String()
 		}
 	}
 	for _, n := range r.site.News {
 		switch {
 		case !r.visible(n):
 		case !n.Modified.IsZero():
-			lastmod[strings.TrimPrefix(newsPath(n), "/")+"index.html"] = n.Modified.String()
+			lastmod[plan.File(plan.NewsPage(n))] = n.Modified.String()
 		case n.Date.Precision == model.Day:
-			lastmod[strings.TrimPrefix(newsPath(n), "/")+"index.html"] = n.Date.String()
+			lastmod[plan.File(plan.NewsPage(n))] = n.Date.String()
 		}
 	}
 	for _, p := range r.site.Pages {
 		if !p.Modified.IsZero() {
-			lastmod["pages/"+p.Slug+"/index.html"] = p.Modified.String()
+			lastmod[plan.File(plan.FreePage(p))] = p.Modified.String()
 		}
 	}
 	var urls []string

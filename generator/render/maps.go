@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/carto"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -68,17 +70,17 @@ func (f lazyFrame) once() lazyFrame {
 	}
 }
 
-// mapDocument writes a drawn map at file ("cpts/x/carte.svg") and returns
+// mapDocument writes a drawn map at a site path (plan.MapOf) and returns
 // its frame; nil for a map with nothing to draw. The document is compact
 // already (carto writes integer relative paths) and skips the minifier.
-func (r *renderer) mapDocument(file, title string, d carto.Drawing) (*mapFrame, error) {
+func (r *renderer) mapDocument(sitePath, title string, d carto.Drawing) (*mapFrame, error) {
 	if len(d.SVG) == 0 {
 		return nil, nil
 	}
-	if err := r.out.AddTransient(file, d.SVG, true); err != nil {
+	if err := r.out.AddTransient(plan.File(sitePath), d.SVG, true); err != nil {
 		return nil, err
 	}
-	return &mapFrame{Src: r.url("/" + file), Title: title, Class: d.Class}, nil
+	return &mapFrame{Src: r.url(sitePath), Title: title, Class: d.Class}, nil
 }
 
 // mapStylesheets are the URLs of the stylesheets a map document links to:
@@ -115,7 +117,7 @@ func (r *renderer) statusStyle(s model.Status) string {
 
 // cptsArea is a CPTS territory as a map draws it, linked to its page.
 func (r *renderer) cptsArea(c *model.CPTS) carto.Area {
-	return carto.Area{Name: c.Name, URL: r.url(cptsPath(c)), Communes: territoryCodes(c), Style: r.statusStyle(c.Status)}
+	return carto.Area{Name: c.Name, URL: r.url(plan.CPTSPage(c)), Communes: territoryCodes(c), Style: r.statusStyle(c.Status)}
 }
 
 // cptsMap draws the territory of a CPTS: its communes (linked to their
@@ -154,7 +156,7 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 					claimed = true
 					if !others[e.CPTS] {
 						others[e.CPTS] = true
-						m.Others = append(m.Others, carto.Area{Name: e.CPTS.Name, URL: r.url(cptsPath(e.CPTS)), Communes: territoryCodes(e.CPTS)})
+						m.Others = append(m.Others, carto.Area{Name: e.CPTS.Name, URL: r.url(plan.CPTSPage(e.CPTS)), Communes: territoryCodes(e.CPTS)})
 					}
 				}
 			}
@@ -168,16 +170,16 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 				m.Labels = append(m.Labels, carto.Label{Name: e.Commune.Name, Lon: e.Commune.Lon, Lat: e.Commune.Lat})
 			}
 		}
-		dir, _ := r.place(cptsPath(c)) // "/" for the CPTS of a single-CPTS site
-		return r.mapDocument(strings.TrimPrefix(dir, "/")+"carte.svg", m.Title, a.Territory(m))
+		dir, _ := r.place(plan.CPTSPage(c)) // "/" for the CPTS of a single-CPTS site
+		return r.mapDocument(plan.MapOf(dir), m.Title, a.Territory(m))
 	}).once()
 }
 
 func (r *renderer) communeURL(com *geo.Commune) string {
-	if !r.hasPage(com) {
+	if !r.plan.HasCommunePage(com) {
 		return ""
 	}
-	return r.url("/communes/" + com.Code + "/")
+	return r.url(plan.CommunePage(com.Code))
 }
 
 // departementMap draws a département with its CPTS and its communes
@@ -203,7 +205,7 @@ func (r *renderer) departementMap(d *geo.Departement, cpts []*model.CPTS, uncove
 			m.Uncovered.Communes = append(m.Uncovered.Communes, com.Code)
 		}
 		draw := a.Departement(m)
-		frame, err := r.mapDocument("departements/"+d.Code+"/carte.svg", m.Title, draw)
+		frame, err := r.mapDocument(plan.MapOf(plan.DepartementPage(d.Code)), m.Title, draw)
 		if frame != nil {
 			for i, c := range cpts {
 				frame.Legend = append(frame.Legend, legendItem{template.HTML(carto.Swatch("legende", draw.Fills[i])), c.Name, 0})
@@ -225,7 +227,7 @@ func (r *renderer) communeMap(com *geo.Commune, claims []claim) lazyMap {
 		}
 		m := carto.LocatorMap{ID: "carte-" + com.Code, Title: r.t("map_commune_title", com.Name),
 			Desc: r.t("map_commune_desc", com.Name), Commune: com.Code, Departement: com.Departement,
-			Base: r.url("/localisation/" + com.Departement + ".svg")}
+			Base: r.url(plan.LocationMap(com.Departement))}
 		if d := r.site.Geo.Departement(com.Departement); d != nil {
 			m.Desc = r.t("map_commune_desc", com.Name, d.Name)
 		}
@@ -246,7 +248,7 @@ type legendItem struct {
 // franceMap emits /carte/, the national map of the CPTS by stage, with its
 // legend and the list of CPTS as text alternative.
 func (r *renderer) franceMap() {
-	if !r.wanted("/carte/") || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 || r.homeCPTS() != nil {
+	if !r.wanted(plan.FranceMap) || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 || r.homeCPTS() != nil {
 		return // a single CPTS's site has its territory map on its home page
 	}
 	var legend []legendItem
@@ -263,9 +265,9 @@ func (r *renderer) franceMap() {
 		for _, c := range r.site.CPTS {
 			m.Territories = append(m.Territories, r.cptsArea(c))
 		}
-		return r.mapDocument("carte/france.svg", m.Title, a.France(m))
+		return r.mapDocument(plan.MapOf(plan.FranceMap), m.Title, a.France(m))
 	}).once()
-	r.emit("carte", &page{Path: "/carte/", Title: r.t("map_france_page"), Description: r.tn("map_france_desc", len(r.site.CPTS)),
+	r.emit("carte", &page{Path: plan.FranceMap, Title: r.t("map_france_page"), Description: r.tn("map_france_desc", len(r.site.CPTS)),
 		Crumbs: []crumb{{r.t("home"), "/"}},
 		// The CPTS by stage, the map's text alternative, are listed on the
 		// page up to a few pages of the directory; past that, the page
@@ -290,7 +292,7 @@ func (r *renderer) locationFiles() {
 
 func (r *renderer) locations() diag.List {
 	var diags diag.List
-	add := func(p string, data []byte) { diags.Append(AddFile(r.out, p, data)) }
+	add := func(p string, data []byte) { diags.Append(AddFile(r.out, plan.File(p), data)) }
 	a := r.atlas()
 	if a == nil {
 		return nil
@@ -300,7 +302,7 @@ func (r *renderer) locations() diag.List {
 	single := r.homeCPTS() != nil
 	var index [][]any
 	for _, d := range r.site.Geo.Departements() {
-		if d.Zone != "metro" && d.Zone != "drom" || len(r.cptsByDept[d.Code]) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
+		if d.Zone != "metro" && d.Zone != "drom" || len(r.plan.CPTSIn(d.Code)) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
 			continue // no commune there has a page: the client says it is outside
 		}
 		var data carto.LocData
@@ -313,7 +315,7 @@ func (r *renderer) locations() diag.List {
 			}
 		}
 		for _, com := range communes {
-			if !r.inUniverse(com) || !com.HasPolygon || cities[com.Code] {
+			if !r.plan.InUniverse(com) || !com.HasPolygon || cities[com.Code] {
 				continue
 			}
 			lc := carto.LocCommune{Code: com.Code, Name: communeName(com), URL: r.communeURL(com), Lon: com.Lon, Lat: com.Lat}
@@ -325,7 +327,7 @@ func (r *renderer) locations() diag.List {
 				if !ok {
 					k = len(data.CPTS)
 					ks[e.CPTS] = k
-					data.CPTS = append(data.CPTS, [2]string{e.CPTS.Name, r.url(cptsPath(e.CPTS))})
+					data.CPTS = append(data.CPTS, [2]string{e.CPTS.Name, r.url(plan.CPTSPage(e.CPTS))})
 				}
 				if !slices.Contains(lc.CPTS, k) {
 					lc.CPTS = append(lc.CPTS, k)
@@ -337,15 +339,15 @@ func (r *renderer) locations() diag.List {
 		if !ok {
 			continue
 		}
-		add("localisation/"+d.Code+".svg", a.DepartementBase(d.Code))
+		add(plan.LocationMap(d.Code), a.DepartementBase(d.Code))
 		if !single {
-			add("localisation/"+d.Code+".json", file)
+			add(plan.LocationData(d.Code), file)
 			index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
 		}
 	}
 	if !single {
 		b, _ := json.Marshal(map[string]any{"d": index})
-		add("localisation/index.json", b)
+		add(plan.LocationIndex, b)
 	}
 	return diags
 }
@@ -403,7 +405,7 @@ func (r *renderer) tileMap(c *model.CPTS) map[string]string {
 	if a == nil {
 		return nil
 	}
-	file := strings.TrimPrefix(cptsPath(c), "/") + "territoire.geojson"
+	file := strings.TrimPrefix(plan.CPTSPage(c), "/") + "territoire.geojson"
 	r.add(file, a.GeoJSON([]carto.Feature{{Properties: [][2]any{{"slug", c.Slug}, {"nom", c.Name}}, Communes: territoryCodes(c)}}))
 	return map[string]string{"URL": string(r.site.Config.Maps.Tiles), "Host": strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"),
 		"Attribution": r.site.Config.Maps.TilesAttribution, "GeoJSON": r.url("/" + file)}
@@ -424,7 +426,7 @@ func (r *renderer) territoriesFile() []opendata.File {
 	for _, c := range r.site.CPTS {
 		codes := territoryCodes(c)
 		fs = append(fs, carto.Feature{Properties: [][2]any{
-			{"slug", c.Slug}, {"nom", c.Name}, {"statut", string(c.Status)}, {"url", r.abs(cptsPath(c))},
+			{"slug", c.Slug}, {"nom", c.Name}, {"statut", string(c.Status)}, {"url", r.abs(plan.CPTSPage(c))},
 			{"communes", len(codes)}, {"population", c.Territory.Reach.Population}, {"population_partielle", c.Territory.Reach.PartialPopulation}, {"liste_incomplete", c.Territory.Incomplete},
 		}, Communes: codes})
 	}

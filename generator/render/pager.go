@@ -1,6 +1,10 @@
 package render
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/cpts-fr/cpts/generator/plan"
+)
 
 // Page sizes of the lists that grow with the directory, chosen so that a
 // page of each stays under 15 KB of HTML (issue #7): the directory's
@@ -32,27 +36,27 @@ type pagerLink struct {
 	Gap     bool
 }
 
-// paginate splits n items into pages of per items under base ("/cpts/",
+// paginate splits n items into pages of per items under base (plan.CPTSList,
 // then "/cpts/page/2/"...; one page when n is 0) and calls emit for each
 // with its range [lo, hi) and its pager. guide, when set, names a page by
 // its first item, as a dictionary's guide words do.
 func (r *renderer) paginate(base string, n, per int, guide func(lo int) string, emit func(path string, lo, hi int, p *pager)) {
 	pages := max(1, (n+per-1)/per)
 	for i := 1; i <= pages; i++ {
-		if !r.wanted(listPagePath(base, i)) { // an incremental build renders a few pages of a long list
+		if !r.wanted(plan.ListPage(base, i)) { // an incremental build renders a few pages of a long list
 			continue
 		}
 		p := &pager{Page: i, Pages: pages}
 		if i > 1 {
-			p.Prev = listPagePath(base, i-1)
+			p.Prev = plan.ListPage(base, i-1)
 		}
 		if i < pages {
-			p.Next = listPagePath(base, i+1)
+			p.Next = plan.ListPage(base, i+1)
 		}
 		if pages > 1 {
 			p.Links = r.pagerWindow(base, i, pages, per, guide)
 		}
-		emit(listPagePath(base, i), (i-1)*per, min(i*per, n), p)
+		emit(plan.ListPage(base, i), (i-1)*per, min(i*per, n), p)
 	}
 }
 
@@ -72,7 +76,7 @@ func (r *renderer) pagerWindow(base string, i, pages, per int, guide func(lo int
 		if k > last+1 {
 			out = append(out, pagerLink{Gap: true})
 		}
-		l := pagerLink{Path: listPagePath(base, k), Label: fmt.Sprint(k), Aria: r.t("page_label", k), Current: k == i}
+		l := pagerLink{Path: plan.ListPage(base, k), Label: fmt.Sprint(k), Aria: r.t("page_label", k), Current: k == i}
 		if guide != nil {
 			l.Label, l.Aria = guide((k-1)*per), ""
 		}

@@ -1,11 +1,12 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/plan"
 
 	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -29,14 +30,14 @@ func (r *renderer) pages() {
 		r.departements()
 	}
 	for _, p := range r.site.Pages {
-		r.emit("page", &page{Path: "/pages/" + p.Slug + "/", Title: p.Title, Description: p.Summary,
+		r.emit("page", &page{Path: plan.FreePage(p), Title: p.Title, Description: p.Summary,
 			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
 	}
 	r.franceMap()
-	r.emit("accessibilite", &page{Path: "/accessibilite/", Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
+	r.emit("accessibilite", &page{Path: plan.Accessibility, Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
 	r.legalNotice()
 	r.openData()
-	r.emit("404", &page{Path: "/404.html", Title: r.t("page_not_found"), NoIndex: true})
+	r.emit("404", &page{Path: plan.NotFound, Title: r.t("page_not_found"), NoIndex: true})
 }
 
 // statusCount is a lifecycle stage and how many CPTS are at it.
@@ -66,25 +67,11 @@ func (r *renderer) statusCounts() []statusCount {
 	return out
 }
 
-// publishedNews returns the news the build publishes, newest first. It is
-// computed once per render; callers must not change the slice.
-func (r *renderer) publishedNews() []*model.News {
-	if r.published == nil {
-		r.published = []*model.News{}
-		for _, n := range r.site.News {
-			if r.visible(n) {
-				r.published = append(r.published, n)
-			}
-		}
-	}
-	return r.published
-}
-
 func (r *renderer) home() {
 	if !r.wanted("/") {
 		return
 	}
-	news := r.publishedNews()
+	news := r.plan.News
 	if len(news) > 5 {
 		news = news[:5]
 	}
@@ -105,7 +92,7 @@ func (r *renderer) home() {
 // cptsList renders /cpts/, the directory's CPTS, cptsPerPage a page.
 func (r *renderer) cptsList() {
 	all := r.site.CPTS
-	r.paginate("/cpts/", len(all), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
+	r.paginate(plan.CPTSList, len(all), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
 		r.emit("cpts-list", &page{Path: path, Title: r.pageTitle(r.t("all_cpts"), p), Crumbs: []crumb{{r.t("home"), "/"}},
 			Data: map[string]any{"CPTS": all[lo:hi], "Status": r.statusCounts(), "Pager": p}})
 	})
@@ -133,7 +120,7 @@ type missionGroup struct {
 const cptsNewsShown = 3
 
 func (r *renderer) cpts(c *model.CPTS) {
-	news, lists, shown := []*model.News(nil), r.wantedUnder(cptsPath(c)+"actualites/"), r.wanted(cptsPath(c))
+	news, lists, shown := []*model.News(nil), r.wantedUnder(plan.CPTSNewsList(c)), r.wanted(plan.CPTSPage(c))
 	if lists || shown { // an incremental build leaves most CPTS alone
 		for _, n := range c.News {
 			if r.visible(n) {
@@ -142,16 +129,16 @@ func (r *renderer) cpts(c *model.CPTS) {
 		}
 	}
 	// The news list of a single-CPTS site's own CPTS is /actualites/.
-	newsList := cptsPath(c) + "actualites/"
+	newsList := plan.CPTSNewsList(c)
 	if c == r.homeCPTS() {
-		newsList = "/actualites/"
+		newsList = plan.NewsList
 	}
 	if lists {
 		for _, n := range c.News {
 			r.newsItem(n)
 		}
 		if c != r.homeCPTS() {
-			crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}, {c.Title(), cptsPath(c)}}
+			crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}
 			r.newsList(newsList, r.t("cpts_news_list", c.Title()), crumbs, r.newsFeeds(c), news, false)
 		}
 	}
@@ -159,7 +146,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 	if !shown {
 		return
 	}
-	path := cptsPath(c)
+	path := plan.CPTSPage(c)
 	pop := c.Territory.Reach
 	var professions, structures []group
 	var named []namedMember
@@ -212,8 +199,8 @@ func (r *renderer) cpts(c *model.CPTS) {
 	next, past := r.splitEvents(c.Events)
 	r.emit("cpts", &page{
 		Path: path, Title: c.Name, Description: c.Summary,
-		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}},
-		JSONLD: r.cptsJSONLD(c), Feeds: []string{cptsPath(c) + "actualites/"}, Edit: c.File, // its own feeds: the site's are on its lists
+		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}},
+		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: map[string]any{
 			"C": c, "Body": r.markdown(c.Body, 3), "Reach": pop,
 			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
@@ -246,18 +233,9 @@ func sortGroups(gs []group) {
 // newsFeeds returns the news folder of a CPTS, or of the site for nil.
 func (r *renderer) newsFeeds(c *model.CPTS) []string {
 	if c == nil {
-		return []string{"/actualites/"}
+		return []string{plan.NewsList}
 	}
-	return []string{cptsPath(c) + "actualites/", "/actualites/"}
-}
-
-func cptsPath(c *model.CPTS) string { return "/cpts/" + c.Slug + "/" }
-
-func newsPath(n *model.News) string {
-	if n.CPTS != nil {
-		return cptsPath(n.CPTS) + "actualites/" + n.Slug + "/"
-	}
-	return "/actualites/" + n.Slug + "/"
+	return []string{plan.CPTSNewsList(c), plan.NewsList}
 }
 
 // cptsJSONLD describes a CPTS for search engines (schema.org). The
@@ -269,7 +247,7 @@ func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
 		"@type":       "MedicalOrganization",
 		"@id":         r.organisationID(c),
 		"name":        c.Name,
-		"url":         r.abs(cptsPath(c)),
+		"url":         r.abs(plan.CPTSPage(c)),
 		"description": c.Summary,
 	}
 	if area := areaServed(c.Territory.Entries); len(area) > 0 && r.territoryPage(c) == "" {
@@ -290,7 +268,7 @@ func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
 }
 
 func (r *renderer) newsPages() {
-	r.newsList("/actualites/", r.t("news_list"), []crumb{{r.t("home"), "/"}}, r.newsFeeds(nil), r.publishedNews(), true)
+	r.newsList(plan.NewsList, r.t("news_list"), []crumb{{r.t("home"), "/"}}, r.newsFeeds(nil), r.plan.News, true)
 	for _, n := range r.site.News {
 		if n.CPTS == nil {
 			r.newsItem(n)
@@ -311,23 +289,15 @@ func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, 
 	})
 }
 
-// listPagePath is the path of page i of a list: base, then base/page/i/.
-func listPagePath(base string, i int) string {
-	if i == 1 {
-		return base
-	}
-	return fmt.Sprintf("%spage/%d/", base, i)
-}
-
 func (r *renderer) newsItem(n *model.News) {
-	if !r.visible(n) || !r.wanted(newsPath(n)) {
+	if !r.visible(n) || !r.wanted(plan.NewsPage(n)) {
 		return
 	}
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), "/actualites/"}}
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
 	if n.CPTS != nil {
-		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}, {n.CPTS.Title(), cptsPath(n.CPTS)}}
+		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {n.CPTS.Title(), plan.CPTSPage(n.CPTS)}}
 	}
-	r.emit("news", &page{Path: newsPath(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
+	r.emit("news", &page{Path: plan.NewsPage(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
 		Feeds:  r.newsFeeds(n.CPTS), Edit: n.File,
 		Data: map[string]any{"N": n, "Body": r.newsHTML(n)}})
@@ -344,12 +314,12 @@ type claim struct {
 }
 
 func (r *renderer) communes() {
-	if !r.wantedUnder("/communes/") {
+	if !r.wantedUnder(plan.Communes) {
 		return
 	}
 	byLetter := map[string][]*geo.Commune{}
 	for _, com := range r.site.Geo.Communes() {
-		if !r.hasPage(com) {
+		if !r.plan.HasCommunePage(com) {
 			continue
 		}
 		r.commune(com)
@@ -368,14 +338,14 @@ func (r *renderer) communes() {
 		})
 	}
 	sort.Strings(letters)
-	r.emit("communes-index", &page{Path: "/communes/", Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
+	r.emit("communes-index", &page{Path: plan.Communes, Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
 		Data: map[string]any{"Letters": letters, "Letter": "", "Departements": r.departementList()}})
 	for _, l := range letters {
 		coms := byLetter[l]
 		guide := func(lo int) string { return coms[lo].Name }
-		r.paginate("/communes/"+strings.ToLower(l)+"/", len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
+		r.paginate(plan.LetterPage(l), len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
 			r.emit("communes-index", &page{Path: path, Title: r.pageTitle(r.t("communes_index_letter", l), p),
-				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), "/communes/"}},
+				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), plan.Communes}},
 				Data:   map[string]any{"Letters": letters, "Letter": l, "Communes": coms[lo:hi], "Pager": p}})
 		})
 	}
@@ -393,7 +363,7 @@ func letterOf(name string) string {
 }
 
 func (r *renderer) commune(com *geo.Commune) {
-	if !r.wanted("/communes/" + com.Code + "/") {
+	if !r.wanted(plan.CommunePage(com.Code)) {
 		return
 	}
 	var claims []claim
@@ -407,7 +377,7 @@ func (r *renderer) commune(com *geo.Commune) {
 	}
 	dept := r.site.Geo.Departement(com.Departement)
 	// A département without a CPTS has no page ([communes] pages = "all").
-	deptPage := dept != nil && len(r.cptsByDept[dept.Code]) > 0
+	deptPage := dept != nil && len(r.plan.CPTSIn(dept.Code)) > 0
 	data := map[string]any{
 		"Commune": com, "Claims": claims, "Map": r.communeMap(com, claims),
 		"Departement": dept, "DepartementPage": deptPage, "Region": r.site.Geo.Region(com.Region),
@@ -418,18 +388,18 @@ func (r *renderer) commune(com *geo.Commune) {
 	data["Arrondissements"] = r.site.Geo.Arrondissements(com.Code)
 	if len(claims) == 0 {
 		data["Nearest"] = r.nearest(com, 3)
-		data["DeptCPTS"] = r.cptsByDept[com.Departement]
+		data["DeptCPTS"] = r.plan.CPTSIn(com.Departement)
 		incomplete := false
-		for _, c := range r.cptsByDept[com.Departement] {
+		for _, c := range r.plan.CPTSIn(com.Departement) {
 			incomplete = incomplete || c.Territory.Incomplete
 		}
 		data["Incomplete"] = incomplete
 	}
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("communes"), "/communes/"}}
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("communes"), plan.Communes}}
 	if deptPage {
-		crumbs = append(crumbs, crumb{dept.Name, "/departements/" + dept.Code + "/"})
+		crumbs = append(crumbs, crumb{dept.Name, plan.DepartementPage(dept.Code)})
 	}
-	r.emit("commune", &page{Path: "/communes/" + com.Code + "/", Title: communeName(com),
+	r.emit("commune", &page{Path: plan.CommunePage(com.Code), Title: communeName(com),
 		Description: r.communeDescription(com, claims), Crumbs: crumbs, Data: data})
 }
 

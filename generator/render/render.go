@@ -15,14 +15,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
-	"github.com/cpts-fr/cpts/generator/scope"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // Options configure rendering.
@@ -35,26 +34,18 @@ type Options struct {
 	// the limit of the sitemap protocol. A larger site gets sitemap.xml
 	// as a sitemap index of sitemap-1.xml, sitemap-2.xml...
 	SitemapSize int
-	// Now decides which news are published: scheduled ones (dated after
-	// Now) and expired ones are left out. The zero value means "always":
-	// every dated item is published and none has expired.
-	Now time.Time
-	// Drafts publishes news marked draft = true (cpts build --drafts, serve).
-	Drafts bool
+	// Plan is what the site publishes (package plan): which news, tags,
+	// communes, départements and régions get a page, and the scope. Nil
+	// means a plan of all content, every dated news item published.
+	Plan *plan.Plan
 	// Only, when set, renders only the files it lists (site paths such as
 	// "/cpts/x/" or "/cpts/x/actualites/atom.xml"), skipping the work of the
 	// others: the dev server re-renders what a change touches. Calendars,
 	// the sitemap and robots.txt are left out.
 	Only map[string]bool
-	// TagNews, with Only, gives the published news of each tag whose pages
-	// are wanted, by tag slug, newest first, so that rendering them does
-	// not scan every news item (the dev server keeps these lists).
-	TagNews map[string][]*model.News
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
 	Images Images
-	// Scope is what the site covers (package scope); nil means all content.
-	Scope *scope.Result
 	// Out receives the files, each as soon as it is made (a set may minify
 	// and write them to disk as they come); nil means a new set in memory.
 	Out *output.Set
@@ -115,8 +106,8 @@ type renderer struct {
 	cptsByDept map[string][]*model.CPTS
 	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
 	feedNews   map[*model.News]bool          // the news in feeds
-	published  []*model.News                 // publishedNews, once computed
-	points     *pointIndex                   // territories by location, for the nearest CPTS
+	plan       *plan.Plan
+	points     *pointIndex // territories by location, for the nearest CPTS
 }
 
 // Site renders every page, asset and machine-readable file of the site.
@@ -130,6 +121,9 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}, partials: map[partialKey]template.HTML{}}
 	if r.out == nil {
 		r.out = output.NewSet()
+	}
+	if r.plan = opts.Plan; r.plan == nil {
+		r.plan = plan.Build(site, plan.Options{})
 	}
 	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
 	if u, err := url.Parse(r.baseURL); err == nil {
@@ -224,12 +218,7 @@ func addFile(add func(string, []byte) error, p string, data []byte) diag.List {
 }
 
 // visible reports whether a news item is published in this build.
-func (r *renderer) visible(n *model.News) bool {
-	if r.opts.Now.IsZero() {
-		return !n.Draft || r.opts.Drafts
-	}
-	return n.Visible(r.opts.Now, r.opts.Drafts)
-}
+func (r *renderer) visible(n *model.News) bool { return r.plan.Published(n) }
 
 // page is what every layout receives.
 type page struct {
@@ -241,7 +230,7 @@ type page struct {
 	Crumbs      []crumb
 	JSONLD      template.JS
 	NoIndex     bool
-	Feeds       []string // news folder whose feeds the page announces: "/actualites/"
+	Feeds       []string // news folder whose feeds the page announces: plan.NewsList
 	Edit        string   // content file the page comes from, for "Modifier cette page"
 	Data        any
 }
@@ -346,10 +335,7 @@ func (r *renderer) execute(layout string, p *page) diag.List {
 		return templateDiag(err, "layouts/"+layout+".html")
 	}
 	defer output.PutBuffer(html)
-	file := strings.TrimPrefix(p.Path, "/")
-	if file == "" || strings.HasSuffix(file, "/") {
-		file += "index.html"
-	}
+	file := plan.File(p.Path)
 	add := func(p string, data []byte) error { return r.out.AddTransient(p, data, squeezed) }
 	return addFile(add, file, html.Bytes())
 }

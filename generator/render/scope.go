@@ -3,8 +3,9 @@ package render
 import (
 	"strings"
 
-	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/scope"
 )
 
 // What a site with a [scope] changes in rendering (package scope has cut
@@ -14,44 +15,13 @@ import (
 // commune, a département) go to the directory URL.
 
 // homeCPTS returns the CPTS of a single-CPTS site, or nil.
-func (r *renderer) homeCPTS() *model.CPTS {
-	if r.opts.Scope == nil {
-		return nil
-	}
-	return r.opts.Scope.Home
-}
+func (r *renderer) homeCPTS() *model.CPTS { return r.plan.Home() }
 
 // restricted reports whether the site covers less than all content.
-func (r *renderer) restricted() bool { return r.opts.Scope != nil && !r.opts.Scope.All() }
+func (r *renderer) restricted() bool { return r.plan.Restricted() }
 
-// inUniverse reports whether a commune may have a page on this site: on a
-// single-CPTS site, one of its territory; else one of a département in scope.
-func (r *renderer) inUniverse(com *geo.Commune) bool {
-	if !r.restricted() {
-		return true
-	}
-	if home := r.homeCPTS(); home != nil {
-		for _, e := range r.claims(com) {
-			if e.CPTS == home {
-				return true
-			}
-		}
-		return false
-	}
-	return r.opts.Scope.Departements[com.Departement]
-}
-
-// departementInScope reports whether a département may have a page: a
-// single-CPTS site has none.
-func (r *renderer) departementInScope(code string) bool {
-	return !r.restricted() || r.homeCPTS() == nil && r.opts.Scope.Departements[code]
-}
-
-// regionInScope reports whether a région may have a page: only when all
-// its départements are in scope.
-func (r *renderer) regionInScope(code string) bool {
-	return !r.restricted() || r.homeCPTS() == nil && r.opts.Scope.Regions[code]
-}
+// scope is what the site covers; call it only when restricted.
+func (r *renderer) scope() *scope.Result { return r.plan.Options().Scope }
 
 // place maps a site path of the full directory to this site. The page of
 // a single-CPTS site's CPTS is its home page, "/". For what the site
@@ -60,11 +30,11 @@ func (r *renderer) place(p string) (local, external string) {
 	if !r.restricted() {
 		return p, ""
 	}
-	if home := r.homeCPTS(); home != nil && p == cptsPath(home) {
+	if home := r.homeCPTS(); home != nil && p == plan.CPTSPage(home) {
 		return "/", ""
 	}
-	if r.outside(p) && r.opts.Scope.Directory != "" {
-		return p, r.opts.Scope.Directory + strings.TrimPrefix(p, "/")
+	if r.outside(p) && r.scope().Directory != "" {
+		return p, r.scope().Directory + strings.TrimPrefix(p, "/")
 	}
 	return p, ""
 }
@@ -84,22 +54,22 @@ func (r *renderer) outside(p string) bool {
 		if len(parts) == 1 || len(parts) == 3 && parts[1] == "page" { // the list, or one of its pages
 			return single
 		}
-		return r.opts.Scope.Outside[parts[1]]
+		return r.scope().Outside[parts[1]]
 	case "departements":
 		if len(parts) == 1 {
 			return single
 		}
-		return !r.departementInScope(parts[1])
+		return !r.plan.DepartementInScope(parts[1])
 	case "regions":
-		return len(parts) > 1 && !r.regionInScope(parts[1])
+		return len(parts) > 1 && !r.plan.RegionInScope(parts[1])
 	case "pages":
-		return len(parts) > 1 && !r.opts.Scope.Shared
+		return len(parts) > 1 && !r.scope().Shared
 	case "communes":
 		if len(parts) < 2 {
 			return false
 		}
 		com := r.site.Geo.Commune(parts[1])
-		return com != nil && !r.inUniverse(com)
+		return com != nil && !r.plan.InUniverse(com)
 	}
 	return false
 }
@@ -112,21 +82,21 @@ func (r *renderer) scopePage(layout string, p *page) {
 	if home == nil {
 		return
 	}
-	if layout == "cpts" && p.Path == cptsPath(home) {
+	if layout == "cpts" && p.Path == plan.CPTSPage(home) {
 		p.Path, p.Title, p.Crumbs = "/", r.site.Config.Title, nil
 		return
 	}
 	var crumbs []crumb
 	news := false
 	for _, c := range p.Crumbs {
-		if c.Path == "/cpts/" || c.Path == cptsPath(home) {
+		if c.Path == plan.CPTSList || c.Path == plan.CPTSPage(home) {
 			continue
 		}
-		news = news || c.Path == "/actualites/"
+		news = news || c.Path == plan.NewsList
 		crumbs = append(crumbs, c)
 	}
 	if layout == "news" && !news {
-		crumbs = append(crumbs, crumb{r.t("news"), "/actualites/"})
+		crumbs = append(crumbs, crumb{r.t("news"), plan.NewsList})
 	}
 	p.Crumbs = crumbs
 }
@@ -170,20 +140,20 @@ func (r *renderer) menuEntries() []menuEntry {
 			}
 			add(r.t("missions"), "/#missions")
 			add(r.t("menu_professionals"), "/#membres")
-			add(r.t("news"), "/actualites/")
+			add(r.t("news"), plan.NewsList)
 			if len(home.Events) > 0 {
 				add(r.t("events"), "/#evenements")
 			}
 			add(r.t("contacts"), "/#contacts")
 			add(r.t("menu_join"), "/#rejoindre")
 		default:
-			add(r.t("all_cpts"), "/cpts/")
-			add(r.t("communes"), "/communes/")
-			add(r.t("departements"), "/departements/")
-			add(r.t("news"), "/actualites/")
+			add(r.t("all_cpts"), plan.CPTSList)
+			add(r.t("communes"), plan.Communes)
+			add(r.t("departements"), plan.Departements)
+			add(r.t("news"), plan.NewsList)
 		}
 		for _, p := range r.site.Pages {
-			add(p.Title, "/pages/"+p.Slug+"/")
+			add(p.Title, plan.FreePage(p))
 		}
 	})
 	return r.menuList

@@ -4,6 +4,8 @@ import (
 	"html/template"
 	"sort"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -15,7 +17,7 @@ func (r *renderer) territoryPage(c *model.CPTS) string {
 	if len(c.Territory.Entries) <= r.site.Config.Communes.OnCPTSPage {
 		return ""
 	}
-	return cptsPath(c) + "communes/"
+	return plan.TerritoryList(c)
 }
 
 // territoryPerPage is how many communes a territory page lists: rows of a
@@ -48,7 +50,7 @@ func (r *renderer) territoryPages(c *model.CPTS) {
 		return entries[i].Commune.Code < entries[j].Commune.Code
 	})
 	title := r.t("territory_page_title", c.Name)
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), "/cpts/"}, {c.Title(), cptsPath(c)}}
+	crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}
 	guide := func(lo int) string { return entries[lo].Commune.Name }
 	r.paginate(base, len(entries), territoryPerPage, guide, func(path string, lo, hi int, p *pager) {
 		r.emit("cpts-communes", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs,
@@ -68,7 +70,7 @@ func (r *renderer) territoryJSONLD(c *model.CPTS, entries []*model.TerritoryEntr
 		"@type":    "MedicalOrganization",
 		"@id":      r.organisationID(c),
 		"name":     c.Name,
-		"url":      r.abs(cptsPath(c)),
+		"url":      r.abs(plan.CPTSPage(c)),
 	}
 	if area := areaServed(entries); len(area) > 0 {
 		doc["areaServed"] = area
@@ -78,7 +80,7 @@ func (r *renderer) territoryJSONLD(c *model.CPTS, entries []*model.TerritoryEntr
 
 // organisationID identifies a CPTS in the JSON-LD of every page about it.
 func (r *renderer) organisationID(c *model.CPTS) string {
-	return r.abs(cptsPath(c)) + "#organisation"
+	return r.abs(plan.CPTSPage(c)) + "#organisation"
 }
 
 // areaServed lists communes of a territory for schema.org.

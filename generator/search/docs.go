@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/plan"
+
 	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -130,7 +132,7 @@ func (c *collector) areaLink(p string) string {
 	if c.hasPage(p) {
 		return p
 	}
-	return "/departements/"
+	return plan.Departements
 }
 
 func (c *collector) communes() {
@@ -143,8 +145,8 @@ func (c *collector) communes() {
 			refs = append(refs, cl.CPTS)
 		}
 		rec := []any{KindCommune, com.Code, com.Name, strings.Join(c.postalCodes(com), " "), nil}
-		if p := "/communes/" + com.Code + "/"; !c.hasPage(p) {
-			rec = append(rec, c.areaLink("/departements/"+com.Departement+"/"))
+		if p := plan.CommunePage(com.Code); !c.hasPage(p) {
+			rec = append(rec, c.areaLink(plan.DepartementPage(com.Departement)))
 		}
 		c.add(&doc{kind: KindCommune, rank: com.Population, tie: com.Code, rec: rec, refs: refs, refAt: 4, many: true})
 	}
@@ -178,11 +180,11 @@ func (c *collector) areas() {
 		regPop[com.Region] += com.Population
 	}
 	for _, d := range c.site.Geo.Departements() {
-		link := c.areaLink("/departements/" + d.Code + "/")
+		link := c.areaLink(plan.DepartementPage(d.Code))
 		c.add(&doc{kind: KindDepartement, rank: depPop[d.Code], tie: d.Code, rec: []any{KindDepartement, d.Code, d.Name, link}, refAt: -1})
 	}
 	for _, r := range c.site.Geo.Regions() {
-		link := c.areaLink("/regions/" + r.Code + "/")
+		link := c.areaLink(plan.RegionPage(r.Code))
 		c.add(&doc{kind: KindRegion, rank: regPop[r.Code], tie: r.Code, rec: []any{KindRegion, r.Code, r.Name, link}, refAt: -1})
 	}
 }
@@ -231,10 +233,7 @@ func (c *collector) news() {
 	var docs []*doc
 	var news []*model.News
 	for i, n := range c.site.News {
-		p := "/actualites/" + n.Slug + "/"
-		if n.CPTS != nil {
-			p = "/cpts/" + n.CPTS.Slug + "/actualites/" + n.Slug + "/"
-		}
+		p := plan.NewsPage(n)
 		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}

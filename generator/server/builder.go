@@ -9,9 +9,9 @@ import (
 )
 
 // IncrementalBuilder returns the Builder of `cpts serve`: it rebuilds only
-// what an edit of news files touches (build.Incremental) when the last
-// build succeeded, and the whole site otherwise (a deleted file, a new
-// one, a template, the configuration). options is called for each build
+// what a change of news files touches (edited, added or deleted:
+// build.Incremental) when the last build succeeded, and the whole site
+// otherwise (another content file, a template, the configuration). options is called for each build
 // (the dev server publishes by the current date).
 func IncrementalBuilder(options func() build.Options) Builder {
 	var last *build.Result

@@ -80,6 +80,7 @@ func TestIncrementalBuilder(t *testing.T) {
 			return os.WriteFile(full, []byte(text), 0o644)
 		}
 	}
+	const added = "content/cpts/colhaj/news/2026-01-02-nouvelle.md"
 	remove := func(p string) func() error {
 		return func() error { return os.Remove(filepath.Join(dir, filepath.FromSlash(p))) }
 	}
@@ -104,7 +105,8 @@ func TestIncrementalBuilder(t *testing.T) {
 		{"error fixed", edit(news, "draft = \"non\"", ""), []string{news}, incremental, "cpts/colhaj/actualites/premier-contrat/index.html", "Autre : "},
 		{"static file added", write("static/docs/guide.txt", "guide"), []string{"static/docs/guide.txt"}, full, "docs/guide.txt", "guide"},
 		{"static file deleted", remove("static/docs/guide.txt"), []string{"static/docs/guide.txt"}, full, "docs/guide.txt", ""},
-		{"news deleted", remove(news), []string{news}, full, newsPage, ""},
+		{"news added", write(added, "+++\ntitle = \"Nouvelle\"\ndate = 2026-01-02\n+++\nTexte.\n"), []string{added}, incremental, "cpts/colhaj/actualites/nouvelle/index.html", "Nouvelle"},
+		{"news deleted", remove(news), []string{news}, incremental, newsPage, ""},
 		{"config changed", edit("config.toml", "title = \"Annuaire des CPTS\"", "title = \"Annuaire modifié\""), []string{"config.toml"}, full, "index.html", "Annuaire modifié"},
 	}
 	for _, st := range steps {

@@ -1,0 +1,30 @@
+// Package plan decides, once, what a site publishes: which news are
+// published at the build date, which tags, communes, départements and
+// régions get a page, the CPTS of each département, and the site path of
+// every page (paths.go is the only place URLs are made). Render, the
+// search index, the incremental rebuilds of the dev server and the checks
+// read the same Plan, so none of them keeps a copy of these rules.
+//
+// Pages and their URLs:
+//
+//	/                                   home
+//	/cpts/                              list of CPTS
+//	/cpts/<slug>/                       a CPTS
+//	/cpts/<slug>/affiche/               its printable poster
+//	/cpts/<slug>/communes/              its communes, when too many for its page
+//	/cpts/<slug>/actualites/<news>/     a news item of a CPTS
+//	/actualites/, /actualites/page/N/   all news, paginated
+//	/actualites/<news>/                 a site-wide news item
+//	/actualites/mots-cles/<tag>/        the news of a tag
+//	/communes/, /communes/<letter>/     A-Z index of communes with a page
+//	/communes/<insee>/                  a commune
+//	/cpts/page/N/, /communes/<letter>/page/N/, /regions/<code>/page/N/
+//	                                    pages 2... of the long lists
+//	/departements/, /departements/<code>/, /regions/<code>/
+//	/departements/<code>/sans-cpts/     its communes without a CPTS, when
+//	                                    too many for its page (paginated)
+//	/pages/<slug>/                      free pages
+//	/carte/                             map of France
+//	/accessibilite/                     accessibility statement
+//	/404.html, /sitemap.xml, /robots.txt
+package plan

@@ -1,0 +1,225 @@
+package plan
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/scope"
+)
+
+// Options say what a build publishes.
+type Options struct {
+	// Now decides which news are published: scheduled ones (dated after
+	// Now) and expired ones are left out. The zero value means "always":
+	// every dated item is published and none has expired.
+	Now time.Time
+	// Drafts publishes news marked draft = true.
+	Drafts bool
+	// Scope is what the site covers; nil means all content.
+	Scope *scope.Result
+}
+
+// Plan is what a site publishes, decided once from the model.
+type Plan struct {
+	site *model.Site
+	opts Options
+	// News holds the published news, newest first (the order of site.News).
+	News []*model.News
+	// Tags holds the tags of published news, sorted by slug.
+	Tags     []*Tag
+	tagSlug  map[string]*Tag
+	byCPTS   map[*model.CPTS][]*model.News
+	byDept   map[string][]*model.CPTS
+	depts    []Departement
+	regions  map[string]bool
+	newsPage map[string]bool
+}
+
+// Tag is a news tag: its name (the first spelling met, newest first), the
+// slug of its page and its published news, newest first.
+type Tag struct {
+	Name, Slug string
+	News       []*model.News
+}
+
+// Departement is a département with a page, and its CPTS.
+type Departement struct {
+	D    *geo.Departement
+	CPTS []*model.CPTS
+}
+
+// Published reports whether a build at now (zero: always) publishes n.
+func Published(n *model.News, now time.Time, drafts bool) bool {
+	if now.IsZero() {
+		return !n.Draft || drafts
+	}
+	return n.Visible(now, drafts)
+}
+
+// Build decides what site publishes.
+func Build(site *model.Site, opts Options) *Plan {
+	p := &Plan{site: site, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
+		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}, newsPage: map[string]bool{}}
+	p.News = make([]*model.News, 0, len(site.News))
+	slugs := map[string]string{} // tags repeat: fold each name once
+	for _, n := range site.News {
+		if !p.Published(n) {
+			continue
+		}
+		p.News = append(p.News, n)
+		p.newsPage[NewsPage(n)] = true
+		if n.CPTS != nil {
+			p.byCPTS[n.CPTS] = append(p.byCPTS[n.CPTS], n)
+		}
+		for _, name := range n.Tags {
+			s, ok := slugs[name]
+			if !ok {
+				s = TagSlug(name)
+				slugs[name] = s
+			}
+			if s == "" {
+				continue
+			}
+			t := p.tagSlug[s]
+			if t == nil {
+				t = &Tag{Name: name, Slug: s}
+				p.tagSlug[s] = t
+				p.Tags = append(p.Tags, t)
+			}
+			if l := len(t.News); l == 0 || t.News[l-1] != n { // two spellings on one item
+				t.News = append(t.News, n)
+			}
+		}
+	}
+	sort.Slice(p.Tags, func(i, j int) bool { return p.Tags[i].Slug < p.Tags[j].Slug })
+	for _, c := range site.CPTS {
+		for _, d := range c.AllDepartements() {
+			p.byDept[d] = append(p.byDept[d], c)
+		}
+	}
+	if p.Home() == nil { // a single-CPTS site has no area pages
+		for _, d := range site.Geo.Departements() {
+			if cs := p.byDept[d.Code]; len(cs) > 0 && p.departementInScope(d.Code) {
+				p.depts = append(p.depts, Departement{d, cs})
+				if p.RegionInScope(d.Region) {
+					p.regions[d.Region] = true
+				}
+			}
+		}
+	}
+	return p
+}
+
+// Site is the site planned.
+func (p *Plan) Site() *model.Site { return p.site }
+
+// Options are the options the plan was made with.
+func (p *Plan) Options() Options { return p.opts }
+
+// Published reports whether the site publishes n.
+func (p *Plan) Published(n *model.News) bool { return Published(n, p.opts.Now, p.opts.Drafts) }
+
+// CPTSNews returns the published news of c, newest first.
+func (p *Plan) CPTSNews(c *model.CPTS) []*model.News { return p.byCPTS[c] }
+
+// Tag returns the tag of a slug, or nil.
+func (p *Plan) Tag(slug string) *Tag { return p.tagSlug[slug] }
+
+// CPTSIn returns the CPTS whose territory reaches a département.
+func (p *Plan) CPTSIn(dept string) []*model.CPTS { return p.byDept[dept] }
+
+// Departements returns the départements with a page, in code order.
+func (p *Plan) Departements() []Departement { return p.depts }
+
+// HasRegionPage reports whether a région has a page: one of its
+// départements has a CPTS and the site covers all of them.
+func (p *Plan) HasRegionPage(code string) bool { return p.regions[code] }
+
+// Home returns the CPTS of a single-CPTS site, whose page is the home
+// page, or nil.
+func (p *Plan) Home() *model.CPTS {
+	if p.opts.Scope == nil {
+		return nil
+	}
+	return p.opts.Scope.Home
+}
+
+// Restricted reports whether the site covers less than all content.
+func (p *Plan) Restricted() bool { return p.opts.Scope != nil && !p.opts.Scope.All() }
+
+// InUniverse reports whether a commune may have a page on this site: on a
+// single-CPTS site, one of its territory; else one of a département in
+// scope.
+func (p *Plan) InUniverse(com *geo.Commune) bool {
+	if !p.Restricted() {
+		return true
+	}
+	if home := p.Home(); home != nil {
+		for _, e := range p.site.Coverage.Of(com.Code) {
+			if e.CPTS == home {
+				return true
+			}
+		}
+		return false
+	}
+	return p.opts.Scope.Departements[com.Departement]
+}
+
+// departementInScope reports whether a département may have a page: a
+// single-CPTS site has none.
+func (p *Plan) departementInScope(code string) bool {
+	return !p.Restricted() || p.Home() == nil && p.opts.Scope.Departements[code]
+}
+
+// DepartementInScope reports whether a département may have a page on
+// this site (it has one when a CPTS reaches it too).
+func (p *Plan) DepartementInScope(code string) bool { return p.departementInScope(code) }
+
+// RegionInScope reports whether a région may have a page: only when all
+// its départements are in scope.
+func (p *Plan) RegionInScope(code string) bool {
+	return !p.Restricted() || p.Home() == nil && p.opts.Scope.Regions[code]
+}
+
+// HasCommunePage reports whether a commune gets a page: config [communes]
+// pages, within the site's universe.
+func (p *Plan) HasCommunePage(com *geo.Commune) bool {
+	if !p.InUniverse(com) {
+		return false
+	}
+	switch p.site.Config.Communes.Pages {
+	case model.PagesAll:
+		return true
+	case model.PagesCovered:
+		return len(p.site.Coverage.Of(com.Code)) > 0
+	}
+	return len(p.byDept[com.Departement]) > 0
+}
+
+// Has reports whether the site has a page at a site path, for the pages
+// the search index links to: a commune, a département, a région and a
+// news item. Any other path answers false.
+func (p *Plan) Has(path string) bool {
+	kind, code, ok := strings.Cut(strings.Trim(path, "/"), "/")
+	if !ok || strings.Contains(code, "/") {
+		return p.newsPage[path]
+	}
+	switch kind {
+	case "communes":
+		com := p.site.Geo.Commune(code)
+		return com != nil && com.Code == code && p.HasCommunePage(com)
+	case "departements":
+		for _, d := range p.depts {
+			if d.D.Code == code {
+				return true
+			}
+		}
+		return false
+	case "regions":
+		return p.regions[code]
+	}
+	return p.newsPage[path]
+}

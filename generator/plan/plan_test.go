@@ -1,0 +1,172 @@
+package plan_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/cpts-fr/cpts"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/scope"
+	"github.com/cpts-fr/cpts/generator/validate"
+)
+
+func sample(t *testing.T) *model.Site {
+	t.Helper()
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	site, diags := load.Site(cpts.Sample, load.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if d := validate.Site(site, table); d.HasErrors() {
+		t.Fatal(d)
+	}
+	return site
+}
+
+func date(s string) model.Date {
+	d, err := model.ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func TestPublished(t *testing.T) {
+	now := time.Date(2026, 12, 5, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		n      model.News
+		now    time.Time
+		drafts bool
+		want   bool
+	}{
+		{"dated, no clock", model.News{Date: date("2030-01-01")}, time.Time{}, false, true},
+		{"draft, no clock", model.News{Draft: true}, time.Time{}, false, false},
+		{"draft, with drafts", model.News{Draft: true}, time.Time{}, true, true},
+		{"past", model.News{Date: date("2026-12-04")}, now, false, true},
+		{"scheduled", model.News{Date: date("2026-12-06")}, now, false, false},
+		{"expired", model.News{Date: date("2020-01-01"), Expires: date("2026-12-01")}, now, false, false},
+	} {
+		if got := plan.Published(&tt.n, tt.now, tt.drafts); got != tt.want {
+			t.Errorf("%s: Published = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPaths holds the path helpers to the URL table of the package doc.
+func TestPaths(t *testing.T) {
+	c := &model.CPTS{Slug: "pays-de-lunel"}
+	for _, tt := range []struct{ got, want string }{
+		{plan.CPTSPage(c), "/cpts/pays-de-lunel/"},
+		{plan.Poster(c), "/cpts/pays-de-lunel/affiche/"},
+		{plan.TerritoryList(c), "/cpts/pays-de-lunel/communes/"},
+		{plan.NewsPage(&model.News{Slug: "aci", CPTS: c}), "/cpts/pays-de-lunel/actualites/aci/"},
+		{plan.NewsPage(&model.News{Slug: "aci"}), "/actualites/aci/"},
+		{plan.ListPage(plan.NewsList, 1), "/actualites/"},
+		{plan.ListPage(plan.CPTSList, 3), "/cpts/page/3/"},
+		{plan.TagPage("Prévention santé"), "/actualites/mots-cles/prevention-sante/"},
+		{plan.CommunePage("46127"), "/communes/46127/"},
+		{plan.LetterPage("G"), "/communes/g/"},
+		{plan.DepartementPage("2A"), "/departements/2A/"},
+		{plan.UncoveredPage("46"), "/departements/46/sans-cpts/"},
+		{plan.RegionPage("76"), "/regions/76/"},
+		{plan.FreePage(&model.Page{Slug: "adherer"}), "/pages/adherer/"},
+		{plan.MapOf(plan.FranceMap), "/carte/france.svg"},
+		{plan.MapOf(plan.CPTSPage(c)), "/cpts/pays-de-lunel/carte.svg"},
+		{plan.Calendar(nil), "/evenements.ics"},
+		{plan.File("/"), "index.html"},
+		{plan.File("/cpts/x/"), "cpts/x/index.html"},
+		{plan.File("/robots.txt"), "robots.txt"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %s, want %s", tt.got, tt.want)
+		}
+	}
+}
+
+// TestHas checks that the answers the search index is given agree with
+// the plan's own decisions, page by page, on every kind of site:
+// [communes] pages, scopes and dates.
+func TestHas(t *testing.T) {
+	site := sample(t)
+	all, covered := *site, *site
+	all.Config.Communes.Pages, covered.Config.Communes.Pages = model.PagesAll, model.PagesCovered
+	for name, opts := range map[string]plan.Options{
+		"pages = all":     {Scope: scope.Apply(&all)},
+		"pages = covered": {Scope: scope.Apply(&covered)},
+		"all":             {},
+		"in 2020":         {Now: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		"one CPTS":        {Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))},
+		"the Lot":         {Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := site
+			if opts.Scope != nil {
+				s = opts.Scope.Site
+			}
+			p := plan.Build(s, opts)
+			pages := 0
+			for _, com := range s.Geo.Communes() {
+				if got, want := p.Has(plan.CommunePage(com.Code)), p.HasCommunePage(com); got != want {
+					t.Errorf("Has(%s) = %v, HasCommunePage = %v", com.Code, got, want)
+				}
+				if p.HasCommunePage(com) {
+					pages++
+				}
+			}
+			if pages == 0 {
+				t.Error("no commune page")
+			}
+			for _, d := range s.Geo.Departements() {
+				want := slices.ContainsFunc(p.Departements(), func(x plan.Departement) bool { return x.D == d })
+				if got := p.Has(plan.DepartementPage(d.Code)); got != want {
+					t.Errorf("Has(département %s) = %v, want %v", d.Code, got, want)
+				}
+			}
+			for _, n := range s.News {
+				if got := p.Has(plan.NewsPage(n)); got != p.Published(n) {
+					t.Errorf("Has(%s) = %v, published %v", plan.NewsPage(n), got, p.Published(n))
+				}
+			}
+			if p.Has("/cpts/") || p.Has("/communes/99999/") {
+				t.Error("Has answers true for a page it does not know")
+			}
+		})
+	}
+}
+
+func withScope(site *model.Site, sc model.Scope) *model.Site {
+	c := *site
+	c.Config.Scope = sc
+	return &c
+}
+
+// TestTags checks that the spellings of a tag share its page, named by
+// the newest, and that an item is listed once.
+func TestTags(t *testing.T) {
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &model.News{Slug: "a", Date: date("2026-02-01"), Tags: []string{"Prévention", "prevention"}}
+	b := &model.News{Slug: "b", Date: date("2026-01-01"), Tags: []string{"prévention", "Dépistage"}}
+	d := &model.News{Slug: "d", Date: date("2025-01-01"), Tags: []string{"dépistage"}, Draft: true}
+	p := plan.Build(&model.Site{Geo: table, News: []*model.News{a, b, d}}, plan.Options{})
+	var got []string
+	for _, tag := range p.Tags {
+		got = append(got, tag.Name+":"+tag.Slug)
+		for _, n := range tag.News {
+			got = append(got, n.Slug)
+		}
+	}
+	if want := []string{"Dépistage:depistage", "b", "Prévention:prevention", "a", "b"}; !slices.Equal(got, want) {
+		t.Errorf("tags %q, want %q", got, want)
+	}
+}
