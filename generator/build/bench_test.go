@@ -181,6 +181,9 @@ type editedFS struct {
 }
 
 func (e *editedFS) Open(name string) (fs.File, error) {
+	if name == e.path && e.data == nil { // deleted
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
 	if name == e.path {
 		return fstest.MapFS{name: {Data: e.data, Mode: 0o644}}.Open(name)
 	}
@@ -204,9 +207,10 @@ func middleNews(c *corpus.Corpus) string {
 
 // BenchmarkIncremental times what `cpts serve` does after one news file is
 // saved: build.Incremental with the dev server's options (drafts, no
-// minifying), on top of the previous result. Each operation changes the
-// title, so the pages that show it change. It reports how many files the
-// rebuild rendered. The end-to-end figure, from the file write to the
+// minifying), on top of the previous result. In "edit", each operation
+// changes the title, so the pages that show it change; in "deleted-added",
+// operations delete the file and add it back in turn (lists shift, pages
+// go and come back). It reports how many files the rebuild rendered. The end-to-end figure, from the file write to the
 // reload event, is BenchmarkServeNewsEdit in generator/server.
 //
 //	go test ./generator/build -run '^$' -bench 'Incremental/national$' -count 5
@@ -228,27 +232,38 @@ func BenchmarkIncremental(b *testing.B) {
 			if i < 0 || j <= i {
 				b.Fatalf("%s has no title line", p)
 			}
-			b.ReportAllocs()
-			rendered := 0
-			n := 0
-			for b.Loop() {
-				n++
-				src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
-				var res *build.Result
-				var diags diag.List
-				var ok bool
-				// The label marks the samples of the rebuild in a CPU profile
-				// (pprof -tagfocus op=incremental), goroutines included.
-				pprof.Do(context.Background(), pprof.Labels("op", "incremental"), func(context.Context) {
-					res, diags, ok = build.Incremental(prev, opts, []string{p})
+			for _, kind := range []string{"edit", "deleted-added"} {
+				b.Run(kind, func(b *testing.B) {
+					b.ReportAllocs()
+					rendered := 0
+					n := 0
+					for b.Loop() {
+						n++
+						switch {
+						case kind == "edit":
+							src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
+						case n%2 == 1:
+							src.data = nil
+						default:
+							src.data = []byte(original)
+						}
+						var res *build.Result
+						var diags diag.List
+						var ok bool
+						// The label marks the samples of the rebuild in a CPU profile
+						// (pprof -tagfocus op=incremental), goroutines included.
+						pprof.Do(context.Background(), pprof.Labels("op", "incremental"), func(context.Context) {
+							res, diags, ok = build.Incremental(prev, opts, []string{p})
+						})
+						if !ok || res == nil {
+							b.Fatalf("incremental build: ok=%v, %v", ok, diags)
+						}
+						rendered += res.Rendered
+						prev = res
+					}
+					b.ReportMetric(float64(rendered)/float64(n), "files/op")
 				})
-				if !ok || res == nil {
-					b.Fatalf("incremental build: ok=%v, %v", ok, diags)
-				}
-				rendered += res.Rendered
-				prev = res
 			}
-			b.ReportMetric(float64(rendered)/float64(n), "files/op")
 		})
 	}
 }

@@ -17,12 +17,14 @@ import (
 // ChangeKind classifies a changed file by the work it calls for.
 type ChangeKind int
 
-// The kinds of change, in the order of the work they need.
+// The kinds of change, in the order of the work they could need. They
+// name changes in the server's log; what is rebuilt is IncrementalBuilder's
+// choice: news files incrementally, everything else by a full build.
 const (
-	ChangeStatic   ChangeKind = iota // static/: copy files
-	ChangeContent                    // content/: reload and re-render records
-	ChangeTemplate                   // layouts/, i18n/: reparse the theme, re-render
-	ChangeConfig                     // config: everything
+	ChangeStatic   ChangeKind = iota // static/
+	ChangeContent                    // content/
+	ChangeTemplate                   // layouts/, i18n/
+	ChangeConfig                     // the configuration
 )
 
 // String names the kind.
