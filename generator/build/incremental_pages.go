@@ -26,15 +26,19 @@ func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []stri
 	for _, n := range before.News {
 		inBefore[n] = true
 	}
-	kept := make(map[string]bool, len(after.News))
+	type page struct { // a news page, without making its path
+		owner *model.CPTS
+		slug  string
+	}
+	kept := make(map[page]bool, len(after.News))
 	for _, n := range after.News {
-		kept[plan.NewsPage(n)] = true
+		kept[page{n.CPTS, n.Slug}] = true
 		if !inBefore[n] {
 			wanted[plan.NewsPage(n)] = true
 		}
 	}
 	for _, n := range before.News {
-		if !kept[plan.NewsPage(n)] {
+		if !kept[page{n.CPTS, n.Slug}] {
 			gone = append(gone, plan.NewsPage(n))
 		}
 	}

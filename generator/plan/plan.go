@@ -3,6 +3,7 @@ package plan
 import (
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -35,7 +36,8 @@ type Plan struct {
 	byDept   map[string][]*model.CPTS
 	depts    []Departement
 	regions  map[string]bool
-	newsPage map[string]bool
+	newsOnce sync.Once
+	newsPage map[string]bool // the pages of News, made by the first Has
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the
@@ -62,7 +64,7 @@ func Published(n *model.News, now time.Time, drafts bool) bool {
 // Build decides what site publishes.
 func Build(site *model.Site, opts Options) *Plan {
 	p := &Plan{site: site, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
-		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}, newsPage: map[string]bool{}}
+		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}}
 	p.News = make([]*model.News, 0, len(site.News))
 	slugs := map[string]string{} // tags repeat: fold each name once
 	for _, n := range site.News {
@@ -70,7 +72,6 @@ func Build(site *model.Site, opts Options) *Plan {
 			continue
 		}
 		p.News = append(p.News, n)
-		p.newsPage[NewsPage(n)] = true
 		if n.CPTS != nil {
 			p.byCPTS[n.CPTS] = append(p.byCPTS[n.CPTS], n)
 		}
@@ -201,8 +202,14 @@ func (p *Plan) HasCommunePage(com *geo.Commune) bool {
 
 // Has reports whether the site has a page at a site path, for the pages
 // the search index links to: a commune, a département, a région and a
-// news item. Any other path answers false.
+// news item. Any other path answers false. It is safe for concurrent use.
 func (p *Plan) Has(path string) bool {
+	p.newsOnce.Do(func() {
+		p.newsPage = make(map[string]bool, len(p.News))
+		for _, n := range p.News {
+			p.newsPage[NewsPage(n)] = true
+		}
+	})
 	kind, code, ok := strings.Cut(strings.Trim(path, "/"), "/")
 	if !ok || strings.Contains(code, "/") {
 		return p.newsPage[path]
