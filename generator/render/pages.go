@@ -143,6 +143,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 		}
 	}
 	r.territoryPages(c)
+	r.poster(c)
 	if !shown {
 		return
 	}
@@ -207,6 +208,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
 			"Missions": missions, "Departements": depts, "News": news[:min(cptsNewsShown, len(news))], "NewsCount": len(news), "NewsList": newsList,
 			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c), "TerritoryPage": r.territoryPage(c), "Entries": c.Territory.Entries,
+			"Poster": plan.Poster(c),
 		},
 	})
 }

@@ -142,6 +142,7 @@ func TestGoldenPages(t *testing.T) {
 		"index.html":                                 "home.html",
 		"cpts/index.html":                            "cpts-list.html",
 		"cpts/lunel/index.html":                      "cpts.html",
+		"cpts/lunel/affiche/index.html":              "affiche.html",
 		"cpts/petite-camargue/index.html":            "cpts-incomplete.html",
 		"cpts/lunel/actualites/signature/index.html": "news.html",
 		"actualites/index.html":                      "news-list.html",

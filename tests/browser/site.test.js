@@ -46,6 +46,7 @@ const PAGES = [
   { name: 'CPTS', path: '/cpts/pays-de-lunel/' },
   { name: 'CPTS with no commune listed', path: '/cpts/e-rhony/' },
   { name: 'communes of a CPTS territory', path: '/cpts/pays-de-lunel/communes/' },
+  { name: 'poster of a CPTS', path: '/cpts/pays-de-lunel/affiche/' },
   { name: 'CPTS news item', path: `/cpts/colhaj/actualites/${newsSlug('colhaj')}/` },
   { name: 'news list', path: '/actualites/' },
   { name: 'communes index', path: '/communes/' },
@@ -183,6 +184,27 @@ describe('built site', () => {
     if (browser) await browser.close();
     if (site) await site.close();
     if (ownDist && !process.env.KEEP_SITE) fs.rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('prints the poster of a CPTS on one A4 sheet, without the site header, its code a square of 55 mm', async () => {
+    const rec = await visit(contexts.desktop, site.origin + '/cpts/pays-de-lunel/affiche/');
+    try {
+      await rec.page.emulateMedia({ media: 'print' });
+      const shown = await rec.page.evaluate(() => ({
+        header: getComputedStyle(document.querySelector('.site-header')).display,
+        hint: getComputedStyle(document.querySelector('.poster .no-print')).display,
+        qr: document.querySelector('.poster-qr svg').getBoundingClientRect().width,
+      }));
+      assert.equal(shown.header, 'none', 'the site header is printed');
+      assert.equal(shown.hint, 'none', 'the printing hint is printed');
+      const mm = shown.qr * 25.4 / 96;
+      assert.ok(mm > 50 && mm < 56, `the QR code is ${mm.toFixed(1)} mm wide, want 55 mm`);
+      const pdf = await rec.page.pdf({ format: 'A4', preferCSSPageSize: true });
+      const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+      assert.equal(pages, 1, `the poster prints on ${pages} pages`);
+    } finally {
+      await rec.page.close();
+    }
   });
 
   for (const spec of PAGES) {
