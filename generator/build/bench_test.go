@@ -205,12 +205,26 @@ func middleNews(c *corpus.Corpus) string {
 	return news[len(news)/2]
 }
 
+// middleMembers returns the members.toml of the CPTS in the middle of the
+// corpus's CPTS that have one.
+func middleMembers(c *corpus.Corpus) string {
+	var files []string
+	for _, p := range c.Paths() {
+		if strings.HasPrefix(p, "content/cpts/") && strings.HasSuffix(p, "/members.toml") {
+			files = append(files, p)
+		}
+	}
+	return files[len(files)/2]
+}
+
 // BenchmarkIncremental times what `cpts serve` does after one news file is
 // saved: build.Incremental with the dev server's options (drafts, no
 // minifying), on top of the previous result. In "edit", each operation
 // changes the title, so the pages that show it change; in "deleted-added",
 // operations delete the file and add it back in turn (lists shift, pages
-// go and come back). It reports how many files the rebuild rendered. The end-to-end figure, from the file write to the
+// go and come back); in "members", the counts of a CPTS's members.toml
+// change (its page, the open data and the search index are made again).
+// It reports how many files the rebuild rendered. The end-to-end figure, from the file write to the
 // reload event, is BenchmarkServeNewsEdit in generator/server.
 //
 //	go test ./generator/build -run '^$' -bench 'Incremental/national$' -count 5
@@ -232,14 +246,23 @@ func BenchmarkIncremental(b *testing.B) {
 			if i < 0 || j <= i {
 				b.Fatalf("%s has no title line", p)
 			}
-			for _, kind := range []string{"edit", "deleted-added"} {
+			members := middleMembers(in.corpus)
+			for _, kind := range []string{"edit", "deleted-added", "members"} {
 				b.Run(kind, func(b *testing.B) {
+					edited, text := p, original
+					if kind == "members" {
+						edited, text = members, string(in.corpus.Files[members])
+						src.path = members
+						defer func() { src.path, src.data = p, []byte(original) }()
+					}
 					b.ReportAllocs()
 					rendered := 0
 					n := 0
 					for b.Loop() {
 						n++
 						switch {
+						case kind == "members": // counts change: the page, the open data and the index do
+							src.data = []byte(strings.Replace(text, "count = ", "count = "+strconv.Itoa(n%9+1), 1))
 						case kind == "edit":
 							src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
 						case n%2 == 1:
@@ -253,7 +276,7 @@ func BenchmarkIncremental(b *testing.B) {
 						// The label marks the samples of the rebuild in a CPU profile
 						// (pprof -tagfocus op=incremental), goroutines included.
 						pprof.Do(context.Background(), pprof.Labels("op", "incremental"), func(context.Context) {
-							res, diags, ok = build.Incremental(prev, opts, []string{p})
+							res, diags, ok = build.Incremental(prev, opts, []string{edited})
 						})
 						if !ok || res == nil {
 							b.Fatalf("incremental build: ok=%v, %v", ok, diags)

@@ -3,7 +3,9 @@ package build
 import (
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,48 +19,77 @@ import (
 	"github.com/cpts-fr/cpts/generator/validate"
 )
 
-// Incremental rebuilds after changes of news files: edited, added or
-// deleted, drafts published or not, on top of prev. It reloads those
-// files, checks them with every other item (slugs are unique), plans the
-// site again, and re-renders just the pages whose content the new plan
-// changes (the items, their CPTS, the home page, the news lists and tag
-// pages whose items or page count change, the feeds); pages the new plan
-// no longer has (an item unpublished, a list that lost a page) are
-// removed. A scheduled item whose date passed is published the same way.
-// It returns ok=false when the change needs a full build: another kind
-// of file, images, a folder, a site with a [scope]. On errors it returns
-// the diagnostics and a nil result; prev is left as it was. The search
-// index and the sitemap are not updated: they keep the previous titles
-// and dates until the next full build.
+// Incremental rebuilds after a change of content files, on top of prev:
+//   - news files edited, added or deleted (drafts, dates, expiry, tags): it
+//     reloads those files, checks them with every other item (slugs are
+//     unique), plans the site again and re-renders just the pages whose
+//     content the new plan changes (the items, their CPTS, the home page,
+//     the news lists and tag pages whose items or page count change, the
+//     feeds); pages the new plan no longer has are removed;
+//   - the record files of one CPTS (index.md, members, missions, contacts,
+//     events) when they change only what its own outputs show (see
+//     cptsEdit): its page and poster, the home page, the calendars, the
+//     open data, and the search index when it reads what changed.
+//
+// Either way a scheduled item whose date passed is published, as the new
+// plan says. It returns ok=false when the change needs a full build:
+// other files, images, a folder, a news file added or deleted on a site
+// with a [scope], what other pages show of a CPTS. On errors it returns
+// the diagnostics and a nil result; prev and its model are left as they
+// were. After a news change, the search index and the sitemap keep the
+// previous titles and dates until the next full build.
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
 	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
 		return nil, nil, false
 	}
 	site := prev.Site
 	start := time.Now()
-	edit, diags, ok := reloadNews(site, opts, prev.plan.Restricted(), changed)
-	if !ok {
+	var undo []func()
+	defer func() { // on errors, the model is left as it was
+		if res == nil {
+			for _, f := range slices.Backward(undo) {
+				f()
+			}
+		}
+	}()
+	var search bool
+	var wanted map[string]bool
+	var gone []string
+	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
+		if edit == nil || d.HasErrors() {
+			return nil, d.Sort(), edit != nil || d.HasErrors()
+		}
+		all := edit.apply(site.News, func(*model.News) bool { return true })
+		if v := validate.News(all); v.HasErrors() {
+			return nil, append(d, v...).Sort(), true
+		}
+		diags = d
+		undo = append(undo, edit.commit(site, all))
+	} else if edit, d, isCPTS := reloadCPTS(site, opts, changed); isCPTS {
+		if edit == nil {
+			return nil, d.Sort(), true
+		}
+		diags = d
+		hadEvents := len(edit.old.Events) > 0
+		undo = append(undo, edit.apply())
+		wanted, gone = edit.pages(hadEvents)
+		search = edit.search
+	} else {
 		return nil, nil, false
-	}
-	if diags.HasErrors() {
-		return nil, diags.Sort(), true
-	}
-	all := edit.apply(site.News, func(*model.News) bool { return true })
-	if d := validate.News(all); d.HasErrors() {
-		return nil, append(diags, d...).Sort(), true
 	}
 	loaded := time.Since(start)
 
-	// The change is good: update the model, then render what shows it.
-	site.News = all
-	for _, c := range site.CPTS {
-		if edit.owners[c] {
-			c.News = edit.apply(c.News, func(n *model.News) bool { return n.CPTS == c })
-		}
-	}
+	// Plan the site again (news published, lists, tags; the date may have
+	// moved on) and render what changed.
 	before := prev.plan
 	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope})
-	wanted, gone := touchedPages(before, after)
+	news, newsGone := touchedPages(before, after)
+	if wanted == nil {
+		wanted = news
+	} else {
+		maps.Copy(wanted, news)
+	}
+	gone = append(gone, newsGone...)
 	renderStart := time.Now()
 	out := output.NewSet()
 	if !opts.NoMinify {
@@ -77,6 +108,14 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	for _, p := range rendered.Files.Paths() {
 		data, _ := rendered.Files.Get(p)
 		files.Replace(p, data)
+	}
+	if search {
+		for _, p := range files.Paths() {
+			if strings.HasPrefix(p, "search/") {
+				files.Remove(p)
+			}
+		}
+		diags = append(diags, startIndex(after, prev.theme).add(files)...)
 	}
 	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
 	if diags.HasErrors() {
@@ -118,6 +157,27 @@ func (e *newsEdit) apply(list []*model.News, keep func(*model.News) bool) []*mod
 	}
 	load.SortNews(out)
 	return out
+}
+
+// commit puts the news after the edit into the site (all of them, and
+// each CPTS's whose news changed) and returns the function that puts the
+// previous lists back.
+func (e *newsEdit) commit(site *model.Site, all []*model.News) (undo func()) {
+	saved := map[*model.CPTS][]*model.News{}
+	savedAll := site.News
+	site.News = all
+	for _, c := range site.CPTS {
+		if e.owners[c] {
+			saved[c] = c.News
+			c.News = e.apply(c.News, func(n *model.News) bool { return n.CPTS == c })
+		}
+	}
+	return func() {
+		site.News = savedAll
+		for c, list := range saved {
+			c.News = list
+		}
+	}
 }
 
 // reloadNews reads the changed news files again. It returns ok=false

@@ -61,13 +61,15 @@ func serveOptions(t *testing.T, fsys fs.FS) build.Options {
 
 // TestIncrementalEqualsFullBuild is a property test: a random sequence
 // of edits of news files (text, titles, tags, drafts, expiry, new items,
-// deleted ones), each rebuilt incrementally on top of the last, gives
+// deleted ones) and of CPTS records (body, members, missions, contacts,
+// events added and removed, association), each rebuilt incrementally on
+// top of the last, gives
 // file for file what a full build of the edited site gives (but for the
 // search index and the sitemap, which the dev server leaves as they
 // were). The sequences are drawn from fixed seeds: a failure names the
 // edits, and replays.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3} {
+	for _, seed := range []uint64{1, 2, 3, 4, 5} {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rnd := rand.New(rand.NewPCG(seed, 0))
 			fsys := withNews(t)
@@ -78,8 +80,8 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			}
 			before := res.Files.Clone()
 			var done []string
-			for step := range 8 {
-				file, what := randomNewsEdit(rnd, fsys, step)
+			for step := range 10 {
+				file, what := randomEdit(rnd, fsys, step)
 				done = append(done, what+" "+file)
 				next, diags, ok := build.Incremental(res, opts, []string{file})
 				if !ok || next == nil || diags.HasErrors() {
@@ -93,9 +95,13 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-// randomNewsEdit makes one random edit of a news file of fsys (see
-// withNews) and returns the file and what was done.
-func randomNewsEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
+// randomEdit makes one random edit of fsys (see withNews): of a CPTS's
+// records one time in three, else of a news file. It returns the file and
+// what was done. The contacts and events it writes are test data.
+func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
+	if rnd.IntN(3) == 0 {
+		return randomRecordEdit(rnd, fsys, step)
+	}
 	var news []string
 	for p := range fsys {
 		if strings.Contains(p, "/news/") && strings.HasSuffix(p, ".md") {
@@ -136,6 +142,48 @@ func randomNewsEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what str
 	file = fmt.Sprintf("content/cpts/colhaj/news/%s-ajout-%d.md", date, step)
 	fsys[file] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Ajout %d\"\ndate = %s\ntags = [\"essai\"]\n+++\nTexte.\n", step, date))}
 	return file, "added"
+}
+
+// randomRecordEdit makes one random edit of the records of a CPTS of
+// fsys, of a kind the dev server rebuilds incrementally.
+func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
+	edit := func(p, from, to string) {
+		text := string(fsys[p].Data)
+		if !strings.Contains(text, from) {
+			panic(p + " has no " + from)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
+	}
+	switch rnd.IntN(6) {
+	case 0:
+		file = "content/cpts/colhaj/index.md"
+		fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, fmt.Sprintf("\nParagraphe %d.\n", step)...)}
+		return file, "body"
+	case 1:
+		file = "content/cpts/pays-de-lunel/members.toml"
+		edit(file, "count = 1", "count = 2")
+		return file, "members"
+	case 2:
+		file = "content/cpts/colhaj/missions.toml"
+		edit(file, `title = "`, fmt.Sprintf(`title = "%d `, step))
+		return file, "missions"
+	case 3:
+		file = "content/cpts/colhaj/contacts.toml"
+		fsys[file] = &fstest.MapFile{Data: []byte(fmt.Sprintf("[[contact]]\nlabel = \"Coordination\"\nemail = \"contact@example.org\"\nhours = \"Étape %d\"\n", step))}
+		return file, "contacts"
+	case 4:
+		file = "content/cpts/colhaj/events.toml"
+		if _, ok := fsys[file]; ok && rnd.IntN(2) == 0 {
+			fsys[file] = &fstest.MapFile{Data: []byte("# Plus d’événement.\n")}
+			return file, "events removed"
+		}
+		fsys[file] = &fstest.MapFile{Data: []byte(fmt.Sprintf("[[event]]\ntitle = \"Réunion %d\"\ndate = 2027-01-%02d\ntime = \"18:30\"\ncommune = \"49176\"\n", step, 1+step))}
+		return file, "events"
+	}
+	file = "content/cpts/colhaj/index.md"
+	text := regexp.MustCompile(`(?m)^association = .*\n`).ReplaceAllString(string(fsys[file].Data), "")
+	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(text, "name = ", fmt.Sprintf("association = \"Association %d\"\nname = ", step), 1))}
+	return file, "association"
 }
 
 // sameAsFullBuild checks that the result of incremental rebuilds holds
@@ -185,8 +233,11 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	fsys := copyFS(t, cpts.Sample)
 	opts := build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), NoMinify: true}
 	prev, _ := build.Run(opts)
+	colhaj := string(fsys["content/cpts/colhaj/index.md"].Data)
+	fsys["content/cpts/colhaj/index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(colhaj, "name = \"CPTS COLHAJ\"", "name = \"CPTS du Haut-Anjou\"", 1))}
 	for _, changed := range [][]string{
-		{"content/cpts/colhaj/index.md"},               // not a news item
+		{"content/cpts/colhaj/index.md"},               // its name, which other pages show
+		{"content/cpts/colhaj/communes.toml"},          // the coverage of communes
 		{"content/cpts/inconnue/news/2030-01-01-x.md"}, // no such CPTS
 		{"content/news"},                               // a folder
 		{"config.toml"},
@@ -201,5 +252,42 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	res, diags, ok := build.Incremental(prev, opts, []string{p})
 	if !ok || res != nil || !diags.HasErrors() || !strings.Contains(diags[0].String(), p+":4:9") {
 		t.Fatalf("got ok=%v res=%v %v", ok, res != nil, diags)
+	}
+}
+
+// TestIncrementalRecordsRemakeTheIndex edits what the search index reads
+// of a CPTS (members, missions) and checks that the incremental rebuild
+// gives the index of a full build.
+func TestIncrementalRecordsRemakeTheIndex(t *testing.T) {
+	fsys := copyFS(t, cpts.Sample)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, e := range []struct{ file, from, to string }{
+		{"content/cpts/pays-de-lunel/members.toml", `profession = "non-precise"`, `profession = "infirmier"`},
+		{"content/cpts/colhaj/missions.toml", `title = "Soins non programmés"`, `title = "Accès aux soins non programmés et télésurveillance"`},
+	} {
+		fsys[e.file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[e.file].Data), e.from, e.to, 1))}
+		next, diags, ok := build.Incremental(res, opts, []string{e.file})
+		if !ok || next == nil {
+			t.Fatalf("%s: ok=%v %v", e.file, ok, diags)
+		}
+		res = next
+	}
+	full, diags := build.Run(opts)
+	if full == nil {
+		t.Fatal(diags)
+	}
+	for _, p := range union(full.Files.Paths(), res.Files.Paths()) {
+		if !strings.HasPrefix(p, "search/") {
+			continue
+		}
+		want, inFull := full.Files.Get(p)
+		got, inInc := res.Files.Get(p)
+		if inFull != inInc || !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a full build (in full build: %v, in incremental: %v)", p, inFull, inInc)
+		}
 	}
 }

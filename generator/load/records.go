@@ -100,8 +100,10 @@ func (l *loader) cpts(dir, slug string) *model.CPTS {
 		}
 		return a.Time.Minutes() < b.Time.Minutes()
 	})
-	c.News = l.newsDir(dir+"/news", c)
-	sortNews(c.News)
+	if !l.skipNews {
+		c.News = l.newsDir(dir+"/news", c)
+		sortNews(c.News)
+	}
 	return c
 }
 

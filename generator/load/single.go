@@ -29,3 +29,15 @@ func NewsFile(fsys fs.FS, p string, owner *model.CPTS, opts Options) (*model.New
 	n := l.newsItem(p, m[1], m[2], owner)
 	return n, l.diags.Sort()
 }
+
+// CPTSFolder reads the records of one CPTS again, for the dev server:
+// content/cpts/<slug>/ with its index.md and TOML files. Its news are
+// not read (the caller keeps those it has).
+func CPTSFolder(fsys fs.FS, slug string, opts Options) (*model.CPTS, diag.List) {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	l := &loader{fsys: fsys, opts: opts, skipNews: true}
+	c := l.cpts("content/cpts/"+slug, slug)
+	return c, l.diags.Sort()
+}

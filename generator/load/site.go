@@ -67,6 +67,8 @@ type loader struct {
 	// unsafe holds the paths sitefs.Scan refused (and reported): never
 	// read. It is shared by the loaders of every folder, read-only.
 	unsafe map[string]bool
+	// skipNews leaves the news of a CPTS folder unread (CPTSFolder).
+	skipNews bool
 }
 
 func (l *loader) know(p string) {

@@ -10,7 +10,8 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// Dir is the site folder of the data files.
+// Dir is the folder of the open data files and of their page
+// (plan.OpenData, without its leading slash).
 const Dir = "donnees/"
 
 // File is one published data file and what the data page says of it.

@@ -20,6 +20,9 @@ const (
 	Accessibility = "/accessibilite/"
 	NotFound      = "/404.html"
 	Legal         = "/mentions-legales/"
+	// OpenData is the page of the open data files, beside them (package
+	// opendata writes them into the same folder, opendata.Dir).
+	OpenData = "/donnees/"
 	// Tags is the folder of the tags' news lists.
 	Tags = NewsList + "mots-cles/"
 	// LocationIndex lists the location files of the communes (render's

@@ -9,6 +9,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/opendata"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/scope"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -168,5 +169,13 @@ func TestTags(t *testing.T) {
 	}
 	if want := []string{"Dépistage:depistage", "b", "Prévention:prevention", "a", "b"}; !slices.Equal(got, want) {
 		t.Errorf("tags %q, want %q", got, want)
+	}
+}
+
+// TestOpenDataFolder holds the page of the open data to the folder where
+// package opendata writes the files it lists.
+func TestOpenDataFolder(t *testing.T) {
+	if plan.OpenData != "/"+opendata.Dir {
+		t.Errorf("plan.OpenData = %s, opendata.Dir = %s", plan.OpenData, opendata.Dir)
 	}
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/cpts-fr/cpts/generator/opendata"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // openData publishes the open data files of package opendata under
@@ -9,14 +10,12 @@ import (
 // besides those of opendata.Files (the territories' GeoJSON) are appended
 // to files before the page is emitted.
 func (r *renderer) openData() {
-	if !r.wantedUnder("/" + opendata.Dir) {
+	if !r.wantedUnder(plan.OpenData) {
 		return // a rebuild of a few pages (Options.Only) skips the data files
 	}
 	files := opendata.Files(r.site, r.territoriesFile()...)
-	if r.opts.Only == nil {
-		for _, f := range files {
-			r.add(f.Path, f.Data)
-		}
+	for _, f := range files { // all, or none: their page lists them all
+		r.add(f.Path, f.Data)
 	}
 	var listed []opendata.File
 	for _, f := range files {
@@ -24,7 +23,7 @@ func (r *renderer) openData() {
 			listed = append(listed, f)
 		}
 	}
-	r.emit("donnees", &page{Path: "/" + opendata.Dir, Title: r.t("data_title"), Description: r.t("data_description"),
+	r.emit("donnees", &page{Path: plan.OpenData, Title: r.t("data_title"), Description: r.t("data_description"),
 		Crumbs: []crumb{{r.t("home"), "/"}},
 		Data:   map[string]any{"Files": listed, "Licence": opendata.LicenceOf(r.site.Config)}})
 }

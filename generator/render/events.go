@@ -54,11 +54,13 @@ func (r *renderer) allEvents() []*model.Event {
 }
 
 // calendars writes an iCalendar file (RFC 5545) for the site and for each
-// CPTS with events.
+// CPTS with events (those that Options.Only wants).
 func (r *renderer) calendars() {
-	r.add(plan.File(plan.Calendar(nil)), r.ics(r.site.Config.Title, r.allEvents()))
+	if r.wanted(plan.Calendar(nil)) {
+		r.add(plan.File(plan.Calendar(nil)), r.ics(r.site.Config.Title, r.allEvents()))
+	}
 	for _, c := range r.site.CPTS {
-		if len(c.Events) > 0 {
+		if len(c.Events) > 0 && r.wanted(plan.Calendar(c)) {
 			r.add(plan.File(plan.Calendar(c)), r.ics(c.Name, c.Events))
 		}
 	}

@@ -413,11 +413,8 @@ func (r *renderer) tileMap(c *model.CPTS) map[string]string {
 
 // territoriesFile returns the open data file of the territories, one
 // GeoJSON Feature per CPTS (see carto.Atlas.GeoJSON), or nothing when
-// maps are off or the file is not to be rendered.
+// maps are off.
 func (r *renderer) territoriesFile() []opendata.File {
-	if r.opts.Only != nil {
-		return nil // a partial rebuild keeps the data files of the full build
-	}
 	a := r.atlas()
 	if a == nil {
 		return nil

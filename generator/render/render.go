@@ -40,8 +40,9 @@ type Options struct {
 	Plan *plan.Plan
 	// Only, when set, renders only the files it lists (site paths such as
 	// "/cpts/x/" or "/cpts/x/actualites/atom.xml"), skipping the work of the
-	// others: the dev server re-renders what a change touches. Calendars,
-	// the sitemap and robots.txt are left out.
+	// others: the dev server re-renders what a change touches. The data
+	// files of /donnees/ are made with their page; the sitemap, robots.txt,
+	// _headers and the location files are left out.
 	Only map[string]bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
@@ -152,8 +153,8 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	r.pages()
 	r.feeds()
 	r.flush()
+	r.calendars()
 	if r.opts.Only == nil {
-		r.calendars()
 		r.machineFiles() // lists every file
 	}
 	if r.maps.err != nil {

@@ -9,9 +9,10 @@ import (
 )
 
 // IncrementalBuilder returns the Builder of `cpts serve`: it rebuilds only
-// what a change of news files touches (edited, added or deleted:
-// build.Incremental) when the last build succeeded, and the whole site
-// otherwise (another content file, a template, the configuration). options is called for each build
+// what a change touches (build.Incremental: news files edited, added or
+// deleted; the records of one CPTS) when the last build succeeded, and
+// the whole site otherwise (the territory of a CPTS, a template, the
+// configuration...). options is called for each build
 // (the dev server publishes by the current date).
 func IncrementalBuilder(options func() build.Options) Builder {
 	var last *build.Result

@@ -27,6 +27,16 @@ func Site(site *model.Site, table *geo.Table) diag.List {
 	return v.diags.Sort()
 }
 
+// CPTS checks the records of one CPTS of site again (its territory, dates,
+// members, contacts and events), for the dev server when only they
+// changed; the coverage of communes, which reads every territory, is
+// left as it was.
+func CPTS(site *model.Site, c *model.CPTS) diag.List {
+	v := &validator{site: site, geo: site.Geo}
+	v.cpts(c)
+	return v.diags.Sort()
+}
+
 type validator struct {
 	site  *model.Site
 	geo   *geo.Table

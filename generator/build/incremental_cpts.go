@@ -1,0 +1,147 @@
+package build
+
+import (
+	"path"
+	"reflect"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/markup"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/validate"
+)
+
+// recordFiles are the files of a CPTS folder an incremental rebuild reads
+// again (communes.toml changes the coverage of communes: a full build).
+var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missions.toml": true, "contacts.toml": true, "events.toml": true}
+
+// cptsEdit is a change of the records of one CPTS that its own pages,
+// the home page (upcoming events), the calendars, the open data and the
+// search index show, and nothing else: its body, members, missions,
+// contacts, events, dates and association. What other pages show of it
+// (name, short name, stage, summary, logo, départements, territory,
+// update date) is unchanged.
+type cptsEdit struct {
+	old, fresh *model.CPTS
+	// search tells whether the search index reads what changed (members,
+	// missions, association).
+	search bool
+}
+
+// reloadCPTS reads the record files of one CPTS again, when changed
+// names only such files of one CPTS of the site. It returns ok=false when
+// the change needs a full build: other files, several CPTS, a change
+// that other pages show, images in the body.
+func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdit, diags diag.List, ok bool) {
+	slug := ""
+	for _, p := range changed {
+		dir, file := path.Split(p)
+		s, found := strings.CutPrefix(strings.TrimSuffix(dir, "/"), "content/cpts/")
+		if !found || strings.Contains(s, "/") || !recordFiles[file] || slug != "" && s != slug {
+			return nil, nil, false
+		}
+		slug = s
+	}
+	var old *model.CPTS
+	for _, c := range site.CPTS {
+		if c.Slug == slug {
+			old = c
+		}
+	}
+	if old == nil {
+		return nil, nil, false
+	}
+	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
+	if diags.HasErrors() {
+		return nil, diags, true
+	}
+	if d := validate.CPTS(site, fresh); len(d) > 0 {
+		diags = append(diags, d...)
+		if d.HasErrors() {
+			return nil, diags, true
+		}
+	}
+	conv, d := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}).Convert(fresh.Body.Source, fresh.Body.Pos)
+	diags = append(diags, d...)
+	for _, l := range conv.Links {
+		if l.Image {
+			return nil, nil, false // processed by the full build
+		}
+	}
+	// What other pages show must be unchanged: compare the records with
+	// the fields only the CPTS's own outputs show taken from old.
+	probe := *fresh
+	probe.Fields, probe.Dir, probe.Territory, probe.News = old.Fields, old.Dir, old.Territory, old.News
+	probe.Body, probe.Members, probe.Missions, probe.Contacts, probe.Events = old.Body, old.Members, old.Missions, old.Contacts, old.Events
+	probe.Created, probe.ACISigned, probe.Association, probe.Website = old.Created, old.ACISigned, old.Association, old.Website
+	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
+	if !reflect.DeepEqual(&probe, old) {
+		return nil, nil, false
+	}
+	edit = &cptsEdit{old: old, fresh: fresh, search: fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
+		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions)}
+	return edit, diags, true
+}
+
+// sameRecords reports whether two lists of records hold the same values,
+// wherever they were written.
+func sameRecords[T any](a, b []*T) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := *a[i], *b[i]
+		clearFields(&x)
+		clearFields(&y)
+		if !reflect.DeepEqual(x, y) {
+			return false
+		}
+	}
+	return true
+}
+
+// clearFields zeroes the positions a record keeps (its embedded
+// model.Fields), so that records compare by value.
+func clearFields(v any) {
+	rv := reflect.ValueOf(v).Elem()
+	if f := rv.FieldByName("Fields"); f.IsValid() && f.CanSet() {
+		f.Set(reflect.Zero(f.Type()))
+	}
+}
+
+// apply puts the fresh records into the CPTS the site holds, so that
+// every pointer to it (news, coverage, plan) sees them. It returns the
+// function that puts the previous records back.
+func (e *cptsEdit) apply() (undo func()) {
+	c := e.old
+	saved := *c
+	undo = func() {
+		*c = saved
+		for _, ev := range c.Events {
+			ev.CPTS = c
+		}
+	}
+	c.Fields, c.Body = e.fresh.Fields, e.fresh.Body
+	c.Members, c.Missions, c.Contacts, c.Events = e.fresh.Members, e.fresh.Missions, e.fresh.Contacts, e.fresh.Events
+	for _, ev := range c.Events {
+		ev.CPTS = c
+	}
+	c.Created, c.ACISigned, c.Association, c.Website = e.fresh.Created, e.fresh.ACISigned, e.fresh.Association, e.fresh.Website
+	c.SizeTier, c.DeclaredPopulation, c.DeclaredCommunes = e.fresh.SizeTier, e.fresh.DeclaredPopulation, e.fresh.DeclaredCommunes
+	return undo
+}
+
+// pages returns what shows the records of the CPTS: its page and poster,
+// the home page (upcoming events), the calendars and the open data; and
+// those to remove (its calendar, when it has no event left).
+func (e *cptsEdit) pages(hadEvents bool) (wanted map[string]bool, gone []string) {
+	c := e.old
+	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
+		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true}
+	if hadEvents && len(c.Events) == 0 {
+		gone = append(gone, plan.Calendar(c))
+	}
+	return wanted, gone
+}
