@@ -245,9 +245,19 @@ func publishedImages(uses []imageUse, opts Options) []images.Ref {
 }
 
 // addImages adds the processed images to the files, and strips the
-// metadata of the images of static/ that render copied as they are (EXIF
-// with a GPS position, XMP, ICC), and sanitises their SVG files.
+// images of static/ (stripStatic).
 func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
+	diags := stripStatic(files, theme)
+	for _, f := range set.Files {
+		diags.Append(render.AddFile(files, f.Path, f.Data))
+	}
+	return diags
+}
+
+// stripStatic strips the metadata of the images of static/ among files,
+// which render copied as they are (EXIF with a GPS position, XMP, ICC),
+// and sanitises their SVG files.
+func stripStatic(files *output.Set, theme fs.FS) diag.List {
 	var diags diag.List
 	for _, p := range files.Paths() {
 		if !load.IsImage(p) {
@@ -266,9 +276,6 @@ func addImages(files *output.Set, set *images.Set, theme fs.FS) diag.List {
 		if err := files.Replace(p, clean); err != nil {
 			diags.Errorf(diag.Pos{File: p}, diag.IO, "%v", err)
 		}
-	}
-	for _, f := range set.Files {
-		diags.Append(render.AddFile(files, f.Path, f.Data))
 	}
 	return diags
 }

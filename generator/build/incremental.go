@@ -29,7 +29,11 @@ import (
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
-//     open data, and the search index when it reads what changed.
+//     open data, and the search index when it reads what changed;
+//   - the text of a free page, when its title and weight (which the menu
+//     of every page shows) are unchanged: that page;
+//   - files of static/ added or edited, but stylesheets, scripts and the
+//     logo: those files, copied (images stripped) as a full build does.
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
@@ -74,6 +78,15 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		undo = append(undo, edit.apply())
 		wanted, gone = edit.pages(hadEvents)
 		search = edit.search
+	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
+		if edit == nil {
+			return nil, d.Sort(), true
+		}
+		diags = d
+		undo = append(undo, edit.apply())
+		wanted = edit.pages()
+	} else if files, isStatic := reloadStatic(site, opts, changed); isStatic {
+		wanted = files
 	} else {
 		return nil, nil, false
 	}
@@ -99,6 +112,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		Only: wanted, Out: out, Squeeze: !opts.NoMinify})
 	diags = append(diags, d...)
 	if rendered == nil || diags.HasErrors() {
+		return nil, diags.Sort(), true
+	}
+	if diags = append(diags, stripStatic(rendered.Files, prev.theme)...); diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
 	files := prev.Files.Clone()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/images/imagetest"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/themes"
 )
@@ -61,8 +62,9 @@ func serveOptions(t *testing.T, fsys fs.FS) build.Options {
 
 // TestIncrementalEqualsFullBuild is a property test: a random sequence
 // of edits of news files (text, titles, tags, drafts, expiry, new items,
-// deleted ones) and of CPTS records (body, members, missions, contacts,
-// events added and removed, association), each rebuilt incrementally on
+// deleted ones), of CPTS records (body, members, missions, contacts,
+// events added and removed, association), of a free page's text and of
+// static images (whose metadata must be stripped), each rebuilt incrementally on
 // top of the last, gives
 // file for file what a full build of the edited site gives (but for the
 // search index and the sitemap, which the dev server leaves as they
@@ -112,7 +114,11 @@ func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string)
 	file = news[rnd.IntN(len(news))]
 	text := string(fsys[file].Data)
 	set := func(s string) { fsys[file] = &fstest.MapFile{Data: []byte(s)} }
-	front := func(line string) { set(strings.Replace(text, "+++\n", "+++\n"+line+"\n", 1)) }
+	front := func(line string) { // a front matter line, in place of the key's own
+		key, _, _ := strings.Cut(line, " =")
+		text = regexp.MustCompile(`(?m)^`+key+` = .*\n`).ReplaceAllString(text, "")
+		set(strings.Replace(text, "+++\n", "+++\n"+line+"\n", 1))
+	}
 	tags := regexp.MustCompile(`(?m)^tags = \[.*\]\n`)
 	switch rnd.IntN(8) {
 	case 0:
@@ -132,7 +138,7 @@ func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string)
 		front("draft = true")
 		return file, "draft" // serve publishes drafts: only its mark changes
 	case 5:
-		front("expires = 2022-01-01")
+		front("expires = 2026-11-01")
 		return file, "expired"
 	case 6:
 		delete(fsys, file)
@@ -154,14 +160,23 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 		}
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
 	}
-	switch rnd.IntN(6) {
+	switch rnd.IntN(8) {
+	case 7:
+		file = fmt.Sprintf("static/img/photo-%d.jpg", rnd.IntN(2))
+		fsys[file] = &fstest.MapFile{Data: imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(40, 30, uint64(step)), 80), 1)}
+		return file, "static image (with a GPS position)"
+	case 6:
+		file = "content/pages/qu-est-ce-qu-une-cpts.md"
+		fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, fmt.Sprintf("\nParagraphe %d, voir [la CPTS](/cpts/colhaj/).\n", step)...)}
+		return file, "free page"
 	case 0:
 		file = "content/cpts/colhaj/index.md"
 		fsys[file] = &fstest.MapFile{Data: append(fsys[file].Data, fmt.Sprintf("\nParagraphe %d.\n", step)...)}
 		return file, "body"
 	case 1:
 		file = "content/cpts/pays-de-lunel/members.toml"
-		edit(file, "count = 1", "count = 2")
+		count := regexp.MustCompile(`count = \d+`)
+		fsys[file] = &fstest.MapFile{Data: []byte(count.ReplaceAllString(string(fsys[file].Data), fmt.Sprintf("count = %d", 100+step)))}
 		return file, "members"
 	case 2:
 		file = "content/cpts/colhaj/missions.toml"
@@ -238,6 +253,8 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	for _, changed := range [][]string{
 		{"content/cpts/colhaj/index.md"},               // its name, which other pages show
 		{"content/cpts/colhaj/communes.toml"},          // the coverage of communes
+		{"content/pages/absente.md"},                   // a new free page: a new menu entry
+		{"static/css/site.css"},                        // fingerprinted: every page names it
 		{"content/cpts/inconnue/news/2030-01-01-x.md"}, // no such CPTS
 		{"content/news"},                               // a folder
 		{"config.toml"},

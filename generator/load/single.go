@@ -3,6 +3,7 @@ package load
 import (
 	"io/fs"
 	"path"
+	"strings"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -40,4 +41,21 @@ func CPTSFolder(fsys fs.FS, slug string, opts Options) (*model.CPTS, diag.List) 
 	l := &loader{fsys: fsys, opts: opts, skipNews: true}
 	c := l.cpts("content/cpts/"+slug, slug)
 	return c, l.diags.Sort()
+}
+
+// PageFile reads one free page again, for the dev server: p is
+// content/pages/<slug>.md.
+func PageFile(fsys fs.FS, p string, opts Options) (*model.Page, diag.List) {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	l := &loader{fsys: fsys, opts: opts}
+	pg := &model.Page{Slug: strings.TrimSuffix(path.Base(p), ".md")}
+	l.checkSlug(p, pg.Slug)
+	body, ok := l.markdownFile(p, true, pg)
+	if !ok {
+		return nil, l.diags.Sort()
+	}
+	pg.Body = body
+	return pg, l.diags.Sort()
 }

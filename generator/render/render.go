@@ -41,8 +41,9 @@ type Options struct {
 	// Only, when set, renders only the files it lists (site paths such as
 	// "/cpts/x/" or "/cpts/x/actualites/atom.xml"), skipping the work of the
 	// others: the dev server re-renders what a change touches. The data
-	// files of /donnees/ are made with their page; the sitemap, robots.txt,
-	// _headers and the location files are left out.
+	// files of /donnees/ are made with their page; static files are copied
+	// when listed; the sitemap, robots.txt, _headers and the location
+	// files are left out.
 	Only map[string]bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
@@ -187,7 +188,9 @@ func (r *renderer) staticFiles() {
 			target = output.Fingerprint(name, data)
 		}
 		r.assets[name] = target
-		r.add(target, data)
+		if r.wanted("/" + target) { // all, but for a rebuild of a few files
+			r.add(target, data)
+		}
 	}
 }
 
