@@ -64,7 +64,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			return nil, d.Sort(), edit != nil || d.HasErrors()
 		}
 		all := edit.apply(site.News, func(*model.News) bool { return true })
-		if v := validate.News(all); v.HasErrors() {
+		if v := validate.News(edit.affected(all)); v.HasErrors() {
 			return nil, append(d, v...).Sort(), true
 		}
 		diags = d
@@ -95,7 +95,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	// Plan the site again (news published, lists, tags; the date may have
 	// moved on) and render what changed.
 	before := prev.plan
-	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope})
+	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope, Previous: before})
 	news, newsGone := touchedPages(before, after)
 	if wanted == nil {
 		wanted = news
@@ -175,6 +175,29 @@ func (e *newsEdit) apply(list []*model.News, keep func(*model.News) bool) []*mod
 	return out
 }
 
+// affected returns the items of all that the edit added or changed, and
+// those that share an owner and a slug with one of them: what validate.News
+// must see to check the edit, the others having been checked before.
+func (e *newsEdit) affected(all []*model.News) []*model.News {
+	type key struct {
+		owner *model.CPTS
+		slug  string
+	}
+	fresh, keys := map[*model.News]bool{}, map[key]bool{}
+	for _, n := range append(slices.Collect(maps.Values(e.replaced)), e.added...) {
+		if n != nil {
+			fresh[n], keys[key{n.CPTS, n.Slug}] = true, true
+		}
+	}
+	var out []*model.News
+	for _, n := range all {
+		if fresh[n] || keys[key{n.CPTS, n.Slug}] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // commit puts the news after the edit into the site (all of them, and
 // each CPTS's whose news changed) and returns the function that puts the
 // previous lists back.
@@ -235,12 +258,10 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		if n.Cover != "" || old != nil && old.Cover != "" {
 			return nil, nil, false
 		}
-		conv, d := md.Convert(n.Body.Source, n.Body.Pos)
+		d, images := showsImages(md, n.Body)
 		diags = append(diags, d...)
-		for _, l := range conv.Links {
-			if l.Image {
-				return nil, nil, false
-			}
+		if images {
+			return nil, nil, false
 		}
 		if old == nil {
 			edit.added = append(edit.added, n)
@@ -250,6 +271,18 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		edit.replaced[old] = n
 	}
 	return edit, diags, true
+}
+
+// showsImages converts a Markdown text for its diagnostics and reports
+// whether it shows images, which only a full build processes.
+func showsImages(md *markup.Converter, m model.Markdown) (diag.List, bool) {
+	conv, d := md.Convert(m.Source, m.Pos)
+	for _, l := range conv.Links {
+		if l.Image {
+			return d, true
+		}
+	}
+	return d, false
 }
 
 // newsOwner returns the CPTS whose news folder holds file p (nil for the

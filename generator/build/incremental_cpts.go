@@ -63,12 +63,10 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 			return nil, diags, true
 		}
 	}
-	conv, d := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}).Convert(fresh.Body.Source, fresh.Body.Pos)
+	d, images := showsImages(markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}), fresh.Body)
 	diags = append(diags, d...)
-	for _, l := range conv.Links {
-		if l.Image {
-			return nil, nil, false // processed by the full build
-		}
+	if images {
+		return nil, nil, false // processed by the full build
 	}
 	// What other pages show must be unchanged: compare the records with
 	// the fields only the CPTS's own outputs show taken from old.

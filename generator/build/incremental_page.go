@@ -49,12 +49,10 @@ func reloadPage(site *model.Site, opts Options, changed []string) (edit *pageEdi
 	if fresh.Title != edit.old.Title || fresh.Weight != edit.old.Weight {
 		return nil, nil, false
 	}
-	conv, d := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}).Convert(fresh.Body.Source, fresh.Body.Pos)
+	d, images := showsImages(markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}), fresh.Body)
 	diags = append(diags, d...)
-	for _, l := range conv.Links {
-		if l.Image {
-			return nil, nil, false // processed by the full build
-		}
+	if images {
+		return nil, nil, false // processed by the full build
 	}
 	fresh.Modified = edit.old.Modified
 	edit.fresh = fresh

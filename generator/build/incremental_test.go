@@ -263,6 +263,14 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 			t.Errorf("%v: want a full build", changed)
 		}
 	}
+	// A new file whose slug another item of the CPTS has: the error of a
+	// full build, and prev is kept.
+	dup := "content/cpts/colhaj/news/2026-01-05-premier-contrat.md"
+	fsys[dup] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Doublon\"\ndate = 2026-01-05\n+++\nTexte.\n")}
+	if res, diags, ok := build.Incremental(prev, opts, []string{dup}); !ok || res != nil || !strings.Contains(fmt.Sprint(diags), "used twice") {
+		t.Fatalf("duplicate slug: ok=%v res=%v %v", ok, res != nil, diags)
+	}
+	delete(fsys, dup)
 	// An error in the edited file: diagnostics, and prev is kept.
 	const p = "content/cpts/colhaj/news/2020-09-08-premier-contrat.md"
 	fsys[p] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\ndate = 2020-09-08\ndraft = \"non\"\n+++\n")}

@@ -21,6 +21,9 @@ type Options struct {
 	Drafts bool
 	// Scope is what the site covers; nil means all content.
 	Scope *scope.Result
+	// Previous is an earlier plan of the same site (the dev server's last
+	// build), whose tag slugs are not folded again.
+	Previous *Plan
 }
 
 // Plan is what a site publishes, decided once from the model.
@@ -36,6 +39,7 @@ type Plan struct {
 	byDept   map[string][]*model.CPTS
 	depts    []Departement
 	regions  map[string]bool
+	slugs    map[string]string // tag name -> slug, folded once
 	newsOnce sync.Once
 	newsPage map[string]bool // the pages of News, made by the first Has
 }
@@ -66,7 +70,12 @@ func Build(site *model.Site, opts Options) *Plan {
 	p := &Plan{site: site, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
 		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}}
 	p.News = make([]*model.News, 0, len(site.News))
-	slugs := map[string]string{} // tags repeat: fold each name once
+	p.slugs = map[string]string{} // tags repeat: fold each name once
+	if opts.Previous != nil {
+		p.slugs = opts.Previous.slugs
+		p.opts.Previous = nil // the earlier plan is not kept alive
+	}
+	slugs := p.slugs
 	for _, n := range site.News {
 		if !p.Published(n) {
 			continue

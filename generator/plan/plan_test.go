@@ -159,16 +159,19 @@ func TestTags(t *testing.T) {
 	a := &model.News{Slug: "a", Date: date("2026-02-01"), Tags: []string{"Prévention", "prevention"}}
 	b := &model.News{Slug: "b", Date: date("2026-01-01"), Tags: []string{"prévention", "Dépistage"}}
 	d := &model.News{Slug: "d", Date: date("2025-01-01"), Tags: []string{"dépistage"}, Draft: true}
-	p := plan.Build(&model.Site{Geo: table, News: []*model.News{a, b, d}}, plan.Options{})
-	var got []string
-	for _, tag := range p.Tags {
-		got = append(got, tag.Name+":"+tag.Slug)
-		for _, n := range tag.News {
-			got = append(got, n.Slug)
+	site := &model.Site{Geo: table, News: []*model.News{a, b, d}}
+	first := plan.Build(site, plan.Options{})
+	for name, p := range map[string]*plan.Plan{"new": first, "from a previous plan": plan.Build(site, plan.Options{Previous: first})} {
+		var got []string
+		for _, tag := range p.Tags {
+			got = append(got, tag.Name+":"+tag.Slug)
+			for _, n := range tag.News {
+				got = append(got, n.Slug)
+			}
 		}
-	}
-	if want := []string{"Dépistage:depistage", "b", "Prévention:prevention", "a", "b"}; !slices.Equal(got, want) {
-		t.Errorf("tags %q, want %q", got, want)
+		if want := []string{"Dépistage:depistage", "b", "Prévention:prevention", "a", "b"}; !slices.Equal(got, want) {
+			t.Errorf("%s: tags %q, want %q", name, got, want)
+		}
 	}
 }
 
