@@ -21,8 +21,8 @@ import (
 
 // Incremental rebuilds after a change of content files, on top of prev:
 //   - news files edited, added or deleted (drafts, dates, expiry, tags): it
-//     reloads those files, checks them with every other item (slugs are
-//     unique), plans the site again and re-renders just the pages whose
+//     reloads those files, checks them and the items that share their
+//     slugs (slugs are unique), plans the site again and re-renders just the pages whose
 //     content the new plan changes (the items, their CPTS, the home page,
 //     the news lists and tag pages whose items or page count change, the
 //     feeds); pages the new plan no longer has are removed;
@@ -60,8 +60,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var wanted map[string]bool
 	var gone []string
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
-		if edit == nil || d.HasErrors() {
-			return nil, d.Sort(), edit != nil || d.HasErrors()
+		if d.HasErrors() {
+			return nil, d.Sort(), true
 		}
 		all := edit.apply(site.News, func(*model.News) bool { return true })
 		if v := validate.News(edit.affected(all)); v.HasErrors() {
