@@ -54,7 +54,7 @@ func (r *renderer) departementList() []plan.Departement { return r.plan.Departem
 func (r *renderer) departements() {
 	list := r.departementList()
 	r.emit("departements", &page{Path: plan.Departements, Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: map[string]any{"Departements": list}})
+		Data: departementsData{Departements: list}})
 	for _, item := range list {
 		d := item.D
 		if !r.wanted(plan.DepartementPage(d.Code)) {
@@ -80,21 +80,16 @@ func (r *renderer) departements() {
 			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, plan.DepartementPage(d.Code)})
 			r.paginate(uncoveredPage, len(uncovered), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
 				r.emit("uncovered", &page{Path: path, Title: r.pageTitle(r.t("uncovered_in", title), p), Crumbs: sub,
-					Data: map[string]any{"D": d, "Communes": uncovered[lo:hi], "Total": len(uncovered), "Pager": p}})
+					Data: uncoveredData{D: d, Communes: uncovered[lo:hi], Total: len(uncovered), Pager: p}})
 			})
 		}
 		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs,
-			Data: map[string]any{"D": d, "Region": region, "CPTS": item.CPTS, "Coverage": r.coverageOf(communes),
-				"Uncovered": uncovered, "UncoveredPage": uncoveredPage, "Map": r.departementMap(d, item.CPTS, uncovered)}})
+			Data: departementData{D: d, Region: region, CPTS: item.CPTS, Coverage: r.coverageOf(communes),
+				Uncovered: uncovered, UncoveredPage: uncoveredPage, Map: r.departementMap(d, item.CPTS, uncovered)}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
 		if !r.plan.HasRegionPage(reg.Code) || !r.wanted(plan.RegionPage(reg.Code)) {
 			continue
-		}
-		type deptCoverage struct {
-			D        *geo.Departement
-			CPTS     []*model.CPTS
-			Coverage coverage
 		}
 		var depts []deptCoverage
 		var all []*geo.Commune
@@ -118,7 +113,7 @@ func (r *renderer) departements() {
 		r.paginate(plan.RegionPage(reg.Code), len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
 			r.emit("region", &page{Path: path, Title: r.pageTitle(reg.Name, p),
 				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}},
-				Data:   map[string]any{"R": reg, "Departements": depts, "CPTS": cpts[lo:hi], "Coverage": cov, "Pager": p}})
+				Data:   regionData{R: reg, Departements: depts, CPTS: cpts[lo:hi], Coverage: cov, Pager: p}})
 		})
 	}
 }

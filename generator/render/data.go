@@ -25,5 +25,5 @@ func (r *renderer) openData() {
 	}
 	r.emit("donnees", &page{Path: plan.OpenData, Title: r.t("data_title"), Description: r.t("data_description"),
 		Crumbs: []crumb{{r.t("home"), "/"}},
-		Data:   map[string]any{"Files": listed, "Licence": opendata.LicenceOf(r.site.Config)}})
+		Data:   openDataData{Files: listed, Licence: opendata.LicenceOf(r.site.Config)}})
 }

@@ -273,8 +273,8 @@ func (r *renderer) franceMap() {
 		// page up to a few pages of the directory; past that, the page
 		// gives the counts and the directory's list, where each card
 		// shows its stage.
-		Data: map[string]any{"Map": draw, "Legend": legend, "Status": r.statusCounts(), "CPTS": r.site.CPTS,
-			"Listed": len(r.site.CPTS) <= 4*cptsPerPage}})
+		Data: franceMapData{Map: draw, Legend: legend, Status: r.statusCounts(), CPTS: r.site.CPTS,
+			Listed: len(r.site.CPTS) <= 4*cptsPerPage}})
 }
 
 // locationFiles writes /localisation/: per département with a CPTS (every

@@ -79,13 +79,13 @@ func (r *renderer) home() {
 	if len(events) > 5 {
 		events = events[:5]
 	}
-	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: map[string]any{
-		"Events":       events,
-		"Status":       r.statusCounts(),
-		"News":         news,
-		"Departements": r.departementList(),
-		"MapPage":      !r.site.Config.Maps.Off && len(r.site.CPTS) > 0,
-		"Restricted":   r.restricted(),
+	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: homeData{
+		Events:       events,
+		Status:       r.statusCounts(),
+		News:         news,
+		Departements: r.departementList(),
+		MapPage:      !r.site.Config.Maps.Off && len(r.site.CPTS) > 0,
+		Restricted:   r.restricted(),
 	}})
 }
 
@@ -94,7 +94,7 @@ func (r *renderer) cptsList() {
 	all := r.site.CPTS
 	r.paginate(plan.CPTSList, len(all), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
 		r.emit("cpts-list", &page{Path: path, Title: r.pageTitle(r.t("all_cpts"), p), Crumbs: []crumb{{r.t("home"), "/"}},
-			Data: map[string]any{"CPTS": all[lo:hi], "Status": r.statusCounts(), "Pager": p}})
+			Data: cptsListData{CPTS: all[lo:hi], Status: r.statusCounts(), Pager: p}})
 	})
 }
 
@@ -202,13 +202,13 @@ func (r *renderer) cpts(c *model.CPTS) {
 		Path: path, Title: c.Name, Description: c.Summary,
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}},
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
-		Data: map[string]any{
-			"C": c, "Body": r.markdown(c.Body, 3), "Reach": pop,
-			"Professions": professions, "Structures": structures, "Named": named, "Professionals": pros, "StructureCount": orgs,
-			"HasNotes": hasNotes(c), "Communes": r.site.Geo,
-			"Missions": missions, "Departements": depts, "News": news[:min(cptsNewsShown, len(news))], "NewsCount": len(news), "NewsList": newsList,
-			"Events": next, "PastEvents": past, "Map": r.cptsMap(c), "Tiles": r.tileMap(c), "TerritoryPage": r.territoryPage(c), "Entries": c.Territory.Entries,
-			"Poster": plan.Poster(c),
+		Data: cptsData{
+			C: c, Body: r.markdown(c.Body, 3), Reach: pop,
+			Professions: professions, Structures: structures, Named: named, Professionals: pros, StructureCount: orgs,
+			HasNotes: hasNotes(c), Communes: r.site.Geo,
+			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
+			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
+			Poster: plan.Poster(c),
 		},
 	})
 }
@@ -287,7 +287,7 @@ func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, 
 	}
 	r.paginate(base, len(all), r.opts.NewsPerPage, nil, func(path string, lo, hi int, p *pager) {
 		r.emit("news-list", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs, Feeds: feeds,
-			Data: map[string]any{"News": all[lo:hi], "Page": p.Page, "Pages": p.Pages, "Prev": p.Prev, "Next": p.Next, "Pager": p}})
+			Data: newsListData{News: all[lo:hi], Page: p.Page, Pages: p.Pages, Prev: p.Prev, Next: p.Next, Pager: p}})
 	})
 }
 
@@ -302,7 +302,7 @@ func (r *renderer) newsItem(n *model.News) {
 	r.emit("news", &page{Path: plan.NewsPage(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
 		Feeds:  r.newsFeeds(n.CPTS), Edit: n.File,
-		Data: map[string]any{"N": n, "Body": r.newsHTML(n)}})
+		Data: newsData{N: n, Body: r.newsHTML(n)}})
 }
 
 // claim is a CPTS covering a commune, with the arrondissements through
@@ -341,14 +341,14 @@ func (r *renderer) communes() {
 	}
 	sort.Strings(letters)
 	r.emit("communes-index", &page{Path: plan.Communes, Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: map[string]any{"Letters": letters, "Letter": "", "Departements": r.departementList()}})
+		Data: communesIndexData{Letters: letters, Departements: r.departementList()}})
 	for _, l := range letters {
 		coms := byLetter[l]
 		guide := func(lo int) string { return coms[lo].Name }
 		r.paginate(plan.LetterPage(l), len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
 			r.emit("communes-index", &page{Path: path, Title: r.pageTitle(r.t("communes_index_letter", l), p),
 				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), plan.Communes}},
-				Data:   map[string]any{"Letters": letters, "Letter": l, "Communes": coms[lo:hi], "Pager": p}})
+				Data:   communesIndexData{Letters: letters, Letter: l, Communes: coms[lo:hi], Pager: p}})
 		})
 	}
 }
@@ -380,22 +380,20 @@ func (r *renderer) commune(com *geo.Commune) {
 	dept := r.site.Geo.Departement(com.Departement)
 	// A département without a CPTS has no page ([communes] pages = "all").
 	deptPage := dept != nil && len(r.plan.CPTSIn(dept.Code)) > 0
-	data := map[string]any{
-		"Commune": com, "Claims": claims, "Map": r.communeMap(com, claims),
-		"Departement": dept, "DepartementPage": deptPage, "Region": r.site.Geo.Region(com.Region),
+	data := communeData{
+		Commune: com, Claims: claims, Map: r.communeMap(com, claims),
+		Departement: dept, DepartementPage: deptPage, Region: r.site.Geo.Region(com.Region),
+		Arrondissements: r.site.Geo.Arrondissements(com.Code),
 	}
 	if com.Parent != "" {
-		data["Parent"] = r.site.Geo.Commune(com.Parent)
+		data.Parent = r.site.Geo.Commune(com.Parent)
 	}
-	data["Arrondissements"] = r.site.Geo.Arrondissements(com.Code)
 	if len(claims) == 0 {
-		data["Nearest"] = r.nearest(com, 3)
-		data["DeptCPTS"] = r.plan.CPTSIn(com.Departement)
-		incomplete := false
-		for _, c := range r.plan.CPTSIn(com.Departement) {
-			incomplete = incomplete || c.Territory.Incomplete
+		data.Nearest = r.nearest(com, 3)
+		data.DeptCPTS = r.plan.CPTSIn(com.Departement)
+		for _, c := range data.DeptCPTS {
+			data.Incomplete = data.Incomplete || c.Territory.Incomplete
 		}
-		data["Incomplete"] = incomplete
 	}
 	crumbs := []crumb{{r.t("home"), "/"}, {r.t("communes"), plan.Communes}}
 	if deptPage {

@@ -3,8 +3,10 @@ package render_test
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -292,5 +294,32 @@ func TestBodyHeadingsKeepOffThemeIDs(t *testing.T) {
 		if !strings.Contains(string(page), `<h3 id="`+id+`-1">`) {
 			t.Errorf("the presentation's heading did not get %s-1", id)
 		}
+	}
+}
+
+// TestLayoutFieldsAreChecked overrides layouts with fields their data
+// does not have: each is an error at its line and column when the
+// templates load, with a hint; fields of fields and dot rebound by with
+// and range are not judged.
+func TestLayoutFieldsAreChecked(t *testing.T) {
+	_, diags := renderArchiveWith(t, "site.txtar", map[string]string{
+		"layouts/news.html":    "{{define \"main\"}}\n<p>{{.Data.Boddy}}</p>{{with .Data.N}}{{.Anything}}{{end}}{{range .Data.N.Tags}}{{.}}{{end}}{{end}}\n",
+		"layouts/commune.html": "{{define \"main\"}}{{$d := .Data}}{{$d.Claims}}\n{{if $d.Nearby}}x{{end}}{{end}}\n",
+		"layouts/page.html":    "{{define \"main\"}}{{.Data}}{{.Data.Title}}{{end}}\n",
+	}, render.Options{})
+	var got []string
+	for _, d := range diags {
+		if d.Code == diag.Template {
+			got = append(got, fmt.Sprintf("%s:%d:%d: %s (%s)", d.Pos.File, d.Pos.Line, d.Pos.Col, d.Msg, d.Hint))
+		}
+	}
+	want := []string{
+		"layouts/commune.html:2:8: template: .Data has no field Nearby in this layout (its fields are Commune, Claims, Map, Departement, DepartementPage, Region, Parent, Arrondissements, Nearest, DeptCPTS, Incomplete)",
+		"layouts/news.html:2:11: template: .Data has no field Boddy in this layout (did you mean \"Body\"?)",
+		"layouts/page.html:1:34: template: .Data has no field Title in this layout (its .Data is a template.HTML, which has no fields)",
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

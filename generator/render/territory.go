@@ -56,8 +56,8 @@ func (r *renderer) territoryPages(c *model.CPTS) {
 		r.emit("cpts-communes", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs,
 			Description: r.tn("territory_page_desc", len(c.Territory.Entries), c.Name),
 			JSONLD:      r.territoryJSONLD(c, entries[lo:hi]),
-			Data: map[string]any{"C": c, "Entries": entries[lo:hi], "Reach": pop, "HasNotes": hasNotes(c),
-				"Communes": r.site.Geo, "Pager": p}})
+			Data: territoryData{C: c, Entries: entries[lo:hi], Reach: pop, HasNotes: hasNotes(c),
+				Communes: r.site.Geo, Pager: p}})
 	})
 }
 

@@ -165,6 +165,10 @@ func loadTemplates(theme Overlay, funcs template.FuncMap, squeeze, fold bool) (*
 			continue
 		}
 		name := strings.TrimSuffix(strings.TrimPrefix(p, "layouts/"), ".html")
+		if d := checkLayoutFields(name, set); d.HasErrors() {
+			diags.Append(d)
+			continue
+		}
 		t.sets[name], t.first[name] = set, new(firstPage)
 	}
 	for id := range ids {
