@@ -7,10 +7,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// newsPerPage is render's default page size of news lists, which the
-// builds use.
-const newsPerPage = 10
-
 // touchedPages compares the plans before and after an edit of news and
 // returns the site paths to render again (wanted) and those to remove
 // (gone): the items edited, published or unpublished, the home page and
@@ -66,7 +62,7 @@ func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []stri
 		}
 		gone = append(gone, listPages(wanted, base, old.News, t.News, false)...)
 		if old.Name != t.Name { // a new title: every page again
-			for i := range plan.Pages(len(t.News), newsPerPage) {
+			for i := range plan.Pages(len(t.News), plan.NewsPerPage) {
 				wanted[plan.ListPage(base, i+1)] = true
 			}
 		}
@@ -85,7 +81,7 @@ func listPages(wanted map[string]bool, base string, before, after []*model.News,
 		if len(list) == 0 && !always {
 			return 0
 		}
-		return plan.Pages(len(list), newsPerPage)
+		return plan.Pages(len(list), plan.NewsPerPage)
 	}
 	pagesBefore, pagesAfter := count(before), count(after)
 	for i := pagesAfter + 1; i <= pagesBefore; i++ {
@@ -93,7 +89,7 @@ func listPages(wanted map[string]bool, base string, before, after []*model.News,
 	}
 	all := pagesAfter != pagesBefore
 	for i := range pagesAfter {
-		lo, hi := i*newsPerPage, (i+1)*newsPerPage
+		lo, hi := i*plan.NewsPerPage, (i+1)*plan.NewsPerPage
 		if all || !slices.Equal(window(before, lo, hi), window(after, lo, hi)) {
 			wanted[plan.ListPage(base, i+1)] = true
 		}

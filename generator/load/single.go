@@ -13,10 +13,7 @@ import (
 // (content/cpts/<slug>/news/<date>-<slug>.md or content/news/...) or the
 // index.md of a news bundle; owner is its CPTS, nil for site news.
 func NewsFile(fsys fs.FS, p string, owner *model.CPTS, opts Options) (*model.News, diag.List) {
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
-	l := &loader{fsys: fsys, opts: opts}
+	l := singleLoader(fsys, opts)
 	var m []string
 	if path.Base(p) == "index.md" {
 		m = newsBundle.FindStringSubmatch(path.Base(path.Dir(p)))
@@ -35,10 +32,8 @@ func NewsFile(fsys fs.FS, p string, owner *model.CPTS, opts Options) (*model.New
 // content/cpts/<slug>/ with its index.md and TOML files. Its news are
 // not read (the caller keeps those it has).
 func CPTSFolder(fsys fs.FS, slug string, opts Options) (*model.CPTS, diag.List) {
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
-	l := &loader{fsys: fsys, opts: opts, skipNews: true}
+	l := singleLoader(fsys, opts)
+	l.skipNews = true
 	c := l.cpts("content/cpts/"+slug, slug)
 	return c, l.diags.Sort()
 }
@@ -46,10 +41,7 @@ func CPTSFolder(fsys fs.FS, slug string, opts Options) (*model.CPTS, diag.List) 
 // PageFile reads one free page again, for the dev server: p is
 // content/pages/<slug>.md.
 func PageFile(fsys fs.FS, p string, opts Options) (*model.Page, diag.List) {
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
-	l := &loader{fsys: fsys, opts: opts}
+	l := singleLoader(fsys, opts)
 	pg := &model.Page{Slug: strings.TrimSuffix(path.Base(p), ".md")}
 	l.checkSlug(p, pg.Slug)
 	body, ok := l.markdownFile(p, true, pg)
@@ -58,4 +50,12 @@ func PageFile(fsys fs.FS, p string, opts Options) (*model.Page, diag.List) {
 	}
 	pg.Body = body
 	return pg, l.diags.Sort()
+}
+
+// singleLoader is the loader of the dev server's reads of single files.
+func singleLoader(fsys fs.FS, opts Options) *loader {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	return &loader{fsys: fsys, opts: opts}
 }

@@ -83,6 +83,10 @@ func ListPage(base string, i int) string {
 	return base + "page/" + strconv.Itoa(i) + "/"
 }
 
+// NewsPerPage is how many news items a page of a news list shows (the
+// site's, a CPTS's, a tag's).
+const NewsPerPage = 10
+
 // Pages is how many pages a list of n items takes at per a page: one for
 // an empty list.
 func Pages(n, per int) int { return max(1, (n+per-1)/per) }

@@ -112,7 +112,7 @@ func Build(site *model.Site, opts Options) *Plan {
 	}
 	if p.Home() == nil { // a single-CPTS site has no area pages
 		for _, d := range site.Geo.Departements() {
-			if cs := p.byDept[d.Code]; len(cs) > 0 && p.departementInScope(d.Code) {
+			if cs := p.byDept[d.Code]; len(cs) > 0 && p.DepartementInScope(d.Code) {
 				p.depts = append(p.depts, Departement{d, cs})
 				if p.RegionInScope(d.Region) {
 					p.regions[d.Region] = true
@@ -178,15 +178,12 @@ func (p *Plan) InUniverse(com *geo.Commune) bool {
 	return p.opts.Scope.Departements[com.Departement]
 }
 
-// departementInScope reports whether a département may have a page: a
-// single-CPTS site has none.
-func (p *Plan) departementInScope(code string) bool {
+// DepartementInScope reports whether a département may have a page on
+// this site (it has one when a CPTS reaches it too): a single-CPTS site
+// has none.
+func (p *Plan) DepartementInScope(code string) bool {
 	return !p.Restricted() || p.Home() == nil && p.opts.Scope.Departements[code]
 }
-
-// DepartementInScope reports whether a département may have a page on
-// this site (it has one when a CPTS reaches it too).
-func (p *Plan) DepartementInScope(code string) bool { return p.departementInScope(code) }
 
 // RegionInScope reports whether a région may have a page: only when all
 // its départements are in scope.

@@ -278,14 +278,14 @@ func (r *renderer) newsPages() {
 	}
 }
 
-// newsList renders news as list pages of NewsPerPage items under base
+// newsList renders news as list pages of plan.NewsPerPage items under base
 // ("/actualites/", then "/actualites/page/2/"...). With always, an empty
 // list still gets its first page.
 func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, all []*model.News, always bool) {
 	if len(all) == 0 && !always {
 		return
 	}
-	r.paginate(base, len(all), r.opts.NewsPerPage, nil, func(path string, lo, hi int, p *pager) {
+	r.paginate(base, len(all), plan.NewsPerPage, nil, func(path string, lo, hi int, p *pager) {
 		r.emit("news-list", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs, Feeds: feeds,
 			Data: newsListData{News: all[lo:hi], Page: p.Page, Pages: p.Pages, Prev: p.Prev, Next: p.Next, Pager: p}})
 	})

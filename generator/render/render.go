@@ -28,8 +28,6 @@ import (
 type Options struct {
 	// Theme is the theme's file system with the site's overrides on top.
 	Theme Overlay
-	// NewsPerPage is the page size of the news list; 0 means 10.
-	NewsPerPage int
 	// SitemapSize is the most URLs in one sitemap file; 0 means 50,000,
 	// the limit of the sitemap protocol. A larger site gets sitemap.xml
 	// as a sitemap index of sitemap-1.xml, sitemap-2.xml...
@@ -114,9 +112,6 @@ type renderer struct {
 
 // Site renders every page, asset and machine-readable file of the site.
 func Site(site *model.Site, opts Options) (*Result, diag.List) {
-	if opts.NewsPerPage <= 0 {
-		opts.NewsPerPage = 10
-	}
 	if opts.SitemapSize <= 0 {
 		opts.SitemapSize = 50000
 	}
