@@ -117,7 +117,8 @@ func tagName(s []byte) []byte {
 		return nil
 	}
 	s = s[1:]
-	if s[0] == '/' {
+	end := s[0] == '/'
+	if end {
 		s = s[1:]
 	}
 	n := 0
@@ -126,6 +127,15 @@ func tagName(s []byte) []byte {
 	}
 	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
 		return nil // "<li!x>" and "<li/x>" are no li, for the minifier
+	}
+	if end { // "</p 0>": an end tag with more than its name is text, for the minifier
+		k := n
+		for k < len(s) && isSpace(s[k]) {
+			k++
+		}
+		if k < len(s) && s[k] != '>' {
+			return nil
+		}
 	}
 	return s[:n]
 }
