@@ -81,7 +81,8 @@ func refTagAfter(s []byte) string {
 		return ""
 	}
 	s = s[1:]
-	if s[0] == '/' {
+	end := s[0] == '/'
+	if end {
 		s = s[1:]
 	}
 	n := 0
@@ -90,6 +91,9 @@ func refTagAfter(s []byte) string {
 	}
 	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
 		return "" // "<li!x>" and "<li/x>" are no li, for the minifier
+	}
+	if rest := bytes.TrimLeft(s[n:], " \t\n\r\f"); end && len(rest) > 0 && rest[0] != '>' {
+		return "" // "</p 0>" is text, for the minifier
 	}
 	return string(bytes.ToLower(s[:n]))
 }
