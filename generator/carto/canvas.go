@@ -145,19 +145,6 @@ func (c *canvas) lines(f frame, lines [][]orb.Point, style string) {
 	c.b.WriteString(`"/>`)
 }
 
-// label writes a place name with its dot, on the right of the dot, or on
-// its left in the right third of the map so that it stays inside.
-func (c *canvas) label(f frame, z *Zone, l Label) {
-	x, y := f.pt(z.proj(orb.Point{l.Lon, l.Lat}))
-	side := max(f.w, f.h)
-	gap, anchor := side/120+2, ""
-	if x > f.dx+f.w*2/3 {
-		gap, anchor = -gap, ` text-anchor="end"`
-	}
-	fmt.Fprintf(&c.b, `<circle class="map-dot" cx="%d" cy="%d" r="%d"/><text class="map-label" x="%d" y="%d" font-size="%d"%s>%s</text>`,
-		x, y, side/200+1, x+gap, y+side/150, side/50, anchor, esc(l.Name))
-}
-
 // patterns are the fills that carry a pattern besides a colour, so that
 // what they mean does not rest on colour alone. The colours are those of
 // the Okabe-Ito palette; the pattern lines are dark on light colours and

@@ -50,14 +50,11 @@ func (a *Atlas) Territory(m TerritoryMap) Drawing {
 	for _, c := range m.Communes {
 		codes = append(codes, c.Communes...)
 	}
-	outline := a.topo.Outline(codes)
+	outline, f, z := a.territoryFrame(codes)
 	if len(outline) == 0 {
 		return Drawing{}
 	}
-	probe := a.levels.get(0)
-	f := newFrame(a.bound(probe, outline), territorySize, 0.06)
 	l := a.levels.get(toleranceFor(f.unit))
-	z := a.zoneOfShape(outline)
 	c := &canvas{id: m.ID}
 	class := c.openDocument(f.w, f.h, "map-territory", m.Title, m.Desc, m.Stylesheets)
 	if len(m.Context) > 0 {
@@ -71,10 +68,19 @@ func (a *Atlas) Territory(m TerritoryMap) Drawing {
 		c.area(f, l, a.shape(cm.Communes), cm.Style, cm.Name, cm.URL)
 	}
 	c.path(f, l, "map-outline", "", outline)
-	for _, lb := range m.Labels {
-		c.label(f, z, lb)
-	}
+	c.labels(f, z, m.Labels)
 	return Drawing{SVG: c.close(), Class: class}
+}
+
+// territoryFrame returns the outline of a territory, the frame of its
+// map and the zone whose projection draws it.
+func (a *Atlas) territoryFrame(codes []string) (boundary.Shape, frame, *Zone) {
+	outline := a.topo.Outline(codes)
+	if len(outline) == 0 {
+		return nil, frame{}, nil
+	}
+	probe := a.levels.get(0)
+	return outline, newFrame(a.bound(probe, outline), territorySize, 0.06), a.zoneOfShape(outline)
 }
 
 // DepartementMap is the map of a département: each CPTS territory

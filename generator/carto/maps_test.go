@@ -46,7 +46,7 @@ func communeAreas(codes []string) []Area {
 
 func sampleMaps(a *Atlas) map[string][]byte {
 	qb := Area{Name: "CPTS Quercy - Bouriane", URL: "/cpts/quercy-bouriane/", Communes: quercyBouriane, Style: StatusStyles[3]}
-	return map[string][]byte{
+	maps := map[string][]byte{
 		"territory.svg": sampleTerritory(a).SVG,
 		"departement.svg": a.Departement(DepartementMap{ID: "d", Title: "Lot", Desc: "1 CPTS", Code: "46",
 			Communes: codesOf(a, "46"), Territories: []Area{qb},
@@ -55,6 +55,11 @@ func sampleMaps(a *Atlas) map[string][]byte {
 			Territories: []Area{qb}}),
 		"france.svg": a.France(FranceMap{ID: "f", Title: "France", Desc: "1 CPTS", Territories: []Area{qb}}).SVG,
 	}
+	for name, codes := range denseTerritories {
+		maps["territory-"+name+".svg"] = a.Territory(TerritoryMap{ID: "t", Title: name, Desc: "dense", Stylesheets: []string{"/css/site.css"},
+			Communes: communeAreas(codes), Context: a.Neighbours(codes), Labels: labelsOf(a, codes)}).SVG
+	}
+	return maps
 }
 
 func sampleTerritory(a *Atlas) Drawing {

@@ -165,7 +165,7 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 			}
 		}
 		sort.SliceStable(entries, func(i, j int) bool { return entries[i].Commune.Population > entries[j].Commune.Population })
-		for _, e := range entries[:min(5, len(entries))] {
+		for _, e := range entries[:min(mapLabels, len(entries))] {
 			if e.Commune.HasPoint {
 				m.Labels = append(m.Labels, carto.Label{Name: e.Commune.Name, Lon: e.Commune.Lon, Lat: e.Commune.Lat})
 			}
@@ -174,6 +174,11 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 		return r.mapDocument(plan.MapOf(dir), m.Title, a.Territory(m))
 	}).once()
 }
+
+// mapLabels is the number of communes, the most populous, whose names a
+// territory map tries to write; those that find no free place are left
+// out (see carto's labels.go).
+const mapLabels = 8
 
 func (r *renderer) communeURL(com *geo.Commune) string {
 	if !r.plan.HasCommunePage(com) {
