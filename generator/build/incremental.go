@@ -29,7 +29,8 @@ import (
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
-//     open data, and the search index when it reads what changed;
+//     open data, the search index when it reads what changed, and the
+//     pages of its communes when their card of it changed;
 //   - the text of a free page, when its title and weight (which the menu
 //     of every page shows) are unchanged: that page;
 //   - files of static/ added or edited, but stylesheets, scripts and the
@@ -76,7 +77,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = d
 		hadEvents := len(edit.old.Events) > 0
 		undo = append(undo, edit.apply())
-		wanted, gone = edit.pages(hadEvents)
+		wanted, gone = edit.pages(hadEvents, site.Coverage)
 		search = edit.search
 	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
 		if edit == nil {

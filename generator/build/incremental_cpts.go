@@ -28,6 +28,9 @@ type cptsEdit struct {
 	// search tells whether the search index reads what changed (members,
 	// missions, association).
 	search bool
+	// cards tells whether its card on the pages of its communes changed
+	// (it shows the first contact, or the website).
+	cards bool
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
@@ -79,7 +82,8 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 		return nil, nil, false
 	}
 	edit = &cptsEdit{old: old, fresh: fresh, search: fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
-		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions)}
+		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
+		cards: fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts)}
 	return edit, diags, true
 }
 
@@ -132,12 +136,22 @@ func (e *cptsEdit) apply() (undo func()) {
 }
 
 // pages returns what shows the records of the CPTS: its page and poster,
-// the home page (upcoming events), the calendars and the open data; and
-// those to remove (its calendar, when it has no event left).
-func (e *cptsEdit) pages(hadEvents bool) (wanted map[string]bool, gone []string) {
+// the home page (upcoming events), the calendars, the open data, and the
+// pages of the communes it covers when its card changed; and those to
+// remove (its calendar, when it has no event left).
+func (e *cptsEdit) pages(hadEvents bool, cv *model.Coverage) (wanted map[string]bool, gone []string) {
 	c := e.old
 	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
 		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true}
+	if e.cards {
+		for _, code := range cv.Reached() {
+			for _, cl := range cv.Of(code) {
+				if cl.CPTS == c {
+					wanted[plan.CommunePage(code)] = true
+				}
+			}
+		}
+	}
 	if hadEvents && len(c.Events) == 0 {
 		gone = append(gone, plan.Calendar(c))
 	}

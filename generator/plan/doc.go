@@ -26,5 +26,6 @@
 //	/pages/<slug>/                      free pages
 //	/carte/                             map of France
 //	/accessibilite/                     accessibility statement
+//	/glossaire/                         the words of the directory explained
 //	/404.html, /sitemap.xml, /robots.txt
 package plan

@@ -20,6 +20,9 @@ const (
 	Accessibility = "/accessibilite/"
 	NotFound      = "/404.html"
 	Legal         = "/mentions-legales/"
+	// Glossary explains the words of the directory (stages, ACI, ARS…):
+	// the pages link their first use of one to it.
+	Glossary = "/glossaire/"
 	// OpenData is the page of the open data files, beside them (package
 	// opendata writes them into the same folder, opendata.Dir).
 	OpenData = "/donnees/"

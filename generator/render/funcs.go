@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -42,6 +43,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"menu":          r.menu,
 		"menuCurrent":   r.menuCurrent,
 		"partialCached": r.partialCached,
+		"report":        r.report,
 		"siteLogo":      r.siteLogo,
 		"siteColors":    r.siteColors,
 		"cover":         r.cover,
@@ -55,6 +57,21 @@ func (r *renderer) funcs() template.FuncMap {
 			return out
 		},
 	}
+}
+
+// report returns where a reader can point out missing or wrong
+// information about a CPTS: the edit link of its record when the site has
+// an edit_url, else a mail to the publisher of the legal notice, else "".
+func (r *renderer) report(c *model.CPTS) string {
+	cfg := r.site.Config
+	if cfg.EditURL != "" && c.File != "" {
+		return string(cfg.EditURL) + c.File
+	}
+	if e := cfg.Legal.PublisherEmail; e != "" {
+		subject := strings.ReplaceAll(url.QueryEscape(r.t("report_subject", c.Name)), "+", "%20")
+		return "mailto:" + string(e) + "?subject=" + subject
+	}
+	return ""
 }
 
 // t returns the UI string for key, formatted with args; a missing key

@@ -28,6 +28,7 @@ var layoutData = map[string]reflect.Type{
 	"region":         reflect.TypeFor[regionData](),
 	"carte":          reflect.TypeFor[franceMapData](),
 	"donnees":        reflect.TypeFor[openDataData](),
+	"glossaire":      reflect.TypeFor[glossaryData](),
 	"page":           reflect.TypeFor[template.HTML](),
 }
 

@@ -55,6 +55,7 @@ type cptsData struct {
 	Named                   []namedMember
 	Professionals           int
 	StructureCount          int
+	Counted                 bool // some member entries are counts, not one named person: the sums are totals
 	HasNotes                bool
 	Communes                *geo.Table
 	Missions                []missionGroup
@@ -156,6 +157,12 @@ type franceMapData struct {
 	Status []statusCount
 	CPTS   []*model.CPTS
 	Listed bool // the CPTS are listed by stage as the map's text
+}
+
+// glossaryData is the data of glossaire.html: the stages to explain, in
+// lifecycle order, then "not given".
+type glossaryData struct {
+	Stages []model.Status
 }
 
 // openDataData is the data of donnees.html.

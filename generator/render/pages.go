@@ -34,6 +34,8 @@ func (r *renderer) pages() {
 			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
 	}
 	r.franceMap()
+	r.emit("glossaire", &page{Path: plan.Glossary, Title: r.t("glossary_title"), Description: r.t("glossary_intro"),
+		Crumbs: []crumb{{r.t("home"), "/"}}, Data: glossaryData{Stages: r.stages()}})
 	r.emit("accessibilite", &page{Path: plan.Accessibility, Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
 	r.legalNotice()
 	r.openData()
@@ -44,6 +46,16 @@ func (r *renderer) pages() {
 type statusCount struct {
 	Status model.Status
 	Count  int
+}
+
+// stages returns every lifecycle stage in order, then the stage of a CPTS
+// whose source does not give it.
+func (r *renderer) stages() []model.Status {
+	var out []model.Status
+	for _, s := range model.Status("").Values() {
+		out = append(out, model.Status(s))
+	}
+	return append(out, model.StatusUnknown)
 }
 
 // statusCounts counts the CPTS at each stage, in lifecycle order, then
@@ -151,7 +163,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 	pop := c.Territory.Reach
 	var professions, structures []group
 	var named []namedMember
-	pros, orgs := 0, 0
+	pros, orgs, counted := 0, 0, false
 	count := func(groups *[]group, label string, n int) {
 		for i := range *groups {
 			if (*groups)[i].Label == label {
@@ -162,6 +174,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 		*groups = append(*groups, group{label, n})
 	}
 	for _, m := range c.Members {
+		counted = counted || m.Count > 0
 		if m.Kind == model.KindStructure {
 			orgs += m.Size()
 			count(&structures, r.label("structure", m.Structure), m.Size())
@@ -204,7 +217,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: cptsData{
 			C: c, Body: r.markdown(c.Body, 3), Reach: pop,
-			Professions: professions, Structures: structures, Named: named, Professionals: pros, StructureCount: orgs,
+			Professions: professions, Structures: structures, Named: named, Professionals: pros, StructureCount: orgs, Counted: counted,
 			HasNotes: hasNotes(c), Communes: r.site.Geo,
 			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,

@@ -157,6 +157,7 @@ func TestGoldenPages(t *testing.T) {
 		"regions/76/index.html":                      "region.html",
 		"pages/a-propos/index.html":                  "page.html",
 		"accessibilite/index.html":                   "accessibilite.html",
+		"glossaire/index.html":                       "glossaire.html",
 		"donnees/index.html":                         "donnees.html",
 		"donnees/cpts.csv":                           "",
 		"donnees/communes-cpts.csv":                  "",

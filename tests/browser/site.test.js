@@ -60,6 +60,7 @@ const PAGES = [
   { name: 'région', path: '/regions/76/' },
   { name: 'free page', path: '/pages/qu-est-ce-qu-une-cpts/' },
   { name: 'accessibility statement', path: '/accessibilite/' },
+  { name: 'glossary', path: '/glossaire/' },
   { name: 'open data', path: '/donnees/' },
   { name: 'map of France', path: '/carte/' },
   { name: 'CPTS with its map', path: '/cpts/quercy-bouriane/' },
