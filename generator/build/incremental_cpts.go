@@ -76,7 +76,7 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 	probe := *fresh
 	probe.Fields, probe.Dir, probe.Territory, probe.News = old.Fields, old.Dir, old.Territory, old.News
 	probe.Body, probe.Members, probe.Missions, probe.Contacts, probe.Events = old.Body, old.Members, old.Missions, old.Contacts, old.Events
-	probe.Created, probe.ACISigned, probe.Association, probe.Website = old.Created, old.ACISigned, old.Association, old.Website
+	probe.Created, probe.ACISigned, probe.Association, probe.Website, probe.Join = old.Created, old.ACISigned, old.Association, old.Website, old.Join
 	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
 	if !reflect.DeepEqual(&probe, old) {
 		return nil, nil, false

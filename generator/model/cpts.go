@@ -32,6 +32,8 @@ type CPTS struct {
 	// It is always shown beside the CPTS's name, so it is decorative
 	// (alt="") and needs no alternative text.
 	Logo string `toml:"logo"`
+	// Join tells health professionals how to become members.
+	Join *Join `toml:"join"`
 
 	Body Markdown
 
@@ -127,6 +129,20 @@ type Contact struct {
 	Form    URL      `toml:"form"`
 	Hours   string   `toml:"hours"`
 	Address *Address `toml:"address"`
+}
+
+// Join is how a health professional becomes a member of a CPTS, the
+// [join] table of index.md. Every field is optional.
+type Join struct {
+	Fields
+	// Professions are those the CPTS takes; none listed: every health
+	// profession.
+	Professions []Profession `toml:"professions"`
+	Form        URL          `toml:"form"`      // the membership form
+	Free        bool         `toml:"free"`      // membership costs nothing
+	Fee         string       `toml:"fee"`       // the fee, as written ("20 € par an")
+	Email       Email        `toml:"email"`     // whom to write to about joining
+	Documents   []string     `toml:"documents"` // what to send with the form
 }
 
 // Address is a postal address in France.

@@ -42,6 +42,10 @@ func TestAnswerFirst(t *testing.T) {
 			[]string{`<p>14 professionnels de santé · 2 structures</p>`}, []string{`sans doute davantage`}},
 		{"a mission titled as its kind is not named twice", nil, "cpts/lunel/index.html",
 			[]string{`<h3>Soins non programmés</h3>`, `<li><span class="tag">En cours</span> — Un créneau`, `<li><strong>Dépistage</strong></li>`}, nil},
+		{"how to join, from the join table", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\nstatus = \"projet\"\n[join]\nprofessions = [\"infirmier\", \"pharmacien\"]\nfree = true\nform = \"https://example.org/adhesion\"\ndocuments = [\"Le formulaire signé\"]\n+++\n"}, "cpts/petite-camargue/index.html",
+			[]string{`<h2 id="rejoindre">`, `<dt>Qui peut adhérer</dt><dd>Infirmier ou infirmière, Pharmacien ou pharmacienne</dd>`, `<dd>Adhésion gratuite</dd>`, `<a href="https://example.org/adhesion">Remplir le formulaire d’adhésion</a>`, `<li>Le formulaire signé</li>`}, []string{`Ses coordonnées ne sont pas encore publiées`}},
+		{"who may join, when the table lists no profession", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\n[join]\nfee = \"20 € par an\"\n+++\n"}, "cpts/petite-camargue/index.html",
+			[]string{`<dd>Toutes les professions de santé du territoire</dd>`, `<dd>20 € par an</dd>`, `Ses coordonnées ne sont pas encore publiées`}, nil},
 		{"the stage explained where it appears", nil, "cpts/lunel/index.html",
 			[]string{`ACI signé</span><p class="hint">La CPTS a signé l’accord (ACI)`, `<a href="/annuaire/glossaire/#etapes">`}, nil},
 	} {

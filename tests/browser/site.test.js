@@ -28,6 +28,10 @@ const AXE_OPTIONS = {
 };
 const DESKTOP = { width: 1280, height: 800 };
 const MOBILE = { width: 320, height: 640 };
+const PHONE = { width: 375, height: 812 };
+// Full-page screenshots of every page at 375 and 1280 px, kept for review
+// (CI keeps the folder as an artefact).
+const SCREENSHOTS = process.env.SCREENSHOTS || path.join(os.tmpdir(), 'cpts-screenshots');
 const NAV_TIMEOUT = 30_000;
 
 // newsSlug returns the slug of the first news item of a CPTS, as the site
@@ -176,6 +180,7 @@ describe('built site', () => {
     contexts = {
       desktop: await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' }),
       mobile: await browser.newContext({ viewport: MOBILE, locale: 'fr-FR' }),
+      phone: await browser.newContext({ viewport: PHONE, locale: 'fr-FR', hasTouch: true }),
       // axe-core is injected as an inline script, which the site's CSP forbids.
       axe: await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR', bypassCSP: true }),
     };
@@ -231,6 +236,40 @@ describe('built site', () => {
           assert.ok(problems.length === 0, `${problems.length} problem(s) on ${spec.path}:\n${problems.join("\n")}`);
         } finally {
           await rec.page.close();
+        }
+      });
+
+      it('has the theme\'s controls, 44-px targets on a 375-px touch screen; screenshots at 375 and 1280 px', async () => {
+        fs.mkdirSync(SCREENSHOTS, { recursive: true });
+        const base = spec.path.replace(/^\/|\/$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'accueil';
+        const rec = await visit(contexts.phone, url());
+        try {
+          await rec.page.screenshot({ path: path.join(SCREENSHOTS, `${base}-375.png`), fullPage: true });
+          const bad = await rec.page.evaluate(() => {
+            const out = [];
+            const bodyFont = getComputedStyle(document.body).fontFamily;
+            for (const el of document.querySelectorAll('button, input:not([type=hidden]), select, textarea')) {
+              const b = el.getBoundingClientRect();
+              if (b.width === 0 && b.height === 0) continue; // not shown
+              const name = `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('aria-label') || el.name || '').trim()}"`;
+              if (b.height < 44 || b.width < 44) out.push(`${name}: ${Math.round(b.width)}×${Math.round(b.height)} px, under 44 px`);
+              const s = getComputedStyle(el);
+              if (s.fontFamily !== bodyFont) out.push(`${name}: font ${s.fontFamily}, not the page's ${bodyFont}`);
+              if (el.tagName === 'BUTTON' && (s.backgroundColor === 'rgb(239, 239, 239)' || s.borderStyle === 'outset')) {
+                out.push(`${name}: the browser's default button`);
+              }
+            }
+            return out;
+          });
+          assert.deepEqual(bad, [], `${spec.path} at 375 px:\n${bad.join('\n')}`);
+        } finally {
+          await rec.page.close();
+        }
+        const wide = await visit(contexts.desktop, url());
+        try {
+          await wide.page.screenshot({ path: path.join(SCREENSHOTS, `${base}-1280.png`), fullPage: true });
+        } finally {
+          await wide.page.close();
         }
       });
 
