@@ -21,6 +21,7 @@ func imageSite() fstest.MapFS {
 	fsys := site(map[string]string{
 		"content/cpts/lunel/index.md":                     "+++\nname = \"CPTS du Pays de Lunel\"\nstatus = \"projet\"\nsummary = \"s\"\nlogo = \"logo.png\"\n+++\nL'équipe :\n\n![L'équipe réunie](equipe.jpg)\n",
 		"content/cpts/lunel/communes.toml":                "communes = [\"34145\"]\n",
+		"content/cpts/lunel/contacts.toml":                contact,
 		"content/cpts/lunel/news/2024-03-01-ag/index.md":  "+++\ntitle = \"AG\"\ndate = 2024-03-01\ncover = \"salle.jpg\"\ncover_alt = \"La salle pendant le vote\"\n+++\nCompte rendu.\n\n![-](frise.png)\n",
 		"content/cpts/lunel/news/2024-04-01-brouillon.md": "+++\ntitle = \"Brouillon\"\ndate = 2024-04-01\ndraft = true\n+++\n![Secret](secret.jpg)\n",
 		"content/pages/a-propos.md":                       "+++\ntitle = \"À propos\"\n+++\n![Bannière](/img/banniere.jpg)\n",

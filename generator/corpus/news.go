@@ -204,6 +204,12 @@ auditor = "Cabinet Exemple"
 rate = "87 %"
 non_conformities = ["Certaines cartes n’ont pas d’alternative textuelle complète."]
 contact_email = "accessibilite@example.org"
+
+[legal]
+publisher = "Fédération fictive des CPTS"
+publisher_email = "contact@example.org"
+director = "La présidence de la fédération fictive"
+host = "Hébergeur fictif"
 `)
 	for i, p := range sitePages {
 		rng := rand.New(rand.NewPCG(seed^siteStream, uint64(i)))

@@ -77,6 +77,21 @@ const (
 	// a Markdown body with block quotes and lists nested more than 32
 	// deep or more than 500 link reference definitions.
 	Limit Code = "limit"
+	// NoContact: a CPTS the public cannot reach: no [[contact]] in its
+	// contacts.toml and no `website` in its index.md (warning).
+	NoContact Code = "no-contact"
+	// LegalNotice: a configuration without a legal notice, the `[legal]`
+	// table naming publisher, director and host that French law (LCEN,
+	// article 6) requires of a website (warning).
+	LegalNotice Code = "legal-notice"
+	// AccessibilityContact: an accessibility statement that gives no way
+	// to report a problem: no `[accessibility] contact_email` or
+	// `contact_url`, and no `[legal] publisher_email` shown instead (warning).
+	AccessibilityContact Code = "accessibility-contact"
+	// StarterText: the "À compléter" that `cpts new` writes, left in the
+	// summary or text of a CPTS, a free page or a news item that is not a
+	// draft (`summary = "À compléter : une phrase..."`; warning).
+	StarterText Code = "starter-text"
 )
 
 // Codes lists every code, for documentation and for the test that gives
@@ -86,6 +101,7 @@ func Codes() []Code {
 		Syntax, FrontMatter, Encoding, UnknownKey, Required, Type, Value, Date,
 		UnknownCommune, MergedCommune, DuplicateCommune, SharedCommune, Email, Phone,
 		URL, Slug, DuplicateSlug, UnknownFile, Declared, Consistency, IO,
-		ImageAlt, Image, Unsafe, Limit,
+		ImageAlt, Image, Unsafe, Limit, NoContact, LegalNotice, AccessibilityContact,
+		StarterText,
 	}
 }

@@ -138,8 +138,12 @@ func (r *renderer) menuEntries() []menuEntry {
 			if len(home.Body.Source) > 0 {
 				add(r.t("presentation"), "/#presentation")
 			}
-			add(r.t("missions"), "/#missions")
-			add(r.t("menu_professionals"), "/#membres")
+			if len(home.Missions) > 0 { // an empty section is not shown
+				add(r.t("missions"), "/#missions")
+			}
+			if len(home.Members) > 0 {
+				add(r.t("menu_professionals"), "/#membres")
+			}
 			add(r.t("news"), plan.NewsList)
 			if len(home.Events) > 0 {
 				add(r.t("events"), "/#evenements")

@@ -34,7 +34,20 @@ func geoTable(t testing.TB) *geo.Table {
 	return table
 }
 
-const defaultConfig = "title = \"Test\"\nbase_url = \"https://example.org/\"\n"
+// defaultConfig is the configuration of a fixture without one: complete,
+// with a legal notice and an accessibility contact, so that only the
+// fixtures that write their own config.toml get the advice on them.
+const defaultConfig = `title = "Test"
+base_url = "https://example.org/"
+
+[legal]
+publisher = "Association Test"
+director = "La présidence de l'association"
+host = "Hébergeur Test"
+
+[accessibility]
+contact_email = "accessibilite@example.org"
+`
 
 // check loads and validates the site held in an archive's files, as cpts
 // check does: the rules of this package, plus the Markdown links and the

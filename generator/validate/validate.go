@@ -1,7 +1,10 @@
 // Package validate checks a loaded site against the commune reference data
 // (package geo) and across records: INSEE codes, communes claimed twice,
-// declared figures, contacts, members and news. It links the records it
-// checks: territory entries get their geo.Commune, territories their
+// declared figures, contacts, members and news. It also advises on what a
+// published site should say and does not (advice.go): a CPTS without any
+// contact, a configuration without a legal notice or an accessibility
+// contact, starter text left in published content. It links the records
+// it checks: territory entries get their geo.Commune, territories their
 // Reach, and Site.Coverage tells which CPTS cover each commune.
 package validate
 
@@ -24,13 +27,14 @@ func Site(site *model.Site, table *geo.Table) diag.List {
 	}
 	v.coverage()
 	v.news(site.News)
+	v.advise()
 	return v.diags.Sort()
 }
 
 // CPTS checks the records of one CPTS of site again (its territory, dates,
-// members, contacts and events), for the dev server when only they
-// changed; the coverage of communes, which reads every territory, is
-// left as it was.
+// members, contacts and events, and the advice on it: a contact, starter
+// text), for the dev server when only they changed; the coverage of
+// communes, which reads every territory, is left as it was.
 func CPTS(site *model.Site, c *model.CPTS) diag.List {
 	v := &validator{site: site, geo: site.Geo}
 	v.cpts(c)
@@ -57,6 +61,8 @@ func (v *validator) cpts(c *model.CPTS) {
 	for _, e := range c.Events {
 		v.event(c, e)
 	}
+	v.join(c)
+	v.adviseCPTS(c)
 }
 
 func (v *validator) event(c *model.CPTS, e *model.Event) {
