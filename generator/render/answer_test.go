@@ -46,6 +46,10 @@ func TestAnswerFirst(t *testing.T) {
 			[]string{`<h2 id="rejoindre">`, `<dt>Qui peut adhérer</dt><dd>Infirmier ou infirmière, Pharmacien ou pharmacienne</dd>`, `<dd>Adhésion gratuite</dd>`, `<a href="https://example.org/adhesion">Remplir le formulaire d’adhésion</a>`, `<li>Le formulaire signé</li>`}, []string{`Ses coordonnées ne sont pas encore publiées`}},
 		{"who may join, when the table lists no profession", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\n[join]\nfee = \"20 € par an\"\n+++\n"}, "cpts/petite-camargue/index.html",
 			[]string{`<dd>Toutes les professions de santé du territoire</dd>`, `<dd>20 € par an</dd>`, `Ses coordonnées ne sont pas encore publiées`}, nil},
+		{"a CPTS whose communes are not listed is named under the map of France", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\ndepartements = [\"34\"]\ndeclared_communes = 5\ndeclared_population = 20000\n+++\n", "content/cpts/petite-camargue/communes.toml": "communes = []\n"}, "carte/index.html",
+			[]string{`1 CPTS ne figure pas sur la carte, faute de liste publiée de ses communes : <a href="/annuaire/cpts/petite-camargue/">CPTS de Petite Camargue</a>.`}, nil},
+		{"coverage figures from incomplete lists are not given as totals", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\ndepartements = [\"34\"]\ndeclared_communes = 5\ndeclared_population = 20000\n+++\n", "content/cpts/petite-camargue/communes.toml": "communes = []\n"}, "departements/34/index.html",
+			[]string{`d’après les listes de communes publiées</p>`, `La couverture réelle peut être plus grande : 1 CPTS ne publie pas la liste complète de ses communes.`, `CPTS de Petite Camargue</a> : elle déclare 5 communes et 20`}, nil},
 		{"the stage explained where it appears", nil, "cpts/lunel/index.html",
 			[]string{`ACI signé</span><p class="hint">La CPTS a signé l’accord (ACI)`, `<a href="/annuaire/glossaire/#etapes">`}, nil},
 	} {

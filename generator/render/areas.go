@@ -14,10 +14,21 @@ import (
 type coverage struct {
 	Communes, CoveredCommunes, PartialCommunes       int
 	Population, CoveredPopulation, PartialPopulation int
+	// Incomplete are the CPTS of the area whose list of communes is
+	// incomplete or missing: the figures above are a lower bound.
+	Incomplete []*model.CPTS
 }
 
-func (r *renderer) coverageOf(communes []*geo.Commune) coverage {
+// coverageOf counts the communes and inhabitants of an area covered by
+// the CPTS listed, noting those of cpts (the area's) whose territory is
+// not fully listed.
+func (r *renderer) coverageOf(communes []*geo.Commune, cpts []*model.CPTS) coverage {
 	var cv coverage
+	for _, c := range cpts {
+		if c.Territory.Incomplete || len(c.Territory.Entries) == 0 {
+			cv.Incomplete = append(cv.Incomplete, c)
+		}
+	}
 	for _, com := range communes {
 		if com.Kind == geo.KindArrondissement {
 			continue // the city counts once, whole
@@ -84,7 +95,7 @@ func (r *renderer) departements() {
 			})
 		}
 		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs,
-			Data: departementData{D: d, Region: region, CPTS: item.CPTS, Coverage: r.coverageOf(communes),
+			Data: departementData{D: d, Region: region, CPTS: item.CPTS, Coverage: r.coverageOf(communes, item.CPTS),
 				Uncovered: uncovered, UncoveredPage: uncoveredPage, Map: r.departementMap(d, item.CPTS, uncovered)}})
 	}
 	for _, reg := range r.site.Geo.Regions() {
@@ -101,7 +112,7 @@ func (r *renderer) departements() {
 			}
 			communes := r.site.Geo.InDepartement(d.Code)
 			all = append(all, communes...)
-			depts = append(depts, deptCoverage{d, r.plan.CPTSIn(d.Code), r.coverageOf(communes)})
+			depts = append(depts, deptCoverage{d, r.plan.CPTSIn(d.Code), r.coverageOf(communes, r.plan.CPTSIn(d.Code))})
 			for _, c := range r.plan.CPTSIn(d.Code) {
 				if !seen[c] {
 					seen[c] = true
@@ -109,7 +120,7 @@ func (r *renderer) departements() {
 				}
 			}
 		}
-		cov := r.coverageOf(all)
+		cov := r.coverageOf(all, cpts)
 		r.paginate(plan.RegionPage(reg.Code), len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
 			r.emit("region", &page{Path: path, Title: r.pageTitle(reg.Name, p),
 				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}},

@@ -157,6 +157,8 @@ type franceMapData struct {
 	Status []statusCount
 	CPTS   []*model.CPTS
 	Listed bool // the CPTS are listed by stage as the map's text
+	// Unmapped are the CPTS whose communes are not listed: not on the map.
+	Unmapped []*model.CPTS
 }
 
 // glossaryData is the data of glossaire.html: the stages to explain, in

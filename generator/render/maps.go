@@ -180,6 +180,18 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 // out (see carto's labels.go).
 const mapLabels = 8
 
+// unmapped returns the CPTS that no map can draw: their communes are not
+// listed.
+func unmapped(cpts []*model.CPTS) []*model.CPTS {
+	var out []*model.CPTS
+	for _, c := range cpts {
+		if len(c.Territory.Entries) == 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 func (r *renderer) communeURL(com *geo.Commune) string {
 	if !r.plan.HasCommunePage(com) {
 		return ""
@@ -279,7 +291,7 @@ func (r *renderer) franceMap() {
 		// gives the counts and the directory's list, where each card
 		// shows its stage.
 		Data: franceMapData{Map: draw, Legend: legend, Status: r.statusCounts(), CPTS: r.site.CPTS,
-			Listed: len(r.site.CPTS) <= 4*cptsPerPage}})
+			Listed: len(r.site.CPTS) <= 4*cptsPerPage, Unmapped: unmapped(r.site.CPTS)}})
 }
 
 // locationFiles writes /localisation/: per département with a CPTS (every

@@ -29,7 +29,8 @@
 // (key → hash), the range shards (sorted first keys and hashes), the names
 // of the départements, the stop words, the particles and the minimum length
 // of a word with a typo. A shard holds its CPTS table (x), its records in
-// the global order (d: kind first, then largest first), and the prose
+// the global order (d: kind first, then largest first; i: their ids,
+// delta-coded, so that records read from several shards rank together), and the prose
 // postings (w: stem → positions in d). Records are arrays whose first
 // element is the Kind:
 //
@@ -57,15 +58,21 @@
 // The client fetches the manifest, then the one shard that the query's most
 // selective word chooses (a range shard before a split one, then the
 // deeper key, then the longer word). Prose documents that need other words
-// wait for the shards of their stems. When nothing matches, the shards that
-// a typo in the first four letters may have missed are tried (at most four):
-// a letter deleted, doubled or swapped; a wrong letter among those that
-// choose the shard is not corrected.
+// wait for the shards of their stems. When nothing matches without a typo,
+// the shards that a slip among the first letters may have missed are read
+// too (at most six): those of the deletion terms (TypoMark: each name word
+// of MinTypoLen letters or more less its first and less its second letter,
+// in shards of their own listed by search/typos.<hash>.json, fetched only
+// then) equal to the word, to the word less its first or its second
+// letter; then those of the word with one of its first four letters
+// deleted, doubled or swapped. Together they catch any one slip
+// (Damerau-Levenshtein distance 1) in the letters that choose the shard.
 //
 // Ranking: an exact match of the whole query (its Key equals a name's, or
 // it is a postal code, then a commune's INSEE code) first; then names
 // before prose; then fewer
-// typos; then fewer words matched only by their start; then the kind
+// typos; then fewer words matched only by their start (a typo in the start
+// of a word counts as both); then the kind
 // (communes, départements, régions, CPTS, professions, missions, news);
 // then the global order (population for communes and areas, territory
 // population for CPTS, date for news). When the name records fill the

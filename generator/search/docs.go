@@ -284,6 +284,21 @@ func deptNames(site *model.Site) map[string]string {
 	return m
 }
 
+// incompleteByDept names, for each département, the CPTS there whose
+// list of communes is incomplete or missing.
+func incompleteByDept(site *model.Site) map[string][]string {
+	m := map[string][]string{}
+	for _, c := range site.CPTS {
+		if !c.Territory.Incomplete && len(c.Territory.Entries) > 0 {
+			continue
+		}
+		for _, d := range c.AllDepartements() {
+			m[d] = append(m[d], c.Name)
+		}
+	}
+	return m
+}
+
 // deptOf returns the département of an INSEE code: three characters
 // overseas (971 to 989), else two ("2A" for Corsica).
 func deptOf(code string) string {

@@ -17,6 +17,7 @@ type shardJSON struct {
 	Split   int     `json:"p,omitempty"`
 	X       [][]any `json:"x"`
 	D       [][]any `json:"d"`
+	I       []int   `json:"i"` // the global order of the records of d, as differences
 	W       [][]any `json:"w"`
 }
 
@@ -64,8 +65,12 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 		s.Split = 1
 	}
 	var t table
+	prev := 0
+	s.I = make([]int, 0, len(ids))
 	for _, id := range ids {
 		s.D = append(s.D, encodeRecord(b.docs[id], t.ref))
+		s.I = append(s.I, int(id)-prev)
+		prev = int(id)
 	}
 	s.X = t.rows
 	if s.X == nil {

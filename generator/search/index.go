@@ -12,7 +12,7 @@ import (
 
 // FormatVersion is the version of the manifest and shard format. search.js
 // expects it and warns in the console when the manifest says otherwise.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // ManifestPath is where the manifest is written, relative to the site root.
 const ManifestPath = "search/manifest.json"
@@ -100,8 +100,8 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 		lo = hi
 	}
 	b.pack()
-	m := manifest{Version: FormatVersion, Split: map[string]string{}, Ranges: [][2]string{}, Kinds: kinds(docs),
-		Depts: deptNames(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
+	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
+		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
 	var files []output.File
 	st := Stats{Docs: len(docs)}
 	add := func(name string, data []byte) string {
@@ -110,14 +110,22 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 		st.Bytes += int64(len(data))
 		return strings.TrimSuffix(strings.TrimPrefix(p, strings.TrimSuffix(name, ".json")+"."), ".json")
 	}
+	typos := typosJSON{Version: FormatVersion, shardMap: newShardMap()}
 	for _, s := range b.shards {
 		hash := add("search/s/"+s.key+".json", s.data)
+		in := &m.shardMap
+		if strings.HasPrefix(s.key, TypoMark) {
+			in = &typos.shardMap
+		}
 		if s.split {
-			m.Split[s.key] = hash
+			in.Split[s.key] = hash
 			st.Split++
 		} else {
-			m.Ranges = append(m.Ranges, [2]string{s.key, hash})
+			in.Ranges = append(in.Ranges, [2]string{s.key, hash})
 		}
+	}
+	if len(typos.Ranges)+len(typos.Split) > 0 {
+		m.Typos = add("search/typos.json", marshal(typos))
 	}
 	st.Shards = len(b.shards)
 	if chunks := b.chunks(); len(chunks) > 0 {
@@ -142,15 +150,37 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 // each kind (ids are in the global order, by kind). Docs is the hash of
 // search/docs.<hash>.json, which lists the chunks of prose records.
 type manifest struct {
-	Version   int               `json:"version"`
-	Split     map[string]string `json:"split"`
-	Ranges    [][2]string       `json:"ranges"`
+	Version int `json:"version"`
+	shardMap
 	Kinds     []int             `json:"kinds"`
 	Docs      string            `json:"docs"`
 	Depts     map[string]string `json:"depts"`
 	Stop      []string          `json:"stop"`
 	Particles []string          `json:"particles"`
 	Typo      int               `json:"typo"`
+	// Typos is the hash of search/typos.<hash>.json, the map of the
+	// shards of the deletion terms (see TypoMark), fetched only when a
+	// query needs them.
+	Typos string `json:"typos,omitempty"`
+	// Incomplete names, by département, the CPTS whose communes are not
+	// all listed: a commune there without a CPTS may have one.
+	Incomplete map[string][]string `json:"incomplete,omitempty"`
+}
+
+// shardMap says which shard file holds a term: Split maps the key of
+// each split shard to its hash; Ranges lists the other shards, sorted by
+// key, each holding the terms from its key up to the next one's.
+type shardMap struct {
+	Split  map[string]string `json:"split"`
+	Ranges [][2]string       `json:"ranges"`
+}
+
+func newShardMap() shardMap { return shardMap{Split: map[string]string{}, Ranges: [][2]string{}} }
+
+// typosJSON is search/typos.<hash>.json: the shards of the deletion terms.
+type typosJSON struct {
+	Version int `json:"v"`
+	shardMap
 }
 
 // docsIndex is search/docs.<hash>.json: the prose record of id i is in
@@ -226,6 +256,11 @@ func (b *builder) index() {
 				e := get(w)
 				e.names = append(e.names, int32(d.id))
 			}
+			for _, v := range deletions(w) {
+				if e := get(v); len(e.names) == 0 || e.names[len(e.names)-1] != int32(d.id) {
+					e.names = append(e.names, int32(d.id))
+				}
+			}
 		}
 		for _, t := range d.terms {
 			if len(t) >= 2 {
@@ -248,6 +283,31 @@ func (b *builder) index() {
 		b.entries = append(b.entries, e)
 	}
 	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].term < b.entries[j].term })
+}
+
+// TypoMark starts the terms of the index that are not words: a name word
+// of MinTypoLen letters or more, less its first or its second letter
+// ("lunel": "~unel", "~lnel"). A query word with a slip among its first
+// two letters, which choose the shard, finds the word there (see
+// typoFiles): no query word starts with it.
+const TypoMark = "~"
+
+// deletions returns the terms of a name word less its first or its
+// second letter, marked with TypoMark; none for short words and codes.
+func deletions(w string) []string {
+	if len(w) < MinTypoLen || digit(w) || !ascii(w) {
+		return nil
+	}
+	return []string{TypoMark + w[1:], TypoMark + w[:1] + w[2:]}
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // node handles the entries[lo:hi], whose words all start with key. Under
@@ -321,7 +381,8 @@ func (b *builder) pack() {
 		ranges := [][2]int{{b.leaves[i].lo, b.leaves[i].hi}}
 		size := b.leaves[i].size
 		j := i + 1
-		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit; j++ {
+		typos := strings.HasPrefix(b.leaves[i].key, TypoMark) // never in a shard of words
+		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit && strings.HasPrefix(b.leaves[j].key, TypoMark) == typos; j++ {
 			ranges = append(ranges, [2]int{b.leaves[j].lo, b.leaves[j].hi})
 			size += b.leaves[j].size
 		}

@@ -55,13 +55,34 @@ func TestManifestListsEveryShardUnderItsContentHash(t *testing.T) {
 		}
 		listed[p] = true
 	}
-	for key, hash := range m.Split {
-		check(key, hash)
+	checkMap := func(sm shardMap) {
+		for key, hash := range sm.Split {
+			check(key, hash)
+		}
+		for i, r := range sm.Ranges {
+			check(r[0], r[1])
+			if i > 0 && sm.Ranges[i-1][0] >= r[0] {
+				t.Errorf("ranges not sorted: %s before %s", sm.Ranges[i-1][0], r[0])
+			}
+		}
 	}
-	for i, r := range m.Ranges {
-		check(r[0], r[1])
-		if i > 0 && m.Ranges[i-1][0] >= r[0] {
-			t.Errorf("ranges not sorted: %s before %s", m.Ranges[i-1][0], r[0])
+	checkMap(m.shardMap)
+	if m.Typos != "" { // the map of the shards of deletion terms
+		var typos typosJSON
+		check("../typos", m.Typos)
+		if err := json.Unmarshal(byPath["search/typos."+m.Typos+".json"], &typos); err != nil {
+			t.Fatal(err)
+		}
+		checkMap(typos.shardMap)
+		for _, r := range typos.Ranges {
+			if !strings.HasPrefix(r[0], TypoMark) {
+				t.Errorf("the map of deletion terms lists %s", r[0])
+			}
+		}
+	}
+	for _, r := range m.Ranges {
+		if strings.HasPrefix(r[0], TypoMark) {
+			t.Errorf("the manifest lists the deletion terms' shard %s", r[0])
 		}
 	}
 	if m.Docs != "" {

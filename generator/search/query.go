@@ -31,6 +31,7 @@ type Searcher struct {
 	man    manifest
 	shards map[string]*loaded
 	docs   *docsIndex
+	typos  *shardMap // search/typos.<hash>.json, read when first needed
 	chunks map[int]*chunk
 }
 
@@ -50,7 +51,7 @@ type chunk struct {
 type record struct {
 	rec   []any
 	kind  Kind
-	pos   int // position in the shard: the global order
+	pos   int // the global order (kind, then largest first)
 	rows  [][]any
 	words []string
 	keys  []string
@@ -83,19 +84,24 @@ func Open(read func(path string) ([]byte, error)) (*Searcher, error) {
 // holds only the first documents. ok is false when t is shorter than two
 // letters.
 func (s *Searcher) fileFor(t string) (path, key string, split bool, ok bool) {
+	return s.man.fileFor(t)
+}
+
+// fileFor finds the shard of t in m.
+func (m *shardMap) fileFor(t string) (path, key string, split bool, ok bool) {
 	if len(t) < 2 {
 		return "", "", false, false
 	}
 	key = t[:2]
-	_, isSplit := s.man.Split[key]
+	_, isSplit := m.Split[key]
 	for isSplit && len(key) < len(t) {
 		key = t[:len(key)+1]
-		_, isSplit = s.man.Split[key]
+		_, isSplit = m.Split[key]
 	}
-	if h, ok := s.man.Split[key]; ok {
+	if h, ok := m.Split[key]; ok {
 		return "search/s/" + key + "." + h + ".json", key, true, true
 	}
-	r := s.man.Ranges
+	r := m.Ranges
 	i := sort.Search(len(r), func(i int) bool { return r[i][0] > key }) - 1
 	if i < 0 {
 		return "", "", false, false
@@ -117,9 +123,11 @@ func (s *Searcher) load(path string) (*loaded, error) {
 		return nil, fmt.Errorf("search: %s: %v", path, err)
 	}
 	l := &loaded{x: raw.X}
+	pos := 0
 	for i, rec := range raw.D {
 		rec[0] = Kind(rec[0].(float64))
-		r := &record{rec: rec, kind: rec[0].(Kind), pos: i}
+		pos += raw.I[i]
+		r := &record{rec: rec, kind: rec[0].(Kind), pos: pos}
 		for _, n := range recordRefs(rec) {
 			r.rows = append(r.rows, l.x[n])
 		}
@@ -168,9 +176,10 @@ func recordRefs(rec []any) []int {
 
 // How a query word matches a document, best first.
 const (
-	matchWord   = iota // a whole word of the document
-	matchPrefix        // the start of a word
-	matchTypo          // a word or its start, with one typo
+	matchWord       = iota // a whole word of the document
+	matchPrefix            // the start of a word
+	matchTypo              // a whole word, with one typo
+	matchTypoPrefix        // the start of a word, with one typo
 	matchNone
 )
 
@@ -183,8 +192,10 @@ func matchWords(q string, words []string) int {
 			return matchWord
 		case strings.HasPrefix(w, q):
 			best = min(best, matchPrefix)
-		case best > matchTypo && len(q) >= MinTypoLen && !digit(q) && typoPrefix(q, w):
+		case best > matchTypo && len(q) >= MinTypoLen && !digit(q) && distance(q, w) <= 1:
 			best = matchTypo
+		case best > matchTypoPrefix && len(q) >= MinTypoLen && !digit(q) && typoPrefix(q, w):
+			best = matchTypoPrefix
 		}
 	}
 	return best
@@ -243,7 +254,8 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 	if best == "" {
 		return nil, nil
 	}
-	hits, err := s.names(query, req, []string{best})
+	seen := map[int]bool{}
+	hits, err := s.names(query, req, []string{best}, seen)
 	if err != nil {
 		return nil, err
 	}
@@ -254,11 +266,18 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 		}
 		hits = append(hits, prose...)
 	}
-	if len(hits) == 0 {
-		// A typo among the first letters may have chosen the wrong shard.
-		if hits, err = s.names(query, req, s.typoFiles(primary, best)); err != nil {
+	if !exactOrPrefix(hits) {
+		// A slip among the first letters may have chosen the wrong shard:
+		// what it finds there joins the typos found so far.
+		files, err := s.typoFiles(primary, best)
+		if err != nil {
 			return nil, err
 		}
+		more, err := s.names(query, req, files, seen)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, more...)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hitLess(hits[i], hits[j]) })
 	var out []Result
@@ -275,38 +294,48 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 	return out, nil
 }
 
+// exactOrPrefix reports whether a hit matches every word of the query
+// whole or as its start, without a typo.
+func exactOrPrefix(hits []hit) bool {
+	for _, h := range hits {
+		if h.typos == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // names returns the name records of the shard files that match every word
-// of req.
-func (s *Searcher) names(query string, req []string, files []string) ([]hit, error) {
+// of req, but those seen before (by their global order), which it adds to
+// seen.
+func (s *Searcher) names(query string, req []string, files []string, seen map[int]bool) ([]hit, error) {
 	key := Key(query)
 	var hits []hit
-	for i, f := range files {
+	for _, f := range files {
 		sh, err := s.load(f)
 		if err != nil {
 			return nil, err
 		}
 	records:
 		for _, r := range sh.recs {
-			h := hit{r: r, id: -1, kind: r.kind, order: i*shardOrder + r.pos}
-			for _, t := range req {
-				switch matchWords(t, r.words) {
-				case matchNone:
-					continue records
-				case matchPrefix:
-					h.prefixes++
-				case matchTypo:
-					h.typos++
-				}
+			if seen[r.pos] {
+				continue // also in a shard read before
 			}
+			h := hit{r: r, id: -1, kind: r.kind, order: r.pos}
+			for _, t := range req {
+				how := matchWords(t, r.words)
+				if how == matchNone {
+					continue records
+				}
+				count(&h, how)
+			}
+			seen[r.pos] = true
 			h.exact = exactness(r, key)
 			hits = append(hits, h)
 		}
 	}
 	return hits, nil
 }
-
-// shardOrder is more than the records of any shard.
-const shardOrder = 1 << 20
 
 // prose returns the prose documents whose stems match every word of req
 // but stop words: first those of the primary word, then, if there are
@@ -352,6 +381,9 @@ func count(h *hit, how int) {
 		h.prefixes++
 	case matchTypo:
 		h.typos++
+	case matchTypoPrefix: // both: a whole word with a typo ranks first
+		h.typos++
+		h.prefixes++
 	}
 }
 
@@ -396,32 +428,51 @@ func (s *Searcher) kindOf(id int) Kind {
 	return Kind(k)
 }
 
-// maxTypoFiles bounds the shards a query with a typo in its first letters
+// maxTypoFiles bounds the shards a query with a slip in its first letters
 // may fetch.
-const maxTypoFiles = 4
+const maxTypoFiles = 6
 
-// typoFiles returns the shard files that a typo in the first letters of t
-// may have missed: those of t with one of its first four letters deleted,
-// doubled or swapped with the next. It returns nil for short words and
-// codes. A wrong letter among the first two or three, which choose the
-// shard, is not corrected.
-func (s *Searcher) typoFiles(t, used string) []string {
+// typoFiles returns the shard files that a slip among the first letters
+// of t may have missed, the commonest slips first: the deletion terms of
+// the index (see TypoMark) equal to t (a letter missing at its start), to t
+// less its first letter (a wrong first letter) and less its second (a
+// wrong second letter, two swapped); then the words of t with one of its
+// first four letters deleted, doubled or swapped with the next. It
+// returns nil for short words and codes.
+func (s *Searcher) typoFiles(t, used string) ([]string, error) {
 	if len(t) < MinTypoLen || digit(t) {
-		return nil
+		return nil, nil
 	}
 	var files []string
-	for j := 0; j < 4 && j < len(t)-1; j++ {
-		for _, v := range []string{
-			t[:j] + t[j+1:],
-			t[:j+1] + t[j:],
-			t[:j] + t[j+1:j+2] + t[j:j+1] + t[j+2:],
-		} {
-			if path, _, _, ok := s.fileFor(v); ok && path != used && !contains(files, path) && len(files) < maxTypoFiles {
-				files = append(files, path)
-			}
+	add := func(path string, ok bool) {
+		if ok && path != used && !contains(files, path) && len(files) < maxTypoFiles {
+			files = append(files, path)
 		}
 	}
-	return files
+	if s.man.Typos != "" {
+		if s.typos == nil {
+			data, err := s.read("search/typos." + s.man.Typos + ".json")
+			if err != nil {
+				return nil, err
+			}
+			var m typosJSON
+			if err := json.Unmarshal(data, &m); err != nil {
+				return nil, fmt.Errorf("search: typos: %v", err)
+			}
+			s.typos = &m.shardMap
+		}
+		for _, v := range []string{TypoMark + t, TypoMark + t[1:], TypoMark + t[:1] + t[2:]} {
+			path, _, _, ok := s.typos.fileFor(v)
+			add(path, ok)
+		}
+	}
+	for j := 0; j < 4 && j < len(t)-1; j++ {
+		for _, v := range []string{t[:j] + t[j+1:], t[:j+1] + t[j:], t[:j] + t[j+1:j+2] + t[j:j+1] + t[j+2:]} {
+			path, _, _, ok := s.fileFor(v)
+			add(path, ok)
+		}
+	}
+	return files, nil
 }
 
 // exactness tells how the whole query, as key, equals a name record: 2

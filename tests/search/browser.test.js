@@ -107,7 +107,7 @@ describe('search box in Chromium', () => {
         `${n} résultats`);
       const commune = await typeQuery(page, 'st laurent aigouze');
       assert.equal(commune, 1);
-      assert.match((await options(page))[0].text, /Saint-Laurent-d'Aigouze\s*Gard \(30\).*aucune CPTS/);
+      assert.match((await options(page))[0].text, /Saint-Laurent-d'Aigouze\s*Gard \(30\).*aucune CPTS recensée, mais la liste des communes de CPTS E-Rhôny n’est pas publiée en entier/);
       await page.waitForFunction(() => document.querySelector('#recherche-statut').textContent === '1 résultat');
       assert.deepEqual([...hosts], ['127.0.0.1']);
       assert.deepEqual(logs.filter((l) => l.type === 'error' || l.type === 'warning'), []);
@@ -269,7 +269,7 @@ describe('search box in Chromium', () => {
       const warning = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning', timeout: TIMEOUT });
       await page.click('#recherche');
       await page.keyboard.type('lunel');
-      assert.match((await warning).text(), /format version 99.*reads version 1/);
+      assert.match((await warning).text(), /format version 99.*reads version 2/);
       assert.equal(await page.isVisible('#recherche-resultats'), false);
     } finally {
       await context.close();

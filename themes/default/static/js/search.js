@@ -10,10 +10,10 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 1;
+  var FORMAT_VERSION = 2;
   var MAX_RESULTS = 10;
-  var MAX_TYPO_FILES = 4;
-  var SHARD_ORDER = 1 << 20;
+  var MAX_TYPO_FILES = 6;
+  var TYPO_MARK = '~';
   var KIND = { commune: 0, departement: 1, region: 2, cpts: 3, profession: 4, mission: 5, news: 6 };
   var KIND_NAMES = ['commune', 'departement', 'region', 'cpts', 'profession', 'mission', 'news'];
 
@@ -265,14 +265,18 @@
     this.loading = new Map(); // path -> Promise
   }
 
-  Searcher.prototype.fileFor = function (t) {
+  Searcher.prototype.fileFor = function (t) { return fileIn(this.man, t); };
+
+  // fileIn finds the shard of t in a map of shards (split, ranges): the
+  // manifest, or the map of the deletion terms; as shardMap.fileFor.
+  function fileIn(m, t) {
     if (t.length < 2) return null;
-    var split = this.man.split;
+    var split = m.split;
     var has = function (k) { return Object.prototype.hasOwnProperty.call(split, k); };
     var k = t.slice(0, 2);
     while (has(k) && k.length < t.length) k = t.slice(0, k.length + 1);
     if (has(k)) return { path: 's/' + k + '.' + split[k] + '.json', key: k, split: true };
-    var r = this.man.ranges;
+    var r = m.ranges;
     var lo = 0, hi = r.length; // first range whose key is > k
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
@@ -280,14 +284,16 @@
     }
     if (lo === 0) return null;
     return { path: 's/' + r[lo - 1][0] + '.' + r[lo - 1][1] + '.json', key: k, split: false };
-  };
+  }
 
   // decodeShard prepares the records and postings of a shard for matching.
   Searcher.prototype.decodeShard = function (raw) {
     var names = this.man.depts;
+    var pos = 0;
     var recs = raw.d.map(function (rec, i) {
       var rows = recordRefs(rec).map(function (n) { return raw.x[n]; });
-      return { rec: rec, kind: rec[0], pos: i, rows: rows, words: recordWords(rec, rows, names), keys: null };
+      pos += raw.i[i];
+      return { rec: rec, kind: rec[0], pos: pos, rows: rows, words: recordWords(rec, rows, names), keys: null };
     });
     var w = raw.w.map(function (p) {
       var ids = [], id = 0;
@@ -326,7 +332,7 @@
     return req;
   };
 
-  var WORD = 0, PREFIX = 1, TYPO = 2, NONE = 3;
+  var WORD = 0, PREFIX = 1, TYPO = 2, TYPO_PREFIX = 3, NONE = 4;
 
   function matchWords(man, q, ws) {
     var best = NONE;
@@ -334,7 +340,8 @@
       var w = ws[i];
       if (w === q) return WORD;
       if (w.lastIndexOf(q, 0) === 0) best = Math.min(best, PREFIX);
-      else if (best > TYPO && q.length >= man.typo && !isDigit(q) && typoPrefix(q, w)) best = TYPO;
+      else if (best > TYPO && q.length >= man.typo && !isDigit(q) && distance(q, w) <= 1) best = TYPO;
+      else if (best > TYPO_PREFIX && q.length >= man.typo && !isDigit(q) && typoPrefix(q, w)) best = TYPO_PREFIX;
     }
     return best;
   }
@@ -361,19 +368,20 @@
 
   // names: the name records of the loaded shard files that match every
   // word; as Searcher.names.
-  Searcher.prototype.names = function (plan, files) {
+  Searcher.prototype.names = function (plan, files, seen) {
     var self = this, man = this.man;
     var qkey = key(plan.query);
     var hits = [];
-    files.forEach(function (f, i) {
+    files.forEach(function (f) {
       self.files.get(f).recs.forEach(function (r) {
-        var h = { r: r, id: -1, kind: r.kind, order: i * SHARD_ORDER + r.pos, exact: 0, typos: 0, prefixes: 0 };
+        if (seen.has(r.pos)) return; // also in a shard read before
+        var h = { r: r, id: -1, kind: r.kind, order: r.pos, exact: 0, typos: 0, prefixes: 0 };
         for (var j = 0; j < plan.req.length; j++) {
           var m = matchWords(man, plan.req[j], r.words);
           if (m === NONE) return;
-          if (m === PREFIX) h.prefixes++;
-          if (m === TYPO) h.typos++;
+          count(h, m);
         }
+        seen.add(r.pos);
         if (!r.keys) r.keys = recordKeys(r.rec, r.rows);
         h.exact = exactness(r, qkey);
         hits.push(h);
@@ -434,8 +442,8 @@
   };
 
   function count(h, m) {
-    if (m === PREFIX) h.prefixes++;
-    if (m === TYPO) h.typos++;
+    if (m === PREFIX || m === TYPO_PREFIX) h.prefixes++;
+    if (m === TYPO || m === TYPO_PREFIX) h.typos++;
   }
 
   // exactness: 2 a name or postal code, 1 a commune's INSEE code only, 0
@@ -459,23 +467,26 @@
     return a.order - b.order;
   }
 
-  // typoFiles: the shard files a typo in the first letters of t may have
-  // missed; as search.typoFiles.
+  // typoFiles resolves to the shard files a slip among the first letters
+  // of t may have missed, the map of the deletion terms fetched once; as
+  // search.typoFiles.
   Searcher.prototype.typoFiles = function (t, used) {
-    if (t.length < this.man.typo || isDigit(t)) return [];
-    var files = [];
-    for (var j = 0; j < 4 && j < t.length - 1; j++) {
-      var variants = [
-        t.slice(0, j) + t.slice(j + 1),
-        t.slice(0, j + 1) + t.slice(j),
-        t.slice(0, j) + t.charAt(j + 1) + t.charAt(j) + t.slice(j + 2)
-      ];
-      for (var k = 0; k < variants.length; k++) {
-        var f = this.fileFor(variants[k]);
+    if (t.length < this.man.typo || isDigit(t)) return Promise.resolve([]);
+    var self = this;
+    var typos = this.man.typos ? this.load('typos.' + this.man.typos + '.json') : Promise.resolve(null);
+    return typos.then(function (m) {
+      var files = [];
+      var add = function (f) {
         if (f && f.path !== used && files.indexOf(f.path) < 0 && files.length < MAX_TYPO_FILES) files.push(f.path);
+      };
+      if (m) [TYPO_MARK + t, TYPO_MARK + t.slice(1), TYPO_MARK + t.charAt(0) + t.slice(2)].forEach(function (v) { add(fileIn(m, v)); });
+      for (var j = 0; j < 4 && j < t.length - 1; j++) {
+        [t.slice(0, j) + t.slice(j + 1),
+          t.slice(0, j + 1) + t.slice(j),
+          t.slice(0, j) + t.charAt(j + 1) + t.charAt(j) + t.slice(j + 2)].forEach(function (v) { add(self.fileFor(v)); });
       }
-    }
-    return files;
+      return files;
+    });
   };
 
   // search resolves to the results of a query; as Searcher.Search. The
@@ -489,8 +500,9 @@
     var loadAll = function (paths) {
       return Promise.all(paths.filter(Boolean).map(function (p) { return self.loadShard(p); }));
     };
+    var seen = new Set();
     return loadAll([plan.file, this.stemFile(plan.primary)]).then(function () {
-      var names = self.names(plan, [plan.file]);
+      var names = self.names(plan, [plan.file], seen);
       if (names.length >= MAX_RESULTS) return names; // no prose document would show
       var first = self.stems(plan.primary);
       if (first.size === 0) return names;
@@ -498,9 +510,12 @@
       if (onFirst) onFirst(self.rows(names.slice().sort(hitLess), false));
       return loadAll(more).then(function () { return names.concat(self.prose(plan)); });
     }).then(function (hits) {
-      if (hits.length > 0) return hits;
-      var alt = self.typoFiles(plan.primary, plan.file);
-      return loadAll(alt).then(function () { return self.names(plan, alt); });
+      // A slip among the first letters may have chosen the wrong shard:
+      // what it finds there joins the typos found so far.
+      if (hits.some(function (h) { return h.typos === 0; })) return hits;
+      return self.typoFiles(plan.primary, plan.file).then(function (alt) {
+        return loadAll(alt).then(function () { return hits.concat(self.names(plan, alt, seen)); });
+      });
     }).then(function (hits) {
       hits.sort(hitLess);
       hits = hits.slice(0, MAX_RESULTS);
@@ -625,7 +640,8 @@
       });
       if (r.kind === 'commune') {
         if (r.more) parts.push(r.more.split(' ').slice(0, 3).join(', ') + (r.more.split(' ').length > 3 ? '…' : ''));
-        parts.push(r.cpts.length ? r.cpts.join(', ') : text.none);
+        var incomplete = !r.cpts.length && searcher.man.incomplete && searcher.man.incomplete[r.dept];
+        parts.push(r.cpts.length ? r.cpts.join(', ') : incomplete ? text.noneIncomplete.replace('%s', incomplete.join(', ')) : text.none);
       } else if (r.cpts.length) {
         parts.push(r.cpts.join(', '));
       }
