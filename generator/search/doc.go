@@ -60,13 +60,13 @@
 // deeper key, then the longer word). Prose documents that need other words
 // wait for the shards of their stems. When nothing matches without a typo,
 // the shards that a slip among the first letters may have missed are read
-// too (at most six): those of the deletion terms (TypoMark: each name word
-// of MinTypoLen letters or more less its first and less its second letter,
-// in shards of their own listed by search/typos.<hash>.json, fetched only
-// then) equal to the word, to the word less its first or its second
-// letter; then those of the word with one of its first four letters
-// deleted, doubled or swapped. Together they catch any one slip
-// (Damerau-Levenshtein distance 1) in the letters that choose the shard.
+// too (at most eight): those of the deletion terms (TypoMark: each name
+// word of MinTypoLen letters or more less one of the letters that choose
+// its shard, in shards of their own listed by search/typos.<hash>.json,
+// fetched only then) equal to the word, to the word less one of its key
+// letters; then those of the word less one of its key letters. Together
+// they catch any one slip (Damerau-Levenshtein distance 1) in the letters
+// that choose the shard.
 //
 // Ranking: an exact match of the whole query (its Key equals a name's, or
 // it is a postal code, then a commune's INSEE code) first; then names

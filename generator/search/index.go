@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,16 +91,9 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 	docs := collect(site, opts)
 	b := &builder{docs: docs, limit: opts.ShardBytes, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}}
 	b.index()
-	for lo := 0; lo < len(b.entries); {
-		key := b.entries[lo].term[:2]
-		hi := lo
-		for hi < len(b.entries) && strings.HasPrefix(b.entries[hi].term, key) {
-			hi++
-		}
-		b.node(key, lo, hi)
-		lo = hi
-	}
-	b.pack()
+	b.trie()
+	b.entries, b.leaves = b.deletionEntries(), nil // their own trie, in shards of their own
+	b.trie()
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
 	var files []output.File
@@ -256,11 +250,6 @@ func (b *builder) index() {
 				e := get(w)
 				e.names = append(e.names, int32(d.id))
 			}
-			for _, v := range deletions(w) {
-				if e := get(v); len(e.names) == 0 || e.names[len(e.names)-1] != int32(d.id) {
-					e.names = append(e.names, int32(d.id))
-				}
-			}
 		}
 		for _, t := range d.terms {
 			if len(t) >= 2 {
@@ -286,19 +275,36 @@ func (b *builder) index() {
 }
 
 // TypoMark starts the terms of the index that are not words: a name word
-// of MinTypoLen letters or more, less its first or its second letter
-// ("lunel": "~unel", "~lnel"). A query word with a slip among its first
-// two letters, which choose the shard, finds the word there (see
-// typoFiles): no query word starts with it.
+// of MinTypoLen letters or more less one of the letters that choose its
+// shard (its first two, more where the trie is split deeper: "lunel":
+// "~unel", "~lnel"). A query word with a slip among the letters that
+// choose its shard finds the word there (see typoFiles): no query word
+// starts with it.
 const TypoMark = "~"
 
-// deletions returns the terms of a name word less its first or its
-// second letter, marked with TypoMark; none for short words and codes.
-func deletions(w string) []string {
+// deletions returns the terms of a name word less one of the letters of
+// its shard's key (split holds the keys of the split nodes), marked with
+// TypoMark; none for short words, codes and terms of prose only.
+func deletions(w string, split map[string]bool) []string {
 	if len(w) < MinTypoLen || digit(w) || !ascii(w) {
 		return nil
 	}
-	return []string{TypoMark + w[1:], TypoMark + w[:1] + w[2:]}
+	n := shardKeyLen(w, split)
+	out := make([]string, 0, n)
+	for j := 0; j < n; j++ {
+		out = append(out, TypoMark+w[:j]+w[j+1:])
+	}
+	return out
+}
+
+// shardKeyLen is the length of the key of the shard that holds w: two
+// letters, one more while that key is split (as shardMap.fileFor).
+func shardKeyLen(w string, split map[string]bool) int {
+	n := 2
+	for n < len(w) && split[w[:n]] {
+		n++
+	}
+	return n
 }
 
 func ascii(s string) bool {
@@ -308,6 +314,54 @@ func ascii(s string) bool {
 		}
 	}
 	return true
+}
+
+// trie puts the entries into nodes keyed by their first two letters, and
+// packs the leaves into shards.
+func (b *builder) trie() {
+	for lo := 0; lo < len(b.entries); {
+		key := b.entries[lo].term[:2]
+		hi := lo
+		for hi < len(b.entries) && strings.HasPrefix(b.entries[hi].term, key) {
+			hi++
+		}
+		b.node(key, lo, hi)
+		lo = hi
+	}
+	b.pack()
+}
+
+// deletionEntries returns the deletion terms of the name words of the
+// trie just built (see TypoMark), sorted.
+func (b *builder) deletionEntries() []*entry {
+	split := map[string]bool{}
+	for _, s := range b.shards {
+		if s.split {
+			split[s.key] = true
+		}
+	}
+	byTerm := map[string]*entry{}
+	for _, e := range b.entries {
+		if len(e.names) == 0 {
+			continue // a stem of prose only
+		}
+		for _, v := range deletions(e.term, split) {
+			d := byTerm[v]
+			if d == nil {
+				d = &entry{term: v}
+				byTerm[v] = d
+			}
+			d.names = append(d.names, e.names...)
+		}
+	}
+	out := make([]*entry, 0, len(byTerm))
+	for _, e := range byTerm {
+		slices.Sort(e.names)
+		e.names = slices.Compact(e.names)
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
+	return out
 }
 
 // node handles the entries[lo:hi], whose words all start with key. Under
@@ -381,8 +435,7 @@ func (b *builder) pack() {
 		ranges := [][2]int{{b.leaves[i].lo, b.leaves[i].hi}}
 		size := b.leaves[i].size
 		j := i + 1
-		typos := strings.HasPrefix(b.leaves[i].key, TypoMark) // never in a shard of words
-		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit && strings.HasPrefix(b.leaves[j].key, TypoMark) == typos; j++ {
+		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit; j++ {
 			ranges = append(ranges, [2]int{b.leaves[j].lo, b.leaves[j].hi})
 			size += b.leaves[j].size
 		}

@@ -430,19 +430,21 @@ func (s *Searcher) kindOf(id int) Kind {
 
 // maxTypoFiles bounds the shards a query with a slip in its first letters
 // may fetch.
-const maxTypoFiles = 6
+const maxTypoFiles = 8
 
-// typoFiles returns the shard files that a slip among the first letters
-// of t may have missed, the commonest slips first: the deletion terms of
-// the index (see TypoMark) equal to t (a letter missing at its start), to t
-// less its first letter (a wrong first letter) and less its second (a
-// wrong second letter, two swapped); then the words of t with one of its
-// first four letters deleted, doubled or swapped with the next. It
-// returns nil for short words and codes.
+// typoFiles returns the shard files that a slip among the letters that
+// choose the shard of t (its key: two letters, more where the trie is
+// split) may have missed, the commonest slips first: the deletion terms
+// (see TypoMark) equal to t less its first letter (a wrong first letter),
+// to t (a letter missing), to t less one of its other key letters (a wrong
+// letter, two swapped); then the words of t less one of its key letters
+// (a letter added). It returns nil for short words and codes.
 func (s *Searcher) typoFiles(t, used string) ([]string, error) {
 	if len(t) < MinTypoLen || digit(t) {
 		return nil, nil
 	}
+	_, key, _, _ := s.fileFor(t)
+	n := max(len(key), 2)
 	var files []string
 	add := func(path string, ok bool) {
 		if ok && path != used && !contains(files, path) && len(files) < maxTypoFiles {
@@ -461,16 +463,18 @@ func (s *Searcher) typoFiles(t, used string) ([]string, error) {
 			}
 			s.typos = &m.shardMap
 		}
-		for _, v := range []string{TypoMark + t, TypoMark + t[1:], TypoMark + t[:1] + t[2:]} {
+		variants := []string{TypoMark + t[1:], TypoMark + t}
+		for j := 1; j < n; j++ {
+			variants = append(variants, TypoMark+t[:j]+t[j+1:])
+		}
+		for _, v := range variants {
 			path, _, _, ok := s.typos.fileFor(v)
 			add(path, ok)
 		}
 	}
-	for j := 0; j < 4 && j < len(t)-1; j++ {
-		for _, v := range []string{t[:j] + t[j+1:], t[:j+1] + t[j:], t[:j] + t[j+1:j+2] + t[j:j+1] + t[j+2:]} {
-			path, _, _, ok := s.fileFor(v)
-			add(path, ok)
-		}
+	for j := 0; j < n; j++ {
+		path, _, _, ok := s.fileFor(t[:j] + t[j+1:])
+		add(path, ok)
 	}
 	return files, nil
 }

@@ -12,7 +12,7 @@
 
   var FORMAT_VERSION = 2;
   var MAX_RESULTS = 10;
-  var MAX_TYPO_FILES = 6;
+  var MAX_TYPO_FILES = 8;
   var TYPO_MARK = '~';
   var KIND = { commune: 0, departement: 1, region: 2, cpts: 3, profession: 4, mission: 5, news: 6 };
   var KIND_NAMES = ['commune', 'departement', 'region', 'cpts', 'profession', 'mission', 'news'];
@@ -467,24 +467,27 @@
     return a.order - b.order;
   }
 
-  // typoFiles resolves to the shard files a slip among the first letters
-  // of t may have missed, the map of the deletion terms fetched once; as
-  // search.typoFiles.
+  // typoFiles resolves to the shard files a slip among the letters that
+  // choose the shard of t may have missed, the map of the deletion terms
+  // fetched once; as search.typoFiles.
   Searcher.prototype.typoFiles = function (t, used) {
     if (t.length < this.man.typo || isDigit(t)) return Promise.resolve([]);
     var self = this;
+    var f0 = this.fileFor(t);
+    var n = Math.max(f0 ? f0.key.length : 2, 2);
     var typos = this.man.typos ? this.load('typos.' + this.man.typos + '.json') : Promise.resolve(null);
     return typos.then(function (m) {
       var files = [];
       var add = function (f) {
         if (f && f.path !== used && files.indexOf(f.path) < 0 && files.length < MAX_TYPO_FILES) files.push(f.path);
       };
-      if (m) [TYPO_MARK + t, TYPO_MARK + t.slice(1), TYPO_MARK + t.charAt(0) + t.slice(2)].forEach(function (v) { add(fileIn(m, v)); });
-      for (var j = 0; j < 4 && j < t.length - 1; j++) {
-        [t.slice(0, j) + t.slice(j + 1),
-          t.slice(0, j + 1) + t.slice(j),
-          t.slice(0, j) + t.charAt(j + 1) + t.charAt(j) + t.slice(j + 2)].forEach(function (v) { add(self.fileFor(v)); });
+      var j;
+      if (m) {
+        var variants = [TYPO_MARK + t.slice(1), TYPO_MARK + t];
+        for (j = 1; j < n; j++) variants.push(TYPO_MARK + t.slice(0, j) + t.slice(j + 1));
+        variants.forEach(function (v) { add(fileIn(m, v)); });
       }
+      for (j = 0; j < n; j++) add(self.fileFor(t.slice(0, j) + t.slice(j + 1)));
       return files;
     });
   };
