@@ -136,13 +136,15 @@ func (e *cptsEdit) apply() (undo func()) {
 }
 
 // pages returns what shows the records of the CPTS: its page and poster,
-// the home page (upcoming events), the calendars, the open data, and the
+// the home page (upcoming events), the calendars, the open data, the page
+// for professionals, and the
 // pages of the communes it covers when its card changed; and those to
 // remove (its calendar, when it has no event left).
 func (e *cptsEdit) pages(hadEvents bool, cv *model.Coverage) (wanted map[string]bool, gone []string) {
 	c := e.old
 	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
-		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true}
+		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
+		plan.Join: true} // it lists the CPTS whose [join] says how to join
 	if e.cards {
 		for _, code := range cv.Reached() {
 			for _, cl := range cv.Of(code) {

@@ -31,6 +31,29 @@ type Config struct {
 	Colors Colors     `toml:"colors"`
 	Menu   []MenuItem `toml:"menu"`
 	Legal  Legal      `toml:"legal"`
+	// ARS are the agences régionales de santé whose contact the site gives
+	// to professionals who want to start a CPTS where none covers them.
+	ARS []*ARS `toml:"ars"`
+}
+
+// ARS is the agence régionale de santé of a région: whom to contact to
+// start a CPTS there.
+type ARS struct {
+	Fields
+	Region string `toml:"region" cpts:"required"` // INSEE code of the région ("76")
+	Name   string `toml:"name" cpts:"required"`   // "ARS Occitanie"
+	URL    URL    `toml:"url"`                    // its page on CPTS or on coordinated care
+	Email  Email  `toml:"email"`
+}
+
+// ARSOf returns the ARS configured for a région, or nil.
+func (c Config) ARSOf(region string) *ARS {
+	for _, a := range c.ARS {
+		if a.Region == region {
+			return a
+		}
+	}
+	return nil
 }
 
 // DataConfig configures the open data exports.

@@ -27,5 +27,6 @@
 //	/carte/                             map of France
 //	/accessibilite/                     accessibility statement
 //	/glossaire/                         the words of the directory explained
+//	/rejoindre/                         joining a CPTS, for professionals
 //	/404.html, /sitemap.xml, /robots.txt
 package plan

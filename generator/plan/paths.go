@@ -23,6 +23,9 @@ const (
 	// Glossary explains the words of the directory (stages, ACI, ARS…):
 	// the pages link their first use of one to it.
 	Glossary = "/glossaire/"
+	// Join is the way in for health professionals: from the commune where
+	// one works to the CPTS that covers it and how to join it.
+	Join = "/rejoindre/"
 	// OpenData is the page of the open data files, beside them (package
 	// opendata writes them into the same folder, opendata.Dir).
 	OpenData = "/donnees/"

@@ -50,6 +50,13 @@ func TestAnswerFirst(t *testing.T) {
 			[]string{`1 CPTS ne figure pas sur la carte, faute de liste publiée de ses communes : <a href="/annuaire/cpts/petite-camargue/">CPTS de Petite Camargue</a>.`}, nil},
 		{"coverage figures from incomplete lists are not given as totals", map[string]string{"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\ndepartements = [\"34\"]\ndeclared_communes = 5\ndeclared_population = 20000\n+++\n", "content/cpts/petite-camargue/communes.toml": "communes = []\n"}, "departements/34/index.html",
 			[]string{`d’après les listes de communes publiées</p>`, `La couverture réelle peut être plus grande : 1 CPTS ne publie pas la liste complète de ses communes.`, `CPTS de Petite Camargue</a> : elle déclare 5 communes et 20`}, nil},
+		{"the way in for professionals: the search, how to join, the CPTS that say how, the ARS", map[string]string{
+			"config.toml":                           strings.Replace(config, "[communes]", "[[ars]]\nregion = \"76\"\nname = \"ARS Occitanie\"\nurl = \"https://ars.example.org/cpts\"\n[[ars]]\nregion = \"52\"\nname = \"ARS Pays de la Loire\"\nemail = \"cpts@ars.example.org\"\n[communes]", 1),
+			"content/cpts/petite-camargue/index.md": "+++\nname = \"CPTS de Petite Camargue\"\n[join]\nform = \"https://example.org/adhesion\"\n+++\n"}, "rejoindre/index.html",
+			[]string{`<h1>Rejoindre une CPTS</h1>`, `<form class="search"`, `<h2 id="modalites">`, `<a href="/annuaire/cpts/petite-camargue/#rejoindre">CPTS de Petite Camargue</a>`, `<h2 id="creer">`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`, `<li>ARS Pays de la Loire : <a href="mailto:cpts@ars.example.org">`}, []string{`/annuaire/cpts/lunel/#rejoindre`}},
+		{"a commune no CPTS covers gives the ARS of its région", map[string]string{
+			"config.toml": strings.Replace(strings.Replace(config, "pages = \"covered\"", "pages = \"departments\"", 1), "[communes]", "[[ars]]\nregion = \"76\"\nname = \"ARS Occitanie\"\nurl = \"https://ars.example.org/cpts\"\n[communes]", 1)}, "communes/34154/index.html",
+			[]string{`Aucune CPTS recensée dans cet annuaire ne couvre Mauguio.`, `Pour créer une CPTS ici, contactez l’agence régionale de santé :`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`}, nil},
 		{"the stage explained where it appears", nil, "cpts/lunel/index.html",
 			[]string{`ACI signé</span><p class="hint">La CPTS a signé l’accord (ACI)`, `<a href="/annuaire/glossaire/#etapes">`}, nil},
 	} {

@@ -29,6 +29,7 @@ var layoutData = map[string]reflect.Type{
 	"carte":          reflect.TypeFor[franceMapData](),
 	"donnees":        reflect.TypeFor[openDataData](),
 	"glossaire":      reflect.TypeFor[glossaryData](),
+	"rejoindre":      reflect.TypeFor[joinData](),
 	"page":           reflect.TypeFor[template.HTML](),
 }
 

@@ -69,6 +69,7 @@ type cptsData struct {
 	TerritoryPage           string // the list of its communes, when on a page of their own
 	Entries                 []*model.TerritoryEntry
 	Poster                  string
+	JoinPage                string // the page for professionals, "" on the site of one CPTS
 }
 
 // territoryData is the data of cpts-communes.html, a page of the list of
@@ -107,6 +108,7 @@ type communeData struct {
 	Nearest    []nearby
 	DeptCPTS   []*model.CPTS
 	Incomplete bool
+	ARS        *model.ARS // of its région, to start a CPTS
 }
 
 // departementsData is the data of departements.html.
@@ -159,6 +161,13 @@ type franceMapData struct {
 	Listed bool // the CPTS are listed by stage as the map's text
 	// Unmapped are the CPTS whose communes are not listed: not on the map.
 	Unmapped []*model.CPTS
+}
+
+// joinData is the data of rejoindre.html: the CPTS that say how to join
+// them, and the ARS to contact where none covers one's commune.
+type joinData struct {
+	Open []*model.CPTS
+	ARS  []*model.ARS
 }
 
 // glossaryData is the data of glossaire.html: the stages to explain, in

@@ -34,6 +34,10 @@ func (r *renderer) pages() {
 			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
 	}
 	r.franceMap()
+	if r.joinPage() != "" {
+		r.emit("rejoindre", &page{Path: plan.Join, Title: r.t("join_cpts"), Description: r.t("join_page_intro"),
+			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.joinData()})
+	}
 	r.emit("glossaire", &page{Path: plan.Glossary, Title: r.t("glossary_title"), Description: r.t("glossary_intro"),
 		Crumbs: []crumb{{r.t("home"), "/"}}, Data: glossaryData{Stages: r.stages()}})
 	r.emit("accessibilite", &page{Path: plan.Accessibility, Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
@@ -46,6 +50,47 @@ func (r *renderer) pages() {
 type statusCount struct {
 	Status model.Status
 	Count  int
+}
+
+// joinPage is the path of the page for professionals, "" on the site of
+// one CPTS (its home page says how to join it, and it has no search).
+func (r *renderer) joinPage() string {
+	if r.homeCPTS() != nil {
+		return ""
+	}
+	return plan.Join
+}
+
+// joinData lists the CPTS of the site whose record says how to join (a
+// form or an address), and the ARS of the régions of the site.
+func (r *renderer) joinData() joinData {
+	var d joinData
+	for _, c := range r.site.CPTS {
+		if j := c.Join; j != nil && (j.Form != "" || j.Email != "") {
+			d.Open = append(d.Open, c)
+		}
+	}
+	for _, a := range r.site.Config.ARS {
+		if r.regionShown(a.Region) {
+			d.ARS = append(d.ARS, a)
+		}
+	}
+	return d
+}
+
+// regionShown reports whether the site shows something of a région: any,
+// for a site of all France; one of whose départements holds a CPTS of
+// the site, for a site in part.
+func (r *renderer) regionShown(code string) bool {
+	if !r.plan.Restricted() {
+		return true
+	}
+	for _, d := range r.site.Geo.Departements() {
+		if d.Region == code && len(r.plan.CPTSIn(d.Code)) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // stages returns every lifecycle stage in order, then the stage of a CPTS
@@ -221,7 +266,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			HasNotes: hasNotes(c), Communes: r.site.Geo,
 			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
-			Poster: plan.Poster(c),
+			Poster: plan.Poster(c), JoinPage: r.joinPage(),
 		},
 	})
 }
@@ -404,6 +449,7 @@ func (r *renderer) commune(com *geo.Commune) {
 	if len(claims) == 0 {
 		data.Nearest = r.nearest(com, 3)
 		data.DeptCPTS = r.plan.CPTSIn(com.Departement)
+		data.ARS = r.site.Config.ARSOf(com.Region)
 		for _, c := range data.DeptCPTS {
 			data.Incomplete = data.Incomplete || c.Territory.Incomplete
 		}

@@ -158,6 +158,7 @@ func TestGoldenPages(t *testing.T) {
 		"pages/a-propos/index.html":                  "page.html",
 		"accessibilite/index.html":                   "accessibilite.html",
 		"glossaire/index.html":                       "glossaire.html",
+		"rejoindre/index.html":                       "rejoindre.html",
 		"donnees/index.html":                         "donnees.html",
 		"donnees/cpts.csv":                           "",
 		"donnees/communes-cpts.csv":                  "",
@@ -315,7 +316,7 @@ func TestLayoutFieldsAreChecked(t *testing.T) {
 		}
 	}
 	want := []string{
-		"layouts/commune.html:2:8: template: .Data has no field Nearby in this layout (its fields are Commune, Claims, Map, Departement, DepartementPage, Region, Parent, Arrondissements, Nearest, DeptCPTS, Incomplete)",
+		"layouts/commune.html:2:8: template: .Data has no field Nearby in this layout (its fields are Commune, Claims, Map, Departement, DepartementPage, Region, Parent, Arrondissements, Nearest, DeptCPTS, Incomplete, ARS)",
 		"layouts/news.html:2:11: template: .Data has no field Boddy in this layout (did you mean \"Body\"?)",
 		"layouts/page.html:1:34: template: .Data has no field Title in this layout (its .Data is a template.HTML, which has no fields)",
 	}

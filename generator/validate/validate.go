@@ -26,6 +26,7 @@ func Site(site *model.Site, table *geo.Table) diag.List {
 		v.cpts(c)
 	}
 	v.coverage()
+	v.ars(site.Config)
 	v.news(site.News)
 	v.advise()
 	return v.diags.Sort()

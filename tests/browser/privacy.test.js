@@ -21,7 +21,7 @@ const { launchChromium, buildSample } = require('./harness');
 const PATHS = [
   '/', '/cpts/', '/cpts/pays-de-lunel/', '/actualites/', '/communes/', '/communes/l/',
   '/communes/34145/', '/communes/30189/', '/departements/', '/departements/34/', '/regions/76/',
-  '/pages/qu-est-ce-qu-une-cpts/', '/accessibilite/', '/glossaire/', '/donnees/', '/donnees/cpts.json',
+  '/pages/qu-est-ce-qu-une-cpts/', '/accessibilite/', '/glossaire/', '/rejoindre/', '/donnees/', '/donnees/cpts.json',
   '/cette-page-n-existe-pas/', '/sitemap.xml', '/actualites/atom.xml',
 ];
 

@@ -65,6 +65,7 @@ const PAGES = [
   { name: 'free page', path: '/pages/qu-est-ce-qu-une-cpts/' },
   { name: 'accessibility statement', path: '/accessibilite/' },
   { name: 'glossary', path: '/glossaire/' },
+  { name: 'joining a CPTS', path: '/rejoindre/' },
   { name: 'open data', path: '/donnees/' },
   { name: 'map of France', path: '/carte/' },
   { name: 'CPTS with its map', path: '/cpts/quercy-bouriane/' },
