@@ -28,5 +28,6 @@
 //	/accessibilite/                     accessibility statement
 //	/glossaire/                         the words of the directory explained
 //	/rejoindre/                         joining a CPTS, for professionals
+//	/plan-du-site/                      the site map, for people
 //	/404.html, /sitemap.xml, /robots.txt
 package plan

@@ -26,6 +26,8 @@ const (
 	// Join is the way in for health professionals: from the commune where
 	// one works to the CPTS that covers it and how to join it.
 	Join = "/rejoindre/"
+	// SiteMap is the site map for people (sitemap.xml is for robots).
+	SiteMap = "/plan-du-site/"
 	// OpenData is the page of the open data files, beside them (package
 	// opendata writes them into the same folder, opendata.Dir).
 	OpenData = "/donnees/"

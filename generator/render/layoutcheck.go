@@ -30,6 +30,7 @@ var layoutData = map[string]reflect.Type{
 	"donnees":        reflect.TypeFor[openDataData](),
 	"glossaire":      reflect.TypeFor[glossaryData](),
 	"rejoindre":      reflect.TypeFor[joinData](),
+	"plan-du-site":   reflect.TypeFor[siteMapData](),
 	"page":           reflect.TypeFor[template.HTML](),
 }
 

@@ -163,6 +163,16 @@ type franceMapData struct {
 	Unmapped []*model.CPTS
 }
 
+// siteMapData is the data of plan-du-site.html.
+type siteMapData struct {
+	Links []siteLink
+}
+
+// siteLink is a page of the site map.
+type siteLink struct {
+	Title, Path string
+}
+
 // joinData is the data of rejoindre.html: the CPTS that say how to join
 // them, and the ARS to contact where none covers one's commune.
 type joinData struct {

@@ -38,6 +38,8 @@ func (r *renderer) pages() {
 		r.emit("rejoindre", &page{Path: plan.Join, Title: r.t("join_cpts"), Description: r.t("join_page_intro"),
 			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.joinData()})
 	}
+	r.emit("plan-du-site", &page{Path: plan.SiteMap, Title: r.t("sitemap"), Crumbs: []crumb{{r.t("home"), "/"}},
+		Data: siteMapData{Links: r.siteMapLinks()}})
 	r.emit("glossaire", &page{Path: plan.Glossary, Title: r.t("glossary_title"), Description: r.t("glossary_intro"),
 		Crumbs: []crumb{{r.t("home"), "/"}}, Data: glossaryData{Stages: r.stages()}})
 	r.emit("accessibilite", &page{Path: plan.Accessibility, Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
@@ -50,6 +52,40 @@ func (r *renderer) pages() {
 type statusCount struct {
 	Status model.Status
 	Count  int
+}
+
+// siteMapLinks lists the pages of the site map: the menu's, then the
+// directory's lists and the site's furniture, those the site has.
+func (r *renderer) siteMapLinks() []siteLink {
+	var out []siteLink
+	seen := map[string]bool{}
+	add := func(title, path string) {
+		if !seen[path] {
+			seen[path] = true
+			out = append(out, siteLink{title, path})
+		}
+	}
+	for _, m := range r.menuEntries() {
+		add(m.title, m.path)
+	}
+	single := r.homeCPTS() != nil
+	if !single {
+		add(r.t("all_cpts"), plan.CPTSList)
+		add(r.t("departements"), plan.Departements)
+		if !r.site.Config.Maps.Off && len(r.site.CPTS) > 0 {
+			add(r.t("map_france_page"), plan.FranceMap)
+		}
+		add(r.t("join_cpts"), plan.Join)
+	}
+	add(r.t("news"), plan.NewsList)
+	add(r.t("communes_index"), plan.Communes)
+	add(r.t("glossary_title"), plan.Glossary)
+	add(r.t("data_title"), plan.OpenData)
+	add(r.t("a11y_title"), plan.Accessibility)
+	if !r.site.Config.Legal.IsZero() {
+		add(r.t("legal_title"), plan.Legal)
+	}
+	return out
 }
 
 // joinPage is the path of the page for professionals, "" on the site of

@@ -159,6 +159,7 @@ func TestGoldenPages(t *testing.T) {
 		"accessibilite/index.html":                   "accessibilite.html",
 		"glossaire/index.html":                       "glossaire.html",
 		"rejoindre/index.html":                       "rejoindre.html",
+		"plan-du-site/index.html":                    "plan-du-site.html",
 		"donnees/index.html":                         "donnees.html",
 		"donnees/cpts.csv":                           "",
 		"donnees/communes-cpts.csv":                  "",

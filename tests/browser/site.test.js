@@ -66,6 +66,7 @@ const PAGES = [
   { name: 'accessibility statement', path: '/accessibilite/' },
   { name: 'glossary', path: '/glossaire/' },
   { name: 'joining a CPTS', path: '/rejoindre/' },
+  { name: 'site map', path: '/plan-du-site/' },
   { name: 'open data', path: '/donnees/' },
   { name: 'map of France', path: '/carte/' },
   { name: 'CPTS with its map', path: '/cpts/quercy-bouriane/' },
