@@ -49,7 +49,9 @@
 // apostrophes as spaces), and "st", "ste" are read "saint", "sainte". A
 // query's words must all match a document, except particles (d, de, des,
 // du, l, la, le, les), which are optional unless the query has nothing
-// else. A word matches a word of a name whole, as its start (search as you
+// else. A query that names a profession and a place is answered with the
+// place, each CPTS said to list the profession or not (profession.go). A
+// word matches a word of a name whole, as its start (search as you
 // type), or, from five letters, with one typo (a letter added, missing,
 // wrong, or two swapped). Codes match whole or by their start, never with
 // a typo. Words of prose are matched on their stem (Stem), stop words left

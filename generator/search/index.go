@@ -118,6 +118,16 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 			in.Ranges = append(in.Ranges, [2]string{s.key, hash})
 		}
 	}
+	label := func(key, fallback string) string {
+		if opts.Label != nil {
+			if s := opts.Label(key); s != "" {
+				return s
+			}
+		}
+		return fallback
+	}
+	m.Professions = professionWords(label)
+	m.ProfessionsFile = add("search/professions.json", marshal(professionsListed(site, label)))
 	if len(typos.Ranges)+len(typos.Split) > 0 {
 		m.Typos = add("search/typos.json", marshal(typos))
 	}
@@ -156,6 +166,11 @@ type manifest struct {
 	// shards of the deletion terms (see TypoMark), fetched only when a
 	// query needs them.
 	Typos string `json:"typos,omitempty"`
+	// Professions maps the words that name a profession to its slug;
+	// ProfessionsFile is the hash of search/professions.<hash>.json (see
+	// profession.go).
+	Professions     map[string]string `json:"professions"`
+	ProfessionsFile string            `json:"professionsFile"`
 	// Incomplete names, by département, the CPTS whose communes are not
 	// all listed: a commune there without a CPTS may have one.
 	Incomplete map[string][]string `json:"incomplete,omitempty"`

@@ -67,6 +67,11 @@ func TestManifestListsEveryShardUnderItsContentHash(t *testing.T) {
 		}
 	}
 	checkMap(m.shardMap)
+	if m.ProfessionsFile == "" {
+		t.Error("the manifest lists no professions file")
+	} else {
+		check("../professions", m.ProfessionsFile)
+	}
 	if m.Typos != "" { // the map of the shards of deletion terms
 		var typos typosJSON
 		check("../typos", m.Typos)

@@ -23,16 +23,23 @@ type Result struct {
 	Dept string   // département codes, space-separated ("30", "30 34"); "" for a région
 	CPTS []string // the CPTS covering the commune, or concerned by a profession, mission or news item
 	More string   // postal codes of a commune; the mission kind of a mission
+	// Profession is the label of the profession a query named with a
+	// place ("infirmier gourdon"), and Listed tells, of each of CPTS,
+	// whether it lists the profession among its members.
+	Profession string
+	Listed     []bool
+	slugs      []string // of CPTS
 }
 
 // Searcher answers queries from a built index.
 type Searcher struct {
-	read   func(path string) ([]byte, error)
-	man    manifest
-	shards map[string]*loaded
-	docs   *docsIndex
-	typos  *shardMap // search/typos.<hash>.json, read when first needed
-	chunks map[int]*chunk
+	read        func(path string) ([]byte, error)
+	man         manifest
+	shards      map[string]*loaded
+	docs        *docsIndex
+	professions *professionsJSON // search/professions.<hash>.json, read when first needed
+	typos       *shardMap        // search/typos.<hash>.json, read when first needed
+	chunks      map[int]*chunk
 }
 
 // loaded is a decoded shard with what matching needs of each record.
@@ -237,6 +244,13 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 		return nil, nil // too short to mean anything
 	}
 	req := tokens(query)
+	if p, place := s.splitProfession(req); p != "" {
+		results, err := s.Search(strings.Join(place, " "))
+		if err != nil {
+			return nil, err
+		}
+		return s.withProfession(results, p)
+	}
 	// The primary word chooses the shard: a complete shard before a split
 	// one, then the deeper shard, then the longer word, then the first.
 	primary, best := "", ""

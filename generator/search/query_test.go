@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,10 @@ type queryCase struct {
 	None  bool              `json:"none"`
 	URLs  map[string]string `json:"urls"`
 	CPTS  map[string]string `json:"cpts"`
-	Note  string            `json:"note"`
+	// Listed gives, for a result, the profession the query named and
+	// whether each of its CPTS lists it: "Infirmier ou infirmière: true".
+	Listed map[string]string `json:"listed"`
+	Note   string            `json:"note"`
 }
 
 func readQueries(t *testing.T) []queryCase {
@@ -97,6 +101,16 @@ func checkQuery(tc queryCase, res []Result) string {
 	for id, url := range tc.URLs {
 		if r, ok := ids[id]; !ok || r.URL != url {
 			return "want " + id + " to lead to " + url + ", got " + r.URL
+		}
+	}
+	for id, want := range tc.Listed {
+		r := ids[id]
+		got := r.Profession + ":"
+		for _, l := range r.Listed {
+			got += fmt.Sprintf(" %t", l)
+		}
+		if got != want {
+			return "want " + id + " listed " + want + ", got " + got
 		}
 	}
 	for id, names := range tc.CPTS {

@@ -58,9 +58,10 @@ func (s *Searcher) result(h hit) (Result, error) {
 		}
 	}
 	str := func(i int) string { v, _ := rec[i].(string); return v }
-	var names []string
+	var names, slugs []string
 	for _, x := range rows {
 		names = append(names, x[1].(string))
+		slugs = append(slugs, x[0].(string))
 	}
 	kind := rec[0].(Kind)
 	switch kind {
@@ -69,14 +70,14 @@ func (s *Searcher) result(h hit) (Result, error) {
 		if len(rec) > 5 {
 			url = str(5)
 		}
-		return Result{ID: "commune:" + str(1), Kind: kind, Name: str(2), URL: url, Dept: deptOf(str(1)), CPTS: names, More: str(3)}, nil
+		return Result{ID: "commune:" + str(1), Kind: kind, Name: str(2), URL: url, Dept: deptOf(str(1)), CPTS: names, More: str(3), slugs: slugs}, nil
 	case KindDepartement:
 		return Result{ID: "departement:" + str(1), Kind: kind, Name: str(2), URL: str(3), Dept: str(1)}, nil
 	case KindRegion:
 		return Result{ID: "region:" + str(1), Kind: kind, Name: str(2), URL: str(3)}, nil
 	case KindCPTS:
 		x := rows[0]
-		return Result{ID: "cpts:" + x[0].(string), Kind: kind, Name: x[1].(string), URL: "/cpts/" + x[0].(string) + "/", Dept: x[4].(string)}, nil
+		return Result{ID: "cpts:" + x[0].(string), Kind: kind, Name: x[1].(string), URL: "/cpts/" + x[0].(string) + "/", Dept: x[4].(string), slugs: slugs}, nil
 	case KindProfession:
 		x := rows[0]
 		return Result{ID: "profession:" + str(1) + "@" + x[0].(string), Kind: kind, Name: str(2),

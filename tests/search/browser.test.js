@@ -116,6 +116,19 @@ describe('search box in Chromium', () => {
     }
   });
 
+  it('answers a profession and a place with the place, saying whether its CPTS lists the profession', async () => {
+    const { page, context, console: logs } = await open();
+    try {
+      const n = await typeQuery(page, 'infirmier lunel');
+      assert.ok(n >= 1, `${n} results`);
+      assert.match((await options(page))[0].text,
+        /^Commune\s*Lunel\s*Hérault \(34\).*CPTS du Pays de Lunel \(infirmier ou infirmière : pas dans la liste publiée de ses membres\)/);
+      assert.deepEqual(logs.filter((l) => l.type === 'error' || l.type === 'warning'), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves through the options with Down, Up, Home and End, and closes with Escape', async () => {
     const { page, context } = await open();
     try {

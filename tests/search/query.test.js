@@ -23,6 +23,11 @@ function check(tc, res) {
   for (const [id, url] of Object.entries(tc.urls || {})) {
     if (!ids.has(id) || ids.get(id).url !== url) return `want ${id} to lead to ${url}, got ${ids.has(id) ? ids.get(id).url : 'nothing'}`;
   }
+  for (const [id, want] of Object.entries(tc.listed || {})) {
+    const r = ids.get(id) || {};
+    const got = (r.profession || '') + ':' + (r.listed || []).map((l) => ' ' + l).join('');
+    if (got !== want) return `want ${id} listed ${want}, got ${got}`;
+  }
   for (const [id, names] of Object.entries(tc.cpts || {})) {
     const got = ids.has(id) ? ids.get(id).cpts.join('; ') : 'nothing';
     if (got !== names) return `want ${id} covered by ${names}, got ${got}`;

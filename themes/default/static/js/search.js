@@ -467,6 +467,24 @@
     return a.order - b.order;
   }
 
+  // splitProfession: the profession a query names and its other words,
+  // the place; null when there is no profession or no place; as
+  // Searcher.splitProfession.
+  Searcher.prototype.splitProfession = function (req) {
+    var vocab = this.man.professions || {};
+    var has = function (w) { return Object.prototype.hasOwnProperty.call(vocab, w); };
+    var profession = function (w) {
+      if (has(w)) return vocab[w];
+      var s = w.replace(/s$/, '');
+      return has(s) ? vocab[s] : '';
+    };
+    var p = '';
+    for (var i = 0; i < req.length && !p; i++) p = profession(req[i]);
+    if (!p) return null;
+    var place = req.filter(function (w) { return profession(w) !== p; });
+    return place.length ? { profession: p, place: place } : null;
+  };
+
   // typoFiles resolves to the shard files a slip among the letters that
   // choose the shard of t may have missed, the map of the deletion terms
   // fetched once; as search.typoFiles.
@@ -498,6 +516,21 @@
   // needs the shards of other words or its chunks of records.
   Searcher.prototype.search = function (query, onFirst) {
     var self = this;
+    var split = this.splitProfession(this.tokens(query));
+    if (split) {
+      // A profession and a place: the place, each CPTS said to list the
+      // profession or not; as Searcher.Search.
+      return this.search(split.place.join(' ')).then(function (results) {
+        return self.load('professions.' + self.man.professionsFile + '.json').then(function (f) {
+          var listed = f.p[split.profession];
+          results.forEach(function (r) {
+            r.profession = listed.label;
+            r.listed = (r.slugs || []).map(function (s) { return listed.cpts.indexOf(s) >= 0; });
+          });
+          return results;
+        });
+      });
+    }
     var plan = this.plan(query);
     if (!plan) return Promise.resolve([]);
     var loadAll = function (paths) {
@@ -566,13 +599,13 @@
     switch (rec[0]) {
       case KIND.commune:
         return { id: 'commune:' + rec[1], kind: kind, name: rec[2], url: rec.length > 5 ? rec[5] : '/communes/' + rec[1] + '/',
-          dept: deptOf(rec[1]), cpts: names, more: rec[3] };
+          dept: deptOf(rec[1]), cpts: names, more: rec[3], slugs: rows.map(function (x) { return x[0]; }) };
       case KIND.departement:
         return { id: 'departement:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: rec[1], cpts: [], more: '' };
       case KIND.region:
         return { id: 'region:' + rec[1], kind: kind, name: rec[2], url: rec[3], dept: '', cpts: [], more: '' };
       case KIND.cpts:
-        return { id: 'cpts:' + rows[0][0], kind: kind, name: rows[0][1], url: '/cpts/' + rows[0][0] + '/', dept: rows[0][4], cpts: [], more: '' };
+        return { id: 'cpts:' + rows[0][0], kind: kind, name: rows[0][1], url: '/cpts/' + rows[0][0] + '/', dept: rows[0][4], cpts: [], more: '', slugs: [rows[0][0]] };
       case KIND.profession:
         return { id: 'profession:' + rec[1] + '@' + rows[0][0], kind: kind, name: rec[2], url: '/cpts/' + rows[0][0] + '/#membres',
           dept: rows[0][4], cpts: names, more: '' };
@@ -644,7 +677,11 @@
       if (r.kind === 'commune') {
         if (r.more) parts.push(r.more.split(' ').slice(0, 3).join(', ') + (r.more.split(' ').length > 3 ? '…' : ''));
         var incomplete = !r.cpts.length && searcher.man.incomplete && searcher.man.incomplete[r.dept];
-        parts.push(r.cpts.length ? r.cpts.join(', ') : incomplete ? text.noneIncomplete.replace('%s', incomplete.join(', ')) : text.none);
+        var cpts = r.cpts.map(function (n, i) {
+          if (!r.profession) return n;
+          return n + ' (' + (r.listed[i] ? text.profListed : text.profUnlisted).replace('%s', r.profession.toLowerCase()) + ')';
+        });
+        parts.push(cpts.length ? cpts.join(', ') : incomplete ? text.noneIncomplete.replace('%s', incomplete.join(', ')) : text.none);
       } else if (r.cpts.length) {
         parts.push(r.cpts.join(', '));
       }
