@@ -157,6 +157,17 @@ func (p *Plan) Home() *model.CPTS {
 	return p.opts.Scope.Home
 }
 
+// HasFranceMap reports whether the site has the map of its CPTS
+// (FranceMap): maps on, some CPTS, and not the site of one CPTS, whose
+// home page shows its territory.
+func (p *Plan) HasFranceMap() bool {
+	return !p.site.Config.Maps.Off && len(p.site.CPTS) > 0 && p.Home() == nil
+}
+
+// HasJoinPage reports whether the site has the page for professionals
+// (Join): not the site of one CPTS, whose home page says how to join it.
+func (p *Plan) HasJoinPage() bool { return p.Home() == nil }
+
 // Restricted reports whether the site covers less than all content.
 func (p *Plan) Restricted() bool { return p.opts.Scope != nil && !p.opts.Scope.All() }
 

@@ -182,3 +182,32 @@ func TestOpenDataFolder(t *testing.T) {
 		t.Errorf("plan.OpenData = %s, opendata.Dir = %s", plan.OpenData, opendata.Dir)
 	}
 }
+
+// TestSiteWidePages checks which sites have the map of their CPTS and the
+// page for professionals: not the site of one CPTS (its home page shows
+// its territory and how to join it), nor a site with maps off.
+func TestSiteWidePages(t *testing.T) {
+	site := sample(t)
+	off := *site
+	off.Config.Maps.Off = true
+	for _, tc := range []struct {
+		name            string
+		site            *model.Site
+		opts            plan.Options
+		franceMap, join bool
+	}{
+		{"all", site, plan.Options{}, true, true},
+		{"one CPTS", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))}, false, false},
+		{"the Lot", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))}, true, true},
+		{"maps off", &off, plan.Options{}, false, true},
+	} {
+		s := tc.site
+		if tc.opts.Scope != nil {
+			s = tc.opts.Scope.Site
+		}
+		p := plan.Build(s, tc.opts)
+		if p.HasFranceMap() != tc.franceMap || p.HasJoinPage() != tc.join {
+			t.Errorf("%s: HasFranceMap %v, HasJoinPage %v; want %v, %v", tc.name, p.HasFranceMap(), p.HasJoinPage(), tc.franceMap, tc.join)
+		}
+	}
+}

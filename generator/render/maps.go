@@ -265,7 +265,7 @@ type legendItem struct {
 // franceMap emits /carte/, the national map of the CPTS by stage, with its
 // legend and the list of CPTS as text alternative.
 func (r *renderer) franceMap() {
-	if !r.wanted(plan.FranceMap) || r.site.Config.Maps.Off || len(r.site.CPTS) == 0 || r.homeCPTS() != nil {
+	if !r.wanted(plan.FranceMap) || !r.plan.HasFranceMap() {
 		return // a single CPTS's site has its territory map on its home page
 	}
 	var legend []legendItem

@@ -72,7 +72,7 @@ func (r *renderer) siteMapLinks() []siteLink {
 	if !single {
 		add(r.t("all_cpts"), plan.CPTSList)
 		add(r.t("departements"), plan.Departements)
-		if !r.site.Config.Maps.Off && len(r.site.CPTS) > 0 {
+		if r.plan.HasFranceMap() {
 			add(r.t("map_france_page"), plan.FranceMap)
 		}
 		add(r.t("join_cpts"), plan.Join)
@@ -88,10 +88,10 @@ func (r *renderer) siteMapLinks() []siteLink {
 	return out
 }
 
-// joinPage is the path of the page for professionals, "" on the site of
-// one CPTS (its home page says how to join it, and it has no search).
+// joinPage is the path of the page for professionals, "" when the site
+// has none (plan.HasJoinPage).
 func (r *renderer) joinPage() string {
-	if r.homeCPTS() != nil {
+	if !r.plan.HasJoinPage() {
 		return ""
 	}
 	return plan.Join
@@ -177,7 +177,7 @@ func (r *renderer) home() {
 		Status:       r.statusCounts(),
 		News:         news,
 		Departements: r.departementList(),
-		MapPage:      !r.site.Config.Maps.Off && len(r.site.CPTS) > 0,
+		MapPage:      r.plan.HasFranceMap(),
 		Restricted:   r.restricted(),
 	}})
 }

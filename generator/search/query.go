@@ -24,7 +24,7 @@ type Result struct {
 	CPTS []string // the CPTS covering the commune, or concerned by a profession, mission or news item
 	More string   // postal codes of a commune; the mission kind of a mission
 	// Profession is the label of the profession a query named with a
-	// place ("infirmier gourdon"), and Listed tells, of each of CPTS,
+	// place ("infirmier gourdon"), and Listed tells, of each of its CPTS,
 	// whether it lists the profession among its members.
 	Profession string
 	Listed     []bool
