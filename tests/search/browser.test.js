@@ -129,6 +129,18 @@ describe('search box in Chromium', () => {
     }
   });
 
+  it('says, when a profession alone finds nothing, to add the commune where one works', async () => {
+    const { page, context } = await open();
+    try {
+      assert.equal(await typeQuery(page, 'orthoptiste'), 0);
+      await page.waitForSelector('.search-profession', { state: 'visible' });
+      assert.equal(await page.isVisible('.search-empty'), false);
+      assert.match(await page.textContent('.search-profession'), /Ajoutez le nom de la commune où vous exercez/);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves through the options with Down, Up, Home and End, and closes with Escape', async () => {
     const { page, context } = await open();
     try {

@@ -467,17 +467,20 @@
     return a.order - b.order;
   }
 
+  // professionOf: the profession a word names (or its plural), or ''.
+  Searcher.prototype.professionOf = function (w) {
+    var vocab = this.man.professions || {};
+    var has = function (k) { return Object.prototype.hasOwnProperty.call(vocab, k); };
+    if (has(w)) return vocab[w];
+    var s = w.replace(/s$/, '');
+    return has(s) ? vocab[s] : '';
+  };
+
   // splitProfession: the profession a query names and its other words,
   // the place; null when there is no profession or no place; as
   // Searcher.splitProfession.
   Searcher.prototype.splitProfession = function (req) {
-    var vocab = this.man.professions || {};
-    var has = function (w) { return Object.prototype.hasOwnProperty.call(vocab, w); };
-    var profession = function (w) {
-      if (has(w)) return vocab[w];
-      var s = w.replace(/s$/, '');
-      return has(s) ? vocab[s] : '';
-    };
+    var profession = this.professionOf.bind(this);
     var p = '';
     for (var i = 0; i < req.length && !p; i++) p = profession(req[i]);
     if (!p) return null;
@@ -630,6 +633,7 @@
     var list = form.querySelector('[role="listbox"]');
     var status = form.querySelector('[role="status"]');
     var empty = form.querySelector('.search-empty'); // shown when a query finds nothing
+    var professionEmpty = form.querySelector('.search-profession'); // instead, when it names a profession
     if (!input || !list || !status || !form.dataset.index || typeof fetch !== 'function') return;
     var text = form.dataset;
     var manifestURL = new URL(form.dataset.index, document.baseURI);
@@ -739,7 +743,10 @@
         list.appendChild(li);
       });
       open(rs.length > 0 && document.activeElement === input);
-      if (empty) empty.hidden = !(final && rs.length === 0 && words(query).join('').length >= 2);
+      var nothing = final && rs.length === 0 && words(query).join('').length >= 2;
+      var profession = nothing && searcher !== null && words(query).some(function (w) { return searcher.professionOf(w) !== ''; });
+      if (empty) empty.hidden = !nothing || (profession && professionEmpty !== null);
+      if (professionEmpty) professionEmpty.hidden = !profession;
       if (final) say(rs.length);
       form.dispatchEvent(new CustomEvent('cpts-search', { detail: { query: query, count: rs.length, final: final } }));
     }
