@@ -94,7 +94,7 @@ func (r *renderer) departements() {
 					Data: uncoveredData{D: d, Communes: uncovered[lo:hi], Total: len(uncovered), Pager: p}})
 			})
 		}
-		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs,
+		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs, Near: d.Code,
 			Data: departementData{D: d, Region: region, CPTS: item.CPTS, Coverage: r.coverageOf(communes, item.CPTS),
 				Uncovered: uncovered, UncoveredPage: uncoveredPage, Map: r.departementMap(d, item.CPTS, uncovered)}})
 	}

@@ -231,7 +231,10 @@ type page struct {
 	NoIndex     bool
 	Feeds       []string // news folder whose feeds the page announces: plan.NewsList
 	Edit        string   // content file the page comes from, for "Modifier cette page"
-	Data        any
+	// Near holds the département codes a search form on the page ranks
+	// first among equal matches ("30" on the Gard's page).
+	Near string
+	Data any
 }
 
 type crumb struct{ Title, Path string }

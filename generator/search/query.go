@@ -40,6 +40,35 @@ type Searcher struct {
 	professions *professionsJSON // search/professions.<hash>.json, read when first needed
 	typos       *shardMap        // search/typos.<hash>.json, read when first needed
 	chunks      map[int]*chunk
+	near        map[string]bool // départements ranked first among equal matches
+}
+
+// Near sets the départements whose communes and CPTS rank first among
+// otherwise equal matches: the page's (data-near of the search form, "30"
+// on the Gard's page), so that an ambiguous name finds the one nearby.
+func (s *Searcher) Near(codes ...string) {
+	s.near = map[string]bool{}
+	for _, c := range codes {
+		s.near[c] = true
+	}
+}
+
+// isNear reports whether a record is of one of the near départements.
+func (s *Searcher) isNear(r *record) bool {
+	if len(s.near) == 0 {
+		return false
+	}
+	switch r.kind {
+	case KindCommune:
+		return s.near[deptOf(r.rec[1].(string))]
+	case KindCPTS:
+		for _, d := range strings.Fields(r.rows[0][4].(string)) {
+			if s.near[d] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // loaded is a decoded shard with what matching needs of each record.
@@ -216,6 +245,7 @@ type hit struct {
 	kind                   Kind
 	exact                  int // see exactness
 	typos, prefixes, order int
+	near                   bool // of a département of Searcher.Near
 }
 
 // tokens returns the words a query must match: its words but particles,
@@ -335,7 +365,7 @@ func (s *Searcher) names(query string, req []string, files []string, seen map[in
 			if seen[r.pos] {
 				continue // also in a shard read before
 			}
-			h := hit{r: r, id: -1, kind: r.kind, order: r.pos}
+			h := hit{r: r, id: -1, kind: r.kind, order: r.pos, near: s.isNear(r)}
 			for _, t := range req {
 				how := matchWords(t, r.words)
 				if how == matchNone {
@@ -510,8 +540,8 @@ func exactness(r *record, key string) int {
 
 // hitLess orders hits: an exact match of the whole query first, then
 // names before prose, fewer typos, fewer words matched only by their
-// start, the kind (communes first, news last), and the global order
-// (largest first).
+// start, the kind (communes first, news last), those of the page's
+// départements (Near), and the global order (largest first).
 func hitLess(a, b hit) bool {
 	if a.exact != b.exact {
 		return a.exact > b.exact
@@ -527,6 +557,9 @@ func hitLess(a, b hit) bool {
 	}
 	if a.kind != b.kind {
 		return a.kind < b.kind
+	}
+	if a.near != b.near {
+		return a.near
 	}
 	return a.order < b.order
 }

@@ -24,7 +24,9 @@ type queryCase struct {
 	// Listed gives, for a result, the profession the query named and
 	// whether each of its CPTS lists it: "Infirmier ou infirmière: true".
 	Listed map[string]string `json:"listed"`
-	Note   string            `json:"note"`
+	// Near is the départements of the page the query is typed on.
+	Near string `json:"near"`
+	Note string `json:"note"`
 }
 
 func readQueries(t *testing.T) []queryCase {
@@ -57,6 +59,7 @@ func TestQueries(t *testing.T) {
 	}
 	s := searcher(t, files)
 	for _, tc := range readQueries(t) {
+		s.Near(strings.Fields(tc.Near)...)
 		res, err := s.Search(tc.Q)
 		if err != nil {
 			t.Fatalf("%q: %v", tc.Q, err)

@@ -141,6 +141,19 @@ describe('search box in Chromium', () => {
     }
   });
 
+  it('ranks first, on a département\'s page, the communes of that département among equal matches', async () => {
+    const { page, context } = await open();
+    try {
+      await typeQuery(page, 'montfaucon');
+      assert.match((await options(page))[0].text, /Montfaucon\s*Doubs \(25\)/, 'the largest first on the home page');
+      await page.goto(site.origin + '/departements/46/', { waitUntil: 'load' });
+      await typeQuery(page, 'montfaucon');
+      assert.match((await options(page))[0].text, /Montfaucon\s*Lot \(46\)/, 'the Lot\'s first on its page');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('moves through the options with Down, Up, Home and End, and closes with Escape', async () => {
     const { page, context } = await open();
     try {

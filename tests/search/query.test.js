@@ -51,6 +51,7 @@ describe('queries (queries.json) through search.js', () => {
 
   for (const tc of table) {
     it(`${JSON.stringify(tc.q)}${tc.note ? ' (' + tc.note + ')' : ''}`, async () => {
+      searcher.near = (tc.near || '').split(' ').filter(Boolean);
       const res = await searcher.search(tc.q);
       const problem = check(tc, res);
       assert.equal(problem, '', `${problem}\n\tgot ${res.map((r) => r.id).join(' ')}`);

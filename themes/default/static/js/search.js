@@ -263,7 +263,18 @@
     this.fetchJSON = fetchJSON;
     this.files = new Map(); // path -> decoded file
     this.loading = new Map(); // path -> Promise
+    this.near = []; // départements ranked first among equal matches; as Searcher.Near
   }
+
+  // isNear: whether a record is of one of the near départements; as
+  // Searcher.isNear.
+  Searcher.prototype.isNear = function (r) {
+    var near = this.near;
+    if (near.length === 0) return false;
+    if (r.kind === KIND.commune) return near.indexOf(deptOf(r.rec[1])) >= 0;
+    if (r.kind === KIND.cpts) return r.rows[0][4].split(' ').some(function (d) { return near.indexOf(d) >= 0; });
+    return false;
+  };
 
   Searcher.prototype.fileFor = function (t) { return fileIn(this.man, t); };
 
@@ -375,7 +386,7 @@
     files.forEach(function (f) {
       self.files.get(f).recs.forEach(function (r) {
         if (seen.has(r.pos)) return; // also in a shard read before
-        var h = { r: r, id: -1, kind: r.kind, order: r.pos, exact: 0, typos: 0, prefixes: 0 };
+        var h = { r: r, id: -1, kind: r.kind, order: r.pos, exact: 0, typos: 0, prefixes: 0, near: self.isNear(r) };
         for (var j = 0; j < plan.req.length; j++) {
           var m = matchWords(man, plan.req[j], r.words);
           if (m === NONE) return;
@@ -425,7 +436,7 @@
     var first = this.stems(plan.primary);
     if (first.size === 0) return [];
     var hits = Array.from(first.keys()).sort(function (a, b) { return a - b; }).map(function (id) {
-      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: 0, typos: 0, prefixes: 0 };
+      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: 0, typos: 0, prefixes: 0, near: false };
       count(h, first.get(id));
       return h;
     });
@@ -456,7 +467,7 @@
   }
 
   // hitLess: exact first, names before prose, fewer typos, fewer prefixes,
-  // kind, global order; as search.hitLess.
+  // kind, the page's départements, global order; as search.hitLess.
   function hitLess(a, b) {
     if (a.exact !== b.exact) return b.exact - a.exact;
     var pa = a.kind >= KIND.mission, pb = b.kind >= KIND.mission;
@@ -464,6 +475,7 @@
     if (a.typos !== b.typos) return a.typos - b.typos;
     if (a.prefixes !== b.prefixes) return a.prefixes - b.prefixes;
     if (a.kind !== b.kind) return a.kind - b.kind;
+    if (a.near !== b.near) return a.near ? -1 : 1;
     return a.order - b.order;
   }
 
@@ -662,6 +674,7 @@
             return null;
           }
           searcher = new Searcher(man, function (p) { return fetchJSON(new URL(p, manifestURL).href); });
+          searcher.near = (form.dataset.near || '').split(' ').filter(Boolean);
           return searcher;
         }).catch(function (err) {
           console.warn('cpts search: ' + err.message);
