@@ -117,13 +117,27 @@ func (c *collector) hasPage(p string) bool {
 	return c.opts.HasPage == nil || c.opts.HasPage(p)
 }
 
-func (c *collector) label(key, fallback string) string {
-	if c.opts.Label != nil {
-		if s := c.opts.Label(key); s != "" {
+func (c *collector) label(key, fallback string) string { return c.opts.label(key, fallback) }
+
+// label returns the UI string of key from Label, or fallback.
+func (o Options) label(key, fallback string) string {
+	if o.Label != nil {
+		if s := o.Label(key); s != "" {
 			return s
 		}
 	}
 	return fallback
+}
+
+// listsProfession reports whether a CPTS lists a profession among its
+// members (structures aside).
+func listsProfession(x *model.CPTS, p string) bool {
+	for _, m := range x.Members {
+		if m.Kind != model.KindStructure && string(m.Profession) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // areaLink is the page of a département or région, else the list of
@@ -199,11 +213,8 @@ func (c *collector) professions() {
 		}
 		var refs []*model.CPTS
 		for _, x := range c.site.CPTS {
-			for _, m := range x.Members {
-				if m.Kind != model.KindStructure && string(m.Profession) == p {
-					refs = append(refs, x)
-					break
-				}
+			if listsProfession(x, p) {
+				refs = append(refs, x)
 			}
 		}
 		sort.SliceStable(refs, func(i, j int) bool { return c.cptsPop[refs[i]] > c.cptsPop[refs[j]] })

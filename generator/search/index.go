@@ -118,16 +118,8 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 			in.Ranges = append(in.Ranges, [2]string{s.key, hash})
 		}
 	}
-	label := func(key, fallback string) string {
-		if opts.Label != nil {
-			if s := opts.Label(key); s != "" {
-				return s
-			}
-		}
-		return fallback
-	}
-	m.Professions = professionWords(label)
-	m.ProfessionsFile = add("search/professions.json", marshal(professionsListed(site, label)))
+	m.Professions = professionWords(opts.label)
+	m.ProfessionsFile = add("search/professions.json", marshal(professionsListed(site, opts.label)))
 	if len(typos.Ranges)+len(typos.Split) > 0 {
 		m.Typos = add("search/typos.json", marshal(typos))
 	}

@@ -75,11 +75,8 @@ func professionsListed(site *model.Site, label func(key, fallback string) string
 		}
 		l := professionListed{Label: label("profession."+p, p), CPTS: []string{}}
 		for _, x := range site.CPTS {
-			for _, m := range x.Members {
-				if m.Kind != model.KindStructure && string(m.Profession) == p {
-					l.CPTS = append(l.CPTS, x.Slug)
-					break
-				}
+			if listsProfession(x, p) {
+				l.CPTS = append(l.CPTS, x.Slug)
 			}
 		}
 		out.P[p] = l
