@@ -17,6 +17,7 @@ import (
 // only build sees every stage. Do not change it to make a build pass.
 var allowed = map[string][]string{
 	"diag":      {},
+	"catalog":   {"diag"},
 	"fold":      {},
 	"tomlpos":   {},
 	"safeurl":   {},
@@ -43,7 +44,7 @@ var allowed = map[string][]string{
 	"listing":   {"archetype", "diag", "fold", "geo", "model"},
 	"images":    {"diag", "fold", "markup", "output", "sitefs"},
 	"build":     {"diag", "fold", "geo", "gitinfo", "images", "load", "markup", "model", "output", "linkcheck", "palette", "plan", "render", "scope", "search", "validate", "sitefs", "safeurl"},
-	"server":    {"build", "diag", "output", "sitefs"},
+	"server":    {"build", "catalog", "diag", "output", "sitefs"},
 }
 
 const module = "github.com/cpts-fr/cpts/"

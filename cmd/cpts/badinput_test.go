@@ -20,7 +20,7 @@ import (
 // output. A panic fails every script: the binary's stderr is checked by
 // each script with ! stderr panic.
 func TestBadInput(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/badinput", Cmds: hostileCmds})
+	testscript.Run(t, testscript.Params{Dir: "testdata/badinput", Cmds: hostileCmds, Setup: englishMessages})
 }
 
 // cmdHarmless checks every HTML and SVG file under a folder with package

@@ -39,6 +39,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: unexpected argument %q\n", fl.Arg(0))
 		return exitUsage
 	}
+	if err := sf.checkLang(); err != nil {
+		fmt.Fprintf(stderr, "cpts build: %v\n", err)
+		return exitUsage
+	}
 	fsys, prefix, err := sf.open(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: %v\n", err)
@@ -47,6 +51,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if dest == "" {
 		dest = filepath.Join(prefix, "public")
 	}
+	msgs := sf.messages(fsys, filepath.ToSlash(sf.config))
 	table, err := geo.Load()
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: commune reference data: %v\n", err)
@@ -82,11 +87,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	staged, err := newStage(dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
+		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("publish: %v; %s left as it was", err, dest))
 		return exitContent
 	}
 	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir(), Output: staged})
-	printDiagnostics(stderr, diags, prefix)
+	printDiagnostics(stderr, diags, prefix, msgs)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
 			fmt.Fprintf(stderr, "cpts build: %v\n", err)
@@ -94,17 +99,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if res == nil {
 		staged.Discard()
-		fmt.Fprintf(stderr, "cpts build: %s; %s left as it was\n", diags.Summary(), dest)
+		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("%s; %s left as it was", msgs.Summary(diags), dest))
 		return exitContent
 	}
 	start := time.Now()
 	if err := staged.Commit(); err != nil {
-		fmt.Fprintf(stderr, "cpts build: publish: %v; %s left as it was\n", err, dest)
+		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("publish: %v; %s left as it was", err, dest))
 		return exitContent
 	}
 	// The last writes, the swap and the removal of the previous build.
 	res.Stages = append(res.Stages, build.Stage{Name: "publish", Duration: time.Since(start)})
-	fmt.Fprintf(stdout, "Built %s\n%s\n", dest, res.Summary())
+	fmt.Fprintf(stdout, "%s\n%s\n", msgs.Sprintf("Built %s", dest), msgs.Lines(res.Summary()))
 	return exitOK
 }
 

@@ -24,6 +24,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts check: unexpected argument %q\n", fl.Arg(0))
 		return exitUsage
 	}
+	if err := sf.checkLang(); err != nil {
+		fmt.Fprintf(stderr, "cpts check: %v\n", err)
+		return exitUsage
+	}
 	fsys, prefix, err := sf.open(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
@@ -34,18 +38,19 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
 		return exitContent
 	}
+	msgs := sf.messages(fsys, filepath.ToSlash(sf.config))
 	switch *format {
 	case "github":
-		printGitHub(stdout, userPaths(diags, prefix))
+		printGitHub(stdout, userPaths(diags, prefix), msgs)
 	case "gitlab":
-		if err := printGitLab(stdout, userPaths(diags, prefix)); err != nil {
+		if err := printGitLab(stdout, userPaths(diags, prefix), msgs); err != nil {
 			fmt.Fprintf(stderr, "cpts check: %v\n", err)
 			return exitContent
 		}
 	default:
-		printDiagnostics(stderr, diags, prefix)
+		printDiagnostics(stderr, diags, prefix, msgs)
 	}
-	summary := fmt.Sprintf("%d CPTS, %d news, %d pages: %s", len(site.CPTS), len(site.News), len(site.Pages), diags.Summary())
+	summary := msgs.Sprintf("%d CPTS, %s, %s: %s", len(site.CPTS), msgs.Count(len(site.News), "news"), msgs.Count(len(site.Pages), "page"), msgs.Summary(diags))
 	if diags.HasErrors() {
 		fmt.Fprintln(stderr, summary)
 		return exitContent

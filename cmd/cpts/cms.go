@@ -60,7 +60,7 @@ func runCMS(args []string, stdout, stderr io.Writer) int {
 	}
 	model, diags := load.Site(site, load.Options{})
 	if diags.HasErrors() {
-		printDiagnostics(stderr, diags, *source)
+		printDiagnostics(stderr, diags, *source, english)
 		fmt.Fprintln(stderr, "cpts cms: fix the content first (cpts check)")
 		return exitContent
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 )
 
@@ -17,9 +18,9 @@ import (
 // separator reaches the log), then through the workflow-command escapes:
 // %, CR and LF in the message; also : and , in properties. A file name or
 // a message can thus neither end the command early nor start another.
-func printGitHub(w io.Writer, diags diag.List) {
-	for _, d := range diags {
-		fmt.Fprintln(w, gitHubCommand(d))
+func printGitHub(w io.Writer, diags diag.List, msgs *catalog.Catalog) {
+	for _, d := range msgs.List(diags) {
+		fmt.Fprintln(w, gitHubCommand(d, msgs.Words().Hint))
 	}
 }
 
@@ -30,7 +31,7 @@ var (
 
 // gitHubCommand returns the workflow command of one diagnostic, without a
 // final line break: ::error file=F,line=L,col=C,title=T::message%0Ahint: ...
-func gitHubCommand(d diag.Diagnostic) string {
+func gitHubCommand(d diag.Diagnostic, hintWord string) string {
 	level := "error"
 	if d.Severity == diag.Warning {
 		level = "warning"
@@ -44,7 +45,7 @@ func gitHubCommand(d diag.Diagnostic) string {
 	}
 	msg := diag.Escape(d.Msg)
 	for _, line := range d.HintLines() {
-		msg += "\nhint: " + line
+		msg += "\n" + hintWord + ": " + line
 	}
 	title := gitHubProp.Replace("cpts " + diag.Escape(string(d.Code)))
 	return fmt.Sprintf("::%s %s,title=%s::%s", level, loc, title, gitHubData.Replace(msg))
@@ -71,16 +72,16 @@ type gitlabLocation struct {
 // escapes control characters and U+2028/U+2029; the path, message and
 // hint also go through diag.Escape, so that a report read with
 // `jq -r` prints no terminal escape either.
-func printGitLab(w io.Writer, diags diag.List) error {
+func printGitLab(w io.Writer, diags diag.List, msgs *catalog.Catalog) error {
 	issues := make([]gitlabIssue, 0, len(diags))
-	for _, d := range diags {
+	for _, d := range msgs.List(diags) {
 		sev := "major"
 		if d.Severity == diag.Warning {
 			sev = "minor"
 		}
 		desc := diag.Escape(d.Msg)
 		if hint := d.HintLines(); hint != nil {
-			desc += " (hint: " + strings.Join(hint, "\n") + ")"
+			desc += " (" + msgs.Words().Hint + ": " + strings.Join(hint, "\n") + ")"
 		}
 		sum := sha256.Sum256([]byte(d.String()))
 		is := gitlabIssue{Description: desc, CheckName: "cpts-" + string(d.Code), Fingerprint: hex.EncodeToString(sum[:16]), Severity: sev}

@@ -43,7 +43,7 @@ var hostileDiags = []struct {
 func TestPrintGitHubEscapes(t *testing.T) {
 	for _, tt := range hostileDiags {
 		var b bytes.Buffer
-		printGitHub(&b, diag.List{tt.d})
+		printGitHub(&b, diag.List{tt.d}, english)
 		got := b.String()
 		if got != tt.github+"\n" {
 			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.github+"\n")
@@ -57,7 +57,7 @@ func TestPrintGitHubEscapes(t *testing.T) {
 func TestPrintGitLabEscapes(t *testing.T) {
 	for _, tt := range hostileDiags {
 		var b bytes.Buffer
-		if err := printGitLab(&b, diag.List{tt.d}); err != nil {
+		if err := printGitLab(&b, diag.List{tt.d}, english); err != nil {
 			t.Fatal(err)
 		}
 		if strings.ContainsAny(b.String(), "\r\x1b\x07\u2028\u2029\u0085") {
@@ -87,7 +87,7 @@ func TestPrintGitLabEscapes(t *testing.T) {
 func TestPrintDiagnosticsEscapes(t *testing.T) {
 	for _, tt := range hostileDiags {
 		var b bytes.Buffer
-		printDiagnostics(&b, diag.List{tt.d}, "")
+		printDiagnostics(&b, diag.List{tt.d}, "", english)
 		got := b.String()
 		if n, want := strings.Count(got, "\n"), 1+len(tt.d.HintLines()); n != want || strings.ContainsAny(got, "\r\x1b\x07\u2028\u2029\u0085") {
 			t.Errorf("%s: text output %q: want %d clean lines", tt.name, got, want)

@@ -90,7 +90,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	for _, n := range res.Notes {
 		fmt.Fprintln(stdout, n)
 	}
-	printDiagnostics(stderr, res.Errors, "")
+	printDiagnostics(stderr, res.Errors, "", english) // the notes of an import are in English too
 	t := res.Totals
 	share := 100.0
 	if t.Names > 0 {

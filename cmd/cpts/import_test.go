@@ -16,7 +16,7 @@ import (
 // TestImportScripts runs the scripts of testdata/import: listings turned
 // into content by cpts import, then checked and built.
 func TestImportScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/import", Cmds: map[string]func(*testscript.TestScript, bool, []string){
+	testscript.Run(t, testscript.Params{Dir: "testdata/import", Setup: englishMessages, Cmds: map[string]func(*testscript.TestScript, bool, []string){
 		"encode":   cmdEncode,
 		"csv2xlsx": cmdCSV2XLSX,
 		"cmptree":  cmdCmpTree,

@@ -17,5 +17,13 @@ func TestMain(m *testing.M) {
 // txtar archive and the cpts commands to run on it, with their expected
 // exit status and output.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: imageCmds})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Cmds: imageCmds, Setup: englishMessages})
+}
+
+// englishMessages makes cpts speak English in a script: the scripts match
+// the messages as the code writes them; french.txtar unsets it to see
+// the default of a French site.
+func englishMessages(env *testscript.Env) error {
+	env.Setenv(langEnv, "en")
+	return nil
 }

@@ -12,9 +12,11 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/server"
@@ -36,6 +38,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts serve: unexpected argument %q\n", fl.Arg(0))
 		return exitUsage
 	}
+	if err := sf.checkLang(); err != nil {
+		fmt.Fprintf(stderr, "cpts serve: %v\n", err)
+		return exitUsage
+	}
 	fsys, prefix, err := sf.open(stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts serve: %v\n", err)
@@ -53,17 +59,24 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	addr := "http://" + ln.Addr().String() + "/"
 	config := filepath.ToSlash(sf.config)
+	// The language of messages is read again at each build: a change of
+	// the site's language shows in the next error page.
+	var msgs atomic.Pointer[catalog.Catalog]
+	msgs.Store(sf.messages(fsys, config))
 	srv := server.New(server.IncrementalBuilder(func() build.Options {
+		msgs.Store(sf.messages(fsys, config))
 		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
 	}))
+	srv.Speak(func() *catalog.Catalog { return msgs.Load() })
 	report := func(diags diag.List) {
-		printDiagnostics(stderr, diags, prefix)
+		m := msgs.Load()
+		printDiagnostics(stderr, diags, prefix, m)
 		builds, failed, took := srv.Stats()
 		if failed {
-			fmt.Fprintf(stdout, "#%d build failed in %s (%s): the browser shows the errors, the last good site is still served\n", builds, took.Round(time.Millisecond), diags.Summary())
+			fmt.Fprintln(stdout, m.Sprintf("#%d build failed in %s (%s): the browser shows the errors, the last good site is still served", builds, took.Round(time.Millisecond), m.Summary(diags)))
 			return
 		}
-		fmt.Fprintf(stdout, "#%d built in %s\n", builds, took.Round(time.Millisecond))
+		fmt.Fprintln(stdout, m.Sprintf("#%d built in %s", builds, took.Round(time.Millisecond)))
 	}
 	srv.Bind(*bind, ln.Addr()) // answer only requests for this address (DNS rebinding)
 	report(srv.Rebuild(nil))

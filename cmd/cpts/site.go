@@ -11,6 +11,7 @@ import (
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/gitinfo"
@@ -24,12 +25,14 @@ import (
 type siteFlags struct {
 	source string
 	config string
+	lang   string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.source, "source", "", "site folder holding config.toml and content/ (default: the current folder, or the embedded sample when it has no config.toml)")
 	fs.StringVar(&f.source, "s", "", "shorthand for --source")
 	fs.StringVar(&f.config, "config", "", "configuration file, relative to the site folder (default config.toml)")
+	fs.StringVar(&f.lang, "lang", "", "language of the messages: fr or en (default: $"+langEnv+", else the site's language)")
 }
 
 // open returns the site's file system and the prefix that turns its paths
@@ -99,15 +102,15 @@ func userPaths(diags diag.List, prefix string) diag.List {
 	return diags
 }
 
-// printDiagnostics writes diagnostics as text. Their paths, and the
+// printDiagnostics writes diagnostics as text, in the language of msgs. Their paths, and the
 // positions their hints name, are relative to the site folder: when it is
 // not the current folder, a first line names it as make does ("entering
 // directory"), which editors' compilation modes follow.
-func printDiagnostics(w io.Writer, diags diag.List, siteDir string) {
+func printDiagnostics(w io.Writer, diags diag.List, siteDir string, msgs *catalog.Catalog) {
 	if len(diags) > 0 && siteDir != "" && filepath.Clean(siteDir) != "." {
 		fmt.Fprintf(w, "cpts: Entering directory '%s'\n", diag.Escape(siteDir))
 	}
-	for _, d := range diags {
-		fmt.Fprintln(w, d)
+	for _, d := range msgs.List(diags) {
+		fmt.Fprintln(w, d.Format(msgs.Words()))
 	}
 }

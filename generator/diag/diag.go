@@ -129,14 +129,34 @@ type Diagnostic struct {
 // The file name, the message and each line of the hint go through Escape:
 // they may quote file names and content, and the only line breaks in the
 // result are the ones before "hint:".
-func (d Diagnostic) String() string {
+func (d Diagnostic) String() string { return d.Format(English) }
+
+// Words are the words the text form of a diagnostic puts around its
+// message: the severities and the label of the hint.
+type Words struct {
+	Error, Warning, Hint string
+}
+
+// English are the words of Diagnostic.String.
+var English = Words{Error: "error", Warning: "warning", Hint: "hint"}
+
+// Severity returns the word for a severity.
+func (w Words) Severity(s Severity) string {
+	if s == Warning {
+		return w.Warning
+	}
+	return w.Error
+}
+
+// Format writes the diagnostic as String does, with the given words.
+func (d Diagnostic) Format(w Words) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, d.Severity, Escape(d.Msg))
+	fmt.Fprintf(&b, "%s: %s: %s", d.Pos, w.Severity(d.Severity), Escape(d.Msg))
 	if d.Code != "" {
 		fmt.Fprintf(&b, " [%s]", Escape(string(d.Code)))
 	}
 	for _, line := range d.HintLines() {
-		b.WriteString("\n\thint: ")
+		b.WriteString("\n\t" + w.Hint + ": ")
 		b.WriteString(line)
 	}
 	return b.String()

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/output"
 )
@@ -44,13 +45,22 @@ type Server struct {
 	clients   map[chan struct{}]struct{}
 
 	gc *idleGC
+
+	messages func() *catalog.Catalog // the language of the error page
 }
 
 // New returns a server that builds with b. Call Rebuild once before
 // serving, and Bind with the listener's address.
 func New(b Builder) *Server {
-	return &Server{build: b, hosts: defaultHosts, clients: map[chan struct{}]struct{}{}, gc: newIdleGC()}
+	en, _ := catalog.For("en")
+	return &Server{build: b, hosts: defaultHosts, clients: map[chan struct{}]struct{}{}, gc: newIdleGC(),
+		messages: func() *catalog.Catalog { return en }}
 }
+
+// Speak sets the language of the error page: messages is called for each
+// page, so that it follows the site's language as it changes. English
+// until it is called.
+func (s *Server) Speak(messages func() *catalog.Catalog) { s.messages = messages }
 
 // Rebuild runs a build for the changed paths (nil: everything), keeps its
 // output if it succeeded, and tells open pages to reload. It returns the
@@ -245,17 +255,17 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
-<html lang="en" data-cpts-error>
+<html lang="{{.Lang}}" data-cpts-error>
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="` + errorPagePolicy + `">
-<title>Build failed – cpts serve</title>
+<title>{{.Title}}</title>
 <link rel="stylesheet" href="` + errorCSSPath + `"></head>
 <body>
 <main>
-<h1>Build failed</h1>
-<p>{{.Summary}}. Fix the files below: this page reloads by itself once the site builds again.</p>
+<h1>{{.Heading}}</h1>
+<p>{{.Lead}}</p>
 <ol>
-{{range .Diags}}<li class="{{.Severity}}"><code>{{.Pos}}</code>: {{.Severity}}: {{.Msg}}{{with .Code}} [{{.}}]{{end}}{{with .Hint}}<br><span class="hint">hint: {{.}}</span>{{end}}</li>
+{{range .Diags}}<li class="{{.Class}}"><code>{{.Pos}}</code>: {{.Severity}}: {{.Msg}}{{with .Code}} [{{.}}]{{end}}{{with .Hint}}<br><span class="hint">{{$.HintWord}}: {{.}}</span>{{end}}</li>
 {{end}}</ol>
 </main>
 <script src="` + reloadScriptPath + `" defer></script>
@@ -263,11 +273,35 @@ var errorTemplate = template.Must(template.New("error").Parse(`<!DOCTYPE html>
 </html>
 `))
 
+// errorData is what the error page shows, in the language of its catalogue.
+type errorData struct {
+	Lang, Title, Heading, Lead, HintWord string
+	Diags                                []errorItem
+}
+
+// errorItem is one diagnostic of the error page.
+type errorItem struct {
+	Class    string // "error" or "warning", for the stylesheet
+	Severity string // in the page's language
+	Pos      diag.Pos
+	Code     diag.Code
+	Msg      string
+	Hint     string
+}
+
 // errorPage lists the diagnostics of the failed build.
 func (s *Server) errorPage(w http.ResponseWriter, diags diag.List) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Security-Policy", errorPagePolicy)
 	w.WriteHeader(http.StatusInternalServerError)
-	_ = errorTemplate.Execute(w, map[string]any{"Diags": diags, "Summary": diags.Summary()})
+	msgs := s.messages()
+	words := msgs.Words()
+	data := errorData{Lang: msgs.Lang(), Title: msgs.Text("Build failed – cpts serve"), Heading: msgs.Text("Build failed"),
+		Lead: msgs.Sprintf("%s. Fix the files below: this page reloads by itself once the site builds again.", msgs.Summary(diags)), HintWord: words.Hint}
+	for _, d := range msgs.List(diags) {
+		data.Diags = append(data.Diags, errorItem{Class: d.Severity.String(), Severity: words.Severity(d.Severity),
+			Pos: d.Pos, Code: d.Code, Msg: d.Msg, Hint: d.Hint})
+	}
+	_ = errorTemplate.Execute(w, data)
 }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/output"
 )
@@ -68,6 +69,24 @@ func TestServeFromMemory(t *testing.T) {
 	}
 	if rec := get(t, s, "/cpts/a/"); rec.Header().Get("Content-Type") != "text/html; charset=utf-8" {
 		t.Errorf("Content-Type = %q", rec.Header().Get("Content-Type"))
+	}
+}
+
+// TestErrorPageSpeaksTheSiteLanguage: with a French catalogue, the error
+// page is in French, from its lang attribute to the hints.
+func TestErrorPageSpeaksTheSiteLanguage(t *testing.T) {
+	fb := &fakeBuilder{fail: true}
+	s := New(fb.build)
+	fr, _ := catalog.For("fr")
+	s.Speak(func() *catalog.Catalog { return fr })
+	s.Rebuild(nil)
+	body := get(t, s, "/").Body.String()
+	for _, want := range []string{`<html lang="fr"`, "La construction a échoué", "1 erreur, 0 avertissement.",
+		`<li class="error"><code>content/cpts/a/index.md:3:10</code>: erreur: status : &#34;signe&#34; ne fait pas partie des valeurs permises [value]`,
+		"conseil: vouliez-vous dire &#34;aci-signe&#34; ?"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("error page lacks %q:\n%s", want, body)
+		}
 	}
 }
 

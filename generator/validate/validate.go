@@ -91,9 +91,9 @@ func (v *validator) commune(pos diag.Pos, code string, near []string) *geo.Commu
 	if !looksLikeCode(code) {
 		d := v.diags.Errorf(pos, diag.UnknownCommune, "%q is not an INSEE code", code)
 		if named := preferDepartements(v.geo.ByName(code), near); len(named) > 0 {
-			d.WithHint("%s", codeHint(named, "write the INSEE code"))
+			d.WithHint("%s", codeHint(named, "write the INSEE code: %s"))
 		} else if named := preferDepartements(v.geo.SuggestNames(code, 3), near); len(named) > 0 {
-			d.WithHint("%s", codeHint(named, "no commune has this name; did you mean"))
+			d.WithHint("%s", codeHint(named, "no commune has this name; did you mean %s?"))
 		} else {
 			d.WithHint("INSEE codes have 5 characters, such as \"34145\" (Lunel) or \"2A004\" (Ajaccio)")
 		}
@@ -124,7 +124,7 @@ func (v *validator) commune(pos diag.Pos, code string, near []string) *geo.Commu
 		if len(near) > 3 {
 			near = near[:3]
 		}
-		d.WithHint("%s", codeHint(near, "did you mean"))
+		d.WithHint("%s", codeHint(near, "did you mean %s?"))
 	} else {
 		d.WithHint("no current commune has this code (COG 2026); check it on the INSEE site")
 	}
@@ -172,7 +172,9 @@ func preferDepartements(cs []*geo.Commune, depts []string) []*geo.Commune {
 	return out
 }
 
-func codeHint(cs []*geo.Commune, lead string) string {
+// codeHint writes up to three communes, "code" (name, département), into
+// a format with one %s.
+func codeHint(cs []*geo.Commune, format string) string {
 	if len(cs) > 3 {
 		cs = cs[:3]
 	}
@@ -180,10 +182,7 @@ func codeHint(cs []*geo.Commune, lead string) string {
 	for i, c := range cs {
 		parts[i] = fmt.Sprintf("%q (%s, %s)", c.Code, c.Name, c.Departement)
 	}
-	if lead == "did you mean" || strings.HasSuffix(lead, "did you mean") {
-		return lead + " " + strings.Join(parts, " or ") + "?"
-	}
-	return lead + ": " + strings.Join(parts, " or ")
+	return fmt.Sprintf(format, strings.Join(parts, " or "))
 }
 
 // departements checks the declared departement codes, and that listed

@@ -120,12 +120,12 @@ describe('cpts serve: live reload and error page', () => {
       .catch(async () => assert.fail(`scroll position ${await page.evaluate(() => window.scrollY)}, want ${scrolled}`));
   });
 
-  it('shows the error page with path:line:col and the hint after a content error', async () => {
+  it('shows the error page, in French, with path:line:col and the hint after a content error', async () => {
     await edit((text) => text.replace(/^date = (.*)$/m, 'date = $1\ndraft = "non"'));
     const body = await page.locator('body').innerText();
-    assert.match(body, /Build failed/);
-    assert.match(body, new RegExp(`${NEWS.replace(/[.]/g, '\\.')}:\\d+:\\d+: error: draft`));
-    assert.match(body, /hint:|want true or false/);
+    assert.match(body, /La construction a échoué/);
+    assert.match(body, new RegExp(`${NEWS.replace(/[.]/g, '\\.')}:\\d+:\\d+: erreur: draft`));
+    assert.match(body, /il faut true ou false/); // the sample site is French: so are its errors
     // The error page keeps a strict policy: its style is an external file.
     const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     assert.match(styled, /system-ui|sans-serif/);
