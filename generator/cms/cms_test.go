@@ -54,7 +54,7 @@ func TestConfigFromModel(t *testing.T) {
 		`folder: "content/cpts"`,
 		`path: "{{slug}}/index"`,
 		`format: "toml-frontmatter"`,
-		`{label: "ACI signé", value: "aci-signe"}`,
+		`{label: "Accord signé avec l’Assurance maladie", value: "aci-signe"}`,
 		`folder: "content/cpts/lunel/news"`,
 		`slug: "{{year}}-{{month}}-{{day}}-{{slug}}"`,
 		`file: "content/cpts/lunel/communes.toml"`,

@@ -130,7 +130,7 @@ func TestTileMap(t *testing.T) {
 		"img-src &#39;self&#39; data: https://tuiles.example.net;",
 		`data-tiles="https://tuiles.example.net/{z}/{x}/{y}.png"`,
 		`data-geojson="/annuaire/cpts/lunel/territoire.geojson"`,
-		"charge son fond depuis tuiles.example.net",
+		"vient de tuiles.example.net",
 		"© Exemple",
 	} {
 		if !strings.Contains(string(page), want) {

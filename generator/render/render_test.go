@@ -105,7 +105,7 @@ func TestNothingSaidOfWhatIsNotThere(t *testing.T) {
 		t.Fatal(diags)
 	}
 	paris, _ := res.Files.Get("departements/75/index.html")
-	if !strings.Contains(string(paris), "toutes les communes ont une CPTS") || strings.Contains(string(paris), "hachurées") {
+	if !strings.Contains(string(paris), "Toutes les communes ont une CPTS") || strings.Contains(string(paris), "hachurées") {
 		t.Error("the map of a fully covered département speaks of hatched communes")
 	}
 	home, _ := res.Files.Get("index.html")

@@ -163,7 +163,7 @@ describe('maps', () => {
     let { context, page } = await newPage({ geolocation: { latitude: 48.3904, longitude: -4.4861 }, permissions: ['geolocation'] });
     await page.goto(site.origin + '/');
     await page.locator('[data-locate] button').click();
-    await page.locator('[data-locate] [role=status]').getByText('hors des communes').waitFor({ timeout: 15_000 });
+    await page.locator('[data-locate] [role=status]').getByText('en dehors des communes').waitFor({ timeout: 15_000 });
     await context.close();
     ({ context, page } = await newPage());
     await page.goto(site.origin + '/');
