@@ -121,7 +121,8 @@ func TestTileMap(t *testing.T) {
 	if strings.Contains(string(page), "data-tilemap") || res.Files.Has("cpts/lunel/territoire.geojson") {
 		t.Error("interactive map without [maps] tiles")
 	}
-	res, diags := renderArchive(t, "site.txtar", siteConfig(t, "[maps]\ntiles = \"https://tuiles.example.net/{z}/{x}/{y}.png\"\ntiles_attribution = \"© Exemple\"\n"))
+	res, diags := renderArchive(t, "site.txtar", siteConfig(t, "[maps]\ntiles = \"https://tuiles.example.net/{z}/{x}/{y}.png\"\ntiles_attribution = \"© Exemple\"\n"+
+		"[legal]\npublisher = \"Association Test\"\ndirector = \"La présidence\"\nhost = \"Hébergeur Test\"\n"))
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -139,6 +140,13 @@ func TestTileMap(t *testing.T) {
 	}
 	if !res.Files.Has("cpts/lunel/territoire.geojson") {
 		t.Error("no territoire.geojson")
+	}
+	// The pages that say no third party is called say which one is.
+	if a, _ := res.Files.Get("accessibilite/index.html"); !strings.Contains(string(a), "sauf le fond de la carte interactive") {
+		t.Error("the accessibility statement still says no third-party service is loaded")
+	}
+	if l, ok := res.Files.Get("mentions-legales/index.html"); !ok || !strings.Contains(string(l), "sauf le fond de la carte interactive") {
+		t.Error("the legal notice still says no resource of another site is loaded")
 	}
 	if h, _ := res.Files.Get("_headers"); !strings.Contains(string(h), "img-src 'self' data: https://tuiles.example.net;") {
 		t.Errorf("_headers does not allow the tile host:\n%s", h)
