@@ -28,7 +28,7 @@ func TestFrench(t *testing.T) {
 		{`add to config.toml a new [legal] table with publisher = "…", director = "…" and host = "…" (all three are required), and publisher_address, publisher_email, host_address`,
 			`ajoutez à config.toml une nouvelle table [legal] avec publisher = "…", director = "…" et host = "…" (les trois sont obligatoires), et publisher_address, publisher_email, host_address`},
 		// The most specific format wins over "%s: %v".
-		{`colors.primary: "#zz" is not a colour`, `colors.primary : "#zz" is not a colour`},
+		{`colors.primary: "#zz" is not a colour`, `colors.primary : "#zz" n’est pas une couleur`},
 		{`the reference population is INSEE's; a difference over 10% usually means a missing or extra commune`,
 			`la population de référence est celle de l’INSEE ; un écart de plus de 10 % signifie souvent une commune en trop ou en moins`},
 		// Unknown messages stay as they are.
