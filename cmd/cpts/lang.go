@@ -25,7 +25,12 @@ var english, _ = catalog.For("en")
 // $CPTS_LANG, else the site's language (French by default); English for
 // a language without a catalogue.
 func (f *siteFlags) messages(fsys fs.FS, config string) *catalog.Catalog {
-	lang := f.lang
+	return chooseMessages(f.lang, fsys, config)
+}
+
+// chooseMessages picks the catalogue of lang, else of $CPTS_LANG, else of
+// the site's language.
+func chooseMessages(lang string, fsys fs.FS, config string) *catalog.Catalog {
 	if lang == "" {
 		lang = os.Getenv(langEnv)
 	}
@@ -34,7 +39,7 @@ func (f *siteFlags) messages(fsys fs.FS, config string) *catalog.Catalog {
 	}
 	c, ok := catalog.For(lang)
 	if !ok {
-		c, _ = catalog.For("en")
+		c = english
 	}
 	return c
 }

@@ -44,6 +44,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts %s: %v\n", fl.Name(), err)
 		return exitUsage
 	}
+	msgs := chooseMessages("", site, "")
 	theme, _ := fs.Sub(themes.Default(), "archetypes")
 	siteArch, _ := fs.Sub(site, "archetypes")
 	arch := render.Overlay{Top: siteArch, Base: theme}
@@ -63,7 +64,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		dir := "content/news"
 		if a[1] != "-" {
 			if _, err := fs.Stat(site, "content/cpts/"+a[1]+"/index.md"); err != nil {
-				fmt.Fprintf(stderr, "cpts new: no CPTS %q in %s (content/cpts/%s/index.md)\n", a[1], *source, a[1])
+				fmt.Fprintf(stderr, "cpts new: %s\n", msgs.Sprintf("no CPTS %q in %s (content/cpts/%s/index.md)", a[1], *source, a[1]))
 				return exitUsage
 			}
 			dir = "content/cpts/" + a[1] + "/news"
@@ -83,14 +84,14 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		err = archetype.Write(*source, files)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "cpts new: %v\n", err)
+		fmt.Fprintf(stderr, "cpts new: %s\n", msgs.Text(err.Error()))
 		if errors.Is(err, archetype.ErrExists) {
 			return exitContent
 		}
 		return exitUsage
 	}
 	for _, f := range files {
-		fmt.Fprintf(stdout, "created %s\n", path.Join(*source, f.Path))
+		fmt.Fprintln(stdout, msgs.Sprintf("created %s", path.Join(*source, f.Path)))
 	}
 	return exitOK
 }

@@ -93,7 +93,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 				for i, p := range b.Paths {
 					paths[i] = diag.Escape(p) // file names reach the terminal
 				}
-				fmt.Fprintf(stdout, "changed (%s): %v\n", b.Kind, paths)
+				fmt.Fprintln(stdout, msgs.Load().Sprintf("changed (%s): %v", b.Kind, paths))
 				report(srv.Rebuild(b.Paths))
 			})
 			if err != nil {
@@ -101,7 +101,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			}
 		}()
 	}
-	fmt.Fprintf(stdout, "Serving at %s (Ctrl+C to stop)\n", addr)
+	fmt.Fprintln(stdout, msgs.Load().Sprintf("Serving at %s (Ctrl+C to stop)", addr))
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
