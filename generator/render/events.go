@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
-	"github.com/cpts-fr/cpts/generator/plan"
-
+	"github.com/cpts-fr/cpts/generator/feeds"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // upcoming reports whether an event has not ended at the build date (all
@@ -66,63 +65,34 @@ func (r *renderer) calendars() {
 	}
 }
 
-// parisTZ is the VTIMEZONE of Europe/Paris (CET/CEST since 1996), which
-// RFC 5545 requires beside any TZID it uses.
-const parisTZ = "BEGIN:VTIMEZONE\r\nTZID:Europe/Paris\r\n" +
-	"BEGIN:DAYLIGHT\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nTZNAME:CEST\r\nDTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\nEND:DAYLIGHT\r\n" +
-	"BEGIN:STANDARD\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nTZNAME:CET\r\nDTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\n" +
-	"END:VTIMEZONE\r\n"
-
+// ics writes the calendar of events (package feeds): the events with a
+// full date, with their ids, times, place and links.
 func (r *renderer) ics(name string, events []*model.Event) []byte {
-	var b strings.Builder
-	line := func(s string) { b.WriteString(foldLine(s)) }
-	line("BEGIN:VCALENDAR")
-	line("VERSION:2.0")
-	line("PRODID:-//cpts//" + icsText(r.site.Config.Title) + "//FR")
-	line("CALSCALE:GREGORIAN")
-	line("METHOD:PUBLISH")
-	line("X-WR-CALNAME:" + icsText(name))
-	line("X-WR-TIMEZONE:Europe/Paris")
-	b.WriteString(parisTZ)
+	cal := feeds.Calendar{Product: r.site.Config.Title, Name: name}
 	host := strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(r.baseURL, "https://"), "http://"), "/")
 	for i, e := range events {
 		if e.Date.Precision != model.Day {
 			continue
 		}
-		day := e.Date.Time().Format("20060102")
-		line("BEGIN:VEVENT")
-		line(fmt.Sprintf("UID:%s-%s-%d@%s", e.CPTS.Slug, day, eventIndex(e, i), strings.ReplaceAll(host, "/", "-")))
-		line("DTSTAMP:" + day + "T000000Z") // from the record, so builds are reproducible
-		if e.Time.Valid {
-			line(fmt.Sprintf("DTSTART;TZID=Europe/Paris:%sT%02d%02d00", day, e.Time.Hour, e.Time.Minute))
-			end := e.Time
-			if e.EndTime.Valid {
-				end = e.EndTime
-			} else {
-				end.Hour = min(end.Hour+1, 23)
-			}
-			line(fmt.Sprintf("DTEND;TZID=Europe/Paris:%sT%02d%02d00", day, end.Hour, end.Minute))
-		} else {
-			line("DTSTART;VALUE=DATE:" + day)
-			line("DTEND;VALUE=DATE:" + e.Date.Time().AddDate(0, 0, 1).Format("20060102"))
+		day := e.Date.Time()
+		ev := feeds.Event{
+			UID: fmt.Sprintf("%s-%s-%d@%s", e.CPTS.Slug, day.Format("20060102"), eventIndex(e, i), strings.ReplaceAll(host, "/", "-")),
+			Day: day, Summary: e.Title, Location: r.eventPlace(e), Description: e.Description,
+			URL: r.abs(plan.CPTSPage(e.CPTS)) + "#evenements", Organizer: e.CPTS.Name, OrganizerURL: r.abs(plan.CPTSPage(e.CPTS)),
 		}
-		line("SUMMARY:" + icsText(e.Title))
-		if loc := r.eventPlace(e); loc != "" {
-			line("LOCATION:" + icsText(loc))
-		}
-		if e.Description != "" {
-			line("DESCRIPTION:" + icsText(e.Description))
-		}
-		url := r.abs(plan.CPTSPage(e.CPTS)) + "#evenements"
 		if e.Link != "" {
-			url = string(e.Link)
+			ev.URL = string(e.Link)
 		}
-		line("URL:" + url)
-		line("ORGANIZER;CN=" + icsParam(e.CPTS.Name) + ":" + r.abs(plan.CPTSPage(e.CPTS)))
-		line("END:VEVENT")
+		if e.Time.Valid {
+			ev.Start = &feeds.Clock{Hour: e.Time.Hour, Minute: e.Time.Minute}
+			ev.End = &feeds.Clock{Hour: min(e.Time.Hour+1, 23), Minute: e.Time.Minute} // an hour, when the record gives no end
+			if e.EndTime.Valid {
+				ev.End = &feeds.Clock{Hour: e.EndTime.Hour, Minute: e.EndTime.Minute}
+			}
+		}
+		cal.Events = append(cal.Events, ev)
 	}
-	line("END:VCALENDAR")
-	return []byte(b.String())
+	return feeds.ICS(cal)
 }
 
 // eventIndex is the position of an event in its CPTS's list, so UIDs stay
@@ -146,32 +116,4 @@ func (r *renderer) eventPlace(e *model.Event) string {
 		parts = append(parts, com.Name)
 	}
 	return strings.Join(parts, ", ")
-}
-
-// icsText escapes a TEXT value (RFC 5545 §3.3.11).
-func icsText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", `\n`).Replace(s)
-}
-
-// icsParam quotes a parameter value.
-func icsParam(s string) string {
-	return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `"`, "'"), "\n", " ") + `"`
-}
-
-// foldLine ends a content line with CRLF, folding it every 75 octets
-// without splitting a UTF-8 character (RFC 5545 §3.1).
-func foldLine(s string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range s {
-		size := utf8.RuneLen(r)
-		if n+size > 75 {
-			b.WriteString("\r\n ")
-			n = 1
-		}
-		b.WriteRune(r)
-		n += size
-	}
-	b.WriteString("\r\n")
-	return b.String()
 }

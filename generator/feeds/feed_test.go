@@ -1,4 +1,4 @@
-package render
+package feeds
 
 import (
 	"bytes"
@@ -17,25 +17,24 @@ import (
 // leaves of the indented ones.
 func TestCompactFeedsAreMinified(t *testing.T) {
 	html := "<p>L’été « chaud » : \"x\" &amp; y</p>\n<ul><li><a href=\"/a?b=1&amp;c=2\">a</a></li></ul>"
-	a := atomFeed{Lang: "fr", ID: "https://example.org/actualites/", Title: "Annuaire d'été <test> ]]>", Updated: "2026-05-14T00:00:00Z",
-		Links:  []atomLink{{Rel: "self", Type: "application/atom+xml", Href: "https://example.org/actualites/atom.xml?a='b'&c=\"d\""}},
+	f := Feed{Lang: "fr", ID: "https://example.org/actualites/", Title: "Annuaire d'été <test> ]]>", Updated: "2026-05-14T00:00:00Z",
+		AtomURL: "https://example.org/actualites/atom.xml?a='b'&c=\"d\"", HomeURL: "https://example.org/actualites/",
 		Author: "Annuaire",
-		Entries: []atomEntry{
-			{ID: "u", Title: "T & \"U\"\r\n\x01\xff", Content: html, Summary: "ligne\nligne\ttab", Categories: []string{"santé", "a\nb\t<c>"}, Author: "CPTS"},
-			{ID: "v", Title: "V", Content: "<p>v</p>"},
+		Items: []Item{
+			{URL: "u", Title: "T & \"U\"\r\n\x01\xff", HTML: html, Summary: "ligne\nligne\ttab", Tags: []string{"santé", "a\nb\t<c>"}, Author: "CPTS"},
+			{URL: "v", Title: "V", HTML: "<p>v</p>"},
 		},
 	}
-	j := jsonFeed{Version: "https://jsonfeed.org/version/1.1", Title: a.Title, Items: []jsonItem{{ID: "u", ContentHTML: html, Tags: []string{"<b>"}}}}
 	m := output.NewMinifier()
 	for _, tc := range []struct {
 		name              string
 		compact, indented []byte
 		decode            func([]byte) (any, error)
 	}{
-		{"atom.xml", encodeAtom(a, true), encodeAtom(a, false), func(b []byte) (any, error) {
+		{"atom.xml", Atom(f, true), Atom(f, false), func(b []byte) (any, error) {
 			return xmlTokens(b)
 		}},
-		{"feed.json", encodeJSONFeed(j, true), encodeJSONFeed(j, false), func(b []byte) (any, error) {
+		{"feed.json", JSON(f, true), JSON(f, false), func(b []byte) (any, error) {
 			var v any
 			return v, json.Unmarshal(b, &v)
 		}},

@@ -1,0 +1,44 @@
+package hostfiles
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSitemaps(t *testing.T) {
+	abs := func(name string) string { return "https://example.org/" + name }
+	urls := []URL{{Loc: "https://example.org/"}, {Loc: "https://example.org/a?b=1&c=2", LastMod: "2026-01-02"}, {Loc: "https://example.org/c/"}}
+	for _, tc := range []struct {
+		size  int
+		names []string
+	}{
+		{3, []string{"sitemap.xml"}},
+		{2, []string{"sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"}},
+	} {
+		files := Sitemaps(urls, tc.size, abs)
+		var names []string
+		all := ""
+		for _, f := range files {
+			names = append(names, f.Name)
+			all += string(f.Data)
+		}
+		if strings.Join(names, " ") != strings.Join(tc.names, " ") {
+			t.Errorf("size %d: files %v, want %v", tc.size, names, tc.names)
+		}
+		for _, want := range []string{"<loc>https://example.org/a?b=1&amp;c=2</loc><lastmod>2026-01-02</lastmod>", "<loc>https://example.org/c/</loc></url>"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("size %d: no %s in\n%s", tc.size, want, all)
+			}
+		}
+		if tc.size == 2 && !strings.Contains(string(files[2].Data), "<sitemap><loc>https://example.org/sitemap-2.xml</loc></sitemap>") {
+			t.Errorf("the index does not list sitemap-2.xml:\n%s", files[2].Data)
+		}
+	}
+}
+
+func TestHeadersCarryThePolicy(t *testing.T) {
+	h := string(Headers("default-src 'self'"))
+	if !strings.HasPrefix(h, "/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n") || !strings.Contains(h, "X-Content-Type-Options: nosniff") {
+		t.Errorf("_headers:\n%s", h)
+	}
+}
