@@ -3,6 +3,7 @@ package build_test
 import (
 	"context"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"runtime/metrics"
 	"runtime/pprof"
@@ -190,8 +191,22 @@ func (e *editedFS) Open(name string) (fs.File, error) {
 	return e.FS.Open(name)
 }
 
-// ReadDir keeps the folder index of the corpus file system.
-func (e *editedFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(e.FS, name) }
+// ReadDir keeps the folder index of the corpus file system, with the
+// edited file added when the corpus does not have it (a layout of the
+// site over the theme's).
+func (e *editedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(e.FS, name)
+	if e.data == nil || path.Dir(e.path) != name {
+		return entries, err
+	}
+	for _, d := range entries {
+		if d.Name() == path.Base(e.path) {
+			return entries, nil
+		}
+	}
+	added, _ := fs.ReadDir(fstest.MapFS{e.path: {Data: e.data, Mode: 0o644}}, name)
+	return append(entries, added...), nil
+}
 
 // middleNews returns the news file in the middle of the sorted news files
 // of CPTS: a typical item, neither on the first list page nor the last.
@@ -223,7 +238,9 @@ func middleMembers(c *corpus.Corpus) string {
 // changes the title, so the pages that show it change; in "deleted-added",
 // operations delete the file and add it back in turn (lists shift, pages
 // go and come back); in "members", the counts of a CPTS's members.toml
-// change (its page, the open data and the search index are made again).
+// change (its page, the open data and the search index are made again);
+// in "layout", the site's layouts/cpts.html changes over the theme's (the
+// pages of every CPTS are made again).
 // It reports how many files the rebuild rendered. The end-to-end figure, from the file write to the
 // reload event, is BenchmarkServeNewsEdit in generator/server.
 //
@@ -247,12 +264,21 @@ func BenchmarkIncremental(b *testing.B) {
 				b.Fatalf("%s has no title line", p)
 			}
 			members := middleMembers(in.corpus)
-			for _, kind := range []string{"edit", "deleted-added", "members"} {
+			layout, err := fs.ReadFile(themes.Default(), "layouts/cpts.html")
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, kind := range []string{"edit", "deleted-added", "members", "layout"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
-					if kind == "members" {
+					switch kind {
+					case "members":
 						edited, text = members, string(in.corpus.Files[members])
-						src.path = members
+					case "layout":
+						edited, text = "layouts/cpts.html", string(layout)
+					}
+					if edited != p {
+						src.path = edited
 						defer func() { src.path, src.data = p, []byte(original) }()
 					}
 					b.ReportAllocs()
@@ -263,6 +289,8 @@ func BenchmarkIncremental(b *testing.B) {
 						switch {
 						case kind == "members": // counts change: the page, the open data and the index do
 							src.data = []byte(strings.Replace(text, "count = ", "count = "+strconv.Itoa(n%9+1), 1))
+						case kind == "layout":
+							src.data = []byte(strings.Replace(text, `{{define "main"}}`, `{{define "main"}}<p>Relu `+strconv.Itoa(n)+`</p>`, 1))
 						case kind == "edit":
 							src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
 						case n%2 == 1:

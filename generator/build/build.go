@@ -78,6 +78,7 @@ type Result struct {
 	pictures *images.Set // kept for incremental rebuilds
 	theme    render.Overlay
 	plan     *plan.Plan
+	ids      []string // render.Result.ReservedIDs
 }
 
 // Pages counts the HTML files.
@@ -227,7 +228,7 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, done()
 	}
 	res.Files = rendered.Files
-	res.pictures, res.theme, res.plan = pictures, theme, pl
+	res.pictures, res.theme, res.plan, res.ids = pictures, theme, pl, rendered.ReservedIDs
 	return res, done()
 }
 

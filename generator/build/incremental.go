@@ -34,7 +34,10 @@ import (
 //   - the text of a free page, when its title and weight (which the menu
 //     of every page shows) are unchanged: that page;
 //   - files of static/ added or edited, but stylesheets, scripts and the
-//     logo: those files, copied (images stripped) as a full build does.
+//     logo: those files, copied (images stripped) as a full build does;
+//   - page layouts of the site (layouts/cpts.html) edited or added: the
+//     pages of those layouts, unless the edit changes the element ids
+//     Markdown headings avoid.
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
@@ -58,7 +61,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 	}()
 	var search bool
-	var wanted map[string]bool
+	var wanted, layouts map[string]bool
 	var gone []string
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
 		if d.HasErrors() {
@@ -88,6 +91,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		wanted = edit.pages()
 	} else if files, isStatic := reloadStatic(site, opts, changed); isStatic {
 		wanted = files
+	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
+		layouts = l
 	} else {
 		return nil, nil, false
 	}
@@ -109,11 +114,17 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	if !opts.NoMinify {
 		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
 	}
-	rendered, d := render.Site(site, render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures,
-		Only: wanted, Out: out, Squeeze: !opts.NoMinify})
+	ropts := render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify}
+	if layouts != nil {
+		ropts.Only, ropts.Layouts = nil, layouts
+	}
+	rendered, d := render.Site(site, ropts)
 	diags = append(diags, d...)
 	if rendered == nil || diags.HasErrors() {
 		return nil, diags.Sort(), true
+	}
+	if !slices.Equal(rendered.ReservedIDs, prev.ids) {
+		return nil, nil, false // the ids Markdown headings avoid changed: every page may change
 	}
 	if diags = append(diags, stripStatic(rendered.Files, prev.theme)...); diags.HasErrors() {
 		return nil, diags.Sort(), true
@@ -139,7 +150,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		return nil, diags.Sort(), true
 	}
 	return &Result{
-		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after,
+		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after, ids: prev.ids,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}, diags.Sort(), true

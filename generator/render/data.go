@@ -13,6 +13,9 @@ func (r *renderer) openData() {
 	if !r.wantedUnder(plan.OpenData) {
 		return // a rebuild of a few pages (Options.Only) skips the data files
 	}
+	if r.opts.Layouts != nil && !r.opts.Layouts["donnees"] {
+		return // a rebuild of other layouts' pages
+	}
 	files := opendata.Files(r.site, r.territoriesFile()...)
 	for _, f := range files { // all, or none: their page lists them all
 		r.add(f.Path, f.Data)

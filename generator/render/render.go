@@ -43,6 +43,11 @@ type Options struct {
 	// when listed; the sitemap, robots.txt, _headers and the location
 	// files are left out.
 	Only map[string]bool
+	// Layouts, when set, renders only the pages of these layouts ("cpts"
+	// for layouts/cpts.html): the dev server re-renders them after an
+	// edit of their layout. Static files, feeds, calendars, the sitemap,
+	// robots.txt, _headers and the location files are left out.
+	Layouts map[string]bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
 	Images Images
@@ -79,6 +84,10 @@ type Result struct {
 	// Converted holds the start of every Markdown body rendered (its
 	// model.Markdown.Pos), whose link warnings render reported.
 	Converted map[diag.Pos]bool
+	// ReservedIDs are the element ids the theme's layouts write, sorted,
+	// which Markdown headings avoid: an edit of a layout that changes
+	// them changes the pages of every layout.
+	ReservedIDs []string
 }
 
 type renderer struct {
@@ -143,14 +152,19 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		return nil, r.diags.Sort()
 	}
 	r.index()
-	if r.opts.Only == nil {
+	whole := r.opts.Only == nil && r.opts.Layouts == nil
+	if whole {
 		r.locationFiles() // on a worker, beside the pages
 	}
 	r.pages()
-	r.feeds()
+	if r.opts.Layouts == nil {
+		r.feeds()
+	}
 	r.flush()
-	r.calendars()
-	if r.opts.Only == nil {
+	if r.opts.Layouts == nil {
+		r.calendars()
+	}
+	if whole {
 		r.machineFiles() // lists every file
 	}
 	if r.maps.err != nil {
@@ -165,7 +179,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.diags.Warnf(diag.Pos{File: "i18n/" + site.Config.Language + ".toml"}, diag.Template, "missing UI string %q", k).
 			WithHint("add %s = \"...\" to the site's i18n/%s.toml", k, site.Config.Language)
 	}
-	return &Result{Files: r.out, Links: r.links, Converted: r.converted}, r.diags.Sort()
+	return &Result{Files: r.out, Links: r.links, Converted: r.converted, ReservedIDs: r.tmpl.ids}, r.diags.Sort()
 }
 
 // staticFiles copies the theme's static/ folder; CSS and JS get
@@ -183,7 +197,7 @@ func (r *renderer) staticFiles() {
 			target = output.Fingerprint(name, data)
 		}
 		r.assets[name] = target
-		if r.wanted("/" + target) { // all, but for a rebuild of a few files
+		if r.opts.Layouts == nil && r.wanted("/"+target) { // all, but for a rebuild of a few files
 			r.add(target, data)
 		}
 	}
@@ -260,7 +274,7 @@ func (r *renderer) wantedUnder(prefix string) bool {
 // are prepared; flush waits for them.
 func (r *renderer) emit(layout string, p *page) {
 	r.scopePage(layout, p)
-	if !r.wanted(p.Path) {
+	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] {
 		return
 	}
 	p.Site = r.site

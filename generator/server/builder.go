@@ -10,8 +10,9 @@ import (
 
 // IncrementalBuilder returns the Builder of `cpts serve`: it rebuilds only
 // what a change touches (build.Incremental: news files edited, added or
-// deleted; the records of one CPTS) when the last build succeeded, and
-// the whole site otherwise (the territory of a CPTS, a template, the
+// deleted; the records of one CPTS; a free page; files of static/; a page
+// layout) when the last build succeeded, and the whole site otherwise
+// (the territory of a CPTS, a partial, the UI strings, the
 // configuration...). options is called for each build
 // (the dev server publishes by the current date).
 func IncrementalBuilder(options func() build.Options) Builder {
