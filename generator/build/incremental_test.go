@@ -63,8 +63,9 @@ func serveOptions(t *testing.T, fsys fs.FS) build.Options {
 // TestIncrementalEqualsFullBuild is a property test: a random sequence
 // of edits of news files (text, titles, tags, drafts, expiry, new items,
 // deleted ones), of CPTS records (body, members, missions, contacts,
-// events added and removed, association), of a free page's text and of
-// static images (whose metadata must be stripped), each rebuilt incrementally on
+// events added and removed, association), of a free page's text, of
+// static images (whose metadata must be stripped) and of page layouts
+// (the site's news.html or cpts.html over the theme's), each rebuilt incrementally on
 // top of the last, gives
 // file for file what a full build of the edited site gives (but for the
 // search index and the sitemap, which the dev server leaves as they
@@ -97,10 +98,21 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-// randomEdit makes one random edit of fsys (see withNews): of a CPTS's
-// records one time in three, else of a news file. It returns the file and
-// what was done. The contacts and events it writes are test data.
+// randomEdit makes one random edit of fsys (see withNews): of a page
+// layout one time in ten, of a CPTS's records one time in three, else of
+// a news file. It returns the file and what was done. The contacts and
+// events it writes are test data.
 func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
+	if rnd.IntN(10) == 0 {
+		file = []string{"layouts/news.html", "layouts/cpts.html"}[rnd.IntN(2)]
+		text, err := fs.ReadFile(themes.Default(), file)
+		if err != nil {
+			panic(err)
+		}
+		marker := fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, step)
+		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(text), `{{define "main"}}`, marker, 1))}
+		return file, "layout"
+	}
 	if rnd.IntN(3) == 0 {
 		return randomRecordEdit(rnd, fsys, step)
 	}
