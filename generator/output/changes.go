@@ -4,7 +4,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync/atomic"
+	"sync"
 	"time"
 )
 
@@ -16,11 +16,21 @@ type Changes struct {
 	Published bool
 }
 
-// changes counts, as files are staged, how they compare with the
-// published site.
+// changes records, as files are staged, how each compares with the
+// published site: the verdict of its last write, so that a file written
+// twice (an image stripped after it was copied) counts once.
 type changes struct {
-	added, changed, unchanged atomic.Int64
+	mu      sync.Mutex
+	verdict map[string]verdict // by site path
 }
+
+type verdict int8
+
+const (
+	added verdict = iota
+	changed
+	unchanged
+)
 
 // published compares data with the file the published site has at pub.
 // same is true when it holds the same bytes; mtime is then its
@@ -37,19 +47,46 @@ func published(pub string, data []byte) (mtime time.Time, same, existed bool) {
 	return info.ModTime(), true, true
 }
 
-// record counts a staged file and gives it the modification time of the
-// published file when their bytes are the same.
-func (c *changes) record(name, pub string, data []byte) {
+// record compares the staged file name of site path p with the
+// published one, and gives it the modification time of the published
+// file when their bytes are the same.
+func (c *changes) record(p, name, pub string, data []byte) {
 	mtime, same, existed := published(pub, data)
+	v := added
 	switch {
 	case same:
-		c.unchanged.Add(1)
+		v = unchanged
 		_ = os.Chtimes(name, mtime, mtime)
 	case existed:
-		c.changed.Add(1)
-	default:
-		c.added.Add(1)
+		v = changed
 	}
+	c.mu.Lock()
+	if c.verdict == nil {
+		c.verdict = map[string]verdict{}
+	}
+	c.verdict[p] = v
+	c.mu.Unlock()
+}
+
+// count returns the counts of the files the build has.
+func (c *changes) count(files map[string]entry) Changes {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out Changes
+	for p, v := range c.verdict {
+		if _, ok := files[p]; !ok {
+			continue // written, then removed from the set
+		}
+		switch v {
+		case added:
+			out.Added++
+		case changed:
+			out.Changed++
+		default:
+			out.Unchanged++
+		}
+	}
+	return out
 }
 
 // removed counts the regular files of the published site at dest that

@@ -50,3 +50,32 @@ func TestChangesAgainstPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestFileWrittenTwiceCountsOnce: a file replaced after it was staged (an
+// image stripped of its metadata after its copy) is one file of the
+// counts, with the verdict of its last write.
+func TestFileWrittenTwiceCountsOnce(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	build := func(replace string) Changes {
+		s, err := newStage(dest, os.WriteFile, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, err := range []error{s.Add("a.svg", []byte("brut")), s.Replace("a.svg", []byte(replace)), s.Add("b.html", []byte("b"))} {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		return s.Changes()
+	}
+	build("propre")
+	if c, want := build("propre"), (Changes{Unchanged: 2, Published: true}); c != want {
+		t.Errorf("unchanged rebuild: %+v, want %+v", c, want)
+	}
+	if c, want := build("autre"), (Changes{Changed: 1, Unchanged: 1, Published: true}); c != want {
+		t.Errorf("one file changed: %+v, want %+v", c, want)
+	}
+}

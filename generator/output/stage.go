@@ -151,7 +151,7 @@ func (st *stage) write(p string, data []byte) error {
 		err = st.writeFile(name, data, 0o644)
 	}
 	if err == nil {
-		st.compared.record(name, filepath.Join(st.dest, filepath.FromSlash(p)), data)
+		st.compared.record(p, name, filepath.Join(st.dest, filepath.FromSlash(p)), data)
 	}
 	return err
 }
@@ -200,7 +200,7 @@ func (s *Set) Commit() error {
 		st.reuse.removeStale(st.dir, s.files, st.made)
 		keep = st.reuse.keep
 	}
-	changes := Changes{Added: int(st.compared.added.Load()), Changed: int(st.compared.changed.Load()), Unchanged: int(st.compared.unchanged.Load())}
+	changes := st.compared.count(s.files)
 	if info, err := os.Lstat(st.dest); err == nil && info.IsDir() {
 		changes.Published, changes.Removed = true, removed(st.dest, s.files)
 	}
