@@ -240,7 +240,8 @@ func middleMembers(c *corpus.Corpus) string {
 // go and come back); in "members", the counts of a CPTS's members.toml
 // change (its page, the open data and the search index are made again);
 // in "layout", the site's layouts/cpts.html changes over the theme's (the
-// pages of every CPTS are made again).
+// pages of every CPTS are made again); in "stylesheet", its
+// static/css/site.css (copied alone: serve keeps the names of assets).
 // It reports how many files the rebuild rendered. The end-to-end figure, from the file write to the
 // reload event, is BenchmarkServeNewsEdit in generator/server.
 //
@@ -251,7 +252,7 @@ func BenchmarkIncremental(b *testing.B) {
 			in := benchCorpus(b, name)
 			p := middleNews(in.corpus)
 			src := &editedFS{FS: in.corpus.FS(), path: p, data: in.corpus.Files[p]}
-			opts := build.Options{Source: src, Theme: themes.Default(), Geo: in.table, NoMinify: true, Drafts: true,
+			opts := build.Options{Source: src, Theme: themes.Default(), Geo: in.table, NoMinify: true, Drafts: true, StableAssets: true,
 				Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 			prev, diags := build.Run(opts)
 			if prev == nil {
@@ -268,7 +269,11 @@ func BenchmarkIncremental(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, kind := range []string{"edit", "deleted-added", "members", "layout"} {
+			sheet, err := fs.ReadFile(themes.Default(), "static/css/site.css")
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, kind := range []string{"edit", "deleted-added", "members", "layout", "stylesheet"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
 					switch kind {
@@ -276,6 +281,8 @@ func BenchmarkIncremental(b *testing.B) {
 						edited, text = members, string(in.corpus.Files[members])
 					case "layout":
 						edited, text = "layouts/cpts.html", string(layout)
+					case "stylesheet":
+						edited, text = "static/css/site.css", string(sheet)
 					}
 					if edited != p {
 						src.path = edited
@@ -289,6 +296,8 @@ func BenchmarkIncremental(b *testing.B) {
 						switch {
 						case kind == "members": // counts change: the page, the open data and the index do
 							src.data = []byte(strings.Replace(text, "count = ", "count = "+strconv.Itoa(n%9+1), 1))
+						case kind == "stylesheet":
+							src.data = []byte(text + "\n.relu-" + strconv.Itoa(n) + " { color: #123456; }\n")
 						case kind == "layout":
 							src.data = []byte(strings.Replace(text, `{{define "main"}}`, `{{define "main"}}<p>Relu `+strconv.Itoa(n)+`</p>`, 1))
 						case kind == "edit":

@@ -36,6 +36,12 @@ type Options struct {
 	Geo    *geo.Table
 	// NoMinify keeps the output as the templates write it, for debugging.
 	NoMinify bool
+	// StableAssets keeps the names of stylesheets and scripts, without
+	// the fingerprint that lets browsers cache them for good: the dev
+	// server, which sends every file with Cache-Control: no-store, then
+	// copies an edited stylesheet alone instead of rendering every page
+	// that names it.
+	StableAssets bool
 	// Now decides which news are published (scheduled and expiring items);
 	// the zero value publishes every item that is not a draft.
 	Now time.Time
@@ -207,7 +213,7 @@ func Run(opts Options) (*Result, diag.List) {
 	links := linkcheck.NewCollector()
 	files.InspectWith(links.Add)
 	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
-	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify}
+	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
 	index := startIndex(pl, theme)
 	ok = step("render", func() diag.List {
 		var d diag.List

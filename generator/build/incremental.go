@@ -33,8 +33,9 @@ import (
 //     pages of its communes when their card of it changed;
 //   - the text of a free page, when its title and weight (which the menu
 //     of every page shows) are unchanged: that page;
-//   - files of static/ added or edited, but stylesheets, scripts and the
-//     logo: those files, copied (images stripped) as a full build does;
+//   - files of static/ added or edited, but the logo, and stylesheets and
+//     scripts unless Options.StableAssets: those files, copied (images
+//     stripped) as a full build does;
 //   - page layouts of the site (layouts/cpts.html) edited or added: the
 //     pages of those layouts, unless the edit changes the element ids
 //     Markdown headings avoid.
@@ -114,7 +115,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	if !opts.NoMinify {
 		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
 	}
-	ropts := render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify}
+	ropts := render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
+		StableAssets: opts.StableAssets}
 	if layouts != nil {
 		ropts.Only, ropts.Layouts = nil, layouts
 	}

@@ -12,7 +12,9 @@ import (
 // reloadStatic returns the site paths of changed files of the site's
 // static/ folder to copy again, when changed names only such files, added
 // or edited. It returns ok=false when the change needs a full build: other
-// files, a stylesheet or script (fingerprinted: every page names it), the
+// files, a stylesheet or script when their names carry a fingerprint
+// (every page names it; see Options.StableAssets), css/site.css when the
+// configuration has [colors] (they are checked against its defaults), the
 // configured logo (checked as an image by the configuration), a deleted
 // file (pages may link to it, or the theme's file shows through).
 func reloadStatic(site *model.Site, opts Options, changed []string) (wanted map[string]bool, ok bool) {
@@ -20,7 +22,11 @@ func reloadStatic(site *model.Site, opts Options, changed []string) (wanted map[
 	for _, p := range changed {
 		name, found := strings.CutPrefix(p, "static/")
 		switch ext := path.Ext(name); {
-		case !found || name == "" || ext == ".css" || ext == ".js":
+		case !found || name == "":
+			return nil, false
+		case (ext == ".css" || ext == ".js") && !opts.StableAssets:
+			return nil, false
+		case name == "css/site.css" && site.Config.Has("colors"):
 			return nil, false
 		case "/"+name == site.Config.Logo:
 			return nil, false

@@ -56,7 +56,7 @@ func withNews(t *testing.T) fstest.MapFS {
 // serveOptions are the options of `cpts serve`: drafts, no minifying, a
 // fixed date.
 func serveOptions(t *testing.T, fsys fs.FS) build.Options {
-	return build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), NoMinify: true, Drafts: true,
+	return build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), NoMinify: true, Drafts: true, StableAssets: true,
 		Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 }
 
@@ -104,10 +104,14 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 // events it writes are test data.
 func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
 	if rnd.IntN(10) == 0 {
-		file = []string{"layouts/news.html", "layouts/cpts.html"}[rnd.IntN(2)]
+		file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css"}[rnd.IntN(3)]
 		text, err := fs.ReadFile(themes.Default(), file)
 		if err != nil {
 			panic(err)
+		}
+		if strings.HasSuffix(file, ".css") { // stable names in serve: the sheet alone is copied
+			fsys[file] = &fstest.MapFile{Data: fmt.Appendf(text, "\n.relu-%d { color: #123456; }\n", step)}
+			return file, "stylesheet"
 		}
 		marker := fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, step)
 		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(text), `{{define "main"}}`, marker, 1))}

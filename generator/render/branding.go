@@ -26,7 +26,10 @@ func (r *renderer) branding() {
 	}
 	sheet, _ := palette.Check(cfg.Colors, palette.Defaults(css))
 	if sheet != nil {
-		target := output.Fingerprint(colorsAsset, sheet)
+		target := colorsAsset
+		if !r.opts.StableAssets {
+			target = output.Fingerprint(colorsAsset, sheet)
+		}
 		r.assets[colorsAsset] = target
 		r.add(target, sheet)
 	}

@@ -43,6 +43,9 @@ type Options struct {
 	// when listed; the sitemap, robots.txt, _headers and the location
 	// files are left out.
 	Only map[string]bool
+	// StableAssets keeps the names of stylesheets and scripts: no
+	// fingerprint (see build.Options.StableAssets).
+	StableAssets bool
 	// Layouts, when set, renders only the pages of these layouts ("cpts"
 	// for layouts/cpts.html): the dev server re-renders them after an
 	// edit of their layout. Static files, feeds, calendars, the sitemap,
@@ -193,7 +196,7 @@ func (r *renderer) staticFiles() {
 		}
 		name := strings.TrimPrefix(p, "static/")
 		target := name
-		if ext := path.Ext(name); ext == ".css" || ext == ".js" {
+		if ext := path.Ext(name); (ext == ".css" || ext == ".js") && !r.opts.StableAssets {
 			target = output.Fingerprint(name, data)
 		}
 		r.assets[name] = target
