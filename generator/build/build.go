@@ -103,12 +103,11 @@ func (r *Result) Summary() string {
 	var b strings.Builder
 	var total time.Duration
 	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", len(r.Site.CPTS), len(r.Site.News), r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
-	if r.DraftsLeftOut > 0 {
-		word := "drafts"
-		if r.DraftsLeftOut == 1 {
-			word = "draft"
-		}
-		fmt.Fprintf(&b, "%d %s left out (draft = true; cpts serve and cpts build --drafts show them)\n", r.DraftsLeftOut, word)
+	switch n := r.DraftsLeftOut; {
+	case n == 1:
+		b.WriteString("1 draft left out (draft = true; cpts serve and cpts build --drafts show it)\n")
+	case n > 1:
+		fmt.Fprintf(&b, "%d drafts left out (draft = true; cpts serve and cpts build --drafts show them)\n", n)
 	}
 	for _, s := range r.Stages {
 		total += s.Duration

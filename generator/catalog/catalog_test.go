@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,6 +78,23 @@ func TestDiagnosticWords(t *testing.T) {
 	want := "config.toml:2:1: erreur: clé inconnue \"base_ulr\" [unknown-key]\n\tconseil: vouliez-vous dire \"base_url\" ?"
 	if got := d.Format(fr.Words()); got != want {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestNoEntryIsAName: the values of verbs are translated when they are
+// whole messages of the catalogue, so a message of one lowercase word
+// would translate a field name ("draft: want true or false" would name
+// the field "brouillon").
+func TestNoEntryIsAName(t *testing.T) {
+	name := regexp.MustCompile(`^[a-z_.]+$`)
+	for src := range merge(frenchMessages, frenchTOML) {
+		if name.MatchString(src) {
+			t.Errorf("%q: a message that could be a field name", src)
+		}
+	}
+	fr, _ := For("fr")
+	if got := fr.Text(`draft: want true or false, got the string "non"`); got != `draft : il faut true ou false, et non le texte "non"` {
+		t.Errorf("got %q", got)
 	}
 }
 

@@ -14,7 +14,6 @@ var frenchNouns = map[string][2]string{
 	"news":    {"actualité", "actualités"},
 	"page":    {"page", "pages"},
 	"file":    {"fichier", "fichiers"},
-	"draft":   {"brouillon", "brouillons"},
 }
 
 // frenchMessages is the French catalogue: English format → French format.
@@ -59,7 +58,6 @@ var frenchMessages = map[string]string{
 	"is a %s, not a regular file": "est un %s, pas un fichier ordinaire",
 	"special file":                "fichier spécial",
 	"named pipe (FIFO)":           "tube nommé (FIFO)",
-	"socket":                      "socket",
 	"device file":                 "fichier de périphérique",
 	"a site holds regular files and folders only: remove it":  "un site ne contient que des fichiers ordinaires et des dossiers : supprimez-le",
 	"unreadable symbolic link: %v":                            "lien symbolique illisible : %v",
@@ -347,10 +345,9 @@ var frenchMessages = map[string]string{
 	"publish: %v; %s left as it was": "publication : %v ; %s laissé tel quel",
 	"#%d build failed in %s (%s): the browser shows the errors, the last good site is still served": "n°%d : échec de la construction en %s (%s) : le navigateur montre les erreurs, le dernier site correct reste servi",
 	"Built %s": "Site construit dans %s",
-	"%d CPTS, %d news, %d pages, %d files, %s":                                    "CPTS : %d, actualités : %d, pages : %d, fichiers : %d, %s",
-	"%d %s left out (draft = true; cpts serve and cpts build --drafts show them)": "%d %s laissés de côté (draft = true ; cpts serve et cpts build --drafts les montrent)",
-	"draft":  "brouillon",
-	"drafts": "brouillons",
+	"%d CPTS, %d news, %d pages, %d files, %s":                                                                        "CPTS : %d, actualités : %d, pages : %d, fichiers : %d, %s",
+	"1 draft left out (draft = true; cpts serve and cpts build --drafts show it)":                                     "1 brouillon laissé de côté (draft = true ; cpts serve et cpts build --drafts le montrent)",
+	"%d drafts left out (draft = true; cpts serve and cpts build --drafts show them)":                                 "%d brouillons laissés de côté (draft = true ; cpts serve et cpts build --drafts les montrent)",
 	"against the published site: %d added, %d changed, %d removed, %d unchanged (kept with their modification times)": "par rapport au site publié : %d ajoutés, %d modifiés, %d supprimés, %d inchangés (gardés avec leur date de modification)",
 	"#%d built in %s":                             "n°%d : construit en %s",
 	"Serving at %s (Ctrl+C to stop)":              "Site servi à %s (Ctrl+C pour arrêter)",

@@ -31,7 +31,7 @@ const consoleErrors = [];
 const requests = [];
 
 // startServe runs `cpts serve` on a free port and resolves to its address
-// once it prints "Serving at". It is started without --bind: the server
+// once it prints "Serving at" (or, for a French site, "Site servi à"). It is started without --bind: the server
 // must then listen on loopback only, so any other address fails the test.
 function startServe(bin, site) {
   return new Promise((resolve, reject) => {
@@ -40,7 +40,7 @@ function startServe(bin, site) {
     const timer = setTimeout(() => reject(new Error(`cpts serve did not start:\n${out}`)), 60_000);
     const onData = (chunk) => {
       out += chunk;
-      const m = /Serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      const m = /(?:Serving at|Site servi à) (http:\/\/127\.0\.0\.1:\d+)\//.exec(out); // in English or French (the site's language)
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);

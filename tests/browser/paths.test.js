@@ -182,7 +182,7 @@ function startServe() {
     const timer = setTimeout(() => reject(new Error(`cpts serve did not start:\n${out}`)), 60_000);
     const onData = (chunk) => {
       out += chunk;
-      const m = /Serving at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      const m = /(?:Serving at|Site servi à) (http:\/\/127\.0\.0\.1:\d+)\//.exec(out); // in English or French (the site's language)
       if (m) {
         clearTimeout(timer);
         resolve(m[1]);
@@ -357,7 +357,7 @@ describe('the three paths (issue #23)', () => {
 
       it('runs `cpts new news` and `cpts serve`, and sees the draft', async () => {
         const r = run(siteDir, 'new', 'news', 'pays-de-lunel', title);
-        const m = /^created (\S+\.md)$/m.exec(r.stdout);
+        const m = /^créé : (\S+\.md)$/m.exec(r.stdout); // cpts new speaks the site's language, French
         assert.ok(m, `cpts new printed no file:\n${r.stdout}`);
         file = path.relative(siteDir, path.resolve(siteDir, m[1]));
         assert.match(file, /^content\/cpts\/pays-de-lunel\/news\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
