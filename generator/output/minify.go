@@ -31,7 +31,10 @@ func NewMinifier() *Minifier {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("image/svg+xml", minifySVG)
 	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
-	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	// Numbers keep their spelling: the minifier would write 1000 as 1e3,
+	// which a reader of integers (Go's, the open data's users') refuses,
+	// and the search index's names hash its bytes.
+	m.AddRegexp(regexp.MustCompile(`[/+]json$`), &json.Minifier{KeepNumbers: true})
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return &Minifier{m: m}
 }

@@ -26,6 +26,12 @@ type stage struct {
 	err       error           // the first write error
 	closing   sync.Once
 	compared  changes // how the staged files compare with the published site
+	// A file written again (Replace) while its first write waits in the
+	// queue must end with its last bytes: versions count the writes of
+	// each path, and a writer skips a version older than one written.
+	version map[string]int // the last version queued, by path
+	written map[string]int // the last version written, by path
+	paths   [64]sync.Mutex // one writer at a time per path (striped)
 }
 
 // queued is how many files may wait for a writer: it bounds the memory
@@ -69,10 +75,11 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 }
 
 // queuedFile is a file waiting for a writer, with the pooled buffer that
-// holds its data, if any.
+// holds its data, if any, and the version of its path it writes.
 type queuedFile struct {
 	File
-	buf *bytes.Buffer
+	buf     *bytes.Buffer
+	version int
 }
 
 // enqueue hands a file to the writers; it returns the first error a
@@ -82,14 +89,46 @@ func (st *stage) enqueue(p string, data []byte, buf *bytes.Buffer) error {
 	st.mu.Lock()
 	err := st.err
 	st.pending++
+	if st.version == nil {
+		st.version, st.written = map[string]int{}, map[string]int{}
+	}
+	st.version[p]++
+	v := st.version[p]
 	st.mu.Unlock()
-	st.queue <- queuedFile{File{Path: p, Data: data}, buf}
+	st.queue <- queuedFile{File{Path: p, Data: data}, buf, v}
 	return err
+}
+
+// writeVersion writes version v of a file unless a later one is written.
+func (st *stage) writeVersion(f queuedFile) error {
+	lock := &st.paths[stripe(f.Path)]
+	lock.Lock()
+	defer lock.Unlock()
+	st.mu.Lock()
+	stale := st.written[f.Path] > f.version
+	st.mu.Unlock()
+	if stale {
+		return nil
+	}
+	err := st.write(f.Path, f.Data)
+	st.mu.Lock()
+	st.written[f.Path] = f.version
+	st.mu.Unlock()
+	return err
+}
+
+// stripe picks the lock of a path.
+func stripe(p string) int {
+	h := uint32(2166136261) // FNV-1a
+	for i := 0; i < len(p); i++ {
+		h = (h ^ uint32(p[i])) * 16777619
+	}
+	return int(h % 64)
 }
 
 func (st *stage) writer() {
 	for f := range st.queue {
-		err := st.write(f.Path, f.Data)
+		err := st.writeVersion(f)
 		PutBuffer(f.buf)
 		st.mu.Lock()
 		if err != nil && st.err == nil {

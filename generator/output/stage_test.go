@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,5 +106,33 @@ func TestStageWriteFailureStopsCommit(t *testing.T) {
 func TestCommitOfASetInMemory(t *testing.T) {
 	if err := NewSet().Commit(); err == nil {
 		t.Error("Commit of a set in memory: want an error")
+	}
+}
+
+// TestStageKeepsTheLastWrite: a file replaced while its first write waits
+// in the queue ends with the bytes of the replacement (a static image
+// stripped of its metadata must not be published with it).
+func TestStageKeepsTheLastWrite(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	s, err := NewStage(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		p := fmt.Sprintf("img/%d.jpg", i)
+		if err := s.Add(p, []byte("avec GPS")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Replace(p, []byte("sans")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		if data, err := os.ReadFile(filepath.Join(dest, "img", fmt.Sprint(i)+".jpg")); err != nil || string(data) != "sans" {
+			t.Fatalf("img/%d.jpg = %q, %v: the first write won", i, data, err)
+		}
 	}
 }
