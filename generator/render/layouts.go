@@ -70,6 +70,7 @@ type cptsData struct {
 	Entries                 []*model.TerritoryEntry
 	Poster                  string
 	JoinPage                string // the page for professionals, "" on the site of one CPTS
+	Search                  bool   // the site has a search index: not the site of one CPTS
 }
 
 // territoryData is the data of cpts-communes.html, a page of the list of

@@ -286,14 +286,16 @@ func (r *renderer) cpts(c *model.CPTS) {
 		}
 	}
 	var depts []*geo.Departement
+	var near []string // the search form ranks their communes first
 	for _, d := range c.AllDepartements() {
 		if dep := r.site.Geo.Departement(d); dep != nil {
 			depts = append(depts, dep)
+			near = append(near, dep.Code)
 		}
 	}
 	next, past := r.splitEvents(c.Events)
 	r.emit("cpts", &page{
-		Path: path, Title: c.Name, Description: c.Summary,
+		Path: path, Title: c.Name, Description: c.Summary, Near: strings.Join(near, " "),
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}},
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: cptsData{
@@ -302,7 +304,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			HasNotes: hasNotes(c), Communes: r.site.Geo,
 			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
-			Poster: plan.Poster(c), JoinPage: r.joinPage(),
+			Poster: plan.Poster(c), JoinPage: r.joinPage(), Search: r.homeCPTS() == nil,
 		},
 	})
 }

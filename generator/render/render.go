@@ -248,8 +248,9 @@ type page struct {
 	NoIndex     bool
 	Feeds       []string // news folder whose feeds the page announces: plan.NewsList
 	Edit        string   // content file the page comes from, for "Modifier cette page"
-	// Near holds the département codes a search form on the page ranks
-	// first among equal matches ("30" on the Gard's page).
+	// Near holds the département codes, space-separated, a search form on
+	// the page ranks first among equal matches ("30" on the Gard's page,
+	// "30 34" on that of a CPTS of the Gard and the Hérault).
 	Near string
 	Data any
 }

@@ -23,12 +23,21 @@
 // Options.ShardBytes of JSON. A split node keeps a shard of its own with the
 // first documents of each kind (largest population first) and those whose
 // name or code is the key itself, for queries that stop there. The leaves,
-// in order, are packed into range shards of up to ShardBytes each.
+// in order, are packed into range shards of up to two thirds of ShardBytes
+// each (a larger leaf is a shard alone), codes apart from words.
 //
 // The manifest holds the format version (FormatVersion), the split shards
-// (key → hash), the range shards (sorted first keys and hashes), the names
-// of the départements, the stop words, the particles and the minimum length
-// of a word with a typo. A shard holds its CPTS table (x), its records in
+// (key → hash) and the range shards (sorted first keys and hashes) of
+// words, the names of the départements, the stop words, the particles, the
+// minimum length of a word with a typo, the words that name a profession,
+// and the hashes of the files fetched only when a query needs them: the
+// maps of the shards of codes (search/codes.<hash>.json: words that start
+// with a digit), of deletion terms (search/typos.<hash>.json) and of prose
+// alone (search/prose.<hash>.json: each stem of prose and its postings,
+// ProseMark, read for the words of a query but the primary one), the CPTS
+// of each profession (search/professions.<hash>.json) and the chunks of
+// prose records (search/docs.<hash>.json). A query of names fetches the
+// manifest and its shards only. A shard holds its CPTS table (x), its records in
 // the global order (d: kind first, then largest first; i: their ids,
 // delta-coded, so that records read from several shards rank together), and the prose
 // postings (w: stem → positions in d). Records are arrays whose first
@@ -57,10 +66,12 @@
 // a typo. Words of prose are matched on their stem (Stem), stop words left
 // out; names are never stemmed.
 //
-// The client fetches the manifest, then the one shard that the query's most
-// selective word chooses (a range shard before a split one, then the
-// deeper key, then the longer word). Prose documents that need other words
-// wait for the shards of their stems. When nothing matches without a typo,
+// The client fetches the manifest, then the one shard that the query's
+// primary word chooses: the first word, in the order typed, whose shard is
+// complete (a range shard: any finds the same names, and the words typed
+// after it fetch no other); when all are split, the deeper key, then the
+// longer word. Prose documents that need other words wait for the shards
+// of prose alone that hold their stems. When nothing matches without a typo,
 // the shards that a slip among the first letters may have missed are read
 // too (at most eight): those of the deletion terms (TypoMark: each name
 // word of MinTypoLen letters or more less one of the letters that choose

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -77,7 +78,7 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 		s.X = [][]any{}
 	}
 	for _, e := range stems {
-		s.W = append(s.W, []any{e.term, deltas(e.prose)})
+		s.W = append(s.W, []any{strings.TrimPrefix(e.term, ProseMark), deltas(e.prose)})
 	}
 	b.shards = append(b.shards, shard{key: key, split: split, data: marshal(s)})
 }

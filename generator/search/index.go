@@ -13,13 +13,19 @@ import (
 
 // FormatVersion is the version of the manifest and shard format. search.js
 // expects it and warns in the console when the manifest says otherwise.
-const FormatVersion = 2
+const FormatVersion = 3
 
 // ManifestPath is where the manifest is written, relative to the site root.
 const ManifestPath = "search/manifest.json"
 
 // DefaultShardBytes is the size, in bytes of JSON before compression,
-// above which a shard is split by one more letter.
+// above which a node of the trie is split by one more letter. Leaves are
+// packed into shards of at most two thirds of it: a shard of names is
+// then 5 to 6 KB gzip-compressed (9 KB for a leaf alone near the limit),
+// so that a query typed letter by letter that fetches two (a profession,
+// then a place) stays within 25 KB with search.js
+// (TestTypedQueriesStayWithinBudget), while a word keeps its documents
+// whole up to the limit (a split node keeps only its first ones).
 const DefaultShardBytes = 24 << 10
 
 // MaxPostings is how many prose documents a shard lists under one stem:
@@ -89,10 +95,13 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 		opts.ShardBytes = DefaultShardBytes
 	}
 	docs := collect(site, opts)
-	b := &builder{docs: docs, limit: opts.ShardBytes, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}}
+	b := &builder{docs: docs, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}}
 	b.index()
 	b.trie()
+	words := b.entries
 	b.entries, b.leaves = b.deletionEntries(), nil // their own trie, in shards of their own
+	b.trie()
+	b.entries, b.leaves = proseEntries(words), nil // their own trie too
 	b.trie()
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
@@ -104,12 +113,19 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 		st.Bytes += int64(len(data))
 		return strings.TrimSuffix(strings.TrimPrefix(p, strings.TrimSuffix(name, ".json")+"."), ".json")
 	}
-	typos := typosJSON{Version: FormatVersion, shardMap: newShardMap()}
+	typos := mapFile{Version: FormatVersion, shardMap: newShardMap()}
+	codes := mapFile{Version: FormatVersion, shardMap: newShardMap()}
+	prose := mapFile{Version: FormatVersion, shardMap: newShardMap()}
 	for _, s := range b.shards {
 		hash := add("search/s/"+s.key+".json", s.data)
 		in := &m.shardMap
-		if strings.HasPrefix(s.key, TypoMark) {
+		switch {
+		case strings.HasPrefix(s.key, TypoMark):
 			in = &typos.shardMap
+		case strings.HasPrefix(s.key, ProseMark):
+			in = &prose.shardMap
+		case digit(s.key):
+			in = &codes.shardMap
 		}
 		if s.split {
 			in.Split[s.key] = hash
@@ -122,6 +138,12 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 	m.ProfessionsFile = add("search/professions.json", marshal(professionsListed(site, opts.label)))
 	if len(typos.Ranges)+len(typos.Split) > 0 {
 		m.Typos = add("search/typos.json", marshal(typos))
+	}
+	if len(codes.Ranges)+len(codes.Split) > 0 {
+		m.Codes = add("search/codes.json", marshal(codes))
+	}
+	if len(prose.Ranges)+len(prose.Split) > 0 {
+		m.Prose = add("search/prose.json", marshal(prose))
 	}
 	st.Shards = len(b.shards)
 	if chunks := b.chunks(); len(chunks) > 0 {
@@ -158,6 +180,15 @@ type manifest struct {
 	// shards of the deletion terms (see TypoMark), fetched only when a
 	// query needs them.
 	Typos string `json:"typos,omitempty"`
+	// Codes is the hash of search/codes.<hash>.json, the map of the
+	// shards of the words that start with a digit (postal and INSEE
+	// codes, numbers of départements), fetched only when a query looks
+	// one up: most queries are names.
+	Codes string `json:"codes,omitempty"`
+	// Prose is the hash of search/prose.<hash>.json, the map of the
+	// shards of prose alone (see ProseMark), fetched only when a query's
+	// other words must filter the prose documents of its primary word.
+	Prose string `json:"prose,omitempty"`
 	// Professions maps the words that name a profession to its slug;
 	// ProfessionsFile is the hash of search/professions.<hash>.json (see
 	// profession.go).
@@ -178,8 +209,11 @@ type shardMap struct {
 
 func newShardMap() shardMap { return shardMap{Split: map[string]string{}, Ranges: [][2]string{}} }
 
-// typosJSON is search/typos.<hash>.json: the shards of the deletion terms.
-type typosJSON struct {
+// mapFile is a map of shards in a file of its own, fetched when first
+// needed: search/typos.<hash>.json for the deletion terms,
+// search/codes.<hash>.json for the codes, search/prose.<hash>.json for
+// the stems of prose.
+type mapFile struct {
 	Version int `json:"v"`
 	shardMap
 }
@@ -229,8 +263,9 @@ type leaf struct {
 type builder struct {
 	docs    []*doc
 	entries []*entry // sorted by term
-	limit   int
-	seen    []int // stamp per document, to count a node's documents once
+	limit   int      // size above which a node is split
+	packed  int      // size up to which leaves are packed into one shard
+	seen    []int    // stamp per document, to count a node's documents once
 	stamp   int
 	rowSize map[*model.CPTS][2]int // short and full row
 	rowSeen map[*model.CPTS][2]int // stamps of the short and full row
@@ -288,6 +323,27 @@ func (b *builder) index() {
 // choose its shard finds the word there (see typoFiles): no query word
 // starts with it.
 const TypoMark = "~"
+
+// ProseMark starts the terms of the trie of prose alone: each stem of
+// prose ("=soin") with its postings, without the name documents of its
+// letters. The shard of the primary word of a query holds the postings
+// of its stems; the other words' postings, which only filter those
+// documents, are read from these shards rather than from the shards of
+// their names: there is much less prose than names, so a shard of prose
+// covers many more letters.
+const ProseMark = "="
+
+// proseEntries returns the entries of the trie of prose alone: the stems
+// of entries (sorted), marked with ProseMark.
+func proseEntries(entries []*entry) []*entry {
+	var out []*entry
+	for _, e := range entries {
+		if len(e.prose) > 0 {
+			out = append(out, &entry{term: ProseMark + e.term, prose: e.prose, psize: e.psize + len(ProseMark)})
+		}
+	}
+	return out
+}
 
 // deletions returns the terms of a name word less one of the letters of
 // its shard's key (split holds the keys of the split nodes), marked with
@@ -435,14 +491,17 @@ func (b *builder) node(key string, lo, hi int) {
 	}
 }
 
-// pack groups consecutive leaves into shards of at most the size limit.
-// A shard is named after its first leaf.
+// pack groups consecutive leaves into shards of at most b.packed bytes (a
+// leaf larger than that is a shard alone). A shard is named after its
+// first leaf. Codes and words are never packed together: their shards are
+// in different maps.
 func (b *builder) pack() {
 	for i := 0; i < len(b.leaves); {
 		ranges := [][2]int{{b.leaves[i].lo, b.leaves[i].hi}}
 		size := b.leaves[i].size
+		code := digit(b.leaves[i].key)
 		j := i + 1
-		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.limit; j++ {
+		for ; j < len(b.leaves) && size+b.leaves[j].size <= b.packed && digit(b.leaves[j].key) == code; j++ {
 			ranges = append(ranges, [2]int{b.leaves[j].lo, b.leaves[j].hi})
 			size += b.leaves[j].size
 		}

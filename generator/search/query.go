@@ -39,13 +39,17 @@ type Searcher struct {
 	docs        *docsIndex
 	professions *professionsJSON // search/professions.<hash>.json, read when first needed
 	typos       *shardMap        // search/typos.<hash>.json, read when first needed
+	codes       *shardMap        // search/codes.<hash>.json, read when first needed
+	proseMap    *shardMap        // search/prose.<hash>.json, read when first needed
 	chunks      map[int]*chunk
 	near        map[string]bool // départements ranked first among equal matches
 }
 
 // Near sets the départements whose communes and CPTS rank first among
-// otherwise equal matches: the page's (data-near of the search form, "30"
-// on the Gard's page), so that an ambiguous name finds the one nearby.
+// otherwise equal matches: the page's (data-near of the search form,
+// space-separated: "30" on the Gard's page, "30 84" on that of a CPTS of
+// the Gard and the Vaucluse), so that an ambiguous name finds the one
+// nearby.
 func (s *Searcher) Near(codes ...string) {
 	s.near = map[string]bool{}
 	for _, c := range codes {
@@ -118,9 +122,35 @@ func Open(read func(path string) ([]byte, error)) (*Searcher, error) {
 // fileFor returns the shard file (its path) that holds the words starting
 // with t, the key t resolved to, and whether it is a split shard, which
 // holds only the first documents. ok is false when t is shorter than two
-// letters.
-func (s *Searcher) fileFor(t string) (path, key string, split bool, ok bool) {
-	return s.man.fileFor(t)
+// letters. The map of the codes is read the first time t starts with a
+// digit.
+func (s *Searcher) fileFor(t string) (path, key string, split, ok bool, err error) {
+	m := &s.man.shardMap
+	if digit(t) {
+		if m, err = s.mapOf(&s.codes, "codes", s.man.Codes); err != nil || m == nil {
+			return "", "", false, false, err
+		}
+	}
+	path, key, split, ok = m.fileFor(t)
+	return path, key, split, ok, nil
+}
+
+// mapOf returns the map of shards of search/<name>.<hash>.json, read into
+// *m the first time; nil if the index has none.
+func (s *Searcher) mapOf(m **shardMap, name, hash string) (*shardMap, error) {
+	if *m != nil || hash == "" {
+		return *m, nil
+	}
+	data, err := s.read("search/" + name + "." + hash + ".json")
+	if err != nil {
+		return nil, err
+	}
+	var f mapFile
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("search: %s: %v", name, err)
+	}
+	*m = &f.shardMap
+	return *m, nil
 }
 
 // fileFor finds the shard of t in m.
@@ -281,17 +311,25 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 		}
 		return s.withProfession(results, p)
 	}
-	// The primary word chooses the shard: a complete shard before a split
-	// one, then the deeper shard, then the longer word, then the first.
+	// The primary word chooses the shard: the first word, in the order
+	// typed, whose shard is complete (any complete shard finds the same
+	// names, and a word typed after it does not fetch another); when all
+	// are split, the deeper shard, then the longer word, then the first.
 	primary, best := "", ""
 	bestSplit, bestDepth := true, -1
 	for _, t := range req {
-		path, key, split, ok := s.fileFor(t)
+		if best != "" && !bestSplit {
+			break
+		}
+		path, key, split, ok, err := s.fileFor(t)
+		if err != nil {
+			return nil, err
+		}
 		if !ok {
 			continue
 		}
 		depth := len(key)
-		if best == "" || (bestSplit && !split) || (bestSplit == split && (depth > bestDepth || depth == bestDepth && len(t) > len(primary))) {
+		if best == "" || !split || depth > bestDepth || depth == bestDepth && len(t) > len(primary) {
 			primary, best, bestSplit, bestDepth = t, path, split, depth
 		}
 	}
@@ -383,9 +421,9 @@ func (s *Searcher) names(query string, req []string, files []string, seen map[in
 
 // prose returns the prose documents whose stems match every word of req
 // but stop words: first those of the primary word, then, if there are
-// any, the other words' from the shards of their stems.
+// any, the other words' from the shards of prose alone.
 func (s *Searcher) prose(req []string, primary string) ([]hit, error) {
-	first, err := s.stems(primary)
+	first, err := s.stems(primary, true)
 	if err != nil || len(first) == 0 {
 		return nil, err
 	}
@@ -403,7 +441,7 @@ func (s *Searcher) prose(req []string, primary string) ([]hit, error) {
 		if t == primary || StopWord(t) {
 			continue
 		}
-		m, err := s.stems(t)
+		m, err := s.stems(t, false)
 		if err != nil {
 			return nil, err
 		}
@@ -432,15 +470,26 @@ func count(h *hit, how int) {
 }
 
 // stems returns how the prose documents match t: the best match of t's
-// stem with their stems, from the shard of t's stem.
-func (s *Searcher) stems(t string) (map[int]int, error) {
-	if StopWord(t) {
+// stem with their stems, from the shard of t's stem: that of names for
+// the primary word, of prose alone (ProseMark) for the others.
+func (s *Searcher) stems(t string, primary bool) (map[int]int, error) {
+	stem := Stem(t)
+	if StopWord(t) || len(stem) < 2 {
 		return nil, nil
 	}
-	stem := Stem(t)
-	path, _, _, ok := s.fileFor(stem)
-	if !ok {
-		return nil, nil
+	var path string
+	var ok bool
+	var err error
+	if primary {
+		path, _, _, ok, err = s.fileFor(stem)
+	} else {
+		var m *shardMap
+		if m, err = s.mapOf(&s.proseMap, "prose", s.man.Prose); m != nil {
+			path, _, _, ok = m.fileFor(ProseMark + stem)
+		}
+	}
+	if err != nil || !ok {
+		return nil, err
 	}
 	sh, err := s.load(path)
 	if err != nil {
@@ -487,7 +536,10 @@ func (s *Searcher) typoFiles(t, used string) ([]string, error) {
 	if len(t) < MinTypoLen || digit(t) {
 		return nil, nil
 	}
-	_, key, _, _ := s.fileFor(t)
+	_, key, _, _, err := s.fileFor(t)
+	if err != nil {
+		return nil, err
+	}
 	n := max(len(key), 2)
 	var files []string
 	add := func(path string, ok bool) {
@@ -495,29 +547,25 @@ func (s *Searcher) typoFiles(t, used string) ([]string, error) {
 			files = append(files, path)
 		}
 	}
-	if s.man.Typos != "" {
-		if s.typos == nil {
-			data, err := s.read("search/typos." + s.man.Typos + ".json")
-			if err != nil {
-				return nil, err
-			}
-			var m typosJSON
-			if err := json.Unmarshal(data, &m); err != nil {
-				return nil, fmt.Errorf("search: typos: %v", err)
-			}
-			s.typos = &m.shardMap
-		}
+	typos, err := s.mapOf(&s.typos, "typos", s.man.Typos)
+	if err != nil {
+		return nil, err
+	}
+	if typos != nil {
 		variants := []string{TypoMark + t[1:], TypoMark + t}
 		for j := 1; j < n; j++ {
 			variants = append(variants, TypoMark+t[:j]+t[j+1:])
 		}
 		for _, v := range variants {
-			path, _, _, ok := s.typos.fileFor(v)
+			path, _, _, ok := typos.fileFor(v)
 			add(path, ok)
 		}
 	}
 	for j := 0; j < n; j++ {
-		path, _, _, ok := s.fileFor(t[:j] + t[j+1:])
+		path, _, _, ok, err := s.fileFor(t[:j] + t[j+1:])
+		if err != nil {
+			return nil, err
+		}
 		add(path, ok)
 	}
 	return files, nil

@@ -24,7 +24,8 @@ type queryCase struct {
 	// Listed gives, for a result, the profession the query named and
 	// whether each of its CPTS lists it: "Infirmier ou infirmière: true".
 	Listed map[string]string `json:"listed"`
-	// Near is the départements of the page the query is typed on.
+	// Near is the départements of the page the query is typed on,
+	// space-separated (a CPTS's page may list several).
 	Near string `json:"near"`
 	Note string `json:"note"`
 }

@@ -2,9 +2,11 @@
 // The search box of the built sample site in Chromium: the combobox
 // pattern (ARIA 1.2), the keyboard, the live region, the 320-px layout, an
 // axe-core check with the list open, the warning on a format version
-// mismatch, and the path without JavaScript (the form still goes to the
-// A-Z index). The site is built with go run ./cmd/cpts build, or taken
-// from $CPTS_SITE_DIR.
+// mismatch, the path without JavaScript (the form still goes to the A-Z
+// index), the ranking on a département's and a CPTS's page. The site is
+// built with go run ./cmd/cpts build, or taken from $CPTS_SITE_DIR. Then
+// the bytes a query typed letter by letter fetches, on the sample built
+// with a page for every commune ($CPTS_ALL_SITE_DIR, or built).
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -12,7 +14,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { serve } = require('./server');
-const { CHROMIUM, CHROMIUM_ARGS, tmpdir, buildSite, REPO } = require('./lib');
+const { CHROMIUM, CHROMIUM_ARGS, tmpdir, buildSite, allCommunesSite, REPO } = require('./lib');
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TIMEOUT = 20_000;
@@ -149,6 +151,29 @@ describe('search box in Chromium', () => {
       await page.goto(site.origin + '/departements/46/', { waitUntil: 'load' });
       await typeQuery(page, 'montfaucon');
       assert.match((await options(page))[0].text, /Montfaucon\s*Lot \(46\)/, 'the Lot\'s first on its page');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('has a search form on a CPTS\'s page that ranks first the communes of its départements', async () => {
+    const { page, context, console: logs } = await open({ bypassCSP: true });
+    try {
+      await page.goto(site.origin + '/cpts/quercy-bouriane/', { waitUntil: 'load' });
+      assert.equal(await page.getAttribute('form[data-index]', 'data-near'), '46');
+      assert.equal(await page.textContent('#autre-commune'), 'Chercher une autre commune');
+      assert.equal(await page.textContent('label[for="recherche"]'), 'Votre commune ou votre code postal');
+      const ids = await page.$$eval('[id]', (els) => els.map((e) => e.id));
+      assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no id twice on the page');
+      await typeQuery(page, 'montfaucon');
+      assert.match((await options(page))[0].text, /Montfaucon\s*Lot \(46\)/, 'the Lot\'s first on the page of a CPTS of the Lot');
+      await page.keyboard.press('ArrowDown');
+      await page.addScriptTag({ content: AXE_SOURCE });
+      const result = await page.evaluate(() => window.axe.run(document.querySelector('section[aria-labelledby="autre-commune"]'), {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }));
+      assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+      assert.deepEqual(logs.filter((l) => l.type === 'error' || l.type === 'warning'), []);
     } finally {
       await context.close();
     }
@@ -307,10 +332,90 @@ describe('search box in Chromium', () => {
       const warning = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning', timeout: TIMEOUT });
       await page.click('#recherche');
       await page.keyboard.type('lunel');
-      assert.match((await warning).text(), /format version 99.*reads version 2/);
+      assert.match((await warning).text(), /format version 99.*reads version 3/);
       assert.equal(await page.isVisible('#recherche-resultats'), false);
     } finally {
       await context.close();
     }
   });
+});
+
+// The budget of issue #23: a query typed letter by letter into the search
+// box, as a person types (search.js has no debounce: each letter is a
+// search, so the pace changes nothing), fetches at most 25 KB
+// gzip-compressed, search.js included, on the sample with a page for
+// every commune (the largest shards). The bytes are those server.js sends.
+const BUDGET = 25 * 1024;
+const TYPED = ['lion d angers', 'saint laurent d aigouze', 'villefranche sur saone', 'marseille 13e',
+  'aix en provence', 'montfaucon', 'infirmier gourdon', 'kine lunel', 'lunel', '34400'];
+
+describe('bytes of a query typed letter by letter, every commune with a page', () => {
+  let all;
+  let allSite;
+  let allBrowser;
+  before(async () => {
+    if (process.env.CPTS_ALL_SITE_DIR) {
+      all = path.resolve(process.env.CPTS_ALL_SITE_DIR);
+    } else {
+      const src = allCommunesSite();
+      all = buildSite(src, tmpdir('cpts-search-budget-'));
+      fs.rmSync(src, { recursive: true, force: true });
+    }
+    allSite = await serve(all);
+    allBrowser = await chromium.launch({ executablePath: CHROMIUM, headless: true, chromiumSandbox: false, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    if (allBrowser) await allBrowser.close();
+    if (allSite) await allSite.close();
+    if (!process.env.CPTS_ALL_SITE_DIR && all && !process.env.KEEP_SITE) fs.rmSync(all, { recursive: true, force: true });
+  });
+
+  // sentSince returns the search files and search.js sent since a
+  // snapshot of the server's counters, path -> bytes.
+  function sentSince(before) {
+    const out = new Map();
+    for (const [p, n] of allSite.sent) {
+      const d = n - (before.get(p) || 0);
+      if (d > 0 && (p.startsWith('/search/') || /^\/js\/search\./.test(p))) out.set(p, d);
+    }
+    return out;
+  }
+
+  for (const q of TYPED) {
+    it(`${JSON.stringify(q)} stays within ${BUDGET / 1024} KB`, async (t) => {
+      const context = await allBrowser.newContext({ locale: 'fr-FR' });
+      try {
+        const page = await context.newPage();
+        page.setDefaultTimeout(TIMEOUT);
+        const before = new Map(allSite.sent);
+        await page.goto(allSite.origin + '/', { waitUntil: 'load' });
+        const done = page.evaluate((query) => new Promise((resolve) => {
+          document.querySelector('form[data-index]').addEventListener('cpts-search', (e) => {
+            if (e.detail.final && e.detail.query === query) resolve(e.detail.count);
+          });
+        }), q);
+        await page.click('#recherche');
+        await page.keyboard.type(q, { delay: 100 });
+        const count = await done;
+        // Wait for the fetches of earlier letters still on their way.
+        let sent;
+        for (let last = ''; ;) {
+          await page.waitForTimeout(250);
+          sent = sentSince(before);
+          const now = JSON.stringify([...sent]);
+          if (now === last) break;
+          last = now;
+        }
+        const total = [...sent.values()].reduce((a, b) => a + b, 0);
+        const files = [...sent].map(([p, n]) => `${path.basename(p)} ${(n / 1024).toFixed(1)}`).join(', ');
+        t.diagnostic(`${q}: ${(total / 1024).toFixed(1)} KB gzip-compressed, ${count} results (${files})`);
+        assert.ok(count > 0, `${q}: no result`);
+        assert.ok([...sent.keys()].some((p) => p.startsWith('/js/search.')), 'search.js is counted');
+        assert.ok(total <= BUDGET, `${q}: ${total} bytes, over ${BUDGET} (${files})`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

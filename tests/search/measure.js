@@ -6,7 +6,9 @@
 // keystroke to the results in the page, in Chromium, shards cached and
 // cold from localhost. See README.md, section Search.
 //
-//   node measure.js [--json] [--runs N] [query ...]
+//   node measure.js [--json] [--runs N] [--no-pagefind] [query ...]
+//
+// --no-pagefind measures ours only (Pagefind takes minutes to index).
 //
 // Environment: MEASURE_SITE_DIR reuses a built site (with its pagefind/
 // folder if there is one); PAGEFIND names a pagefind binary (otherwise
@@ -25,9 +27,10 @@ const DEFAULT_QUERIES = ['lunel', 'st laurent aigouze', 'montpellier', 'lion d a
 const SHOWN = 10; // results search.js shows; Pagefind is asked for as many
 
 function parseArgs(argv) {
-  const out = { json: false, runs: 15, queries: [] };
+  const out = { json: false, runs: 15, pagefind: true, queries: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--json') out.json = true;
+    else if (argv[i] === '--no-pagefind') out.pagefind = false;
     else if (argv[i] === '--runs') out.runs = Number(argv[++i]);
     else out.queries.push(argv[i]);
   }
@@ -206,7 +209,7 @@ async function main() {
     log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
   let pagefindSeconds = null;
-  if (!fs.existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) {
+  if (args.pagefind && !fs.existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) {
     const bin = pagefindBinary();
     log(`running ${bin} --site ${dist}`);
     const t0 = Date.now();
@@ -222,7 +225,7 @@ async function main() {
   try {
     for (const q of args.queries) {
       log(`query ${JSON.stringify(q)}`);
-      rows.push({ q, ours: await ours(browser, site, q, args.runs), pagefind: await pagefind(browser, site, q, args.runs) });
+      rows.push({ q, ours: await ours(browser, site, q, args.runs), pagefind: args.pagefind ? await pagefind(browser, site, q, args.runs) : null });
     }
   } finally {
     await browser.close();
@@ -232,7 +235,7 @@ async function main() {
     site: dist,
     pages: walk(dist).filter((f) => f.endsWith('.html')).length,
     index: folderSize(path.join(dist, 'search')),
-    pagefindIndex: folderSize(path.join(dist, 'pagefind')),
+    pagefindIndex: args.pagefind ? folderSize(path.join(dist, 'pagefind')) : null,
     pagefindSeconds,
     queries: rows,
   };
@@ -242,20 +245,22 @@ async function main() {
   }
   console.log(`Site: ${report.pages} pages (${dist})`);
   console.log(`Our index: ${report.index.files} files, ${kb(report.index.raw)} (${kb(report.index.gz)} gzip)`);
-  console.log(`Pagefind index: ${report.pagefindIndex.files} files, ${kb(report.pagefindIndex.raw)}` +
-    (pagefindSeconds ? `, built in ${pagefindSeconds.toFixed(1)} s` : ''));
+  if (args.pagefind) {
+    console.log(`Pagefind index: ${report.pagefindIndex.files} files, ${kb(report.pagefindIndex.raw)}` +
+      (pagefindSeconds ? `, built in ${pagefindSeconds.toFixed(1)} s` : ''));
+  }
   console.log('');
   console.log('| query | ours: index bytes, cold | + search.js | typed letter by letter | Pagefind, 10 results (5) | ratio ours/Pagefind | ours: cold / cached ms | Pagefind: cold / cached ms |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const o = r.ours;
-    const p = r.pagefind;
+    const p = r.pagefind || { bytes: NaN, bytes5: NaN, coldMs: NaN, warmMs: NaN, count: 0, top: '' };
     console.log(`| ${r.q} | ${kb(o.indexBytes)} (${o.files.length} files) | ${kb(o.indexBytes + o.clientBytes)} | ${kb(o.typedBytes)} (${o.typedFiles} files) ` +
       `| ${kb(p.bytes)} (${kb(p.bytes5)}) | ${(o.indexBytes / p.bytes).toFixed(2)} (${((o.indexBytes + o.clientBytes) / p.bytes).toFixed(2)} with search.js) ` +
       `| ${o.coldMs.toFixed(0)} (max ${o.coldMaxMs.toFixed(0)}) / ${o.warmMs.toFixed(1)} (max ${o.warmMaxMs.toFixed(1)}) | ${p.coldMs.toFixed(0)} / ${p.warmMs.toFixed(1)} |`);
   }
   console.log('');
-  for (const r of rows) console.log(`${r.q}: ours "${r.ours.top}" (${r.ours.count}); Pagefind "${r.pagefind.top}" (${r.pagefind.count})`);
+  for (const r of rows) console.log(`${r.q}: ours "${r.ours.top}" (${r.ours.count})` + (r.pagefind ? `; Pagefind "${r.pagefind.top}" (${r.pagefind.count})` : ''));
 }
 
 main().catch((err) => {

@@ -10,10 +10,11 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 2;
+  var FORMAT_VERSION = 3;
   var MAX_RESULTS = 10;
   var MAX_TYPO_FILES = 8;
   var TYPO_MARK = '~';
+  var PROSE_MARK = '=';
   var KIND = { commune: 0, departement: 1, region: 2, cpts: 3, profession: 4, mission: 5, news: 6 };
   var KIND_NAMES = ['commune', 'departement', 'region', 'cpts', 'profession', 'mission', 'news'];
 
@@ -276,10 +277,30 @@
     return false;
   };
 
-  Searcher.prototype.fileFor = function (t) { return fileIn(this.man, t); };
+  // mapFile is the path of a map of shards fetched when first needed:
+  // 'typos', 'codes' or 'prose'; null when the index has none.
+  Searcher.prototype.mapFile = function (name) { return this.man[name] ? name + '.' + this.man[name] + '.json' : null; };
+
+  // loadMap resolves to that map, fetched once, if need; else to null.
+  Searcher.prototype.loadMap = function (name, need) {
+    var p = this.mapFile(name);
+    return p && need ? this.load(p) : Promise.resolve(null);
+  };
+
+  // loadedMap is that map once loaded, else undefined.
+  Searcher.prototype.loadedMap = function (name) { return this.files.get(this.mapFile(name)); };
+
+  // fileFor: the shard of t, from the manifest, or for a word that starts
+  // with a digit from the map of the codes, which must be loaded; as
+  // Searcher.fileFor.
+  Searcher.prototype.fileFor = function (t) {
+    if (!isDigit(t)) return fileIn(this.man, t);
+    var m = this.loadedMap('codes');
+    return m ? fileIn(m, t) : null;
+  };
 
   // fileIn finds the shard of t in a map of shards (split, ranges): the
-  // manifest, or the map of the deletion terms; as shardMap.fileFor.
+  // manifest, or a map of loadMap; as shardMap.fileFor.
   function fileIn(m, t) {
     if (t.length < 2) return null;
     var split = m.split;
@@ -358,18 +379,21 @@
   }
 
   // plan returns what a query needs: its words, and the primary word and
-  // the shard file it chooses; null when there is nothing to look up.
+  // the shard file it chooses (the first word whose shard is complete;
+  // when all are split, the deeper, then the longer word; as
+  // Searcher.Search); null when there is nothing to look up; needCodes
+  // when a code must be looked up first.
   Searcher.prototype.plan = function (query) {
     if (words(query).join('').length < 2) return null;
     var req = this.tokens(query);
     var primary = '', best = null, bestSplit = true, bestDepth = -1;
-    for (var i = 0; i < req.length; i++) {
+    for (var i = 0; i < req.length && (best === null || bestSplit); i++) {
       var t = req[i];
+      if (isDigit(t) && this.mapFile('codes') && !this.loadedMap('codes')) return { needCodes: true };
       var f = this.fileFor(t);
       if (!f) continue;
       var depth = f.key.length;
-      if (best === null || (bestSplit && !f.split) ||
-          (bestSplit === f.split && (depth > bestDepth || (depth === bestDepth && t.length > primary.length)))) {
+      if (best === null || !f.split || depth > bestDepth || (depth === bestDepth && t.length > primary.length)) {
         primary = t; best = f.path; bestSplit = f.split; bestDepth = depth;
       }
     }
@@ -408,11 +432,29 @@
     return f ? f.path : null;
   };
 
+  // proseFile is the shard of prose alone holding the postings of t's
+  // stem, or null; the map of these shards must be loaded (proseMap).
+  Searcher.prototype.proseFile = function (t) {
+    var m = this.loadedMap('prose');
+    var s = stem(t);
+    if (!m || isStopWord(this.man, t) || s.length < 2) return null;
+    var f = fileIn(m, PROSE_MARK + s);
+    return f ? f.path : null;
+  };
+
+  // proseMap resolves once the map of the shards of prose alone is loaded,
+  // if one of the words needs it.
+  Searcher.prototype.proseMap = function (ws) {
+    var man = this.man;
+    return this.loadMap('prose', ws.some(function (t) { return !isStopWord(man, t) && stem(t).length >= 2; }));
+  };
+
   // stems: how the prose documents match t, from the loaded shard of its
-  // stem (id -> match); as Searcher.stems.
-  Searcher.prototype.stems = function (t) {
+  // stem (id -> match): of names for the primary word, of prose alone for
+  // the others; as Searcher.stems.
+  Searcher.prototype.stems = function (t, primary) {
     var out = new Map();
-    var path = this.stemFile(t);
+    var path = primary ? this.stemFile(t) : this.proseFile(t);
     if (!path) return out;
     var s = stem(t), w = this.files.get(path).w;
     for (var i = 0; i < w.length; i++) {
@@ -433,7 +475,7 @@
   // shards of the stems of the words must be loaded; as Searcher.prose.
   Searcher.prototype.prose = function (plan) {
     var self = this;
-    var first = this.stems(plan.primary);
+    var first = this.stems(plan.primary, true);
     if (first.size === 0) return [];
     var hits = Array.from(first.keys()).sort(function (a, b) { return a - b; }).map(function (id) {
       var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: 0, typos: 0, prefixes: 0, near: false };
@@ -442,7 +484,7 @@
     });
     plan.req.forEach(function (t) {
       if (t === plan.primary || isStopWord(self.man, t)) return;
-      var m = self.stems(t);
+      var m = self.stems(t, false);
       hits = hits.filter(function (h) {
         if (!m.has(h.id)) return false;
         count(h, m.get(h.id));
@@ -508,8 +550,8 @@
     var self = this;
     var f0 = this.fileFor(t);
     var n = Math.max(f0 ? f0.key.length : 2, 2);
-    var typos = this.man.typos ? this.load('typos.' + this.man.typos + '.json') : Promise.resolve(null);
-    return typos.then(function (m) {
+    return Promise.all([this.loadMap('typos', true), this.loadMap('codes', isDigit(t.slice(1)))]).then(function (maps) {
+      var m = maps[0];
       var files = [];
       var add = function (f) {
         if (f && f.path !== used && files.indexOf(f.path) < 0 && files.length < MAX_TYPO_FILES) files.push(f.path);
@@ -548,6 +590,7 @@
     }
     var plan = this.plan(query);
     if (!plan) return Promise.resolve([]);
+    if (plan.needCodes) return this.loadMap('codes', true).then(function () { return self.search(query, onFirst); });
     var loadAll = function (paths) {
       return Promise.all(paths.filter(Boolean).map(function (p) { return self.loadShard(p); }));
     };
@@ -555,11 +598,13 @@
     return loadAll([plan.file, this.stemFile(plan.primary)]).then(function () {
       var names = self.names(plan, [plan.file], seen);
       if (names.length >= MAX_RESULTS) return names; // no prose document would show
-      var first = self.stems(plan.primary);
+      var first = self.stems(plan.primary, true);
       if (first.size === 0) return names;
-      var more = plan.req.filter(function (t) { return t !== plan.primary; }).map(function (t) { return self.stemFile(t); });
+      var others = plan.req.filter(function (t) { return t !== plan.primary; });
       if (onFirst) onFirst(self.rows(names.slice().sort(hitLess), false));
-      return loadAll(more).then(function () { return names.concat(self.prose(plan)); });
+      return self.proseMap(others).then(function () {
+        return loadAll(others.map(function (t) { return self.proseFile(t); }));
+      }).then(function () { return names.concat(self.prose(plan)); });
     }).then(function (hits) {
       // A slip among the first letters may have chosen the wrong shard:
       // what it finds there joins the typos found so far.
