@@ -1,9 +1,9 @@
 'use strict';
 // What the browser test files share: the repository, Debian's Chromium
-// launched with the flags this machine needs, and the sample site built
-// once per file (or taken from CPTS_SITE_DIR).
+// launched with the flags this machine needs, the sample site built once
+// per file (or taken from CPTS_SITE_DIR), and `cpts serve` started.
 
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -39,4 +39,30 @@ function buildSample(prefix) {
   };
 }
 
-module.exports = { REPO, CHROMIUM, launchChromium, buildSample };
+// startServe runs `cpts serve` with args (spawn options opts: cwd, env)
+// and resolves, once it prints its address (in English, or in French for
+// a French site), to { proc, origin }; it kills a server that does not
+// start within a minute.
+function startServe(bin, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(bin, ['serve', ...args], { ...opts, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => {
+      proc.kill('SIGINT');
+      reject(new Error(`cpts serve did not start:\n${out}`));
+    }, 60_000);
+    const onData = (chunk) => {
+      out += chunk;
+      const m = /(?:Serving at|Site servi à) (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, origin: m[1] });
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', onData);
+    proc.on('exit', (code) => reject(new Error(`cpts serve exited with ${code}:\n${out}`)));
+  });
+}
+
+module.exports = { REPO, CHROMIUM, launchChromium, buildSample, startServe };

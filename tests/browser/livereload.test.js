@@ -12,12 +12,12 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const { REPO, launchChromium } = require('./harness');
+const { REPO, launchChromium, startServe } = require('./harness');
 const NEWS = 'content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md';
 const PAGE = '/cpts/pays-de-lunel/actualites/signature-convention/';
 const WAIT = 30_000; // for one rebuild and reload, on a busy machine
@@ -29,28 +29,6 @@ let browser;
 let page;
 const consoleErrors = [];
 const requests = [];
-
-// startServe runs `cpts serve` on a free port and resolves to its address
-// once it prints "Serving at" (or, for a French site, "Site servi à"). It is started without --bind: the server
-// must then listen on loopback only, so any other address fails the test.
-function startServe(bin, site) {
-  return new Promise((resolve, reject) => {
-    serveProc = spawn(bin, ['serve', '--source', site, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`cpts serve did not start:\n${out}`)), 60_000);
-    const onData = (chunk) => {
-      out += chunk;
-      const m = /(?:Serving at|Site servi à) (http:\/\/127\.0\.0\.1:\d+)\//.exec(out); // in English or French (the site's language)
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    serveProc.stdout.on('data', onData);
-    serveProc.stderr.on('data', onData);
-    serveProc.on('exit', (code) => reject(new Error(`cpts serve exited with ${code}:\n${out}`)));
-  });
-}
 
 // edit rewrites the news file and resolves, once the page has reloaded, to
 // the time from the write to the load event.
@@ -74,7 +52,7 @@ describe('cpts serve: live reload and error page', () => {
     fs.mkdirSync(site);
     fs.copyFileSync(path.join(REPO, 'config.toml'), path.join(site, 'config.toml'));
     fs.cpSync(path.join(REPO, 'content'), path.join(site, 'content'), { recursive: true });
-    origin = await startServe(bin, site);
+    ({ proc: serveProc, origin } = await startServe(bin, ['--source', site, '--port', '0']));
     browser = await launchChromium();
     // A short viewport, so that the news page scrolls.
     const context = await browser.newContext({ viewport: { width: 800, height: 400 }, locale: 'fr-FR' });

@@ -26,13 +26,13 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { serve } = require('./server');
 
-const { REPO, launchChromium } = require('./harness');
+const { REPO, launchChromium, startServe } = require('./harness');
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'paths');
 const STRINGS = readStrings(path.join(REPO, 'themes', 'default', 'i18n', 'fr.toml'));
@@ -171,27 +171,6 @@ async function assertLunelAnswer(tc, page) {
   await assertReachable(email, 'mailto:coordination@example.org', 'the e-mail address');
   await assertReachable(card.getByRole('link', { name: 'https://example.org/cpts-pays-de-lunel/' }),
     'https://example.org/cpts-pays-de-lunel/', 'the website');
-}
-
-// startServe runs `cpts serve --port 0` in the site folder, as a
-// communicator would, and resolves to its address once it prints it.
-function startServe() {
-  return new Promise((resolve, reject) => {
-    serveProc = spawn(bin, ['serve', '--port', '0'], { cwd: siteDir, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`cpts serve did not start:\n${out}`)), 60_000);
-    const onData = (chunk) => {
-      out += chunk;
-      const m = /(?:Serving at|Site servi à) (http:\/\/127\.0\.0\.1:\d+)\//.exec(out); // in English or French (the site's language)
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    serveProc.stdout.on('data', onData);
-    serveProc.stderr.on('data', onData);
-    serveProc.on('exit', (code) => reject(new Error(`cpts serve exited with ${code}:\n${out}`)));
-  });
 }
 
 // waitFor200 asks for url until it answers 200 (the server rebuilds after
@@ -362,7 +341,9 @@ describe('the three paths (issue #23)', () => {
         file = path.relative(siteDir, path.resolve(siteDir, m[1]));
         assert.match(file, /^content\/cpts\/pays-de-lunel\/news\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/);
         original = fs.readFileSync(path.join(siteDir, file), 'utf8');
-        if (!serveOrigin) serveOrigin = await startServe();
+        if (!serveOrigin) { // in the site folder, as a communicator would
+          ({ proc: serveProc, origin: serveOrigin } = await startServe(bin, ['--port', '0'], { cwd: siteDir, env: ENV }));
+        }
         const url = `${serveOrigin}/cpts/pays-de-lunel/actualites/${path.basename(file, '.md').slice(11)}/`;
         await waitFor200(url);
         ({ context, page } = await open(vp));
