@@ -41,7 +41,8 @@ type Catalog struct {
 // renders, and its translation.
 type entry struct {
 	source   string
-	literal  int // bytes of literal text
+	literal  int    // bytes of literal text
+	needle   string // its longest piece, which a match contains
 	re       *regexp.Regexp
 	verbatim []bool  // captures of %q and %d: data, never translated
 	target   []piece // the translation
@@ -107,7 +108,7 @@ func (c *Catalog) Text(s string) string {
 	return t
 }
 
-// Sprintf formats args with the translation of format.
+// Sprintf formats the English message, then translates it (see Text).
 func (c *Catalog) Sprintf(format string, args ...any) string {
 	return c.Text(fmt.Sprintf(format, args...))
 }
@@ -218,6 +219,9 @@ func (c *Catalog) best(s string) (string, int) {
 		if bestScore >= len(s) {
 			break // all of s is translated
 		}
+		if !strings.Contains(s, e.needle) {
+			continue // cheaper than the expression, and most often enough
+		}
 		m := e.re.FindStringSubmatch(s)
 		if m == nil {
 			continue
@@ -275,7 +279,7 @@ func compile(lang string, words diag.Words, messages map[string]string, nouns ma
 		if from.literalLen() == 0 {
 			return nil, fmt.Errorf("%q: a format of verbs only would match any message", src)
 		}
-		e := entry{source: src, literal: from.literalLen(), re: from.regexp(), target: to.pieces()}
+		e := entry{source: src, literal: from.literalLen(), needle: from.longestText(), re: from.regexp(), target: to.pieces()}
 		for _, v := range from.verbs {
 			e.verbatim = append(e.verbatim, v == 'q' || v == 'd')
 		}

@@ -211,12 +211,7 @@ func deadEntries(t *testing.T, entries map[string]string, files []*ast.File) {
 	all := strings.Join(lits, "\x00")
 	for src := range entries {
 		f, _ := parseFormat(src)
-		longest := ""
-		for _, text := range f.texts {
-			if len(text) > len(longest) {
-				longest = text
-			}
-		}
+		longest := f.longestText()
 		if len(longest) < 3 {
 			continue // "%s or %s": too short to find
 		}

@@ -69,6 +69,17 @@ func (f format) literal() string { return strings.Join(f.texts, "") }
 // specific its match.
 func (f format) literalLen() int { return len(f.literal()) }
 
+// longestText returns the longest piece of literal text of a format.
+func (f format) longestText() string {
+	longest := ""
+	for _, t := range f.texts {
+		if len(t) > len(longest) {
+			longest = t
+		}
+	}
+	return longest
+}
+
 // regexp matches a whole message rendered from the format, one group per verb.
 func (f format) regexp() *regexp.Regexp {
 	var b strings.Builder
