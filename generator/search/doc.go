@@ -35,8 +35,9 @@
 // with a digit), of deletion terms (search/typos.<hash>.json) and of prose
 // alone (search/prose.<hash>.json: each stem of prose and its postings,
 // ProseMark, read for the words of a query but the primary one), the CPTS
-// of each profession (search/professions.<hash>.json) and the chunks of
-// prose records (search/docs.<hash>.json). A query of names fetches the
+// of each profession (search/professions.<hash>.json), and where the
+// records of prose documents are: ChunkSize a chunk, search/d/<n>.<hash>.json,
+// all named by the hash of their contents together. A query of names fetches the
 // manifest and its shards only. A shard holds its CPTS table (x), its records in
 // the global order (d: kind first, then largest first; i: their ids,
 // delta-coded, so that records read from several shards rank together), and the prose
@@ -71,7 +72,9 @@
 // complete (a range shard: any finds the same names, and the words typed
 // after it fetch no other); when all are split, the deeper key, then the
 // longer word. Prose documents that need other words wait for the shards
-// of prose alone that hold their stems. When nothing matches without a typo,
+// of prose alone that hold their stems. search.js shows the names at once,
+// and fetches those shards and the chunks of records of the results only
+// once RecordsDelay has passed without a keystroke. When nothing matches without a typo,
 // the shards that a slip among the first letters may have missed are read
 // too (at most eight): those of the deletion terms (TypoMark: each name
 // word of MinTypoLen letters or more less one of the letters that choose

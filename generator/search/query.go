@@ -14,6 +14,12 @@ import (
 // MaxResults is the number of results a query returns at most.
 const MaxResults = 10
 
+// RecordsDelay is how long search.js waits, in milliseconds, before it
+// fetches the shards of prose alone and the chunks of prose records that
+// a query typed needs: a keystroke within that time supersedes the query,
+// and they are never fetched. The names show at once, the prose after.
+const RecordsDelay = 200
+
 // Result is one line of the results list.
 type Result struct {
 	ID   string   // stable identity, for tests: "commune:30276", "cpts:colhaj", "profession:sage-femme@colhaj"
@@ -36,7 +42,6 @@ type Searcher struct {
 	read        func(path string) ([]byte, error)
 	man         manifest
 	shards      map[string]*loaded
-	docs        *docsIndex
 	professions *professionsJSON // search/professions.<hash>.json, read when first needed
 	typos       *shardMap        // search/typos.<hash>.json, read when first needed
 	codes       *shardMap        // search/codes.<hash>.json, read when first needed
@@ -300,6 +305,14 @@ func tokens(query string) []string {
 
 // Search returns up to MaxResults results for a query, best first.
 func (s *Searcher) Search(query string) ([]Result, error) {
+	return s.search(query, true)
+}
+
+// search is Search; without records, it reads no chunk of prose records
+// and no shard of prose alone, and leaves out the results that need them:
+// what search.js shows of a query typed while a later keystroke may still
+// supersede it (RecordsDelay).
+func (s *Searcher) search(query string, records bool) ([]Result, error) {
 	if len(strings.Join(Words(query), "")) < 2 {
 		return nil, nil // too short to mean anything
 	}
@@ -342,6 +355,13 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 		return nil, err
 	}
 	if len(hits) < MaxResults { // else no prose document would show
+		if ready, err := s.proseReady(req, primary); err != nil {
+			return nil, err
+		} else if !ready && !records {
+			// search.js shows the names and waits (RecordsDelay).
+			sort.SliceStable(hits, func(i, j int) bool { return hitLess(hits[i], hits[j]) })
+			return s.results(hits, false)
+		}
 		prose, err := s.prose(req, primary)
 		if err != nil {
 			return nil, err
@@ -362,10 +382,19 @@ func (s *Searcher) Search(query string) ([]Result, error) {
 		hits = append(hits, more...)
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hitLess(hits[i], hits[j]) })
+	return s.results(hits, records)
+}
+
+// results turns the first MaxResults hits into results; without records,
+// those of prose whose chunk of records is not loaded are left out.
+func (s *Searcher) results(hits []hit, records bool) ([]Result, error) {
 	var out []Result
 	for _, h := range hits {
 		if len(out) == MaxResults {
 			break
+		}
+		if !records && h.r == nil && !s.hasRecord(h.id) {
+			continue
 		}
 		r, err := s.result(h)
 		if err != nil {
@@ -455,6 +484,28 @@ func (s *Searcher) prose(req []string, primary string) ([]hit, error) {
 		hits = kept
 	}
 	return hits, nil
+}
+
+// proseReady reports whether the prose of the primary word needs no
+// file but those loaded to be filtered by the other words of the query:
+// the map of the shards of prose alone and their shards.
+func (s *Searcher) proseReady(req []string, primary string) (bool, error) {
+	first, err := s.stems(primary, true)
+	if err != nil || len(first) == 0 || s.man.Prose == "" {
+		return true, err
+	}
+	for _, t := range req {
+		if t == primary || StopWord(t) || len(Stem(t)) < 2 {
+			continue
+		}
+		if s.proseMap == nil {
+			return false, nil
+		}
+		if path, _, _, ok := s.proseMap.fileFor(ProseMark + Stem(t)); ok && s.shards[path] == nil {
+			return false, nil
+		}
+	}
+	return true, nil
 }
 
 func count(h *hit, how int) {

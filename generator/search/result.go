@@ -10,20 +10,14 @@ import (
 // proseRecord returns the record of a prose document and its CPTS rows,
 // from its chunk.
 func (s *Searcher) proseRecord(id int) ([]any, [][]any, error) {
-	if s.docs == nil {
-		data, err := s.read("search/docs." + s.man.Docs + ".json")
-		if err != nil {
-			return nil, nil, err
-		}
-		s.docs = new(docsIndex)
-		if err := json.Unmarshal(data, s.docs); err != nil {
-			return nil, nil, fmt.Errorf("search: docs: %v", err)
-		}
+	ix := s.man.Docs
+	if ix == nil {
+		return nil, nil, fmt.Errorf("search: document %d: the manifest lists no records of prose", id)
 	}
-	n := (id - s.docs.First) / s.docs.Size
+	n := (id - ix.First) / ix.Size
 	c, ok := s.chunks[n]
 	if !ok {
-		data, err := s.read("search/d/" + strconv.Itoa(n) + "." + s.docs.Chunks[n] + ".json")
+		data, err := s.read("search/d/" + strconv.Itoa(n) + "." + ix.Hash + ".json")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -34,7 +28,7 @@ func (s *Searcher) proseRecord(id int) ([]any, [][]any, error) {
 		c = &chunk{x: raw.X, recs: raw.D}
 		s.chunks[n] = c
 	}
-	rec := c.recs[id-s.docs.First-n*s.docs.Size]
+	rec := c.recs[id-ix.First-n*ix.Size]
 	if k, ok := rec[0].(float64); ok {
 		rec[0] = Kind(k)
 	}
@@ -43,6 +37,17 @@ func (s *Searcher) proseRecord(id int) ([]any, [][]any, error) {
 		rows = append(rows, c.x[i])
 	}
 	return rec, rows, nil
+}
+
+// hasRecord reports whether the chunk of the record of prose document id
+// is loaded.
+func (s *Searcher) hasRecord(id int) bool {
+	ix := s.man.Docs
+	if ix == nil {
+		return false
+	}
+	_, ok := s.chunks[(id-ix.First)/ix.Size]
+	return ok
 }
 
 // result turns a hit into a line of the results list.

@@ -70,6 +70,31 @@ describe('queries (queries.json) through search.js', () => {
     assert.equal(got.length, 1, `fetched ${got.join(', ')}`);
   });
 
+  it('waits for the gate before the prose of a query typed, and fetches none if it is superseded', async () => {
+    // A query whose prose needs another word: it is shown by its names,
+    // then, once the gate opens, with its prose; a closed gate fetches no
+    // shard of prose alone and no chunk of records (RECORDS_DELAY).
+    const q = 'soins non programmes';
+    const cold = () => {
+      const got = [];
+      const s = new search.Searcher(searcher.man, async (p) => {
+        got.push(p);
+        return JSON.parse(fs.readFileSync(path.join(dir, 'search', p), 'utf8'));
+      });
+      return { s, got };
+    };
+    const want = await cold().s.search(q);
+    assert.ok(want.some((r) => r.kind === 'mission' || r.kind === 'news'), `${q}: no prose among ${want.map((r) => r.id).join(' ')}`);
+    const closed = cold();
+    assert.equal(await closed.s.search(q, null, async () => false), null);
+    assert.deepEqual(closed.got.filter((p) => p.startsWith('d/') || p.startsWith('s/=')), [], `fetched ${closed.got.join(', ')}`);
+    const open = cold();
+    let gates = 0;
+    const res = await open.s.search(q, null, async () => { gates++; return true; });
+    assert.deepEqual(res.map((r) => r.id), want.map((r) => r.id));
+    assert.ok(gates > 0, 'the gate was not asked');
+  });
+
   it('fetches one shard for a commune query, cold', async () => {
     const cold = new search.Searcher(searcher.man, async (p) => {
       fetched.push(p);

@@ -10,9 +10,10 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 3;
+  var FORMAT_VERSION = 4;
   var MAX_RESULTS = 10;
   var MAX_TYPO_FILES = 8;
+  var RECORDS_DELAY = 200; // ms; as search.RecordsDelay
   var TYPO_MARK = '~';
   var PROSE_MARK = '=';
   var KIND = { commune: 0, departement: 1, region: 2, cpts: 3, profession: 4, mission: 5, news: 6 };
@@ -442,6 +443,17 @@
     return f ? f.path : null;
   };
 
+  // proseLoaded reports whether the map of the shards of prose alone and
+  // the shards of the words ws are loaded, if they need them; as
+  // Searcher.proseReady.
+  Searcher.prototype.proseLoaded = function (ws) {
+    var self = this, man = this.man;
+    var need = ws.filter(function (t) { return !isStopWord(man, t) && stem(t).length >= 2; });
+    if (need.length === 0 || !this.mapFile('prose')) return true;
+    if (!this.loadedMap('prose')) return false;
+    return need.every(function (t) { var p = self.proseFile(t); return !p || self.files.has(p); });
+  };
+
   // proseMap resolves once the map of the shards of prose alone is loaded,
   // if one of the words needs it.
   Searcher.prototype.proseMap = function (ws) {
@@ -570,8 +582,11 @@
   // search resolves to the results of a query; as Searcher.Search. The
   // shard of the primary word (and of its stem) is fetched first; onFirst,
   // if given, gets the results of the name records while prose still
-  // needs the shards of other words or its chunks of records.
-  Searcher.prototype.search = function (query, onFirst) {
+  // needs the shards of other words or its chunks of records. gate, if
+  // given, is called before those are fetched and resolves to whether to
+  // fetch them; if not, search resolves to null (a later keystroke
+  // superseded the query; as Searcher.search without records).
+  Searcher.prototype.search = function (query, onFirst, gate) {
     var self = this;
     var split = this.splitProfession(this.tokens(query));
     if (split) {
@@ -602,39 +617,58 @@
       if (first.size === 0) return names;
       var others = plan.req.filter(function (t) { return t !== plan.primary; });
       if (onFirst) onFirst(self.rows(names.slice().sort(hitLess), false));
-      return self.proseMap(others).then(function () {
-        return loadAll(others.map(function (t) { return self.proseFile(t); }));
-      }).then(function () { return names.concat(self.prose(plan)); });
+      var lookup = function () {
+        return self.proseMap(others).then(function () {
+          return loadAll(others.map(function (t) { return self.proseFile(t); }));
+        }).then(function () { return names.concat(self.prose(plan)); });
+      };
+      if (!gate || self.proseLoaded(others)) return lookup();
+      return gate().then(function (go) { return go ? lookup() : null; });
     }).then(function (hits) {
       // A slip among the first letters may have chosen the wrong shard:
       // what it finds there joins the typos found so far.
-      if (hits.some(function (h) { return h.typos === 0; })) return hits;
+      if (hits === null || hits.some(function (h) { return h.typos === 0; })) return hits;
       return self.typoFiles(plan.primary, plan.file).then(function (alt) {
         return loadAll(alt).then(function () { return hits.concat(self.names(plan, alt, seen)); });
       });
     }).then(function (hits) {
+      if (hits === null) return null; // superseded
       hits.sort(hitLess);
       hits = hits.slice(0, MAX_RESULTS);
-      return self.loadRecords(hits).then(function () { return self.rows(hits, true); });
+      var load = function () { return self.loadRecords(hits).then(function () { return self.rows(hits, true); }); };
+      if (!gate || self.recordsLoaded(hits)) return load();
+      if (onFirst) onFirst(self.rows(hits, false));
+      return gate().then(function (go) { return go ? load() : null; });
     });
+  };
+
+  // chunkOf: the path of the chunk of records of prose document id, and
+  // the record's place in it.
+  Searcher.prototype.chunkOf = function (id) {
+    var ix = this.man.docs;
+    var n = Math.floor((id - ix.first) / ix.size);
+    return { path: 'd/' + n + '.' + ix.hash + '.json', at: id - ix.first - n * ix.size };
+  };
+
+  // recordsLoaded reports whether the chunks of the prose records among
+  // hits are all loaded; as Searcher.hasRecord.
+  Searcher.prototype.recordsLoaded = function (hits) {
+    var self = this;
+    return !this.man.docs || hits.every(function (h) { return h.r !== null || self.files.has(self.chunkOf(h.id).path); });
   };
 
   // loadRecords fetches the chunks of the prose records among hits.
   Searcher.prototype.loadRecords = function (hits) {
     var self = this;
     var prose = hits.filter(function (h) { return h.r === null; });
-    if (prose.length === 0 || !this.man.docs) return Promise.resolve();
-    return this.load('docs.' + this.man.docs + '.json').then(function (ix) {
-      var paths = [];
-      prose.forEach(function (h) {
-        var n = Math.floor((h.id - ix.first) / ix.size);
-        var p = 'd/' + n + '.' + ix.chunks[n] + '.json';
-        h.chunk = p;
-        h.at = h.id - ix.first - n * ix.size;
-        if (paths.indexOf(p) < 0) paths.push(p);
-      });
-      return Promise.all(paths.map(function (p) { return self.load(p); }));
+    var ix = this.man.docs;
+    if (prose.length === 0 || !ix) return Promise.resolve();
+    var paths = [];
+    prose.forEach(function (h) {
+      var p = self.chunkOf(h.id).path;
+      if (paths.indexOf(p) < 0) paths.push(p);
     });
+    return Promise.all(paths.map(function (p) { return self.load(p); }));
   };
 
   // rows turns hits into result lines; prose hits without their record
@@ -644,9 +678,10 @@
     hits.forEach(function (h) {
       if (out.length >= MAX_RESULTS) return;
       if (h.r) { out.push(resultOf(h.r.rec, h.r.rows)); return; }
-      var c = h.chunk && self.files.get(h.chunk);
+      var k = self.man.docs ? self.chunkOf(h.id) : null;
+      var c = k && self.files.get(k.path);
       if (!c) return;
-      var rec = c.d[h.at];
+      var rec = c.d[k.at];
       out.push(resultOf(rec, recordRefs(rec).map(function (n) { return c.x[n]; })));
     });
     return out;
@@ -679,7 +714,7 @@
   }
 
   var api = {
-    FORMAT_VERSION: FORMAT_VERSION, MAX_RESULTS: MAX_RESULTS,
+    FORMAT_VERSION: FORMAT_VERSION, MAX_RESULTS: MAX_RESULTS, RECORDS_DELAY: RECORDS_DELAY,
     fold: fold, key: key, words: words, stem: stem, distance: distance, deptOf: deptOf, Searcher: Searcher
   };
 
@@ -820,8 +855,16 @@
       }
       start().then(function (s) {
         if (!s || mine !== seq) return null;
-        return s.search(query, function (first) { if (mine === seq) render(query, first, false); }).then(function (rs) {
-          if (mine === seq) render(query, rs, true);
+        // The shards of prose alone and the chunks of prose records wait
+        // RECORDS_DELAY, once: a keystroke by then supersedes the query,
+        // and they are not fetched.
+        var waited = null;
+        var gate = function () {
+          if (!waited) waited = new Promise(function (resolve) { setTimeout(resolve, RECORDS_DELAY); });
+          return waited.then(function () { return mine === seq; });
+        };
+        return s.search(query, function (first) { if (mine === seq) render(query, first, false); }, gate).then(function (rs) {
+          if (rs && mine === seq) render(query, rs, true);
         });
       }).catch(function (err) { console.warn('cpts search: ' + err.message); });
     }
