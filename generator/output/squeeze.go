@@ -36,7 +36,7 @@ func SqueezeHTML(dst, src []byte) []byte {
 			continue
 		case tag != 0: // white space in a tag is kept as it is
 			k := i
-			for k < len(src) && src[k] != '"' && src[k] != '\'' && src[k] != '>' {
+			for k < len(src) && src[k] != '>' && !startsValue(src, k) {
 				k++
 			}
 			if k == len(src) {
@@ -91,6 +91,20 @@ func SqueezeHTML(dst, src []byte) []byte {
 		i = j
 	}
 	return dst
+}
+
+// startsValue reports whether src[k] opens a quoted attribute value: a
+// quote after an equals sign and white space, as HTML reads it. A quote
+// elsewhere in a tag (<a "=x">) is part of a name or of an unquoted value.
+func startsValue(src []byte, k int) bool {
+	if src[k] != '"' && src[k] != '\'' {
+		return false
+	}
+	j := k - 1
+	for j >= 0 && isSpace(src[j]) {
+		j--
+	}
+	return j >= 0 && src[j] == '='
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }

@@ -7,6 +7,7 @@ import "bytes"
 // shares indexFold, which the rewrite left as it was.
 func squeezeReference(dst, src []byte) []byte {
 	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
+	var prev byte       // in a tag, the last byte that is not white space
 	name := ""          // of the tag being read
 	closed := -1        // where the last tag ended ('>'), and its name
 	closedName := ""
@@ -18,11 +19,14 @@ func squeezeReference(dst, src []byte) []byte {
 				quote = 0
 			}
 		case tag != 0:
-			switch c {
-			case '"', '\'':
+			switch {
+			case (c == '"' || c == '\'') && prev == '=': // a quote opens a value only after =
 				quote = c
-			case '>':
+			case c == '>':
 				tag, closed, closedName = 0, i, name
+			}
+			if !isSpace(c) {
+				prev = c
 			}
 		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
 			if raw := refRawElement(src[i:]); raw != "" {
@@ -34,7 +38,7 @@ func squeezeReference(dst, src []byte) []byte {
 				i += end
 				continue
 			}
-			tag, name = c, refTagAfter(src[i:])
+			tag, name, prev = c, refTagAfter(src[i:]), c
 		}
 		if !isSpace(c) || tag != 0 { // white space in a tag is kept as it is
 			dst = append(dst, c)
