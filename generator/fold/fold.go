@@ -91,9 +91,13 @@ func folded(s string) bool {
 }
 
 // foldNFD folds any string: it decomposes it (NFD), drops the combining
-// marks and maps what decomposition leaves alone.
+// marks and maps what decomposition leaves alone. Invalid UTF-8 is a
+// separator, replaced by a space first: norm copies the rest of a string
+// undecomposed when a lead byte lacks the bytes it announces ("\xf2Ț"
+// would keep its comma below), so a word would fold differently at the
+// end of a text than before a space.
 func foldNFD(s string) string {
-	s = norm.NFD.String(s)
+	s = norm.NFD.String(strings.ToValidUTF8(s, " "))
 	var w writer
 	w.b.Grow(len(s))
 	for _, r := range s {
