@@ -65,7 +65,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	msgs.Store(sf.messages(fsys, config))
 	srv := server.New(server.IncrementalBuilder(func() build.Options {
 		msgs.Store(sf.messages(fsys, config))
-		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, StableAssets: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
+		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, StableAssets: true, DeferIndex: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
 	}))
 	srv.Speak(func() *catalog.Catalog { return msgs.Load() })
 	report := func(diags diag.List) {

@@ -26,6 +26,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/scope"
+	"github.com/cpts-fr/cpts/generator/search"
 )
 
 // Options say what to build.
@@ -55,6 +56,12 @@ type Options struct {
 	// ImageCache is the folder where processed images are kept between
 	// builds (package images); empty processes every image every build.
 	ImageCache string
+	// DeferIndex lets an incremental rebuild return as soon as its pages
+	// are made: Result.Complete then makes the search index, the open
+	// data and the sitemap when the change reaches them. The dev server
+	// reloads the edited page first, then completes; a rebuild on top of
+	// a result nobody completed takes over what it left.
+	DeferIndex bool
 	// Output is the set the build writes into: nil means a new set in
 	// memory; a set made by output.NewStage receives each file, minified,
 	// as soon as it is made, so the build never holds the whole site. The
@@ -84,7 +91,98 @@ type Result struct {
 	pictures *images.Set // kept for incremental rebuilds
 	theme    render.Overlay
 	plan     *plan.Plan
-	ids      []string // render.Result.ReservedIDs
+	ids      []string     // render.Result.ReservedIDs
+	memo     *search.Memo // the terms of news items, for the next index
+	pending  *completion  // what an incremental rebuild left to Complete
+}
+
+// completion is what an incremental rebuild leaves to Result.Complete
+// (Options.DeferIndex): the search index being made again, the open data
+// (files and page) when the change shows there, and the sitemap, which
+// lists every page of the merged output.
+type completion struct {
+	index   bool            // the index reads what changed
+	later   map[string]bool // the open data, rendered after the pages
+	sitemap bool
+	render  render.Options // the rebuild's: its plan and theme
+	minify  bool
+}
+
+// merge adds to c what an earlier rebuild left to complete and nobody
+// completed: the rebuild on top of it does that work once, for both.
+func (c *completion) merge(earlier *completion) {
+	if earlier == nil {
+		return
+	}
+	c.index = c.index || earlier.index
+	c.sitemap = c.sitemap || earlier.sitemap
+	for p := range earlier.later {
+		if c.later == nil {
+			c.later = map[string]bool{}
+		}
+		c.later[p] = true
+	}
+}
+
+// empty reports whether c leaves nothing to do.
+func (c *completion) empty() bool { return !c.index && !c.sitemap && len(c.later) == 0 }
+
+// Pending reports whether r still has its search index or sitemap to
+// make (Options.DeferIndex): Files holds the previous ones until Complete.
+func (r *Result) Pending() bool { return r.pending != nil }
+
+// Complete makes the search index, renders the open data and makes the
+// sitemap when the rebuild left them, and puts them in Files in place of the previous ones (in a new
+// set: the previous one is left as it was, for whoever still reads it).
+func (r *Result) Complete() diag.List {
+	c := r.pending
+	if c == nil {
+		return nil
+	}
+	r.pending = nil
+	files := r.Files.Clone()
+	var diags diag.List
+	if c.index {
+		removeIndex(files)
+		diags = startIndex(c.render.Plan, c.render.Theme, r.memo).add(files)
+	}
+	newSet := func() *output.Set {
+		s := output.NewSet()
+		if c.minify {
+			s.MinifyWith(output.NewMinifier())
+		}
+		return s
+	}
+	if len(c.later) > 0 {
+		ropts := c.render
+		ropts.Only, ropts.Layouts, ropts.Out = c.later, nil, newSet()
+		rendered, d := render.Site(r.Site, ropts)
+		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
+			return diags
+		}
+		for _, p := range rendered.Files.Paths() {
+			data, _ := rendered.Files.Get(p)
+			files.Replace(p, data)
+		}
+		diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
+	}
+	if c.sitemap {
+		made := newSet()
+		for _, f := range render.Sitemaps(r.Site, c.render, files.Paths()) {
+			diags.Append(render.AddFile(made, f.Name, f.Data))
+		}
+		for _, p := range files.Paths() {
+			if p == "sitemap.xml" || strings.HasPrefix(p, "sitemap-") && strings.HasSuffix(p, ".xml") {
+				files.Remove(p)
+			}
+		}
+		for _, p := range made.Paths() {
+			data, _ := made.Get(p)
+			files.Replace(p, data)
+		}
+	}
+	r.Files = files
+	return diags
 }
 
 // Pages counts the HTML files.
@@ -213,7 +311,8 @@ func Run(opts Options) (*Result, diag.List) {
 	files.InspectWith(links.Add)
 	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
 	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
-	index := startIndex(pl, theme)
+	res.memo = &search.Memo{}
+	index := startIndex(pl, theme, res.memo)
 	ok = step("render", func() diag.List {
 		var d diag.List
 		rendered, d = render.Site(site, ropts)

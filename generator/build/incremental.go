@@ -45,8 +45,12 @@ import (
 // other files, images, a folder, a news file added or deleted on a site
 // with a [scope], what other pages show of a CPTS. On errors it returns
 // the diagnostics and a nil result; prev and its model are left as they
-// were. After a news change, the search index and the sitemap keep the
-// previous titles and dates until the next full build.
+// were. The search index is made again when the change is one it reads
+// (news, members, missions, association), and the sitemap when pages
+// may have come, gone or changed date (news, free pages): at once, or
+// by Result.Complete with Options.DeferIndex, which also leaves the open
+// data to it. What prev left to complete, if nobody did, this rebuild
+// takes over (prev is left as it was).
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
 	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
 		return nil, nil, false
@@ -61,7 +65,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			}
 		}
 	}()
-	var search bool
+	// search: the index reads what changed; pagesChanged: which pages
+	// exist, or their dates, may have changed (the sitemap lists them).
+	var search, pagesChanged bool
 	var wanted, layouts map[string]bool
 	var gone []string
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
@@ -74,6 +80,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 		diags = d
 		undo = append(undo, edit.commit(site, all))
+		search, pagesChanged = true, true // titles, dates, text
 	} else if edit, d, isCPTS := reloadCPTS(site, opts, changed); isCPTS {
 		if edit == nil {
 			return nil, d.Sort(), true
@@ -90,6 +97,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = d
 		undo = append(undo, edit.apply())
 		wanted = edit.pages()
+		pagesChanged = true
 	} else if files, isStatic := reloadStatic(site, opts, changed); isStatic {
 		wanted = files
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
@@ -110,6 +118,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		maps.Copy(wanted, news)
 	}
 	gone = append(gone, newsGone...)
+	var later map[string]bool // rendered by Complete
+	if opts.DeferIndex && wanted[plan.OpenData] {
+		delete(wanted, plan.OpenData)
+		later = map[string]bool{plan.OpenData: true}
+	}
 	renderStart := time.Now()
 	out := output.NewSet()
 	if !opts.NoMinify {
@@ -139,23 +152,26 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		data, _ := rendered.Files.Get(p)
 		files.Replace(p, data)
 	}
-	if search {
-		for _, p := range files.Paths() {
-			if strings.HasPrefix(p, "search/") {
-				files.Remove(p)
-			}
-		}
-		diags = append(diags, startIndex(after, prev.theme).add(files)...)
-	}
 	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
-	return &Result{
-		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after, ids: prev.ids,
+	res = &Result{
+		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after, ids: prev.ids, memo: prev.memo,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
-	}, diags.Sort(), true
+	}
+	c := &completion{index: search, later: later, sitemap: pagesChanged, render: ropts, minify: !opts.NoMinify}
+	c.merge(prev.pending) // left by prev, which nobody completed
+	if !c.empty() {
+		res.pending = c
+		if !opts.DeferIndex {
+			if diags = append(diags, res.Complete()...); diags.HasErrors() {
+				return nil, diags.Sort(), true
+			}
+		}
+	}
+	return res, diags.Sort(), true
 }
 
 // newsEdit is a change of news files: items replaced (by nil when their

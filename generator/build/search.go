@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
@@ -23,14 +24,15 @@ type indexRun struct {
 
 // startIndex starts building the index of the planned site, unless the
 // site has no search form (a single-CPTS site), in which case it returns
-// nil. theme gives the UI strings that name professions and mission kinds.
-func startIndex(pl *plan.Plan, theme fs.FS) *indexRun {
+// nil. theme gives the UI strings that name professions and mission kinds;
+// memo keeps the terms of news items from one index to the next.
+func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo) *indexRun {
 	scoped := pl.Options().Scope
 	if pl.Home() != nil {
 		return nil
 	}
 	site := pl.Site()
-	opts := search.Options{HasPage: pl.Has}
+	opts := search.Options{HasPage: pl.Has, Memo: memo}
 	if scoped != nil && !scoped.All() {
 		opts.Communes = func(com *geo.Commune) bool { return scoped.Departements[com.Departement] }
 	}
@@ -45,6 +47,15 @@ func startIndex(pl *plan.Plan, theme fs.FS) *indexRun {
 		x.files = search.Index(site, opts)
 	}()
 	return x
+}
+
+// removeIndex removes the files of the search index from files.
+func removeIndex(files *output.Set) {
+	for _, p := range files.Paths() {
+		if strings.HasPrefix(p, "search/") {
+			files.Remove(p)
+		}
+	}
 }
 
 // add waits for the index and adds it to the rendered files.

@@ -12,6 +12,24 @@ import (
 // SitemapSize URLs), robots.txt and _headers (package hostfiles): every
 // page rendered, with the date its record was last changed.
 func (r *renderer) machineFiles() {
+	for _, f := range r.sitemaps(r.out.Paths()) {
+		r.add(f.Name, f.Data)
+	}
+	r.add("robots.txt", hostfiles.Robots(r.abs("sitemap.xml")))
+	r.add("_headers", hostfiles.Headers(r.csp()))
+}
+
+// Sitemaps returns sitemap.xml, and the sitemap-N.xml files it lists
+// above Options.SitemapSize URLs, for the HTML files among paths (the
+// files of the whole site): what a full build writes, for an incremental
+// rebuild that changed which pages exist or their dates.
+func Sitemaps(site *model.Site, opts Options, paths []string) []hostfiles.File {
+	return newRenderer(site, opts).sitemaps(paths)
+}
+
+// sitemaps lists the pages among paths with the date their record was
+// last changed.
+func (r *renderer) sitemaps(paths []string) []hostfiles.File {
 	lastmod := map[string]string{}
 	for _, c := range r.site.CPTS {
 		if !c.Updated.IsZero() {
@@ -33,14 +51,10 @@ func (r *renderer) machineFiles() {
 		}
 	}
 	var urls []hostfiles.URL
-	for _, p := range r.out.Paths() {
+	for _, p := range paths {
 		if strings.HasSuffix(p, "index.html") {
 			urls = append(urls, hostfiles.URL{Loc: r.abs(strings.TrimSuffix(p, "index.html")), LastMod: lastmod[p]})
 		}
 	}
-	for _, f := range hostfiles.Sitemaps(urls, r.opts.SitemapSize, r.abs) {
-		r.add(f.Name, f.Data)
-	}
-	r.add("robots.txt", hostfiles.Robots(r.abs("sitemap.xml")))
-	r.add("_headers", hostfiles.Headers(r.csp()))
+	return hostfiles.Sitemaps(urls, r.opts.SitemapSize, r.abs)
 }

@@ -124,23 +124,7 @@ type renderer struct {
 
 // Site renders every page, asset and machine-readable file of the site.
 func Site(site *model.Site, opts Options) (*Result, diag.List) {
-	if opts.SitemapSize <= 0 {
-		opts.SitemapSize = 50000
-	}
-	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}, partials: map[partialKey]template.HTML{}}
-	if r.out == nil {
-		r.out = output.NewSet()
-	}
-	if r.plan = opts.Plan; r.plan == nil {
-		r.plan = plan.Build(site, plan.Options{})
-	}
-	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
-	if u, err := url.Parse(r.baseURL); err == nil {
-		r.basePath = u.Path
-	}
-	if r.basePath == "" {
-		r.basePath = "/"
-	}
+	r := newRenderer(site, opts)
 	var d diag.List
 	r.strings, d = loadStrings(opts.Theme, site.Config.Language)
 	r.diags.Append(d)
@@ -183,6 +167,29 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 			WithHint("add %s = \"...\" to the site's i18n/%s.toml", k, site.Config.Language)
 	}
 	return &Result{Files: r.out, Links: r.links, Converted: r.converted, ReservedIDs: r.tmpl.ids}, r.diags.Sort()
+}
+
+// newRenderer returns a renderer of site with its options, plan and base
+// URL set, before it reads the theme.
+func newRenderer(site *model.Site, opts Options) *renderer {
+	if opts.SitemapSize <= 0 {
+		opts.SitemapSize = 50000
+	}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}, partials: map[partialKey]template.HTML{}}
+	if r.out == nil {
+		r.out = output.NewSet()
+	}
+	if r.plan = opts.Plan; r.plan == nil {
+		r.plan = plan.Build(site, plan.Options{})
+	}
+	r.baseURL = strings.TrimSuffix(string(site.Config.BaseURL), "/") + "/"
+	if u, err := url.Parse(r.baseURL); err == nil {
+		r.basePath = u.Path
+	}
+	if r.basePath == "" {
+		r.basePath = "/"
+	}
+	return r
 }
 
 // staticFiles copies the theme's static/ folder; CSS and JS get

@@ -258,8 +258,7 @@ func (c *collector) news() {
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range docs {
 		g.Go(func() error {
-			n := news[i]
-			docs[i].terms = Terms(n.Title, n.Summary, strings.Join(n.Tags, " "), withoutNoise(n.Body.Source))
+			docs[i].terms = c.opts.Memo.newsTerms(news[i])
 			return nil
 		})
 	}
@@ -276,14 +275,6 @@ func cptsRow(x *model.CPTS, full bool) []any {
 		return []any{x.Slug, x.Name}
 	}
 	return []any{x.Slug, x.Name, x.ShortName, x.Association, strings.Join(x.AllDepartements(), " ")}
-}
-
-func cptsRows(refs []*model.CPTS) [][]any {
-	out := make([][]any, len(refs))
-	for i, x := range refs {
-		out[i] = cptsRow(x, true)
-	}
-	return out
 }
 
 // deptNames maps département codes to names.

@@ -34,6 +34,29 @@ type chunkJSON struct {
 type table struct {
 	rows [][]any
 	n    map[*model.CPTS]int
+	memo rowMemo
+}
+
+// rowMemo holds the rows of each CPTS, short and full, made once per
+// index: a CPTS is named in most shards, and its row lists its
+// départements, read from its territory.
+type rowMemo map[*model.CPTS]*[2][]any
+
+// row returns cptsRow(x, full), made the first time only.
+func (m rowMemo) row(x *model.CPTS, full bool) []any {
+	r := m[x]
+	if r == nil {
+		r = &[2][]any{}
+		m[x] = r
+	}
+	i := 0
+	if full {
+		i = 1
+	}
+	if r[i] == nil {
+		r[i] = cptsRow(x, full)
+	}
+	return r[i]
 }
 
 func (t *table) ref(x *model.CPTS, full bool) int {
@@ -47,7 +70,7 @@ func (t *table) ref(x *model.CPTS, full bool) int {
 		t.rows = append(t.rows, nil)
 	}
 	if t.rows[n] == nil || full && len(t.rows[n]) < 5 {
-		t.rows[n] = cptsRow(x, full)
+		t.rows[n] = t.memo.row(x, full)
 	}
 	return n
 }
@@ -65,7 +88,7 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 	if split {
 		s.Split = 1
 	}
-	var t table
+	t := table{memo: b.rows}
 	prev := 0
 	s.I = make([]int, 0, len(ids))
 	for _, id := range ids {
@@ -94,7 +117,7 @@ func (b *builder) chunks() [][]byte {
 	}
 	for lo := 0; lo < len(prose); lo += ChunkSize {
 		c := chunkJSON{Version: FormatVersion, D: [][]any{}}
-		var t table
+		t := table{memo: b.rows}
 		for _, d := range prose[lo:min(lo+ChunkSize, len(prose))] {
 			c.D = append(c.D, encodeRecord(d, t.ref))
 		}

@@ -73,6 +73,9 @@ type Options struct {
 	Communes func(*geo.Commune) bool
 	// ShardBytes overrides DefaultShardBytes.
 	ShardBytes int
+	// Memo, when set, keeps the terms of news items for the next index
+	// of the same site (see Memo).
+	Memo *Memo
 }
 
 // Stats are the figures of an index.
@@ -98,7 +101,8 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 		opts.ShardBytes = DefaultShardBytes
 	}
 	docs := collect(site, opts)
-	b := &builder{docs: docs, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}}
+	opts.Memo.done()
+	b := &builder{docs: docs, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rowMemo{}}
 	b.index()
 	b.trie()
 	words := b.entries
@@ -286,6 +290,7 @@ type builder struct {
 	stamp   int
 	rowSize map[*model.CPTS][2]int // short and full row
 	rowSeen map[*model.CPTS][2]int // stamps of the short and full row
+	rows    rowMemo
 	leaves  []leaf
 	shards  []shard
 }
@@ -319,7 +324,7 @@ func (b *builder) index() {
 		}
 		for _, x := range d.refs {
 			if _, ok := b.rowSize[x]; !ok {
-				b.rowSize[x] = [2]int{jsonSize(cptsRow(x, false)), jsonSize(cptsRow(x, true))}
+				b.rowSize[x] = [2]int{jsonSize(b.rows.row(x, false)), jsonSize(b.rows.row(x, true))}
 			}
 		}
 	}
@@ -463,7 +468,7 @@ func (b *builder) node(key string, lo, hi int) {
 	count := map[Kind]int{}
 	for _, id := range docs {
 		d := b.docs[id]
-		if count[d.kind] < top(d.kind) || hasKey(d, key) {
+		if count[d.kind] < top(d.kind) || b.hasKey(d, key) {
 			count[d.kind]++
 			kept = append(kept, id)
 		}
@@ -570,9 +575,13 @@ func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 }
 
 // hasKey reports whether the name or a code of d, as a whole, is key.
-func hasKey(d *doc, key string) bool {
+func (b *builder) hasKey(d *doc, key string) bool {
 	if d.keys == nil {
-		d.keys = recordKeys(d.rec, cptsRows(d.refs))
+		rows := make([][]any, len(d.refs))
+		for i, x := range d.refs {
+			rows[i] = b.rows.row(x, true)
+		}
+		d.keys = recordKeys(d.rec, rows)
 	}
 	for _, k := range d.keys {
 		if k == key {

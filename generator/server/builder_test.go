@@ -145,3 +145,36 @@ func TestIncrementalBuilder(t *testing.T) {
 		}
 	}
 }
+
+// TestServedIndexFollowsEdits adds a news item under a server whose
+// builds leave the search index and sitemap to complete: once Rebuild
+// returns, the server serves the index and sitemap of a full build of the
+// edited site, not the previous ones.
+func TestServedIndexFollowsEdits(t *testing.T) {
+	dir := writeSample(t)
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true, DeferIndex: true}
+	s := New(IncrementalBuilder(func() build.Options { return opts }))
+	s.Rebuild(nil)
+	const news = "content/cpts/pays-de-lunel/news/2026-01-02-vaccination.md" // a new page: in the sitemap, and its words in the index
+	text := "+++\ntitle = \"Vaccination hivernale\"\ndate = 2026-01-02\nsummary = \"Les pharmacies vaccinent.\"\n+++\nTexte.\n"
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(news)), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if diags := s.Rebuild([]string{news}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	want, diags := build.Run(opts)
+	if want == nil {
+		t.Fatal(diags)
+	}
+	for _, p := range []string{"search/manifest.json", "sitemap.xml"} {
+		w, _ := want.Files.Get(p)
+		if got := get(t, s, "/"+p); got.Code != 200 || got.Body.String() != string(w) {
+			t.Errorf("/%s: served %d, %d bytes, not what a full build gives (%d bytes)", p, got.Code, got.Body.Len(), len(w))
+		}
+	}
+}

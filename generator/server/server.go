@@ -63,7 +63,9 @@ func New(b Builder) *Server {
 func (s *Server) Speak(messages func() *catalog.Catalog) { s.messages = messages }
 
 // Rebuild runs a build for the changed paths (nil: everything), keeps its
-// output if it succeeded, and tells open pages to reload. It returns the
+// output if it succeeded, and tells open pages to reload; then it
+// completes a build that left its search index or sitemap to make
+// (build.Result.Complete) and serves them too. It returns the
 // diagnostics. Once it has been idle for IdleGCDelay after a build, the
 // server collects its garbage if the runtime would soon do so itself,
 // so that collections do not fall in the middle of a rebuild.
@@ -82,6 +84,16 @@ func (s *Server) Rebuild(changed []string) diag.List {
 	}
 	s.mu.Unlock()
 	s.notify()
+	if res != nil && res.Pending() {
+		// The edited page is reloading; the search index and sitemap
+		// follow, before the next build (build.Options.DeferIndex).
+		more := res.Complete()
+		s.mu.Lock()
+		s.files = res.Files
+		s.diags = append(s.diags, more...)
+		s.mu.Unlock()
+		diags = append(diags, more...)
+	}
 	return diags
 }
 
