@@ -127,13 +127,17 @@ func (c *completion) merge(earlier *completion) {
 // empty reports whether c leaves nothing to do.
 func (c *completion) empty() bool { return !c.index && !c.sitemap && len(c.later) == 0 }
 
-// Pending reports whether r still has its search index or sitemap to
-// make (Options.DeferIndex): Files holds the previous ones until Complete.
+// Pending reports whether r still has its search index, open data or
+// sitemap to make (Options.DeferIndex): Files holds the previous ones
+// until Complete.
 func (r *Result) Pending() bool { return r.pending != nil }
 
 // Complete makes the search index, renders the open data and makes the
-// sitemap when the rebuild left them, and puts them in Files in place of the previous ones (in a new
-// set: the previous one is left as it was, for whoever still reads it).
+// sitemap when the rebuild left them, and puts them in Files in place of
+// the previous ones (in a new set: the previous one is left as it was,
+// for whoever still reads it). Call it before any rebuild on top of r,
+// which changes the model r shares; that rebuild otherwise takes the work
+// over.
 func (r *Result) Complete() diag.List {
 	c := r.pending
 	if c == nil {
