@@ -60,7 +60,8 @@ type Options struct {
 	// are made: Result.Complete then makes the search index, the open
 	// data and the sitemap when the change reaches them. The dev server
 	// reloads the edited page first, then completes; a rebuild on top of
-	// a result nobody completed takes over what it left.
+	// a result nobody completed takes over what it left. The build also
+	// keeps the terms of news items for the next index (search.Memo).
 	DeferIndex bool
 	// Output is the set the build writes into: nil means a new set in
 	// memory; a set made by output.NewStage receives each file, minified,
@@ -92,7 +93,7 @@ type Result struct {
 	theme    render.Overlay
 	plan     *plan.Plan
 	ids      []string     // render.Result.ReservedIDs
-	memo     *search.Memo // the terms of news items, for the next index
+	memo     *search.Memo // the terms of news items, for the next index (DeferIndex)
 	pending  *completion  // what an incremental rebuild left to Complete
 }
 
@@ -315,7 +316,9 @@ func Run(opts Options) (*Result, diag.List) {
 	files.InspectWith(links.Add)
 	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
 	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
-	res.memo = &search.Memo{}
+	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
+		res.memo = &search.Memo{}
+	}
 	index := startIndex(pl, theme, res.memo)
 	ok = step("render", func() diag.List {
 		var d diag.List
