@@ -90,11 +90,16 @@ type Result struct {
 	DraftsLeftOut int
 
 	pictures *images.Set // kept for incremental rebuilds
-	theme    render.Overlay
-	plan     *plan.Plan
-	ids      []string     // render.Result.ReservedIDs
-	memo     *search.Memo // the terms of news items, for the next index (DeferIndex)
-	pending  *completion  // what an incremental rebuild left to Complete
+	// uses are the images the content shows, published the references
+	// the build processed, imageMemo the outcome of each image read.
+	uses      []imageUse
+	published []images.Ref
+	imageMemo *images.Memo
+	theme     render.Overlay
+	plan      *plan.Plan
+	ids       []string     // render.Result.ReservedIDs
+	memo      *search.Memo // the terms of news items, for the next index (DeferIndex)
+	pending   *completion  // what an incremental rebuild left to Complete
 }
 
 // completion is what an incremental rebuild leaves to Result.Complete
@@ -284,7 +289,8 @@ func Run(opts Options) (*Result, diag.List) {
 	var pictures *images.Set
 	if !step("images", func() diag.List {
 		var d diag.List
-		pictures, d = images.Process(opts.Source, publishedImages(uses, opts), images.Options{Cache: opts.ImageCache, Memo: memo})
+		res.uses, res.published, res.imageMemo = uses, publishedImages(uses, opts), memo
+		pictures, d = images.Process(opts.Source, res.published, images.Options{Cache: opts.ImageCache, Memo: memo})
 		res.Images = pictures.Stats
 		return d
 	}) {

@@ -20,7 +20,8 @@ import (
 )
 
 // Incremental rebuilds after a change of content files, on top of prev:
-//   - news files edited, added or deleted (drafts, dates, expiry, tags): it
+//   - news files edited, added or deleted (drafts, dates, expiry, tags,
+//     photos and covers: see repicture): it
 //     reloads those files, checks them and the items that share their
 //     slugs (slugs are unique), plans the site again and re-renders just the pages whose
 //     content the new plan changes (the items, their CPTS, the home page,
@@ -42,7 +43,7 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, images, a folder, a news file added or deleted on a site
+// other files, image files, a folder, a news file added or deleted on a site
 // with a [scope], what other pages show of a CPTS. On errors it returns
 // the diagnostics and a nil result; prev and its model are left as they
 // were. The search index is made again when the change is one it reads
@@ -70,6 +71,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var search, pagesChanged bool
 	var wanted, layouts map[string]bool
 	var gone []string
+	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
 		if d.HasErrors() {
 			return nil, d.Sort(), true
@@ -78,9 +80,14 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if v := validate.News(edit.affected(all)); v.HasErrors() {
 			return nil, append(d, v...).Sort(), true
 		}
+		pics, pd := repicture(prev, opts, edit, edit.uses)
+		if d = append(d, pd...); d.HasErrors() {
+			return nil, d.Sort(), true
+		}
 		diags = d
 		undo = append(undo, edit.commit(site, all))
 		search, pagesChanged = true, true // titles, dates, text
+		pictures = pics
 	} else if edit, d, isCPTS := reloadCPTS(site, opts, changed); isCPTS {
 		if edit == nil {
 			return nil, d.Sort(), true
@@ -128,7 +135,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	if !opts.NoMinify {
 		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
 	}
-	ropts := render.Options{Theme: prev.theme, Plan: after, Images: prev.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
+	ropts := render.Options{Theme: prev.theme, Plan: after, Images: pictures.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
 		StableAssets: opts.StableAssets}
 	if layouts != nil {
 		ropts.Only, ropts.Layouts = nil, layouts
@@ -152,12 +159,16 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		data, _ := rendered.Files.Get(p)
 		files.Replace(p, data)
 	}
+	if pictures.pictures != prev.pictures {
+		swapImages(files, pictures.pictures)
+	}
 	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
 	if diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
 	res = &Result{
-		Site: site, Files: files, Images: prev.Images, pictures: prev.pictures, theme: prev.theme, plan: after, ids: prev.ids, memo: prev.memo,
+		Site: site, Files: files, Images: pictures.pictures.Stats, pictures: pictures.pictures, uses: pictures.uses, published: pictures.published,
+		imageMemo: prev.imageMemo, theme: prev.theme, plan: after, ids: prev.ids, memo: prev.memo,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}
@@ -180,6 +191,7 @@ type newsEdit struct {
 	replaced map[*model.News]*model.News
 	added    []*model.News
 	owners   map[*model.CPTS]bool
+	uses     []imageUse // the images the new items show
 }
 
 // apply returns a copy of list (news newest first) with the edit made:
@@ -249,10 +261,10 @@ func (e *newsEdit) commit(site *model.Site, all []*model.News) (undo func()) {
 	}
 }
 
-// reloadNews reads the changed news files again. It returns ok=false
-// when a path is not a news file (or bundle's index.md) of a CPTS of the
-// site or of the site itself, when an item shows images (covers and
-// photos are processed by the full build), and when a file is added or
+// reloadNews reads the changed news files again, and finds the images
+// the new items show. It returns ok=false when a path is not a news file
+// (or bundle's index.md) of a CPTS of the site or of the site itself (an
+// image file among them: a full build), and when a file is added or
 // deleted on a site with a [scope] (which decides which items it keeps).
 func reloadNews(site *model.Site, opts Options, restricted bool, changed []string) (edit *newsEdit, diags diag.List, ok bool) {
 	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
@@ -273,9 +285,6 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		}
 		if deleted {
 			if old != nil {
-				if old.Cover != "" {
-					return nil, nil, false
-				}
 				edit.replaced[old] = nil
 			}
 			continue
@@ -285,14 +294,9 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		if n == nil {
 			continue
 		}
-		if n.Cover != "" || old != nil && old.Cover != "" {
-			return nil, nil, false
-		}
-		d, images := showsImages(md, n.Body)
+		uses, d := newsImageUses(md, n)
 		diags = append(diags, d...)
-		if images {
-			return nil, nil, false
-		}
+		edit.uses = append(edit.uses, uses...)
 		if old == nil {
 			edit.added = append(edit.added, n)
 			continue

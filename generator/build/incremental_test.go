@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math/rand/v2"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -49,6 +50,19 @@ func withNews(t *testing.T) fstest.MapFS {
 		}
 		fsys[fmt.Sprintf("content/cpts/colhaj/news/%s-essai-%d.md", date, i)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
 			"+++\ntitle = \"Essai %d\"\ndate = %s\nsummary = \"Résumé %d.\"\ntags = %s\n+++\nTexte de l’essai %d.\n", i, date, i, tags, i))}
+	}
+	// Two photos beside the news of each folder, for the edits that show
+	// them (randomEdit).
+	dirs := map[string]bool{}
+	for p := range fsys {
+		if strings.Contains(p, "/news/") && strings.HasSuffix(p, ".md") {
+			dirs[path.Dir(p)] = true
+		}
+	}
+	for dir := range dirs {
+		for k := range 2 {
+			fsys[fmt.Sprintf("%s/atelier-%d.jpg", dir, k)] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(48, 32, uint64(k)), 80)}
+		}
 	}
 	return fsys
 }
@@ -105,7 +119,8 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
-// randomEdit makes one random edit of fsys (see withNews): of a page
+// randomEdit makes one random edit of fsys (see withNews; photos and
+// covers come and go too): of a page
 // layout one time in ten, of a CPTS's records one time in three, else of
 // a news file. It returns the file and what was done. The contacts and
 // events it writes are test data.
@@ -143,10 +158,22 @@ func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string)
 		set(strings.Replace(text, "+++\n", "+++\n"+line+"\n", 1))
 	}
 	tags := regexp.MustCompile(`(?m)^tags = \[.*\]\n`)
-	switch rnd.IntN(8) {
+	photo := fmt.Sprintf("atelier-%d.jpg", rnd.IntN(2))
+	switch rnd.IntN(11) {
 	case 0:
 		set(text + "\nUn paragraphe ajouté.\n")
 		return file, "text"
+	case 8:
+		set(text + "\n![Photo de l’atelier](" + photo + ")\n")
+		return file, "photo"
+	case 9:
+		front(`cover_alt = "L’atelier"`)
+		front(`cover = "` + photo + `"`)
+		return file, "cover"
+	case 10:
+		text = regexp.MustCompile(`(?m)^(cover|cover_alt) = .*\n|!\[[^\]]*\]\([^)]*\)`).ReplaceAllString(text, "")
+		set(text)
+		return file, "no images"
 	case 1:
 		set(strings.Replace(text, "title = \"", "title = \"Modifié : ", 1))
 		return file, "title"
@@ -301,4 +328,55 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	if !ok || res != nil || !diags.HasErrors() || !strings.Contains(diags[0].String(), p+":4:9") {
 		t.Fatalf("got ok=%v res=%v %v", ok, res != nil, diags)
 	}
+}
+
+// TestIncrementalNewsImages shows, replaces and removes photos and
+// covers of news items, deletes an item with a cover, and checks the
+// images published against a full build: new versions added, those no
+// page uses any more removed.
+func TestIncrementalNewsImages(t *testing.T) {
+	fsys := withNews(t)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	before := res.Files.Clone()
+	const (
+		a = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
+		b = "content/cpts/colhaj/news/2021-03-03-essai-2.md"
+		c = "content/cpts/colhaj/news/2021-03-04-essai-3.md"
+	)
+	edit := func(p, from, to string) {
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), from, to, 1))}
+	}
+	steps := []struct {
+		file string
+		do   func()
+	}{
+		{a, func() { edit(a, "+++\nTexte", "+++\n![Photo de l’atelier](atelier-0.jpg)\n\nTexte") }},
+		{b, func() { edit(b, "+++\nTexte", "cover = \"atelier-1.jpg\"\ncover_alt = \"L’atelier\"\n+++\nTexte") }},
+		{b, func() { delete(fsys, b) }},
+		{c, func() { edit(c, "+++\nTexte", "cover = \"atelier-0.jpg\"\ncover_alt = \"L’atelier\"\n+++\nTexte") }},
+		{a, func() { edit(a, "atelier-0.jpg", "atelier-1.jpg") }},
+		{c, func() { edit(c, "cover = \"atelier-0.jpg\"\ncover_alt = \"L’atelier\"\n", "") }},
+	}
+	for i, s := range steps {
+		s.do()
+		next, diags, ok := build.Incremental(res, opts, []string{s.file})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("step %d (%s): ok=%v %v", i, s.file, ok, diags)
+		}
+		res = next
+	}
+	photos := 0
+	for _, p := range res.Files.Paths() {
+		if strings.HasPrefix(p, "images/atelier-") {
+			photos++
+		}
+	}
+	if photos == 0 {
+		t.Fatal("no version of atelier-1.jpg published")
+	}
+	sameAsFullBuild(t, fsys, before, res)
 }

@@ -1,0 +1,84 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/images"
+	"github.com/cpts-fr/cpts/generator/markup"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
+)
+
+// newsImageUses returns the images a news item shows, as check finds
+// them: its cover, then the images of its text.
+func newsImageUses(md *markup.Converter, n *model.News) ([]imageUse, diag.List) {
+	var uses []imageUse
+	if n.Cover != "" {
+		uses = append(uses, imageUse{images.Ref{File: n.File, Dest: n.Cover, Alt: n.CoverAlt, AltKey: "cover_alt", Pos: n.At("cover"), Role: images.Photo}, n})
+	}
+	conv, diags := md.Convert(n.Body.Source, n.Body.Pos)
+	for _, l := range conv.Links {
+		if l.Image {
+			uses = append(uses, imageUse{images.Ref{File: n.Body.Pos.File, Dest: l.Dest, Alt: l.Alt, Pos: l.Pos, Role: images.Photo}, n})
+		}
+	}
+	return uses, diags
+}
+
+// pictureEdit is what a news edit changes of the images the site
+// publishes: the uses after the edit, and the images those published.
+type pictureEdit struct {
+	uses      []imageUse
+	published []images.Ref
+	pictures  *images.Set
+}
+
+// repicture returns the images of the site after a news edit: the uses
+// of the items it replaced or deleted go, those of its new items (fresh)
+// come, and when the images published change (a photo added or removed,
+// an item with photos published or withdrawn by the date), they are
+// processed again through prev's memo, which reads only new ones. fresh
+// holds the uses of each new item. The new items' images are checked as
+// `cpts check` checks them.
+func repicture(prev *Result, opts Options, edit *newsEdit, fresh []imageUse) (*pictureEdit, diag.List) {
+	uses := make([]imageUse, 0, len(prev.uses)+len(fresh))
+	for _, u := range prev.uses {
+		if _, gone := edit.replaced[u.news]; !gone {
+			uses = append(uses, u)
+		}
+	}
+	uses = append(uses, fresh...)
+	refs := make([]images.Ref, len(fresh))
+	for i, u := range fresh {
+		refs[i] = u.ref
+	}
+	iopts := images.Options{Cache: opts.ImageCache, Memo: prev.imageMemo}
+	diags := images.Check(opts.Source, refs, iopts)
+	if diags.HasErrors() {
+		return nil, diags
+	}
+	e := &pictureEdit{uses: uses, published: publishedImages(uses, opts), pictures: prev.pictures}
+	if slices.Equal(e.published, prev.published) {
+		return e, diags
+	}
+	pictures, d := images.Process(opts.Source, e.published, iopts)
+	e.pictures = pictures
+	return e, append(diags, d...)
+}
+
+// swapImages puts the images of pictures in files in place of those of
+// the previous build: versions no image uses any more go.
+func swapImages(files *output.Set, pictures *images.Set) {
+	keep := make(map[string]bool, len(pictures.Files))
+	for _, f := range pictures.Files {
+		keep[f.Path] = true
+		files.Replace(f.Path, f.Data)
+	}
+	for _, p := range files.Paths() {
+		if strings.HasPrefix(p, images.Folder) && !keep[p] {
+			files.Remove(p)
+		}
+	}
+}
