@@ -245,7 +245,7 @@ func middleMembers(c *corpus.Corpus) string {
 // It reports how many files the rebuild rendered, and the time the server
 // then takes to complete it (the search index and the sitemap, made after
 // the page has reloaded: complete-ms/op, outside ns/op). The end-to-end figure, from the file write to the
-// reload event, is BenchmarkServeNewsEdit in generator/server.
+// reload event, is BenchmarkServeEdit in generator/server.
 //
 //	go test ./generator/build -run '^$' -bench 'Incremental/national$' -count 5
 func BenchmarkIncremental(b *testing.B) {

@@ -2,15 +2,17 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -24,21 +26,29 @@ import (
 // newsFileName splits a news file name into its date and slug.
 var newsFileName = regexp.MustCompile(`^content/cpts/([^/]+)/news/\d{4}(?:-\d{2}){0,2}-(.+)\.md$`)
 
-// BenchmarkServeNewsEdit measures what an author waits for in `cpts serve`
-// after saving one news file of a generated corpus written to a temporary
-// folder: the write, the fsnotify event, the quiet time of Debounce, the
-// incremental rebuild, the reload event on the Server-Sent Events stream,
-// and the GET of the edited page (what the browser reloads), which must
-// show the new title. It reports the median and the largest of these
-// times and the median of the rebuild alone (without the debounce).
-// Edits are editPause apart, as an author saves, which leaves the server
-// the idle time in which it collects its garbage (see Server.Rebuild):
+// BenchmarkServeEdit measures what an author waits for in `cpts serve`
+// after saving a file of a generated corpus written to a temporary
+// folder, for each kind of edit: the write, the fsnotify event, the quiet
+// time of Debounce, the rebuild, the reload event on the Server-Sent
+// Events stream, and the GET of the page the author looks at, which must
+// have changed. It reports the median and the largest of these times, the
+// median of the rebuild alone (without the debounce), and the median time
+// the server then takes to complete the rebuild (search index, open data,
+// sitemap: build.Result.Complete) before it can take the next save.
+// Saves are editPause apart, after the last one is complete, as an author
+// saves, which leaves the server the idle time in which it collects its
+// garbage (see Server.Rebuild). The kinds (serveEdits): news (a title),
+// index (a CPTS's text), members, contacts, events (an events.toml added
+// and edited), page (a free page's text), news-added (a new item, added
+// then deleted in turn), static (a stylesheet of the site), layout (the
+// site's layouts/cpts.html) and communes (a CPTS's territory, a full
+// build):
 //
-//	go test ./generator/server -run '^$' -bench 'ServeNewsEdit/national$' -benchtime 20x -count 5
+//	go test ./generator/server -run '^$' -bench 'ServeEdit/national/news$' -benchtime 20x -count 5
 //
 // The corpus and the first full build take about a minute at national
 // scale, before the timer starts.
-func BenchmarkServeNewsEdit(b *testing.B) {
+func BenchmarkServeEdit(b *testing.B) {
 	for _, name := range []string{"small", "national"} {
 		b.Run(name, func(b *testing.B) {
 			scale, _ := corpus.ScaleByName(name)
@@ -54,10 +64,10 @@ func BenchmarkServeNewsEdit(b *testing.B) {
 			if err := c.WriteDir(dir); err != nil {
 				b.Fatal(err)
 			}
-			file, page := editedNews(b, c)
 			fsys := os.DirFS(dir)
 			srv := New(IncrementalBuilder(func() build.Options {
-				return build.Options{Source: fsys, Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, Now: time.Now().UTC()}
+				return build.Options{Source: fsys, Theme: themes.Default(), Geo: table, NoMinify: true, StableAssets: true, DeferIndex: true,
+					Drafts: true, Now: time.Now().UTC()}
 			}))
 			if diags := srv.Rebuild(nil); diags.HasErrors() {
 				b.Fatal(diags)
@@ -67,61 +77,176 @@ func BenchmarkServeNewsEdit(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			reloads := reloadEvents(b, ctx, ts.URL)
-			go func() { _ = Watch(ctx, dir, "config.toml", Debounce, func(batch Batch) { srv.Rebuild(batch.Paths) }) }()
+			built := make(chan struct{}, 16) // a Rebuild returned: complete
+			go func() {
+				_ = Watch(ctx, dir, "config.toml", Debounce, func(batch Batch) {
+					srv.Rebuild(batch.Paths)
+					built <- struct{}{}
+				})
+			}()
 			time.Sleep(editPause) // let the watcher start, and the server collect the first build's garbage
-
-			original, err := os.ReadFile(filepath.Join(dir, file))
-			if err != nil {
-				b.Fatal(err)
+			for _, e := range serveEdits(b, c) {
+				b.Run(e.kind, func(b *testing.B) {
+					full := filepath.Join(dir, filepath.FromSlash(e.file))
+					original, err := os.ReadFile(full)
+					if err != nil && !os.IsNotExist(err) {
+						b.Fatal(err)
+					}
+					save := func(data []byte) {
+						if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+							b.Fatal(err)
+						}
+						if data == nil {
+							err = os.Remove(full)
+						} else {
+							err = os.WriteFile(full, data, 0o644)
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+					wait := func(ch <-chan struct{}, what string) {
+						select {
+						case <-ch:
+						case <-time.After(60 * time.Second):
+							b.Fatal("no " + what)
+						}
+					}
+					settle := func() { // the rebuild is complete: no event of it left
+						wait(built, "end of the rebuild")
+						time.Sleep(editPause)
+						for len(reloads) > 0 {
+							<-reloads
+						}
+					}
+					before := getBody(b, ts.URL+e.page)
+					var waits, rebuilds, completions []time.Duration
+					n := 0
+					for b.Loop() {
+						n++
+						start := time.Now()
+						save(e.edit(original, n))
+						wait(reloads, "reload event")
+						body := getBody(b, ts.URL+e.page)
+						waits = append(waits, time.Since(start))
+						if body == before {
+							b.Fatalf("%s: %s did not change after the save", e.kind, e.page)
+						}
+						before = body
+						_, failed, took := srv.Stats()
+						if failed {
+							b.Fatal("the rebuild failed")
+						}
+						rebuilds = append(rebuilds, took)
+						b.StopTimer()
+						wait(built, "end of the rebuild")
+						completions = append(completions, time.Since(start)-waits[len(waits)-1])
+						time.Sleep(editPause)
+						for len(reloads) > 0 {
+							<-reloads
+						}
+						b.StartTimer()
+					}
+					b.StopTimer()
+					if now, err := os.ReadFile(full); err == nil && !bytes.Equal(now, original) || err == nil && original == nil || err != nil && original != nil {
+						save(original) // back as it was, for the next kind
+						settle()
+					}
+					b.ReportMetric(ms(median(waits)), "save-to-page-p50-ms")
+					b.ReportMetric(ms(slices.Max(waits)), "save-to-page-max-ms")
+					b.ReportMetric(ms(median(rebuilds)), "rebuild-p50-ms")
+					b.ReportMetric(ms(median(completions)), "complete-p50-ms")
+				})
 			}
-			i := strings.Index(string(original), "\ntitle = ")
-			j := i + 1 + strings.Index(string(original[i+1:]), "\n")
-			if i < 0 || j <= i {
-				b.Fatalf("%s has no title line", file)
-			}
-			var waits, rebuilds []time.Duration
-			n := 0
-			for b.Loop() {
-				n++
-				title := "Titre modifié " + strconv.Itoa(n)
-				edited := string(original[:i]) + "\ntitle = \"" + title + "\"" + string(original[j:])
-				start := time.Now()
-				if err := os.WriteFile(filepath.Join(dir, file), []byte(edited), 0o644); err != nil {
-					b.Fatal(err)
-				}
-				select {
-				case <-reloads:
-				case <-time.After(30 * time.Second):
-					b.Fatal("no reload event")
-				}
-				body := getBody(b, ts.URL+page)
-				waits = append(waits, time.Since(start))
-				if !strings.Contains(body, title) {
-					b.Fatalf("%s does not show %q after the reload", page, title)
-				}
-				_, failed, took := srv.Stats()
-				if failed {
-					b.Fatal("the rebuild failed")
-				}
-				rebuilds = append(rebuilds, took)
-				b.StopTimer()
-				time.Sleep(editPause)
-				b.StartTimer()
-			}
-			b.ReportMetric(ms(median(waits)), "save-to-page-p50-ms")
-			b.ReportMetric(ms(slices.Max(waits)), "save-to-page-max-ms")
-			b.ReportMetric(ms(median(rebuilds)), "rebuild-p50-ms")
 		})
 	}
 }
 
-// editPause is the time between two saves in BenchmarkServeNewsEdit:
+// serveEdit is one kind of edit of BenchmarkServeEdit: the file saved
+// (relative to the site folder), the page the author looks at, and the
+// file's content at the nth save, from its original content (nil when it
+// does not exist); a nil content deletes the file.
+type serveEdit struct {
+	kind, file, page string
+	edit             func(original []byte, n int) []byte
+}
+
+// serveEdits returns the kinds of edits, on the CPTS of a news item in
+// the middle of the corpus.
+func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
+	file, page := editedNews(b, c)
+	slug := newsFileName.FindStringSubmatch(file)[1]
+	dir := "content/cpts/" + slug + "/"
+	cptsPage := "/cpts/" + slug + "/"
+	replace := func(from, to string) func([]byte, int) []byte {
+		return func(original []byte, n int) []byte {
+			text := string(original)
+			if !strings.Contains(text, from) {
+				b.Fatalf("no %q to replace", from)
+			}
+			return []byte(strings.Replace(text, from, fmt.Sprintf(to, n), 1))
+		}
+	}
+	appended := func(format string) func([]byte, int) []byte {
+		return func(original []byte, n int) []byte { return append(slices.Clip(original), fmt.Sprintf(format, n)...) }
+	}
+	toggled := func(text string) func([]byte, int) []byte { // added at odd saves, taken out at even ones
+		return func(original []byte, n int) []byte {
+			if n%2 == 0 {
+				return original
+			}
+			return append(slices.Clip(original), text...)
+		}
+	}
+	newsAdded := dir + "news/" + time.Now().UTC().Format("2006-01-02") + "-relu.md"
+	return []serveEdit{
+		{kind: "news", file: file, page: page, edit: replace("\ntitle = \"", "\ntitle = \"Modifié %d : ")},
+		{kind: "index", file: dir + "index.md", page: cptsPage, edit: appended("\nParagraphe relu %d.\n")},
+		{kind: "members", file: dir + "members.toml", page: cptsPage, edit: toggled("\n[[member]]\nprofession = \"sage-femme\"\nstructure = \"liberal\"\n")},
+		{kind: "contacts", file: dir + "contacts.toml", page: cptsPage, edit: appended("\n[[contact]]\nlabel = \"Relecture\"\nemail = \"relu-%d@example.org\"\n")},
+		{kind: "events", file: dir + "events.toml", page: cptsPage, edit: func(_ []byte, n int) []byte {
+			return fmt.Appendf(nil, "[[event]]\ntitle = \"Réunion relue %d\"\ndate = %s\n", n, time.Now().UTC().AddDate(0, 1, 0).Format("2006-01-02"))
+		}},
+		{kind: "page", file: "content/pages/a-propos.md", page: "/pages/a-propos/", edit: appended("\nParagraphe relu %d.\n")},
+		{kind: "news-added", file: newsAdded, page: "/actualites/", edit: func(_ []byte, n int) []byte {
+			if n%2 == 0 {
+				return nil
+			}
+			return fmt.Appendf(nil, "+++\ntitle = \"Nouvelle %d\"\ndate = %s\n+++\nTexte.\n", n, time.Now().UTC().Format("2006-01-02"))
+		}},
+		{kind: "static", file: "static/css/site.css", page: "/css/site.css", edit: func(_ []byte, n int) []byte {
+			sheet, err := fs.ReadFile(themes.Default(), "static/css/site.css")
+			if err != nil {
+				b.Fatal(err)
+			}
+			return fmt.Appendf(sheet, "\n.relu-%d { color: #123456; }\n", n)
+		}},
+		{kind: "layout", file: "layouts/cpts.html", page: cptsPage, edit: func(_ []byte, n int) []byte {
+			layout, err := fs.ReadFile(themes.Default(), "layouts/cpts.html")
+			if err != nil {
+				b.Fatal(err)
+			}
+			return []byte(strings.Replace(string(layout), `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, n), 1))
+		}},
+		{kind: "communes", file: dir + "communes.toml", page: cptsPage, edit: func(original []byte, n int) []byte {
+			lines := strings.SplitAfter(string(original), "\n")
+			for i, l := range lines { // every other save, the territory loses its last commune
+				if n%2 == 1 && strings.HasPrefix(strings.TrimSpace(l), "]") && i > 0 {
+					return []byte(strings.Join(append(slices.Clone(lines[:i-1]), lines[i:]...), ""))
+				}
+			}
+			return original
+		}},
+	}
+}
+
+// editPause is the time between two saves in BenchmarkServeEdit:
 // time for the server to see that it is idle and collect its garbage.
 const editPause = 3 * IdleGCDelay
 
 // editedNews picks a news file of a CPTS in the middle of the corpus, and
 // returns it with the path of its page.
-func editedNews(b *testing.B, c *corpus.Corpus) (file, page string) {
+func editedNews(b testing.TB, c *corpus.Corpus) (file, page string) {
 	var news []string
 	for _, p := range c.Paths() {
 		if newsFileName.MatchString(p) {
