@@ -239,6 +239,8 @@ func middleMembers(c *corpus.Corpus) string {
 // operations delete the file and add it back in turn (lists shift, pages
 // go and come back); in "members", the counts of a CPTS's members.toml
 // change (its page, the open data and the search index are made again);
+// in "contacts", the first email of its contacts.toml (its card on the
+// pages of its communes too);
 // in "layout", the site's layouts/cpts.html changes over the theme's (the
 // pages of every CPTS are made again); in "stylesheet", its
 // static/css/site.css (copied alone: serve keeps the names of assets).
@@ -275,12 +277,15 @@ func BenchmarkIncremental(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			for _, kind := range []string{"edit", "deleted-added", "members", "layout", "stylesheet"} {
+			contacts := strings.Replace(members, "members.toml", "contacts.toml", 1)
+			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "layout", "stylesheet"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
 					switch kind {
 					case "members":
 						edited, text = members, string(in.corpus.Files[members])
+					case "contacts":
+						edited, text = contacts, string(in.corpus.Files[contacts])
 					case "layout":
 						edited, text = "layouts/cpts.html", string(layout)
 					case "stylesheet":
@@ -297,6 +302,8 @@ func BenchmarkIncremental(b *testing.B) {
 					for b.Loop() {
 						n++
 						switch {
+						case kind == "contacts": // the CPTS's card on the pages of its communes changes
+							src.data = []byte(strings.Replace(text, "email = \"", "email = \"relu-"+strconv.Itoa(n)+".", 1))
 						case kind == "members": // counts change: the page, the open data and the index do
 							src.data = []byte(strings.Replace(text, "count = ", "count = "+strconv.Itoa(n%9+1), 1))
 						case kind == "stylesheet":

@@ -415,31 +415,52 @@ func (r *renderer) communes() {
 	if !r.wantedUnder(plan.Communes) {
 		return
 	}
-	byLetter := map[string][]*geo.Commune{}
+	index := r.opts.Only == nil || r.wanted(plan.Communes)
+	for p := range r.opts.Only { // a letter's page: /communes/a/, /communes/a/page/2/
+		if rest, ok := strings.CutPrefix(p, plan.Communes); ok && len(rest) > 1 && rest[1] == '/' {
+			index = true
+		}
+	}
+	type entry struct {
+		key string // the folded name, by which the letter's list is sorted
+		com *geo.Commune
+	}
+	byLetter := map[string][]entry{}
 	for _, com := range r.site.Geo.Communes() {
 		if !r.plan.HasCommunePage(com) {
 			continue
 		}
 		r.commune(com)
-		l := letterOf(com.Name)
-		byLetter[l] = append(byLetter[l], com)
+		if index {
+			key := fold.Fold(com.Name)
+			l := letterOfFolded(key)
+			byLetter[l] = append(byLetter[l], entry{key, com})
+		}
+	}
+	if !index {
+		return // a rebuild of some communes' pages (Options.Only)
 	}
 	letters := make([]string, 0, len(byLetter))
-	for l := range byLetter {
+	sorted := make(map[string][]*geo.Commune, len(byLetter))
+	for l, es := range byLetter {
 		letters = append(letters, l)
-		sort.SliceStable(byLetter[l], func(i, j int) bool {
-			a, b := fold.Fold(byLetter[l][i].Name), fold.Fold(byLetter[l][j].Name)
-			if a != b {
-				return a < b
+		sort.SliceStable(es, func(i, j int) bool {
+			if es[i].key != es[j].key {
+				return es[i].key < es[j].key
 			}
-			return byLetter[l][i].Code < byLetter[l][j].Code
+			return es[i].com.Code < es[j].com.Code
 		})
+		coms := make([]*geo.Commune, len(es))
+		for i, e := range es {
+			coms[i] = e.com
+		}
+		sorted[l] = coms
 	}
 	sort.Strings(letters)
 	r.emit("communes-index", &page{Path: plan.Communes, Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
 		Data: communesIndexData{Letters: letters, Departements: r.departementList()}})
 	for _, l := range letters {
-		coms := byLetter[l]
+		coms := sorted[l]
 		guide := func(lo int) string { return coms[lo].Name }
 		r.paginate(plan.LetterPage(l), len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
 			r.emit("communes-index", &page{Path: path, Title: r.pageTitle(r.t("communes_index_letter", l), p),
@@ -449,9 +470,8 @@ func (r *renderer) communes() {
 	}
 }
 
-// letterOf is the index letter of a name: its first folded letter.
-func letterOf(name string) string {
-	f := fold.Fold(name)
+// letterOfFolded is the index letter of a folded name: its first letter.
+func letterOfFolded(f string) string {
 	for _, c := range f {
 		if c >= 'a' && c <= 'z' {
 			return strings.ToUpper(string(c))
