@@ -95,7 +95,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = d
 		hadEvents := len(edit.old.Events) > 0
 		undo = append(undo, edit.apply())
-		wanted, gone = edit.pages(hadEvents, site.Coverage)
+		wanted, gone = edit.pages(hadEvents, site)
 		search = edit.search
 	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
 		if edit == nil {

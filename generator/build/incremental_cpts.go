@@ -140,16 +140,28 @@ func (e *cptsEdit) apply() (undo func()) {
 // for professionals, and the
 // pages of the communes it covers when its card changed; and those to
 // remove (its calendar, when it has no event left).
-func (e *cptsEdit) pages(hadEvents bool, cv *model.Coverage) (wanted map[string]bool, gone []string) {
+func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bool, gone []string) {
 	c := e.old
 	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
 		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
 		plan.Join: true} // it lists the CPTS whose [join] says how to join
 	if e.cards {
-		for _, code := range cv.Reached() {
-			for _, cl := range cv.Of(code) {
-				if cl.CPTS == c {
-					wanted[plan.CommunePage(code)] = true
+		// The communes it claims (model.NewCoverage): those its entries
+		// name, their city when they are arrondissements, and the
+		// arrondissements of a city it names.
+		for _, en := range c.Territory.Entries {
+			if en.Commune == nil {
+				continue
+			}
+			codes := []string{en.Commune.Code, en.Commune.Parent}
+			for _, arr := range site.Geo.Arrondissements(en.Commune.Code) {
+				codes = append(codes, arr.Code)
+			}
+			for _, code := range codes {
+				for _, cl := range site.Coverage.Of(code) {
+					if cl.CPTS == c {
+						wanted[plan.CommunePage(code)] = true
+					}
 				}
 			}
 		}
