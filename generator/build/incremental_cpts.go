@@ -19,18 +19,21 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 
 // cptsEdit is a change of the records of one CPTS that its own pages,
 // the home page (upcoming events), the calendars, the open data and the
-// search index show, and nothing else: its body, members, missions,
-// contacts, events, dates and association. What other pages show of it
-// (name, short name, stage, summary, logo, départements, territory,
-// update date) is unchanged.
+// search index show, and the cards of it on its communes' pages and in
+// the lists of CPTS: its body, members, missions, contacts, events, dates,
+// association and summary. What other pages show of it (name, short
+// name, stage, logo, départements, territory, update date) is unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
 	// search tells whether the search index reads what changed (members,
 	// missions, association).
 	search bool
 	// cards tells whether its card on the pages of its communes changed
-	// (it shows the first contact, or the website).
+	// (it shows the first contact, or the website, and its summary).
 	cards bool
+	// summary tells whether its summary changed, which the lists of CPTS
+	// show: the directory's, its départements' and its régions'.
+	summary bool
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
@@ -78,12 +81,14 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 	probe.Body, probe.Members, probe.Missions, probe.Contacts, probe.Events = old.Body, old.Members, old.Missions, old.Contacts, old.Events
 	probe.Created, probe.ACISigned, probe.Association, probe.Website, probe.Join = old.Created, old.ACISigned, old.Association, old.Website, old.Join
 	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
+	probe.Summary = old.Summary
 	if !reflect.DeepEqual(&probe, old) {
 		return nil, nil, false
 	}
 	edit = &cptsEdit{old: old, fresh: fresh, search: fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
 		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
-		cards: fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts)}
+		cards:   fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts) || fresh.Summary != old.Summary,
+		summary: fresh.Summary != old.Summary}
 	return edit, diags, true
 }
 
@@ -131,6 +136,7 @@ func (e *cptsEdit) apply() (undo func()) {
 		ev.CPTS = c
 	}
 	c.Created, c.ACISigned, c.Association, c.Website = e.fresh.Created, e.fresh.ACISigned, e.fresh.Association, e.fresh.Website
+	c.Summary = e.fresh.Summary
 	c.SizeTier, c.DeclaredPopulation, c.DeclaredCommunes = e.fresh.SizeTier, e.fresh.DeclaredPopulation, e.fresh.DeclaredCommunes
 	return undo
 }
@@ -163,6 +169,22 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 						wanted[plan.CommunePage(code)] = true
 					}
 				}
+			}
+		}
+	}
+	if e.summary {
+		// Every page of each list that may hold its card: pages a list does
+		// not have are not rendered.
+		lists := []string{plan.CPTSList}
+		for _, code := range c.AllDepartements() {
+			wanted[plan.DepartementPage(code)] = true
+			if d := site.Geo.Departement(code); d != nil {
+				lists = append(lists, plan.RegionPage(d.Region))
+			}
+		}
+		for _, base := range lists {
+			for i := range len(site.CPTS) {
+				wanted[plan.ListPage(base, i+1)] = true
 			}
 		}
 	}

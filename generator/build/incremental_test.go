@@ -210,7 +210,11 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 		}
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
 	}
-	switch rnd.IntN(8) {
+	switch rnd.IntN(9) {
+	case 8:
+		file = []string{"content/cpts/colhaj/index.md", "content/cpts/pays-de-lunel/index.md"}[rnd.IntN(2)]
+		edit(file, `summary = "`, fmt.Sprintf(`summary = "Résumé %d. `, step))
+		return file, "summary"
 	case 7:
 		file = fmt.Sprintf("static/img/photo-%d.jpg", rnd.IntN(2))
 		fsys[file] = &fstest.MapFile{Data: imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(40, 30, uint64(step)), 80), 1)}
