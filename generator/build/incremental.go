@@ -96,7 +96,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		hadEvents := len(edit.old.Events) > 0
 		undo = append(undo, edit.apply())
 		wanted, gone = edit.pages(hadEvents, site)
-		search = edit.search
+		search, pagesChanged = edit.search, edit.updated
 	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
 		if edit == nil {
 			return nil, d.Sort(), true

@@ -20,9 +20,10 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 // cptsEdit is a change of the records of one CPTS that its own pages,
 // the home page (upcoming events), the calendars, the open data and the
 // search index show, and the cards of it on its communes' pages and in
-// the lists of CPTS: its body, members, missions, contacts, events, dates,
-// association and summary. What other pages show of it (name, short
-// name, stage, logo, départements, territory, update date) is unchanged.
+// the lists of CPTS: its body, members, missions, contacts, events, dates
+// (its update date too, without git dates), association and summary. What
+// other pages show of it (name, short name, stage, logo, départements,
+// territory) is unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
 	// search tells whether the search index reads what changed (members,
@@ -34,6 +35,9 @@ type cptsEdit struct {
 	// summary tells whether its summary changed, which the lists of CPTS
 	// show: the directory's, its départements' and its régions'.
 	summary bool
+	// updated tells whether its update date changed, which the sitemap
+	// gives as its page's date.
+	updated bool
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
@@ -82,13 +86,16 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 	probe.Created, probe.ACISigned, probe.Association, probe.Website, probe.Join = old.Created, old.ACISigned, old.Association, old.Website, old.Join
 	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
 	probe.Summary = old.Summary
+	if opts.Git == nil { // else the full build dates it from the history
+		probe.Updated = old.Updated
+	}
 	if !reflect.DeepEqual(&probe, old) {
 		return nil, nil, false
 	}
 	edit = &cptsEdit{old: old, fresh: fresh, search: fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
 		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
 		cards:   fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts) || fresh.Summary != old.Summary,
-		summary: fresh.Summary != old.Summary}
+		summary: fresh.Summary != old.Summary, updated: fresh.Updated != old.Updated}
 	return edit, diags, true
 }
 
@@ -136,7 +143,7 @@ func (e *cptsEdit) apply() (undo func()) {
 		ev.CPTS = c
 	}
 	c.Created, c.ACISigned, c.Association, c.Website = e.fresh.Created, e.fresh.ACISigned, e.fresh.Association, e.fresh.Website
-	c.Summary = e.fresh.Summary
+	c.Summary, c.Updated = e.fresh.Summary, e.fresh.Updated
 	c.SizeTier, c.DeclaredPopulation, c.DeclaredCommunes = e.fresh.SizeTier, e.fresh.DeclaredPopulation, e.fresh.DeclaredCommunes
 	return undo
 }

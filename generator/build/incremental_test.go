@@ -210,7 +210,12 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 		}
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
 	}
-	switch rnd.IntN(9) {
+	switch rnd.IntN(10) {
+	case 9:
+		file = "content/cpts/colhaj/index.md"
+		text := regexp.MustCompile(`(?m)^updated = .*\n`).ReplaceAllString(string(fsys[file].Data), "")
+		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(text, "+++\n", fmt.Sprintf("+++\nupdated = 2026-10-%02d\n", 1+step), 1))}
+		return file, "updated"
 	case 8:
 		file = []string{"content/cpts/colhaj/index.md", "content/cpts/pays-de-lunel/index.md"}[rnd.IntN(2)]
 		edit(file, `summary = "`, fmt.Sprintf(`summary = "Résumé %d. `, step))
@@ -383,4 +388,23 @@ func TestIncrementalNewsImages(t *testing.T) {
 		t.Fatal("no version of atelier-1.jpg published")
 	}
 	sameAsFullBuild(t, fsys, before, res)
+}
+
+// TestIncrementalUpdateDate sets a CPTS's update date, which its page
+// and the sitemap show, and checks the rebuild against a full build.
+func TestIncrementalUpdateDate(t *testing.T) {
+	fsys := copyFS(t, cpts.Sample)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	before := res.Files.Clone()
+	const file = "content/cpts/colhaj/index.md"
+	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), "+++\n", "+++\nupdated = 2026-10-05\n", 1))}
+	next, diags, ok := build.Incremental(res, opts, []string{file})
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("ok=%v %v", ok, diags)
+	}
+	sameAsFullBuild(t, fsys, before, next)
 }
