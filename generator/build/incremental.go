@@ -48,7 +48,8 @@ import (
 // the diagnostics and a nil result; prev and its model are left as they
 // were. The search index is made again when the change is one it reads
 // (news, members, missions, association), and the sitemap when pages
-// may have come, gone or changed date (news, free pages): at once, or
+// may have come, gone or changed date (news, free pages, a CPTS's update
+// date): at once, or
 // by Result.Complete with Options.DeferIndex, which also leaves the open
 // data to it. What prev left to complete, if nobody did, this rebuild
 // takes over (prev is left as it was).
@@ -80,7 +81,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if v := validate.News(edit.affected(all)); v.HasErrors() {
 			return nil, append(d, v...).Sort(), true
 		}
-		pics, pd := repicture(prev, opts, edit, edit.uses)
+		pics, pd := repicture(prev, opts, edit)
 		if d = append(d, pd...); d.HasErrors() {
 			return nil, d.Sort(), true
 		}

@@ -36,13 +36,13 @@ type pictureEdit struct {
 }
 
 // repicture returns the images of the site after a news edit: the uses
-// of the items it replaced or deleted go, those of its new items (fresh)
-// come, and when the images published change (a photo added or removed,
-// an item with photos published or withdrawn by the date), they are
-// processed again through prev's memo, which reads only new ones. fresh
-// holds the uses of each new item. The new items' images are checked as
-// `cpts check` checks them.
-func repicture(prev *Result, opts Options, edit *newsEdit, fresh []imageUse) (*pictureEdit, diag.List) {
+// of the items it replaced or deleted go, those of its new items come,
+// and when the images published change (a photo added or removed, an
+// item with photos published or withdrawn by the date), they are
+// processed again through prev's memo, which reads only new ones. The
+// new items' images (edit.uses) are checked as `cpts check` checks them.
+func repicture(prev *Result, opts Options, edit *newsEdit) (*pictureEdit, diag.List) {
+	fresh := edit.uses
 	uses := make([]imageUse, 0, len(prev.uses)+len(fresh))
 	for _, u := range prev.uses {
 		if _, gone := edit.replaced[u.news]; !gone {
