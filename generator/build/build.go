@@ -133,6 +133,16 @@ func (c *completion) merge(earlier *completion) {
 // empty reports whether c leaves nothing to do.
 func (c *completion) empty() bool { return !c.index && !c.sitemap && len(c.later) == 0 }
 
+// newOutput returns an empty set of files, which minifies what it is
+// given when minify is set (as the full build's does).
+func newOutput(minify bool) *output.Set {
+	s := output.NewSet()
+	if minify {
+		s.MinifyWith(output.NewMinifier())
+	}
+	return s
+}
+
 // Pending reports whether r still has its search index, open data or
 // sitemap to make (Options.DeferIndex): Files holds the previous ones
 // until Complete.
@@ -156,16 +166,9 @@ func (r *Result) Complete() diag.List {
 		removeIndex(files)
 		diags = startIndex(c.render.Plan, c.render.Theme, r.memo).add(files)
 	}
-	newSet := func() *output.Set {
-		s := output.NewSet()
-		if c.minify {
-			s.MinifyWith(output.NewMinifier())
-		}
-		return s
-	}
 	if len(c.later) > 0 {
 		ropts := c.render
-		ropts.Only, ropts.Layouts, ropts.Out = c.later, nil, newSet()
+		ropts.Only, ropts.Layouts, ropts.Out = c.later, nil, newOutput(c.minify)
 		rendered, d := render.Site(r.Site, ropts)
 		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 			return diags
@@ -177,12 +180,12 @@ func (r *Result) Complete() diag.List {
 		diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
 	}
 	if c.sitemap {
-		made := newSet()
+		made := newOutput(c.minify)
 		for _, f := range render.Sitemaps(r.Site, c.render, files.Paths()) {
 			diags.Append(render.AddFile(made, f.Name, f.Data))
 		}
 		for _, p := range files.Paths() {
-			if p == "sitemap.xml" || strings.HasPrefix(p, "sitemap-") && strings.HasSuffix(p, ".xml") {
+			if render.IsSitemap(p) {
 				files.Remove(p)
 			}
 		}

@@ -13,7 +13,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
-	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -132,10 +131,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		later = map[string]bool{plan.OpenData: true}
 	}
 	renderStart := time.Now()
-	out := output.NewSet()
-	if !opts.NoMinify {
-		out.MinifyWith(output.NewMinifier()) // as the full build does: squeezed pages skip it
-	}
+	out := newOutput(!opts.NoMinify) // squeezed pages skip the minifier
 	ropts := render.Options{Theme: prev.theme, Plan: after, Images: pictures.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
 		StableAssets: opts.StableAssets}
 	if layouts != nil {

@@ -16,12 +16,12 @@ import (
 func newsImageUses(md *markup.Converter, n *model.News) ([]imageUse, diag.List) {
 	var uses []imageUse
 	if n.Cover != "" {
-		uses = append(uses, imageUse{images.Ref{File: n.File, Dest: n.Cover, Alt: n.CoverAlt, AltKey: "cover_alt", Pos: n.At("cover"), Role: images.Photo}, n})
+		uses = append(uses, coverUse(n))
 	}
 	conv, diags := md.Convert(n.Body.Source, n.Body.Pos)
 	for _, l := range conv.Links {
 		if l.Image {
-			uses = append(uses, imageUse{images.Ref{File: n.Body.Pos.File, Dest: l.Dest, Alt: l.Alt, Pos: l.Pos, Role: images.Photo}, n})
+			uses = append(uses, photoUse(n.Body, l, n))
 		}
 	}
 	return uses, diags

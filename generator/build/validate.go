@@ -54,6 +54,17 @@ type imageUse struct {
 	news *model.News
 }
 
+// coverUse is the cover of a news item.
+func coverUse(n *model.News) imageUse {
+	return imageUse{images.Ref{File: n.File, Dest: n.Cover, Alt: n.CoverAlt, AltKey: "cover_alt", Pos: n.At("cover"), Role: images.Photo}, n}
+}
+
+// photoUse is an image of a Markdown text, that of news item n (nil for
+// a CPTS or a page).
+func photoUse(md model.Markdown, l markup.Link, n *model.News) imageUse {
+	return imageUse{images.Ref{File: md.Pos.File, Dest: l.Dest, Alt: l.Alt, Pos: l.Pos, Role: images.Photo}, n}
+}
+
 // check runs every check and returns the images the content shows. With
 // later, it does not parse the bodies that show no image (no "![" in
 // them), whose only findings are link warnings that render reports too
@@ -85,7 +96,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 	for _, n := range site.News {
 		bodies = append(bodies, body{n.Body, n})
 		if n.Cover != "" {
-			uses = append(uses, imageUse{images.Ref{File: n.File, Dest: n.Cover, Alt: n.CoverAlt, AltKey: "cover_alt", Pos: n.At("cover"), Role: images.Photo}, n})
+			uses = append(uses, coverUse(n))
 		}
 	}
 	for _, p := range site.Pages {
@@ -112,7 +123,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 		diags = append(diags, results[i].diags...)
 		for _, l := range results[i].links {
 			if l.Image {
-				uses = append(uses, imageUse{images.Ref{File: b.md.Pos.File, Dest: l.Dest, Alt: l.Alt, Pos: l.Pos, Role: images.Photo}, b.news})
+				uses = append(uses, photoUse(b.md, l, b.news))
 			}
 		}
 	}

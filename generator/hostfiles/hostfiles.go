@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"strconv"
+	"strings"
 )
 
 // URL is one page of a sitemap.
@@ -20,6 +21,18 @@ type URL struct {
 type File struct {
 	Name string
 	Data []byte
+}
+
+// IsSitemap reports whether a file name is one Sitemaps makes:
+// sitemap.xml or sitemap-N.xml.
+func IsSitemap(name string) bool {
+	if name == "sitemap.xml" {
+		return true
+	}
+	n, prefixed := strings.CutPrefix(name, "sitemap-")
+	n, suffixed := strings.CutSuffix(n, ".xml")
+	_, err := strconv.Atoi(n)
+	return prefixed && suffixed && err == nil
 }
 
 // Sitemaps returns sitemap.xml listing urls when they are size or fewer,

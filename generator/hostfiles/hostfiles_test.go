@@ -1,6 +1,7 @@
 package hostfiles
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -40,5 +41,28 @@ func TestHeadersCarryThePolicy(t *testing.T) {
 	h := string(Headers("default-src 'self'"))
 	if !strings.HasPrefix(h, "/*\n  Content-Security-Policy: default-src 'self'; frame-ancestors 'self'\n") || !strings.Contains(h, "X-Content-Type-Options: nosniff") {
 		t.Errorf("_headers:\n%s", h)
+	}
+}
+
+// TestIsSitemapKnowsEveryFileSitemapsMakes: what an incremental rebuild
+// removes before it writes the sitemap again.
+func TestIsSitemapKnowsEveryFileSitemapsMakes(t *testing.T) {
+	urls := make([]URL, 5)
+	for i := range urls {
+		urls[i] = URL{Loc: fmt.Sprintf("https://example.org/%d/", i)}
+	}
+	files := Sitemaps(urls, 2, func(name string) string { return "https://example.org/" + name })
+	if len(files) != 4 {
+		t.Fatalf("%d files, want an index and 3 sitemaps", len(files))
+	}
+	for _, f := range files {
+		if !IsSitemap(f.Name) {
+			t.Errorf("IsSitemap(%q) = false", f.Name)
+		}
+	}
+	for _, name := range []string{"sitemap-.xml", "sitemap-a.xml", "sitemap-1.json", "robots.txt", "plan-du-site/index.html", "sitemaps.xml"} {
+		if IsSitemap(name) {
+			t.Errorf("IsSitemap(%q) = true", name)
+		}
 	}
 }

@@ -27,6 +27,9 @@ func Sitemaps(site *model.Site, opts Options, paths []string) []hostfiles.File {
 	return newRenderer(site, opts).sitemaps(paths)
 }
 
+// IsSitemap reports whether a file of the output is one Sitemaps makes.
+func IsSitemap(p string) bool { return hostfiles.IsSitemap(p) }
+
 // sitemaps lists the pages among paths with the date their record was
 // last changed.
 func (r *renderer) sitemaps(paths []string) []hostfiles.File {
