@@ -86,8 +86,9 @@ type Result struct {
 	// (0 for a full build).
 	Rendered int
 	// DraftsLeftOut counts the news marked draft that the build did not
-	// publish (0 with Options.Drafts).
-	DraftsLeftOut int
+	// publish (0 with Options.Drafts); ScheduledLeftOut those dated after
+	// Options.Now, ExpiredLeftOut those expired at Options.Now.
+	DraftsLeftOut, ScheduledLeftOut, ExpiredLeftOut int
 
 	pictures *images.Set // kept for incremental rebuilds
 	// uses are the images the content shows, published the references
@@ -220,6 +221,18 @@ func (r *Result) Summary() string {
 	case n > 1:
 		fmt.Fprintf(&b, "%d drafts left out (draft = true; cpts serve and cpts build --drafts show them)\n", n)
 	}
+	switch n := r.ScheduledLeftOut; {
+	case n == 1:
+		b.WriteString("1 news item dated after today left out (the first build on or after its date publishes it)\n")
+	case n > 1:
+		fmt.Fprintf(&b, "%d news items dated after today left out (the first build on or after their date publishes each)\n", n)
+	}
+	switch n := r.ExpiredLeftOut; {
+	case n == 1:
+		b.WriteString("1 expired news item left out (its expires date has passed)\n")
+	case n > 1:
+		fmt.Fprintf(&b, "%d expired news items left out (their expires date has passed)\n", n)
+	}
 	for _, s := range r.Stages {
 		total += s.Duration
 		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))
@@ -300,11 +313,15 @@ func Run(opts Options) (*Result, diag.List) {
 		return nil, done()
 	}
 	res.Site = site
-	if !opts.Drafts {
-		for _, n := range site.News {
-			if n.Draft {
-				res.DraftsLeftOut++
-			}
+	for _, n := range site.News {
+		switch {
+		case n.Draft && !opts.Drafts:
+			res.DraftsLeftOut++
+		case opts.Now.IsZero(): // every other item is published
+		case n.Scheduled(opts.Now):
+			res.ScheduledLeftOut++
+		case n.Expired(opts.Now):
+			res.ExpiredLeftOut++
 		}
 	}
 	if opts.BaseURL != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
@@ -206,5 +207,33 @@ func TestBuildSaysWhichDraftsItLeftOut(t *testing.T) {
 		if drafts && !strings.Contains(string(page), "Brouillon : cette actualité n’est pas publiée") {
 			t.Errorf("the draft's page does not say it is one")
 		}
+	}
+}
+
+// TestBuildSaysWhichDatedNewsItLeftOut: the summary counts the news a
+// build at a date left out as dated after it or expired, not those it
+// published.
+func TestBuildSaysWhichDatedNewsItLeftOut(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/cpts/lunel/index.md":                   "+++\nname = \"L\"\n+++\n",
+		"content/cpts/lunel/communes.toml":              "communes = [\"34145\"]\n",
+		"content/cpts/lunel/news/2024-05-02-publie.md":  "+++\ntitle = \"Publiée\"\ndate = 2024-05-02\n+++\nTexte.\n",
+		"content/cpts/lunel/news/2024-06-02-avenir.md":  "+++\ntitle = \"À venir\"\ndate = 2024-06-02\n+++\nTexte.\n",
+		"content/cpts/lunel/news/2024-06-03-avenir2.md": "+++\ntitle = \"À venir aussi\"\ndate = 2024-06-03\n+++\nTexte.\n",
+		"content/cpts/lunel/news/2024-04-01-expire.md":  "+++\ntitle = \"Expirée\"\ndate = 2024-04-01\nexpires = 2024-05-01\n+++\nTexte.\n",
+	})
+	now := time.Date(2024, 5, 10, 12, 0, 0, 0, time.UTC)
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), Now: now})
+	if res == nil {
+		t.Fatal(diags)
+	}
+	sum := res.Summary()
+	for _, want := range []string{"2 news items dated after today left out", "1 expired news item left out"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sum)
+		}
+	}
+	if strings.Contains(sum, "draft") {
+		t.Errorf("summary counts drafts where there are none:\n%s", sum)
 	}
 }

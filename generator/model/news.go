@@ -45,12 +45,24 @@ func (n *News) Visible(now time.Time, drafts bool) bool {
 	if n.Draft && !drafts {
 		return false
 	}
-	// Dates start at midnight UTC: compared as days, without making a
-	// time.Time of each (a build asks this of every item several times).
+	return !n.Scheduled(now) && !n.Expired(now)
+}
+
+// Scheduled reports whether the item is dated after now: the first build
+// on or after its date publishes it.
+func (n *News) Scheduled(now time.Time) bool {
+	return !n.Date.IsZero() && n.Date.dayNumber() > today(now)
+}
+
+// Expired reports whether the item's expiry date is now or past.
+func (n *News) Expired(now time.Time) bool {
+	return !n.Expires.IsZero() && today(now) >= n.Expires.dayNumber()
+}
+
+// today is now's day number. Dates start at midnight UTC: compared as
+// days, without making a time.Time of each (a build asks this of every
+// item several times).
+func today(now time.Time) int {
 	y, m, d := now.UTC().Date()
-	today := dayNumber(y, int(m), d)
-	if !n.Date.IsZero() && n.Date.dayNumber() > today {
-		return false
-	}
-	return n.Expires.IsZero() || today < n.Expires.dayNumber()
+	return dayNumber(y, int(m), d)
 }

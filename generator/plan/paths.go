@@ -33,6 +33,12 @@ const (
 	OpenData = "/donnees/"
 	// Tags is the folder of the tags' news lists.
 	Tags = NewsList + "mots-cles/"
+	// ElsewhereID is the id of the note, on the list of départements and
+	// the A-Z index of communes, on what to do for a commune of a
+	// département the directory has no page for; Elsewhere is where the
+	// search index leads such a commune.
+	ElsewhereID = "ailleurs"
+	Elsewhere   = Departements + "#" + ElsewhereID
 	// LocationIndex lists the location files of the communes (render's
 	// locationFiles), read by the "near me" search.
 	LocationIndex = "/localisation/index.json"

@@ -168,6 +168,13 @@ func (p *Plan) HasFranceMap() bool {
 // (Join): not the site of one CPTS, whose home page says how to join it.
 func (p *Plan) HasJoinPage() bool { return p.Home() == nil }
 
+// HasElsewhere reports whether some département of France has no page on
+// a directory (not a single-CPTS site): its communes are outside it, and
+// the list of départements says what to do for them (Elsewhere).
+func (p *Plan) HasElsewhere() bool {
+	return p.Home() == nil && len(p.depts) < len(p.site.Geo.Departements())
+}
+
 // Restricted reports whether the site covers less than all content.
 func (p *Plan) Restricted() bool { return p.opts.Scope != nil && !p.opts.Scope.All() }
 

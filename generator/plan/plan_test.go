@@ -195,19 +195,21 @@ func TestSiteWidePages(t *testing.T) {
 		site            *model.Site
 		opts            plan.Options
 		franceMap, join bool
+		elsewhere       bool // some départements have no page
 	}{
-		{"all", site, plan.Options{}, true, true},
-		{"one CPTS", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))}, false, false},
-		{"the Lot", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))}, true, true},
-		{"maps off", &off, plan.Options{}, false, true},
+		{"all", site, plan.Options{}, true, true, true},
+		{"one CPTS", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))}, false, false, false},
+		{"the Lot", nil, plan.Options{Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))}, true, true, true},
+		{"maps off", &off, plan.Options{}, false, true, true},
 	} {
 		s := tc.site
 		if tc.opts.Scope != nil {
 			s = tc.opts.Scope.Site
 		}
 		p := plan.Build(s, tc.opts)
-		if p.HasFranceMap() != tc.franceMap || p.HasJoinPage() != tc.join {
-			t.Errorf("%s: HasFranceMap %v, HasJoinPage %v; want %v, %v", tc.name, p.HasFranceMap(), p.HasJoinPage(), tc.franceMap, tc.join)
+		if p.HasFranceMap() != tc.franceMap || p.HasJoinPage() != tc.join || p.HasElsewhere() != tc.elsewhere {
+			t.Errorf("%s: HasFranceMap %v, HasJoinPage %v, HasElsewhere %v; want %v, %v, %v", tc.name,
+				p.HasFranceMap(), p.HasJoinPage(), p.HasElsewhere(), tc.franceMap, tc.join, tc.elsewhere)
 		}
 	}
 }

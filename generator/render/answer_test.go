@@ -56,7 +56,12 @@ func TestAnswerFirst(t *testing.T) {
 			[]string{`<h1>Rejoindre une CPTS</h1>`, `<form class="search"`, `<h2 id="modalites">`, `<a href="/annuaire/cpts/petite-camargue/#rejoindre">CPTS de Petite Camargue</a>`, `<h2 id="creer">`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`, `<li>ARS Pays de la Loire : <a href="mailto:cpts@ars.example.org">`}, []string{`/annuaire/cpts/lunel/#rejoindre`}},
 		{"a commune no CPTS covers gives the ARS of its région", map[string]string{
 			"config.toml": strings.Replace(strings.Replace(config, "pages = \"covered\"", "pages = \"departments\"", 1), "[communes]", "[[ars]]\nregion = \"76\"\nname = \"ARS Occitanie\"\nurl = \"https://ars.example.org/cpts\"\n[communes]", 1)}, "communes/34154/index.html",
-			[]string{`Cet annuaire ne connaît aucune CPTS qui couvre Mauguio.`, `Pour créer une CPTS ici, contactez l’agence régionale de santé :`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`}, nil},
+			[]string{`Cet annuaire ne connaît aucune CPTS qui couvre Mauguio.`, `Pour créer une CPTS ici, contactez l’agence régionale de santé :`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`, `Mauguio dans son département, Hérault. Aucune CPTS de cet annuaire ne la couvre.`, `<figcaption>La commune en orange, dans son département. Aucune CPTS de cet annuaire ne la couvre.</figcaption>`}, []string{`qui la couvrent`}},
+		{"the list of départements says what to do for a commune of another", map[string]string{
+			"config.toml": strings.Replace(config, "[communes]", "[[ars]]\nregion = \"76\"\nname = \"ARS Occitanie\"\nurl = \"https://ars.example.org/cpts\"\n[communes]", 1)}, "departements/index.html",
+			[]string{`<section id="ailleurs" aria-labelledby="ailleurs-titre">`, `Votre commune est dans un autre département ?`, `<li>ARS Occitanie : <a href="https://ars.example.org/cpts">`, `<h2 id="urgence">`}, nil},
+		{"and so does the A-Z index of communes, where the search leads without JavaScript", nil, "communes/index.html",
+			[]string{`<section id="ailleurs"`, `Cherchez « ARS » et le nom de votre région sur internet.`}, nil},
 		{"the stage explained where it appears", nil, "cpts/lunel/index.html",
 			[]string{`Accord signé avec l’Assurance maladie</span><p class="hint">La CPTS a signé l’accord (ACI)`, `<a href="/annuaire/glossaire/#etapes">`}, nil},
 	} {

@@ -58,14 +58,23 @@ func (r *renderer) coverageOf(communes []*geo.Commune, cpts []*model.CPTS) cover
 	return cv
 }
 
-// departementItem is a departement with its CPTS, for lists.
 // departementList lists the départements with a page, and their CPTS.
 func (r *renderer) departementList() []plan.Departement { return r.plan.Departements() }
+
+// elsewhere is what the list of départements and the A-Z index of
+// communes say of the communes of other départements, nil when every
+// département has a page.
+func (r *renderer) elsewhere() *elsewhereData {
+	if !r.plan.HasElsewhere() {
+		return nil
+	}
+	return &elsewhereData{ID: plan.ElsewhereID, ARS: r.site.Config.ARS}
+}
 
 func (r *renderer) departements() {
 	list := r.departementList()
 	r.emit("departements", &page{Path: plan.Departements, Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: departementsData{Departements: list}})
+		Data: departementsData{Departements: list, Elsewhere: r.elsewhere()}})
 	for _, item := range list {
 		d := item.D
 		if !r.wanted(plan.DepartementPage(d.Code)) {

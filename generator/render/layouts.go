@@ -90,6 +90,7 @@ type communesIndexData struct {
 	Letters      []string
 	Letter       string
 	Departements []plan.Departement // on the index
+	Elsewhere    *elsewhereData     // on the index
 	Communes     []*geo.Commune     // on a letter's page
 	Pager        *pager
 }
@@ -115,6 +116,14 @@ type communeData struct {
 // departementsData is the data of departements.html.
 type departementsData struct {
 	Departements []plan.Departement
+	Elsewhere    *elsewhereData
+}
+
+// elsewhereData is the data of partials/elsewhere.html: what to do for a
+// commune of a département the directory has no page for.
+type elsewhereData struct {
+	ID  string       // of the section, plan.ElsewhereID
+	ARS []*model.ARS // all those of the configuration
 }
 
 // departementData is the data of departement.html.

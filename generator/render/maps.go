@@ -246,7 +246,11 @@ func (r *renderer) communeMap(com *geo.Commune, claims []claim) lazyMap {
 			Desc: r.t("map_commune_desc", com.Name), Commune: com.Code, Departement: com.Departement,
 			Base: r.url(plan.LocationMap(com.Departement))}
 		if d := r.site.Geo.Departement(com.Departement); d != nil {
-			m.Desc = r.t("map_commune_desc", com.Name, d.Name)
+			desc := "map_commune_desc"
+			if len(claims) == 0 {
+				desc = "map_commune_desc_none"
+			}
+			m.Desc = r.t(desc, com.Name, d.Name)
 		}
 		for _, c := range claims {
 			m.Territories = append(m.Territories, r.cptsArea(c.CPTS))

@@ -458,7 +458,7 @@ func (r *renderer) communes() {
 	}
 	sort.Strings(letters)
 	r.emit("communes-index", &page{Path: plan.Communes, Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: communesIndexData{Letters: letters, Departements: r.departementList()}})
+		Data: communesIndexData{Letters: letters, Departements: r.departementList(), Elsewhere: r.elsewhere()}})
 	for _, l := range letters {
 		coms := sorted[l]
 		guide := func(lo int) string { return coms[lo].Name }

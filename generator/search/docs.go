@@ -140,13 +140,13 @@ func listsProfession(x *model.CPTS, p string) bool {
 	return false
 }
 
-// areaLink is the page of a département or région, else the list of
-// départements.
+// areaLink is the page of a département or région, else the note of the
+// list of départements on the communes outside the directory.
 func (c *collector) areaLink(p string) string {
 	if c.hasPage(p) {
 		return p
 	}
-	return plan.Departements
+	return plan.Elsewhere
 }
 
 func (c *collector) communes() {

@@ -10,6 +10,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // FormatVersion is the version of the manifest and shard format. search.js
@@ -60,8 +61,9 @@ func top(k Kind) int {
 type Options struct {
 	// HasPage reports whether the site has a page at a site path
 	// ("/communes/30276/"); nil means every page exists. A commune without
-	// a page links to its département's page, or to the list of
-	// départements; news without a page are left out.
+	// a page links to its département's page, or to the note on communes
+	// outside the directory (plan.Elsewhere); news without a page are left
+	// out.
 	HasPage func(path string) bool
 	// Label returns the UI string of a closed-list value
 	// ("profession.sage-femme" → "Sage-femme"), or "" to show the value.
@@ -111,7 +113,7 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 	b.entries, b.leaves = proseEntries(words), nil // their own trie too
 	b.trie()
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
-		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen}
+		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}
 	var files []output.File
 	st := Stats{Docs: len(docs)}
 	add := func(name string, data []byte) string {
@@ -210,6 +212,10 @@ type manifest struct {
 	// Incomplete names, by département, the CPTS whose communes are not
 	// all listed: a commune there without a CPTS may have one.
 	Incomplete map[string][]string `json:"incomplete,omitempty"`
+	// Elsewhere is the link of the communes of départements the site
+	// has no page for (plan.Elsewhere): search.js says they are outside
+	// the directory, not that no CPTS covers them.
+	Elsewhere string `json:"elsewhere"`
 }
 
 // shardMap says which shard file holds a term: Split maps the key of

@@ -304,8 +304,8 @@ func TestCommunesLinkToTheirPageOnlyWhenItExists(t *testing.T) {
 	site := testSite(t)
 	s := searcher(t, Index(site, Options{HasPage: testPages(site)}))
 	for q, want := range map[string]string{
-		"30276": "/communes/30276/", // Gard: pages
-		"69264": "/departements/",   // Villefranche-sur-Saône: no page, nor for the Rhône
+		"30276": "/communes/30276/",        // Gard: pages
+		"69264": "/departements/#ailleurs", // Villefranche-sur-Saône: no page, nor for the Rhône: outside the directory
 	} {
 		res, _ := s.Search(q)
 		if len(res) == 0 || res[0].URL != want {

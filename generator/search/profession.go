@@ -84,25 +84,28 @@ func professionsListed(site *model.Site, label func(key, fallback string) string
 	return out
 }
 
+// professionOf returns the slug of the profession a word of a query names
+// (a word of the manifest's vocabulary, or its plural), or "".
+func (s *Searcher) professionOf(w string) string {
+	if p, ok := s.man.Professions[w]; ok {
+		return p
+	}
+	return s.man.Professions[strings.TrimSuffix(w, "s")]
+}
+
 // splitProfession returns the profession a query names (a word of the
 // manifest's vocabulary, or its plural) and its words that do not name
 // it: the place; "" when there is no profession or no place.
 func (s *Searcher) splitProfession(req []string) (string, []string) {
-	profession := func(w string) string {
-		if p, ok := s.man.Professions[w]; ok {
-			return p
-		}
-		return s.man.Professions[strings.TrimSuffix(w, "s")]
-	}
 	p := ""
 	for _, w := range req {
-		if p = profession(w); p != "" {
+		if p = s.professionOf(w); p != "" {
 			break
 		}
 	}
 	var place []string
 	for _, w := range req {
-		if p != "" && profession(w) != p {
+		if p != "" && s.professionOf(w) != p {
 			place = append(place, w)
 		}
 	}

@@ -368,7 +368,7 @@ func (s *Searcher) search(query string, records bool) ([]Result, error) {
 		}
 		hits = append(hits, prose...)
 	}
-	if !exactOrPrefix(hits) {
+	if !exactOrPrefix(hits) && s.professionOf(primary) == "" {
 		// A slip among the first letters may have chosen the wrong shard:
 		// what it finds there joins the typos found so far.
 		files, err := s.typoFiles(primary, best)
@@ -421,6 +421,15 @@ func exactOrPrefix(hits []hit) bool {
 // seen.
 func (s *Searcher) names(query string, req []string, files []string, seen map[int]bool) ([]hit, error) {
 	key := Key(query)
+	// A word that names a profession is a word people know how to spell:
+	// it takes no typo ("masseur" does not find Masseube) but the s of its
+	// plural ("sages-femmes").
+	singular := make([]string, len(req))
+	for i, t := range req {
+		if s.professionOf(t) != "" {
+			singular[i] = strings.TrimSuffix(t, "s")
+		}
+	}
 	var hits []hit
 	for _, f := range files {
 		sh, err := s.load(f)
@@ -433,9 +442,9 @@ func (s *Searcher) names(query string, req []string, files []string, seen map[in
 				continue // also in a shard read before
 			}
 			h := hit{r: r, id: -1, kind: r.kind, order: r.pos, near: s.isNear(r)}
-			for _, t := range req {
+			for i, t := range req {
 				how := matchWords(t, r.words)
-				if how == matchNone {
+				if how == matchNone || how >= matchTypo && singular[i] != "" && matchWords(singular[i], r.words) >= matchTypo {
 					continue records
 				}
 				count(&h, how)

@@ -231,6 +231,20 @@ describe('search box in Chromium', () => {
     }
   });
 
+  it('says a commune of a département the directory has no page for is outside it, and leads to what to do', async () => {
+    const { page, context, console: logs } = await open();
+    try {
+      await typeQuery(page, 'brest');
+      assert.match((await options(page))[0].text, /^Commune\s*Brest\s*Finistère \(29\).*département hors de cet annuaire/);
+      await Promise.all([page.waitForURL('**/departements/#ailleurs'), page.keyboard.press('Enter')]);
+      assert.equal(await page.isVisible('#ailleurs-titre'), true);
+      assert.match(await page.textContent('#ailleurs'), /ne peut donc pas dire si une CPTS couvre une commune d’un autre département/);
+      assert.deepEqual(logs.filter((l) => l.type === 'error' || l.type === 'warning'), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('goes to the best match on Enter without a chosen result', async () => {
     const { page, context } = await open();
     try {

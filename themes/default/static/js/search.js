@@ -407,6 +407,9 @@
   Searcher.prototype.names = function (plan, files, seen) {
     var self = this, man = this.man;
     var qkey = key(plan.query);
+    // A word that names a profession takes no typo but the s of its
+    // plural; as Searcher.names.
+    var singular = plan.req.map(function (t) { return self.professionOf(t) !== '' ? t.replace(/s$/, '') : ''; });
     var hits = [];
     files.forEach(function (f) {
       self.files.get(f).recs.forEach(function (r) {
@@ -414,7 +417,7 @@
         var h = { r: r, id: -1, kind: r.kind, order: r.pos, exact: 0, typos: 0, prefixes: 0, near: self.isNear(r) };
         for (var j = 0; j < plan.req.length; j++) {
           var m = matchWords(man, plan.req[j], r.words);
-          if (m === NONE) return;
+          if (m === NONE || (m >= TYPO && singular[j] !== '' && matchWords(man, singular[j], r.words) >= TYPO)) return;
           count(h, m);
         }
         seen.add(r.pos);
@@ -627,7 +630,7 @@
     }).then(function (hits) {
       // A slip among the first letters may have chosen the wrong shard:
       // what it finds there joins the typos found so far.
-      if (hits === null || hits.some(function (h) { return h.typos === 0; })) return hits;
+      if (hits === null || hits.some(function (h) { return h.typos === 0; }) || self.professionOf(plan.primary) !== '') return hits;
       return self.typoFiles(plan.primary, plan.file).then(function (alt) {
         return loadAll(alt).then(function () { return hits.concat(self.names(plan, alt, seen)); });
       });
@@ -778,7 +781,8 @@
           if (!r.profession) return n;
           return n + ' (' + (r.listed[i] ? text.profListed : text.profUnlisted).replace('%s', r.profession.toLowerCase()) + ')';
         });
-        parts.push(cpts.length ? cpts.join(', ') : incomplete ? text.noneIncomplete.replace('%s', incomplete.join(', ')) : text.none);
+        var outside = !r.cpts.length && r.url === searcher.man.elsewhere; // its département has no page
+        parts.push(cpts.length ? cpts.join(', ') : incomplete ? text.noneIncomplete.replace('%s', incomplete.join(', ')) : outside ? text.outside : text.none);
       } else if (r.cpts.length) {
         parts.push(r.cpts.join(', '));
       }
