@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"tomlpos":   {},
 	"safeurl":   {},
 	"sitefs":    {"diag", "fold"},
+	"stamp":     {"diag", "sitefs"},
 	"geo":       {"fold", "diag"},
 	"model":     {"diag", "geo", "safeurl"},
 	"load":      {"diag", "fold", "model", "safeurl", "sitefs", "tomlpos"},

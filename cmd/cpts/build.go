@@ -14,6 +14,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/stamp"
 	"github.com/cpts-fr/cpts/internal/gcbudget"
 	"github.com/cpts-fr/cpts/themes"
 )
@@ -78,19 +79,39 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: %v\n", err)
 		return exitUsage
 	}
+	// A site published by a build of the same inputs is left as it is.
+	stampStart := time.Now()
+	git := sf.git()
+	inputs := ""
+	if reuse {
+		config := sf.config
+		if config == "" {
+			config = "config.toml"
+		}
+		inputs = buildInputs(fsys, config, git, noMinify, drafts)
+		if st := upToDate(dest, inputs, now); st != nil {
+			printDiagnostics(stderr, st.Diagnostics, prefix, msgs)
+			took := time.Since(stampStart).Round(10 * time.Microsecond)
+			fmt.Fprintf(stdout, "%s\n%s\n", msgs.Sprintf("Nothing to build: %s already holds this site (the files, program and options it is built from are unchanged)", dest),
+				msgs.Lines(fmt.Sprintf("%s  %-9s %8s\n  %-9s %8s", st.Summary, "stamp", took, "total", took)))
+			return exitOK
+		}
+	}
+	stampTime := time.Since(stampStart)
 	// Files go into a staging folder beside dest as they are made; it
 	// replaces dest only when the whole build succeeded.
 	newStage := output.NewReusingStage
 	if !reuse {
 		newStage = output.NewStage
 		output.RemoveKept(dest)
+		stamp.Remove(dest)
 	}
 	staged, err := newStage(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("publish: %v; %s left as it was", err, dest))
 		return exitContent
 	}
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: sf.git(), ImageCache: imageCacheDir(), Output: staged})
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Config: filepath.ToSlash(sf.config), Geo: table, NoMinify: noMinify, Now: now, Drafts: drafts, Git: git, ImageCache: imageCacheDir(), Output: staged})
 	printDiagnostics(stderr, diags, prefix, msgs)
 	if *memprofile != "" {
 		if err := writeHeapProfile(*memprofile); err != nil {
@@ -109,6 +130,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	// The last writes, the swap and the removal of the previous build.
 	res.Stages = append(res.Stages, build.Stage{Name: "publish", Duration: time.Since(start)})
+	if inputs != "" {
+		start = time.Now()
+		if listing, err := stamp.Listing(dest); err == nil {
+			st := &stamp.Stamp{Inputs: inputs, Output: listing, From: now, Until: res.Until(), Summary: res.Counts(), Diagnostics: diags}
+			if err := st.Write(dest); err != nil {
+				stamp.Remove(dest)
+			}
+		}
+		res.Stages = append(res.Stages, build.Stage{Name: "stamp", Duration: stampTime + time.Since(start)})
+	}
 	fmt.Fprintf(stdout, "%s\n%s\n", msgs.Sprintf("Built %s", dest), msgs.Lines(res.Summary()))
 	return exitOK
 }

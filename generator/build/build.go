@@ -210,10 +210,10 @@ func (r *Result) Pages() int {
 	return n
 }
 
-// Summary is a one-paragraph report in the manner of Hugo's.
-func (r *Result) Summary() string {
+// Counts says what the build made and which news it left out, a line
+// each.
+func (r *Result) Counts() string {
 	var b strings.Builder
-	var total time.Duration
 	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", len(r.Site.CPTS), len(r.Site.News), r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
 	switch n := r.DraftsLeftOut; {
 	case n == 1:
@@ -233,6 +233,19 @@ func (r *Result) Summary() string {
 	case n > 1:
 		fmt.Fprintf(&b, "%d expired news items left out (their expires date has passed)\n", n)
 	}
+	return b.String()
+}
+
+// Until is the first instant after the build date at which a build of the
+// same site publishes something else (plan.Plan.Until).
+func (r *Result) Until() time.Time { return r.plan.Until() }
+
+// Summary is a one-paragraph report in the manner of Hugo's: Counts, the
+// time of each stage, what changed against the published site, images.
+func (r *Result) Summary() string {
+	var b strings.Builder
+	var total time.Duration
+	b.WriteString(r.Counts())
 	for _, s := range r.Stages {
 		total += s.Duration
 		fmt.Fprintf(&b, "  %-9s %8s\n", s.Name, s.Duration.Round(10*time.Microsecond))

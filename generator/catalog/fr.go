@@ -345,6 +345,7 @@ var frenchMessages = map[string]string{
 	"publish: %v; %s left as it was": "publication : %v ; %s laissé tel quel",
 	"#%d build failed in %s (%s): the browser shows the errors, the last good site is still served": "n°%d : échec de la construction en %s (%s) : le navigateur montre les erreurs, le dernier site correct reste servi",
 	"Built %s": "Site construit dans %s",
+	"Nothing to build: %s already holds this site (the files, program and options it is built from are unchanged)": "Rien à construire : %s contient déjà ce site (les fichiers, le programme et les options dont il est fait n’ont pas changé)",
 	"%d CPTS, %d news, %d pages, %d files, %s":                                                                        "CPTS : %d, actualités : %d, pages : %d, fichiers : %d, %s",
 	"1 draft left out (draft = true; cpts serve and cpts build --drafts show it)":                                     "1 brouillon laissé de côté (draft = true ; cpts serve et cpts build --drafts le montrent)",
 	"%d drafts left out (draft = true; cpts serve and cpts build --drafts show them)":                                 "%d brouillons laissés de côté (draft = true ; cpts serve et cpts build --drafts les montrent)",

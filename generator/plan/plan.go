@@ -65,6 +65,46 @@ func Published(n *model.News, now time.Time, drafts bool) bool {
 	return n.Visible(now, drafts)
 }
 
+// Upcoming reports whether an event has not ended at the build date (all
+// events are upcoming when the build has no date).
+func (p *Plan) Upcoming(e *model.Event) bool {
+	return p.opts.Now.IsZero() || p.opts.Now.Before(eventEnd(e))
+}
+
+// eventEnd is the end of an event's day, in UTC.
+func eventEnd(e *model.Event) time.Time { return e.Date.Time().AddDate(0, 0, 1) }
+
+// Until returns the first instant after the build date at which a build
+// of the same site publishes something else: a news item's date comes, or
+// its expiry, or an event ends. It is zero when nothing will change (or
+// the build has no date, which publishes everything).
+func (p *Plan) Until() time.Time {
+	now := p.opts.Now
+	var until time.Time
+	next := func(t time.Time) {
+		if t.After(now) && (until.IsZero() || t.Before(until)) {
+			until = t
+		}
+	}
+	if now.IsZero() {
+		return until
+	}
+	for _, n := range p.site.News {
+		if n.Scheduled(now) {
+			next(n.Date.Time())
+		}
+		if !n.Expires.IsZero() && !n.Expired(now) {
+			next(n.Expires.Time())
+		}
+	}
+	for _, c := range p.site.CPTS {
+		for _, e := range c.Events {
+			next(eventEnd(e))
+		}
+	}
+	return until
+}
+
 // Build decides what site publishes.
 func Build(site *model.Site, opts Options) *Plan {
 	p := &Plan{site: site, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},

@@ -213,3 +213,36 @@ func TestSiteWidePages(t *testing.T) {
 		}
 	}
 }
+
+// TestUntil: the next instant a build of the same site publishes
+// something else is the first to come of a scheduled item's date, an
+// expiry and the end of an event's day.
+func TestUntil(t *testing.T) {
+	day := func(y, m, d int) model.Date { return model.Date{Year: y, Month: m, Day: d, Precision: model.Day} }
+	at := func(d model.Date) time.Time { return d.Time() }
+	c := &model.CPTS{Slug: "a"}
+	base := sample(t)
+	for _, tc := range []struct {
+		name   string
+		news   []*model.News
+		events []*model.Event
+		now    time.Time
+		want   time.Time
+	}{
+		{"nothing dated after now", []*model.News{{Date: day(2024, 4, 1)}}, nil, at(day(2024, 4, 10)), time.Time{}},
+		{"a scheduled item", []*model.News{{Date: day(2024, 4, 1)}, {Date: day(2024, 4, 17)}, {Date: day(2024, 5, 1)}}, nil,
+			at(day(2024, 4, 10)).Add(9 * time.Hour), at(day(2024, 4, 17))},
+		{"an expiry before it", []*model.News{{Date: day(2024, 4, 17)}, {Date: day(2024, 4, 1), Expires: day(2024, 4, 12)}}, nil,
+			at(day(2024, 4, 10)), at(day(2024, 4, 12))},
+		{"an expired item is past", []*model.News{{Date: day(2024, 4, 1), Expires: day(2024, 4, 5)}}, nil, at(day(2024, 4, 10)), time.Time{}},
+		{"the end of an event's day", []*model.News{{Date: day(2024, 4, 17)}}, []*model.Event{{Date: day(2024, 4, 10), CPTS: c}},
+			at(day(2024, 4, 10)).Add(20 * time.Hour), at(day(2024, 4, 11))},
+		{"a build without a date publishes everything", []*model.News{{Date: day(2030, 1, 1)}}, nil, time.Time{}, time.Time{}},
+	} {
+		c.Events = tc.events
+		site := &model.Site{Config: base.Config, Geo: base.Geo, Coverage: base.Coverage, CPTS: []*model.CPTS{c}, News: tc.news}
+		if got := plan.Build(site, plan.Options{Now: tc.now}).Until(); !got.Equal(tc.want) {
+			t.Errorf("%s: Until = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

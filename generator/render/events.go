@@ -10,21 +10,11 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// upcoming reports whether an event has not ended at the build date (all
-// events are upcoming when the build has no date).
-func (r *renderer) upcoming(e *model.Event) bool {
-	if r.plan.Options().Now.IsZero() {
-		return true
-	}
-	end := e.Date.Time().AddDate(0, 0, 1)
-	return r.plan.Options().Now.Before(end)
-}
-
 // splitEvents returns the upcoming events (soonest first) and the past
 // ones (latest first).
 func (r *renderer) splitEvents(events []*model.Event) (next, past []*model.Event) {
 	for _, e := range events {
-		if r.upcoming(e) {
+		if r.plan.Upcoming(e) {
 			next = append(next, e)
 		} else {
 			past = append([]*model.Event{e}, past...)
