@@ -97,6 +97,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			return exitOK
 		}
 	}
+	if inputs == "" {
+		stamp.Remove(dest) // a stamp is of the folder published, which this build may replace
+	}
 	stampTime := time.Since(stampStart)
 	// Files go into a staging folder beside dest as they are made; it
 	// replaces dest only when the whole build succeeded.
@@ -104,7 +107,6 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !reuse {
 		newStage = output.NewStage
 		output.RemoveKept(dest)
-		stamp.Remove(dest)
 	}
 	staged, err := newStage(dest)
 	if err != nil {
