@@ -103,7 +103,8 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 	for _, e := range stems {
 		s.W = append(s.W, []any{strings.TrimPrefix(e.term, ProseMark), deltas(e.prose)})
 	}
-	b.shards = append(b.shards, shard{key: key, split: split, data: marshal(s)})
+	b.scratch = s.appendJSON(b.scratch[:0])
+	b.shards = append(b.shards, shard{key: key, split: split, data: bytes.Clone(b.scratch)})
 }
 
 // chunks encodes the prose records, ChunkSize a file, in id order.
@@ -125,7 +126,8 @@ func (b *builder) chunks() [][]byte {
 		if c.X == nil {
 			c.X = [][]any{}
 		}
-		out = append(out, marshal(c))
+		b.scratch = c.appendJSON(b.scratch[:0])
+		out = append(out, bytes.Clone(b.scratch))
 	}
 	return out
 }

@@ -299,6 +299,7 @@ type builder struct {
 	rows    rowMemo
 	leaves  []leaf
 	shards  []shard
+	scratch []byte // the file being encoded
 }
 
 // index lists every word of two letters or more of the name documents,
@@ -341,8 +342,11 @@ func (b *builder) index() {
 		}
 		b.entries = append(b.entries, e)
 	}
-	sort.Slice(b.entries, func(i, j int) bool { return b.entries[i].term < b.entries[j].term })
+	slices.SortFunc(b.entries, entryOrder)
 }
+
+// entryOrder orders entries by term, for slices.SortFunc.
+func entryOrder(a, b *entry) int { return strings.Compare(a.term, b.term) }
 
 // TypoMark starts the terms of the index that are not words: a name word
 // of MinTypoLen letters or more less one of the letters that choose its
@@ -451,7 +455,7 @@ func (b *builder) deletionEntries() []*entry {
 		e.names = slices.Compact(e.names)
 		out = append(out, e)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
+	slices.SortFunc(out, entryOrder)
 	return out
 }
 
@@ -502,7 +506,7 @@ func (b *builder) node(key string, lo, hi int) {
 		}
 		cut = append(cut, &c)
 	}
-	sort.Slice(cut, func(i, j int) bool { return cut[i].term < cut[j].term })
+	slices.SortFunc(cut, entryOrder)
 	b.emit(key, true, kept, cut)
 	for i := lo; i < hi; {
 		if len(b.entries[i].term) == len(key) {
@@ -576,7 +580,7 @@ func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 			}
 		}
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	slices.Sort(ids)
 	return ids, size
 }
 
