@@ -134,7 +134,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res.Stages = append(res.Stages, build.Stage{Name: "publish", Duration: time.Since(start)})
 	if inputs != "" {
 		start = time.Now()
-		if listing, err := stamp.Listing(dest); err == nil {
+		if listing, err := stamp.ListingOf(dest, res.Files.Paths()); err == nil {
 			st := &stamp.Stamp{Inputs: inputs, Output: listing, From: now, Until: res.Until(), Summary: res.Counts(), Diagnostics: diags}
 			if err := st.Write(dest); err != nil {
 				stamp.Remove(dest)

@@ -225,14 +225,38 @@ func Program() ([]byte, error) {
 }
 
 // Listing returns the fingerprint of the folder published at dest: the
-// path, type, size and modification time of each of its entries, so that
-// a file changed or added by hand since the build makes the next one
+// path, type, size and modification time of each entry but folders, so
+// that a file changed or added by hand since the build makes the next one
 // whole. A missing folder has none.
 func Listing(dest string) (string, error) {
 	entries, err := walk(dest)
 	if err != nil {
 		return "", err
 	}
+	return listing(entries), nil
+}
+
+// ListingOf is Listing of a folder that holds the files paths and nothing
+// else (those a build just published, slash-separated): it asks for each
+// of them instead of reading every folder, about twice as fast.
+func ListingOf(dest string, paths []string) (string, error) {
+	entries := make([]entry, len(paths))
+	err := parallel(len(paths), func(i int) error {
+		info, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(paths[i])))
+		if err != nil {
+			return err
+		}
+		entries[i] = entry{paths[i], info.Size(), info.ModTime().UnixNano(), info.Mode().Type()}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return listing(entries), nil
+}
+
+// listing is the fingerprint of entries, in path order.
+func listing(entries []entry) string {
 	sort.Slice(entries, func(i, j int) bool { return entries[i].path < entries[j].path })
 	h := sha256.New()
 	var b [24]byte
@@ -243,20 +267,20 @@ func Listing(dest string) (string, error) {
 		binary.LittleEndian.PutUint64(b[16:], uint64(e.mode))
 		h.Write(b[:])
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil))
 }
 
-// entry is what Listing knows of a published file or folder.
+// entry is what Listing knows of a published file.
 type entry struct {
 	path       string // relative to the published folder, slash-separated
 	size, time int64
 	mode       fs.FileMode
 }
 
-// walk lists every entry under dest, in no order, its folders read by
-// workers goroutines at once: a published directory is mostly folders of
-// one index.html, and reading them one after the other waits on the
-// kernel more than on a core.
+// walk lists every entry under dest but folders, in no order, its
+// folders read by workers goroutines at once: a published directory is
+// mostly folders of one index.html, and reading them one after the other
+// waits on the kernel more than on a core.
 func walk(dest string) ([]entry, error) {
 	var (
 		mu      sync.Mutex
@@ -279,17 +303,18 @@ func walk(dest string) ([]entry, error) {
 		list, err := os.ReadDir(dir)
 		var found []entry
 		for _, d := range list {
+			p := rel + d.Name()
+			if d.IsDir() {
+				pending.Add(1)
+				go read(filepath.Join(dir, d.Name()), p+"/")
+				continue
+			}
 			info, err := d.Info()
 			if err != nil {
 				fail(err)
 				continue
 			}
-			p := rel + d.Name()
 			found = append(found, entry{p, info.Size(), info.ModTime().UnixNano(), info.Mode().Type()})
-			if d.IsDir() {
-				pending.Add(1)
-				go read(filepath.Join(dir, d.Name()), p+"/")
-			}
 		}
 		<-sem
 		if err != nil {

@@ -3,6 +3,7 @@ package stamp
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -193,5 +194,32 @@ func TestWriteRead(t *testing.T) {
 	Remove(dest)
 	if Read(dest) != nil {
 		t.Error("a removed stamp is read")
+	}
+}
+
+// TestListingOfIsListing: the listing of a build's files, asked for one
+// by one, is the listing of the folder read whole.
+func TestListingOfIsListing(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	paths := []string{"index.html", "cpts/a/index.html", "cpts/a/affiche/index.html", "search/s/lu.0123456789.json", "404.html"}
+	for i, p := range paths {
+		name := filepath.Join(dest, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(strings.Repeat("x", i)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	whole, err := Listing(dest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	of, err := ListingOf(dest, paths)
+	if err != nil || of != whole {
+		t.Errorf("ListingOf = %s, %v; Listing = %s", of, err, whole)
+	}
+	if of, _ := ListingOf(dest, paths[1:]); of == whole {
+		t.Error("the listing of some of the files is that of the folder")
 	}
 }
