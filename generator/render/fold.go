@@ -27,7 +27,7 @@ import (
 var pureFuncs = map[string]bool{
 	"t": true, "tn": true, "label": true, "url": true, "abs": true, "asset": true, "csp": true,
 	"num": true, "km": true, "pct": true, "upper": true, "lower": true, "add": true,
-	"siteLogo": true, "siteColors": true,
+	"siteLogo": true, "siteColors": true, "sitePath": true,
 }
 
 // foldEscapers are the escapers html/template adds that a folded action
@@ -122,6 +122,27 @@ func walkTemplates(set *template.Template, root string, visit func(l *parse.List
 	tmpl(root)
 }
 
+// pureCall reports whether a command is a pure function of constant
+// arguments: literals, or pure calls of literals ({{url (sitePath "glossary")}}).
+func pureCall(c *parse.CommandNode) bool {
+	fn, ok := c.Args[0].(*parse.IdentifierNode)
+	if !ok || !pureFuncs[fn.Ident] {
+		return false
+	}
+	for _, a := range c.Args[1:] {
+		switch a := a.(type) {
+		case *parse.StringNode, *parse.NumberNode, *parse.BoolNode:
+		case *parse.PipeNode:
+			if len(a.Decl) > 0 || len(a.Cmds) != 1 || !pureCall(a.Cmds[0]) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // constant returns the text an escaped action prints if it is the same on
 // every page: a pure function of constant arguments, then escapers.
 func constant(n *parse.ActionNode, funcs template.FuncMap) (string, bool) {
@@ -129,17 +150,8 @@ func constant(n *parse.ActionNode, funcs template.FuncMap) (string, bool) {
 	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
 		return "", false
 	}
-	first := p.Cmds[0]
-	fn, ok := first.Args[0].(*parse.IdentifierNode)
-	if !ok || !pureFuncs[fn.Ident] {
+	if !pureCall(p.Cmds[0]) {
 		return "", false
-	}
-	for _, a := range first.Args[1:] {
-		switch a.(type) {
-		case *parse.StringNode, *parse.NumberNode, *parse.BoolNode:
-		default:
-			return "", false
-		}
 	}
 	for i, c := range p.Cmds[1:] {
 		id, ok := c.Args[0].(*parse.IdentifierNode)

@@ -14,11 +14,12 @@ import (
 func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 	tricky := `a<b & "c" 'd' javascript:alert(1) é`
 	funcs := template.FuncMap{
-		"t":     func(key string, args ...any) string { return key + ": " + tricky },
-		"url":   func(p string) string { return p + "?q=<x>&r=\"y\"" },
-		"asset": func(p string) (string, error) { return "/" + p, nil },
-		"lower": strings.ToLower,
-		"upper": strings.ToUpper,
+		"t":        func(key string, args ...any) string { return key + ": " + tricky },
+		"url":      func(p string) string { return p + "?q=<x>&r=\"y\"" },
+		"asset":    func(p string) (string, error) { return "/" + p, nil },
+		"lower":    strings.ToLower,
+		"upper":    strings.ToUpper,
+		"sitePath": func(name string) string { return "/" + name + "/" },
 	}
 	src := `{{define "partials/p.html"}}<span title="{{t "in_partial"}}">{{t "in_partial"}}</span>{{end}}` +
 		`<html><head><title>{{t "title"}}</title>` +
@@ -26,7 +27,7 @@ func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 		`<script>var s = "{{t "js_string"}}";</script>` +
 		`<style>p::before { content: "{{t "css"}}" }</style></head>` +
 		`<body><p>{{t "text"}}</p><a href="{{url "/cpts/"}}" title='{{t "single"}}' data-x={{t "unquoted"}}>{{t "link"}}</a>` +
-		`<a href="{{t "as_url"}}">x</a><img src="{{asset "img/logo.png"}}" alt="{{t "alt"}}" style="color: {{t "style"}}">` +
+		`<a href="{{t "as_url"}}">x</a><a href="{{url (sitePath "glossaire")}}">{{upper (sitePath "x")}}</a><img src="{{asset "img/logo.png"}}" alt="{{t "alt"}}" style="color: {{t "style"}}">` +
 		`<p onclick="f({{t "handler"}})">{{t "text" | upper}} {{t "text" "arg" | lower}}</p>` +
 		`{{if .}}<p>{{t "in_if"}} {{.}}</p>{{end}}{{range $i, $c := .}}<i>{{t "in_range"}}{{$c}}</i>{{end}}` +
 		`{{template "partials/p.html" .}}<p title="{{t (print .)}}">{{t (print .)}}</p>{{$v := t "declared"}}{{$v}}</body></html>`
@@ -44,8 +45,8 @@ func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 		before[name] = exec(data)
 	}
 	n := foldConstants(set, "page", funcs)
-	if n < 12 {
-		t.Errorf("folded %d actions, want at least the 12 constant ones outside scripts", n)
+	if n < 14 {
+		t.Errorf("folded %d actions, want at least the 14 constant ones outside scripts", n)
 	}
 	for name, want := range before {
 		if got := exec(pages[name]); got != want {

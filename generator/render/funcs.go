@@ -39,6 +39,10 @@ func (r *renderer) funcs() template.FuncMap {
 		"hasPage":       r.plan.HasCommunePage,
 		"newsPath":      plan.NewsPage,
 		"communePath":   func(c *geo.Commune) string { return plan.CommunePage(c.Code) },
+		"deptPath":      plan.DepartementPage,
+		"sitePath":      sitePath,
+		"regionPath":    plan.RegionPage,
+		"letterPath":    plan.LetterPage,
 		"logo":          r.logo,
 		"menu":          r.menu,
 		"menuCurrent":   r.menuCurrent,
@@ -267,3 +271,23 @@ func keyString(v any) string {
 
 // partialKey names one output of partialCached: the partial and its key.
 type partialKey struct{ name, key string }
+
+// sitePaths names the directory's fixed pages for layouts, which ask for
+// them by name ({{url (sitePath "glossary")}}): package plan makes every
+// site path.
+var sitePaths = map[string]string{
+	"home": plan.Home, "cpts": plan.CPTSList, "news": plan.NewsList, "communes": plan.Communes,
+	"departements": plan.Departements, "map": plan.FranceMap, "accessibility": plan.Accessibility,
+	"legal": plan.Legal, "glossary": plan.Glossary, "join": plan.Join, "sitemap": plan.SiteMap,
+	"opendata": plan.OpenData, "locations": plan.LocationIndex, "calendar": plan.Calendar(nil),
+}
+
+// sitePath returns the site path of a fixed page by its name in
+// sitePaths; an unknown name is an error of the layout that asks.
+func sitePath(name string) (string, error) {
+	p, ok := sitePaths[name]
+	if !ok {
+		return "", fmt.Errorf("sitePath: no page named %q", name)
+	}
+	return p, nil
+}
