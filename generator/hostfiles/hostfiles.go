@@ -23,10 +23,14 @@ type File struct {
 	Data []byte
 }
 
+// Sitemap is the sitemap robots.txt names: the only one, or the index of
+// the others.
+const Sitemap = "sitemap.xml"
+
 // IsSitemap reports whether a file name is one Sitemaps makes:
 // sitemap.xml or sitemap-N.xml.
 func IsSitemap(name string) bool {
-	if name == "sitemap.xml" {
+	if name == Sitemap {
 		return true
 	}
 	n, prefixed := strings.CutPrefix(name, "sitemap-")
@@ -40,7 +44,7 @@ func IsSitemap(name string) bool {
 // that indexes them; abs makes a file name absolute.
 func Sitemaps(urls []URL, size int, abs func(name string) string) []File {
 	if len(urls) <= size {
-		return []File{{"sitemap.xml", urlset(urls)}}
+		return []File{{Sitemap, urlset(urls)}}
 	}
 	var files []File
 	var index bytes.Buffer
@@ -54,7 +58,7 @@ func Sitemaps(urls []URL, size int, abs func(name string) string) []File {
 		index.WriteString("</loc></sitemap>\n")
 	}
 	index.WriteString("</sitemapindex>\n")
-	return append(files, File{"sitemap.xml", index.Bytes()})
+	return append(files, File{Sitemap, index.Bytes()})
 }
 
 // urlset returns a sitemap file of url elements.

@@ -39,9 +39,13 @@ const (
 	// search index leads such a commune.
 	ElsewhereID = "ailleurs"
 	Elsewhere   = Departements + "#" + ElsewhereID
-	// LocationIndex lists the location files of the communes (render's
-	// locationFiles), read by the "near me" search.
-	LocationIndex = "/localisation/index.json"
+	// LocationDir holds the location files of the communes (render's
+	// locationFiles): LocationIndex lists them, for the "near me" search.
+	LocationDir   = "/localisation/"
+	LocationIndex = LocationDir + "index.json"
+	// SearchIndex is the manifest of the search index (package search
+	// writes it, and the shards it names, beside it).
+	SearchIndex = "/search/manifest.json"
 )
 
 // CPTSPage is the page of a CPTS: "/cpts/<slug>/".
@@ -128,11 +132,11 @@ func MapOf(page string) string {
 
 // LocationMap is the base map of a département that commune pages place
 // their commune on; LocationData, its communes' positions.
-func LocationMap(dept string) string { return "/localisation/" + dept + ".svg" }
+func LocationMap(dept string) string { return LocationDir + dept + ".svg" }
 
 // LocationData is the positions of a département's communes, for the
 // "near me" search.
-func LocationData(dept string) string { return "/localisation/" + dept + ".json" }
+func LocationData(dept string) string { return LocationDir + dept + ".json" }
 
 // File is the output file of a site path: "/cpts/x/" is
 // "cpts/x/index.html", "/robots.txt" is "robots.txt".

@@ -10,6 +10,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/hostfiles"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 )
@@ -279,7 +280,8 @@ var sitePaths = map[string]string{
 	"home": plan.Home, "cpts": plan.CPTSList, "news": plan.NewsList, "communes": plan.Communes,
 	"departements": plan.Departements, "map": plan.FranceMap, "accessibility": plan.Accessibility,
 	"legal": plan.Legal, "glossary": plan.Glossary, "join": plan.Join, "sitemap": plan.SiteMap,
-	"opendata": plan.OpenData, "locations": plan.LocationIndex, "calendar": plan.Calendar(nil),
+	"opendata": plan.OpenData, "locations": plan.LocationIndex, "locations-dir": plan.LocationDir,
+	"calendar": plan.Calendar(nil), "search-index": plan.SearchIndex, "sitemap-xml": "/" + hostfiles.Sitemap,
 }
 
 // sitePath returns the site path of a fixed page by its name in

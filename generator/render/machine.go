@@ -15,7 +15,7 @@ func (r *renderer) machineFiles() {
 	for _, f := range r.sitemaps(r.out.Paths()) {
 		r.add(f.Name, f.Data)
 	}
-	r.add("robots.txt", hostfiles.Robots(r.abs("sitemap.xml")))
+	r.add("robots.txt", hostfiles.Robots(r.abs(hostfiles.Sitemap)))
 	r.add("_headers", hostfiles.Headers(r.csp()))
 }
 

@@ -17,8 +17,9 @@ import (
 // expects it and warns in the console when the manifest says otherwise.
 const FormatVersion = 4
 
-// ManifestPath is where the manifest is written, relative to the site root.
-const ManifestPath = "search/manifest.json"
+// ManifestPath is where the manifest is written, relative to the site
+// root: plan.SearchIndex.
+var ManifestPath = plan.File(plan.SearchIndex)
 
 // DefaultShardBytes is the size, in bytes of JSON before compression,
 // above which a node of the trie is split by one more letter. Leaves are
