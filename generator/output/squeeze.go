@@ -53,7 +53,7 @@ func SqueezeHTML(dst, src []byte) []byte {
 		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
 			name = tagName(src[i:])
 			if end := rawEnd(src[i:], name); end != "" {
-				k := indexFold(src[i:], end)
+				k := indexEndTag(src[i:], end)
 				if k < 0 {
 					return append(dst, src[i:]...)
 				}
@@ -168,6 +168,24 @@ func isBlock(name []byte) bool {
 
 func isNameByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// indexEndTag returns where the end tag end ("</pre") begins in s, or
+// -1: the first match (of any case) whose name ends there, at white
+// space, '/', '>' or the end of s, as the minifier's tokenizer reads a
+// tag name ("</pre0>" is another element's end tag).
+func indexEndTag(s []byte, end string) int {
+	for at := 0; ; {
+		k := indexFold(s[at:], end)
+		if k < 0 {
+			return -1
+		}
+		next := at + k + len(end)
+		if next == len(s) || isSpace(s[next]) || s[next] == '/' || s[next] == '>' {
+			return at + k
+		}
+		at = next
+	}
 }
 
 // indexFold is bytes.Index for an ASCII lowercase needle, ignoring case.

@@ -4,7 +4,7 @@ import "bytes"
 
 // squeezeReference is SqueezeHTML as it was first written, a byte at a
 // time: FuzzSqueezeSame holds the faster SqueezeHTML to its output. It
-// shares indexFold, which the rewrite left as it was.
+// shares indexFold and indexEndTag, which the rewrite left as they were.
 func squeezeReference(dst, src []byte) []byte {
 	var tag, quote byte // tag: in a tag; quote: in a quoted attribute value
 	var prev byte       // in a tag, the last byte that is not white space
@@ -30,7 +30,7 @@ func squeezeReference(dst, src []byte) []byte {
 			}
 		case c == '<' && i+1 < len(src) && (isNameByte(src[i+1]) || src[i+1] == '/' || src[i+1] == '!'):
 			if raw := refRawElement(src[i:]); raw != "" {
-				end := indexFold(src[i:], "</"+raw)
+				end := indexEndTag(src[i:], "</"+raw)
 				if end < 0 {
 					return append(dst, src[i:]...)
 				}
