@@ -13,6 +13,7 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/stamp"
 	"github.com/cpts-fr/cpts/internal/gcbudget"
@@ -84,11 +85,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	git := sf.git()
 	inputs := ""
 	if reuse {
-		config := sf.config
-		if config == "" {
-			config = "config.toml"
-		}
-		inputs = buildInputs(fsys, config, git, noMinify, drafts)
+		inputs = buildInputs(fsys, load.ConfigFile(sf.config), git, noMinify, drafts)
 		if st := upToDate(dest, inputs, now); st != nil {
 			printDiagnostics(stderr, st.Diagnostics, prefix, msgs)
 			took := time.Since(stampStart).Round(10 * time.Microsecond)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/catalog"
+	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
@@ -61,9 +62,7 @@ func (f *siteFlags) checkLang() error {
 // reports what is wrong with it); the default language when the key is
 // not found.
 func siteLanguage(fsys fs.FS, config string) string {
-	if config == "" {
-		config = "config.toml"
-	}
+	config = load.ConfigFile(config)
 	lang := model.DefaultConfig().Language
 	f, err := fsys.Open(config)
 	if err != nil {

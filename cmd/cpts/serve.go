@@ -19,6 +19,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/catalog"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/server"
 	"github.com/cpts-fr/cpts/themes"
 )
@@ -83,10 +84,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if root := sf.source; root != "" { // a folder, not the embedded sample
-		cfg := config
-		if cfg == "" {
-			cfg = "config.toml"
-		}
+		cfg := load.ConfigFile(config)
 		go func() {
 			err := server.Watch(ctx, root, cfg, server.Debounce, func(b server.Batch) {
 				paths := make([]string, len(b.Paths))

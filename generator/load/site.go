@@ -28,12 +28,19 @@ type Options struct {
 // DefaultMaxFileSize is the size limit of a content file.
 const DefaultMaxFileSize = 2 << 20
 
+// ConfigFile is the configuration file a site is read from: name, or
+// config.toml when name is empty.
+func ConfigFile(name string) string {
+	if name == "" {
+		return "config.toml"
+	}
+	return name
+}
+
 // Site reads config.toml and content/ from fsys. It returns the site with
 // everything that could be read, and all diagnostics, sorted.
 func Site(fsys fs.FS, opts Options) (*model.Site, diag.List) {
-	if opts.Config == "" {
-		opts.Config = "config.toml"
-	}
+	opts.Config = ConfigFile(opts.Config)
 	fromConfig := opts.MaxFileSize == 0
 	if fromConfig {
 		opts.MaxFileSize = DefaultMaxFileSize
