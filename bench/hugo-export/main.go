@@ -31,6 +31,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -191,6 +192,15 @@ func (w *writer) file(rel, text string) {
 }
 
 // page writes a Markdown file with TOML front matter.
+// text returns a body's text, keeping the first error of reading it.
+func (w *writer) text(m model.Markdown) string {
+	t, err := m.Text()
+	if err != nil && w.err == nil {
+		w.err = fmt.Errorf("%s: %w", m.Pos.File, err)
+	}
+	return string(t)
+}
+
 func (w *writer) page(rel string, front any, body string) {
 	var b strings.Builder
 	b.WriteString("+++\n")

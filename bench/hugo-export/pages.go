@@ -80,7 +80,7 @@ func (x *exporter) all() {
 	x.communes()
 	x.departements()
 	for _, p := range x.site.Pages {
-		x.w.page("content/pages/"+p.Slug+".md", front{Title: p.Title, Description: p.Summary, Weight: p.Weight}, string(p.Body.Source))
+		x.w.page("content/pages/"+p.Slug+".md", front{Title: p.Title, Description: p.Summary, Weight: p.Weight}, x.w.text(p.Body))
 	}
 	x.w.page("content/accessibilite.md", front{Title: "Accessibilité", Type: "page",
 		Params: map[string]any{"entity": x.site.Config.Accessibility.Entity, "status": x.label("a11y", x.site.Config.Accessibility.Status)}},
@@ -189,7 +189,7 @@ func (x *exporter) cpts(c *model.CPTS) {
 		"association": c.Association, "website": string(c.Website), "departements": depts, "communes": communes,
 		"members_total": total, "professions": groups, "named": named, "missions": missions, "contacts": contacts,
 	}
-	x.w.page("content/cpts/"+c.Slug+"/_index.md", front{Title: c.Name, Type: "cpts", Description: c.Summary, Params: params}, string(c.Body.Source))
+	x.w.page("content/cpts/"+c.Slug+"/_index.md", front{Title: c.Name, Type: "cpts", Description: c.Summary, Params: params}, x.w.text(c.Body))
 }
 
 func (x *exporter) news(n *model.News) {
@@ -202,7 +202,7 @@ func (x *exporter) news(n *model.News) {
 		dir = "content/cpts/" + n.CPTS.Slug + "/actualites/"
 		f.Params = map[string]any{"cpts": x.ref(n.CPTS)}
 	}
-	x.w.page(dir+n.Slug+".md", f, string(n.Body.Source))
+	x.w.page(dir+n.Slug+".md", f, x.w.text(n.Body))
 }
 
 // newsDate writes a date of any precision as a full date for Hugo.

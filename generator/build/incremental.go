@@ -307,7 +307,13 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 // showsImages converts a Markdown text for its diagnostics and reports
 // whether it shows images, which only a full build processes.
 func showsImages(md *markup.Converter, m model.Markdown) (diag.List, bool) {
-	conv, d := md.Convert(m.Source, m.Pos)
+	var d diag.List
+	text, ok := m.Read(&d)
+	if !ok {
+		return d, false
+	}
+	conv, more := md.Convert(text, m.Pos)
+	d.Append(more)
 	for _, l := range conv.Links {
 		if l.Image {
 			return d, true

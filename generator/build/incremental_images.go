@@ -18,7 +18,13 @@ func newsImageUses(md *markup.Converter, n *model.News) ([]imageUse, diag.List) 
 	if n.Cover != "" {
 		uses = append(uses, coverUse(n))
 	}
-	conv, diags := md.Convert(n.Body.Source, n.Body.Pos)
+	var diags diag.List
+	text, ok := n.Body.Read(&diags)
+	if !ok {
+		return uses, diags
+	}
+	conv, d := md.Convert(text, n.Body.Pos)
+	diags.Append(d)
 	for _, l := range conv.Links {
 		if l.Image {
 			uses = append(uses, photoUse(n.Body, l, n))

@@ -20,6 +20,7 @@ import (
 type indexRun struct {
 	done  chan struct{}
 	files []output.File
+	diags diag.List
 }
 
 // startIndex starts building the index of the planned site, unless the
@@ -44,7 +45,9 @@ func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo) *indexRun {
 	x := &indexRun{done: make(chan struct{})}
 	go func() {
 		defer close(x.done)
-		x.files = search.Index(site, opts)
+		var st search.Stats
+		x.files, st = search.Index(site, opts)
+		x.diags = st.Diags
 	}()
 	return x
 }
@@ -64,7 +67,7 @@ func (x *indexRun) add(rendered *output.Set) diag.List {
 		return nil
 	}
 	<-x.done
-	var diags diag.List
+	diags := x.diags
 	for _, f := range x.files {
 		diags.Append(render.AddFile(rendered, f.Path, f.Data))
 	}

@@ -102,26 +102,36 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 	for _, p := range site.Pages {
 		bodies = append(bodies, body{p.Body, nil})
 	}
-	var parsed []body
-	var deferred []model.Markdown
-	for _, b := range bodies {
-		if d := markup.Bounds(b.md.Source, b.md.Pos); d != nil {
-			diags = append(diags, d...) // never parsed: a draft's body as well
-			continue
+	// Each text is read (again, for a news item: model.LazyMarkdown) and
+	// judged on every core, in its own slot, kept in order.
+	md := newLinkParser(site)
+	found := make([]foundLinks, len(bodies))
+	postponed := make([]bool, len(bodies))
+	parallel(len(bodies), func(i int) {
+		b, f := bodies[i], &found[i]
+		text, ok := b.md.Read(&f.diags)
+		if !ok {
+			return
+		}
+		if d := markup.Bounds(text, b.md.Pos); d != nil {
+			f.diags = d // never parsed: a draft's body as well
+			return
 		}
 		switch {
-		case len(b.md.Source) == 0:
-		case later && !bytes.Contains(b.md.Source, []byte("![")):
-			deferred = append(deferred, b.md)
+		case len(text) == 0:
+		case later && !bytes.Contains(text, []byte("![")):
+			postponed[i] = true
 		default:
-			parsed = append(parsed, b)
+			f.links, f.diags = md.Links(text, b.md.Pos)
 		}
-	}
-	md := newLinkParser(site)
-	results := parseLinks(md, len(parsed), func(i int) model.Markdown { return parsed[i].md })
-	for i, b := range parsed {
-		diags = append(diags, results[i].diags...)
-		for _, l := range results[i].links {
+	})
+	var deferred []model.Markdown
+	for i, b := range bodies {
+		diags = append(diags, found[i].diags...)
+		if postponed[i] {
+			deferred = append(deferred, b.md)
+		}
+		for _, l := range found[i].links {
 			if l.Image {
 				uses = append(uses, photoUse(b.md, l, b.news))
 			}
@@ -171,15 +181,24 @@ type foundLinks struct {
 // the order in which workers finish.
 func parseLinks(md *markup.Converter, n int, body func(int) model.Markdown) []foundLinks {
 	results := make([]foundLinks, n)
+	parallel(n, func(i int) {
+		m, f := body(i), &results[i]
+		if text, ok := m.Read(&f.diags); ok {
+			f.links, f.diags = md.Links(text, m.Pos)
+		}
+	})
+	return results
+}
+
+// parallel calls do(0) … do(n-1) on every core and returns when all have.
+func parallel(n int, do func(int)) {
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range n {
 		g.Go(func() error {
-			m := body(i)
-			results[i].links, results[i].diags = md.Links(m.Source, m.Pos)
+			do(i)
 			return nil
 		})
 	}
-	g.Wait()
-	return results
+	_ = g.Wait() // the tasks return no error
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/corpus"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -91,7 +92,7 @@ func TestSmallShape(t *testing.T) {
 		within(cp.Slug+" members", len(cp.Members), 30, 200)
 		within(cp.Slug+" missions", len(cp.Missions), 3, 6)
 		within(cp.Slug+" contacts", len(cp.Contacts), 2, 4)
-		within(cp.Slug+" presentation words", len(strings.Fields(string(cp.Body.Source))), 300, 800)
+		within(cp.Slug+" presentation words", len(strings.Fields(string(bodyText(t, cp.Body)))), 300, 800)
 		for _, k := range cp.Contacts {
 			if !strings.HasPrefix(k.Phone.Text, "01 99 00 ") || !strings.HasSuffix(string(k.Email), "@example.org") {
 				t.Errorf("%s: contact %q has %q, %q: want a fiction number and an example.org address", cp.Slug, k.Label, k.Phone.Text, k.Email)
@@ -107,7 +108,7 @@ func TestSmallShape(t *testing.T) {
 				partial++
 			}
 		}
-		body := string(cp.Body.Source)
+		body := string(bodyText(t, cp.Body))
 		for _, want := range []string{"\n## ", "\n- ", "](/cpts/", "](/communes/"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("%s: presentation lacks %q", cp.Slug, want)
@@ -119,7 +120,7 @@ func TestSmallShape(t *testing.T) {
 	}
 	tagged := 0
 	for _, n := range site.News {
-		within(n.File+" words", len(strings.Fields(string(n.Body.Source))), 200, 600)
+		within(n.File+" words", len(strings.Fields(string(bodyText(t, n.Body)))), 200, 600)
 		if len(n.Tags) > 0 {
 			tagged++
 		}
@@ -270,4 +271,14 @@ func TestFSListsLikeMapFS(t *testing.T) {
 	if data, err := fs.ReadFile(x, "config.toml"); err != nil || !bytes.Equal(data, c.Files["config.toml"]) {
 		t.Errorf("ReadFile(config.toml): %v", err)
 	}
+}
+
+// bodyText returns a body's text.
+func bodyText(t *testing.T, m model.Markdown) []byte {
+	t.Helper()
+	text, err := m.Text()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
 }

@@ -165,7 +165,7 @@ func (l *loader) checkNewsDate(p, date, slug, suffix string) {
 func (l *loader) newsItem(p, date, slug string, owner *model.CPTS) *model.News {
 	n := &model.News{Slug: slug, CPTS: owner}
 	l.checkSlug(p, n.Slug)
-	body, ok := l.markdownFile(p, true, n)
+	body, ok := l.lazyMarkdownFile(p, n)
 	if !ok {
 		return nil
 	}

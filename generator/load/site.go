@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -149,20 +150,61 @@ func (l *loader) tomlFile(p string, v any) bool {
 	return ok
 }
 
-// markdownFile decodes a Markdown file's front matter into v and returns its body.
+// markdownFile decodes a Markdown file's front matter into v and returns
+// its body, holding its text.
 func (l *loader) markdownFile(p string, required bool, v any) (model.Markdown, bool) {
-	src, ok := l.read(p, required)
+	_, doc, ok := l.frontMatter(p, required, v)
 	if !ok {
 		return model.Markdown{}, false
+	}
+	return model.NewMarkdown(doc.body, bodyPos(p, doc)), true
+}
+
+// lazyMarkdownFile is markdownFile for a body left in its file and read
+// again when needed (model.LazyMarkdown): a news item's.
+func (l *loader) lazyMarkdownFile(p string, v any) (model.Markdown, bool) {
+	src, doc, ok := l.frontMatter(p, true, v)
+	if !ok {
+		return model.Markdown{}, false
+	}
+	return model.LazyMarkdown(bodyPos(p, doc), src.text, doc.body, l.reader(p)), true
+}
+
+func bodyPos(p string, doc document) diag.Pos { return diag.Pos{File: p, Line: doc.bodyLine, Col: 1} }
+
+// reader returns a function that reads the text of file p again, as read
+// does (through the site's file system, which judges the path each time;
+// within the size limit; without its BOM), for a lazy body, which checks
+// it is the text it loaded.
+func (l *loader) reader(p string) func() ([]byte, error) {
+	fsys, limit := l.fsys, l.opts.MaxFileSize
+	return func() ([]byte, error) {
+		info, err := fs.Stat(fsys, p)
+		if err != nil || !info.Mode().IsRegular() || info.Size() > limit {
+			return nil, model.ErrChanged
+		}
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, model.ErrChanged
+		}
+		return bytes.TrimPrefix(raw, bom), nil
+	}
+}
+
+// frontMatter reads a Markdown file and decodes its front matter into v.
+func (l *loader) frontMatter(p string, required bool, v any) (source, document, bool) {
+	src, ok := l.read(p, required)
+	if !ok {
+		return source{}, document{}, false
 	}
 	doc, ok := splitFrontMatter(src, &l.diags)
 	if !ok {
-		return model.Markdown{}, false
+		return source{}, document{}, false
 	}
 	if !decodeTOML(src, doc.front, doc.frontLine, diag.Pos{File: p, Line: 1, Col: 1}, v, &l.diags) {
-		return model.Markdown{}, false
+		return source{}, document{}, false
 	}
-	return model.Markdown{Source: doc.body, Pos: diag.Pos{File: p, Line: doc.bodyLine, Col: 1}}, true
+	return src, doc, true
 }
 
 // isSlug reports whether s is a slug: words of lowercase letters a-z and

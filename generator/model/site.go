@@ -80,10 +80,3 @@ func (f Fields) Has(key string) bool {
 	_, ok := f.key(key)
 	return ok
 }
-
-// Markdown is a Markdown body and the position of its first line, so the
-// renderer can turn offsets into file positions.
-type Markdown struct {
-	Source []byte
-	Pos    diag.Pos
-}

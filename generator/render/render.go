@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -393,10 +392,14 @@ func (r *renderer) markdown(m model.Markdown, top int) template.HTML {
 // markdownPage is markdown for a body that may open its page: with
 // eagerImage, its first image is not lazy-loaded.
 func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) template.HTML {
-	if len(bytes.TrimSpace(m.Source)) == 0 {
+	if m.Blank() {
 		return ""
 	}
-	res, diags := r.md.ConvertPage(m.Source, m.Pos, top, eagerImage)
+	text, ok := m.Read(&r.diags)
+	if !ok {
+		return ""
+	}
+	res, diags := r.md.ConvertPage(text, m.Pos, top, eagerImage)
 	if r.converted == nil {
 		r.converted = map[diag.Pos]bool{}
 	}

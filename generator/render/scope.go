@@ -135,7 +135,7 @@ func (r *renderer) menuEntries() []menuEntry {
 			}
 			return
 		case home != nil:
-			if len(home.Body.Source) > 0 {
+			if !home.Body.Blank() {
 				add(r.t("presentation"), "/#presentation")
 			}
 			if len(home.Missions) > 0 { // an empty section is not shown

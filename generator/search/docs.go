@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 )
@@ -51,14 +52,15 @@ type doc struct {
 	prose bool
 	words []string // name words (name documents)
 	keys  []string // recordKeys, filled when needed
-	terms []string // stems (prose documents)
+	terms []uint32 // stems numbered by the collector's vocab (prose documents)
 	size  int      // length of the encoded record, for shard sizing
 }
 
 // collect turns the site into documents, in the global order: by kind,
-// then largest first, then code, slug or path.
-func collect(site *model.Site, opts Options) []*doc {
-	c := &collector{site: site, opts: opts, cptsPop: map[*model.CPTS]int{}}
+// then largest first, then code, slug or path, with the errors of the
+// news texts it could not read again and the vocab of their terms.
+func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
+	c := &collector{site: site, opts: opts, cptsPop: map[*model.CPTS]int{}, stems: opts.Memo.vocab()}
 	for _, x := range site.CPTS {
 		c.cptsPop[x] = x.Territory.Reach.Population + x.Territory.Reach.PartialPopulation
 		if c.cptsPop[x] == 0 {
@@ -101,7 +103,7 @@ func collect(site *model.Site, opts Options) []*doc {
 		}
 		d.size = jsonSize(encodeRecord(d, func(*model.CPTS, bool) int { return 0 }))
 	}
-	return c.docs
+	return c.docs, c.stems, c.diags
 }
 
 type collector struct {
@@ -109,6 +111,8 @@ type collector struct {
 	opts    Options
 	cptsPop map[*model.CPTS]int
 	docs    []*doc
+	diags   diag.List // of texts that could not be read again
+	stems   *vocab    // numbers the terms of prose
 }
 
 func (c *collector) add(d *doc) { c.docs = append(c.docs, d) }
@@ -233,7 +237,7 @@ func (c *collector) missions() {
 			label := c.label("mission."+string(m.Kind), string(m.Kind))
 			c.add(&doc{kind: KindMission, rank: c.cptsPop[x], tie: x.Slug + "/" + strconv.Itoa(1000+i),
 				rec: []any{KindMission, 0, m.Title, label, nil}, refs: []*model.CPTS{x}, refAt: 4,
-				prose: true, terms: Terms(m.Title, label, m.Summary)})
+				prose: true, terms: c.stems.numbers(Terms(m.Title, label, m.Summary))})
 		}
 	}
 }
@@ -254,16 +258,20 @@ func (c *collector) news() {
 		}
 		docs, news = append(docs, d), append(news, n)
 	}
+	errs := make([]error, len(docs))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range docs {
 		g.Go(func() error {
-			docs[i].terms = c.opts.Memo.newsTerms(news[i])
+			docs[i].terms, errs[i] = c.opts.Memo.newsTerms(news[i], c.stems)
 			return nil
 		})
 	}
 	_ = g.Wait() // the tasks return no error
-	for _, d := range docs {
+	for i, d := range docs {
+		if errs[i] != nil {
+			news[i].Body.Report(&c.diags, errs[i])
+		}
 		c.add(d)
 	}
 }

@@ -18,7 +18,7 @@ func TestManifestNamesIncompleteTerritories(t *testing.T) {
 	rhony := &model.CPTS{Slug: "e-rhony", Name: "CPTS E-Rhôny", Departements: []string{"30"}}
 	site.CPTS = append(site.CPTS, rhony)
 	site.CPTS[3].Territory.Incomplete = true // Lunel
-	files := Index(site, Options{HasPage: testPages(site), Label: themeLabels(t), ShardBytes: testShardBytes})
+	files := indexFiles(site, Options{HasPage: testPages(site), Label: themeLabels(t), ShardBytes: testShardBytes})
 	var m manifest
 	for _, f := range files {
 		if f.Path == ManifestPath {

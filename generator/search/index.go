@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
@@ -88,24 +89,22 @@ type Stats struct {
 	Split  int   // shards split by one more letter, which keep only the first documents
 	Chunks int   // chunk files of prose records
 	Bytes  int64 // total size of the files
+	// Diags are the errors of news texts that could not be read again
+	// (model.Markdown.Text): their files changed during the build.
+	Diags diag.List
 }
 
 // Index builds the search index of a site under search/: ManifestPath,
-// the shards it lists, and the chunks of prose records. The output depends
-// only on the site and options.
-func Index(site *model.Site, opts Options) []output.File {
-	files, _ := IndexStats(site, opts)
-	return files
-}
-
-// IndexStats is Index with the figures of the index.
-func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
+// the shards it lists, and the chunks of prose records, with the figures
+// of the index and the errors of the news texts it could not read again.
+// The output depends only on the site and options.
+func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	if opts.ShardBytes <= 0 {
 		opts.ShardBytes = DefaultShardBytes
 	}
-	docs := collect(site, opts)
+	docs, stems, diags := collect(site, opts)
 	opts.Memo.done()
-	b := &builder{docs: docs, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rowMemo{}}
+	b := &builder{docs: docs, stems: stems.all(), limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rowMemo{}}
 	b.index()
 	b.trie()
 	words := b.entries
@@ -116,7 +115,7 @@ func IndexStats(site *model.Site, opts Options) ([]output.File, Stats) {
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}
 	var files []output.File
-	st := Stats{Docs: len(docs)}
+	st := Stats{Docs: len(docs), Diags: diags}
 	add := func(name string, data []byte) string {
 		p := output.Fingerprint(name, data)
 		files = append(files, output.File{Path: p, Data: data})
@@ -290,6 +289,7 @@ type leaf struct {
 
 type builder struct {
 	docs    []*doc
+	stems   []string // by number (doc.terms)
 	entries []*entry // sorted by term
 	limit   int      // size above which a node is split
 	packed  int      // size up to which leaves are packed into one shard
@@ -308,6 +308,7 @@ type builder struct {
 // shard), and every stem of the prose documents.
 func (b *builder) index() {
 	byTerm := map[string]*entry{}
+	byStem := make([]*entry, len(b.stems))
 	get := func(t string) *entry {
 		e := byTerm[t]
 		if e == nil {
@@ -323,11 +324,18 @@ func (b *builder) index() {
 				e.names = append(e.names, int32(d.id))
 			}
 		}
-		for _, t := range d.terms {
-			if len(t) >= 2 {
-				if e := get(t); len(e.prose) < MaxPostings {
-					e.prose = append(e.prose, int32(d.id))
+		for _, id := range d.terms {
+			e := byStem[id]
+			if e == nil {
+				if t := b.stems[id]; len(t) >= 2 {
+					e = get(t)
+					byStem[id] = e
+				} else {
+					continue
 				}
+			}
+			if len(e.prose) < MaxPostings {
+				e.prose = append(e.prose, int32(d.id))
 			}
 		}
 		for _, x := range d.refs {

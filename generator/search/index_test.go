@@ -186,7 +186,7 @@ func clientBytes(t *testing.T) int {
 // fetched then).
 func TestShardAndManifestSizes(t *testing.T) {
 	site := testSite(t)
-	files := Index(site, Options{Label: themeLabels(t)})
+	files := indexFiles(site, Options{Label: themeLabels(t)})
 	size := map[string]int{}
 	data := map[string][]byte{}
 	for _, f := range files {
@@ -243,7 +243,7 @@ func TestShardAndManifestSizes(t *testing.T) {
 // typedBudget bytes gzip-compressed, search.js included.
 func TestTypedQueriesStayWithinBudget(t *testing.T) {
 	site := testSite(t)
-	files := Index(site, Options{Label: themeLabels(t)})
+	files := indexFiles(site, Options{Label: themeLabels(t)})
 	js := clientBytes(t)
 	byPath := map[string][]byte{}
 	for _, f := range files {
@@ -284,7 +284,7 @@ func TestTypedQueriesStayWithinBudget(t *testing.T) {
 // tried: all would take a minute.
 func TestEveryCommuneIsFoundByNameAndCode(t *testing.T) {
 	site := testSite(t)
-	s := searcher(t, Index(site, Options{HasPage: testPages(site)}))
+	s := searcher(t, indexFiles(site, Options{HasPage: testPages(site)}))
 	for i, c := range site.Geo.Communes() {
 		if i%7 != 0 && c.Departement != "30" {
 			continue
@@ -302,7 +302,7 @@ func TestEveryCommuneIsFoundByNameAndCode(t *testing.T) {
 
 func TestCommunesLinkToTheirPageOnlyWhenItExists(t *testing.T) {
 	site := testSite(t)
-	s := searcher(t, Index(site, Options{HasPage: testPages(site)}))
+	s := searcher(t, indexFiles(site, Options{HasPage: testPages(site)}))
 	for q, want := range map[string]string{
 		"30276": "/communes/30276/",        // Gard: pages
 		"69264": "/departements/#ailleurs", // Villefranche-sur-Saône: no page, nor for the Rhône: outside the directory
@@ -363,7 +363,7 @@ func BenchmarkIndex(b *testing.B) {
 	var files []output.File
 	b.ReportAllocs()
 	for b.Loop() {
-		files, st = IndexStats(site, opts)
+		files, st = Index(site, opts)
 	}
 	var gz int64
 	for _, f := range files {

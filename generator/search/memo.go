@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -19,22 +18,42 @@ type Memo struct {
 	mu    sync.Mutex
 	terms map[*model.News]memoTerms
 	next  map[*model.News]memoTerms // what this index used, kept for the next
+	stems *vocab                    // numbers the terms of every index
 }
 
 // memoTerms are the terms of an item, with the text they were read from:
 // a memo entry is used only if the item still holds that text.
 type memoTerms struct {
 	title, summary string
-	body           []byte
+	body           model.Markdown // its fingerprint, when left in its file
 	tags           []string
-	terms          []string
+	terms          []uint32 // numbered by the memo's vocab
 }
 
-// newsTerms returns the terms of n's text, from the memo when it holds
-// them for the same text.
-func (m *Memo) newsTerms(n *model.News) []string {
-	read := func() []string {
-		return Terms(n.Title, n.Summary, strings.Join(n.Tags, " "), withoutNoise(n.Body.Source))
+// vocab returns the vocab of an index: the memo's, which numbers the
+// terms it keeps; a new one without a memo.
+func (m *Memo) vocab() *vocab {
+	if m == nil {
+		return newVocab()
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.stems == nil {
+		m.stems = newVocab()
+	}
+	return m.stems
+}
+
+// newsTerms returns the terms of n's text numbered by v (m.vocab()), from
+// the memo when it holds them for the same text. The error is that of
+// reading the text again (model.Markdown.Text).
+func (m *Memo) newsTerms(n *model.News, v *vocab) ([]uint32, error) {
+	read := func() ([]uint32, error) {
+		text, err := n.Body.Text()
+		if err != nil {
+			return nil, err
+		}
+		return v.numbers(Terms(n.Title, n.Summary, strings.Join(n.Tags, " "), withoutNoise(text))), nil
 	}
 	if m == nil {
 		return read()
@@ -42,8 +61,12 @@ func (m *Memo) newsTerms(n *model.News) []string {
 	m.mu.Lock()
 	e, ok := m.terms[n]
 	m.mu.Unlock()
-	if !ok || e.title != n.Title || e.summary != n.Summary || !bytes.Equal(e.body, n.Body.Source) || !slices.Equal(e.tags, n.Tags) {
-		e = memoTerms{title: n.Title, summary: n.Summary, body: n.Body.Source, tags: n.Tags, terms: read()}
+	if !ok || e.title != n.Title || e.summary != n.Summary || !e.body.Same(n.Body) || !slices.Equal(e.tags, n.Tags) {
+		terms, err := read()
+		if err != nil {
+			return nil, err
+		}
+		e = memoTerms{title: n.Title, summary: n.Summary, body: n.Body, tags: n.Tags, terms: terms}
 	}
 	m.mu.Lock()
 	if m.next == nil {
@@ -51,7 +74,7 @@ func (m *Memo) newsTerms(n *model.News) []string {
 	}
 	m.next[n] = e
 	m.mu.Unlock()
-	return e.terms
+	return e.terms, nil
 }
 
 // done ends an index: the memo keeps the entries it used, so that items

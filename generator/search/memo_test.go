@@ -19,8 +19,8 @@ func TestMemoReadsChangedTextAgain(t *testing.T) {
 	herault := func(c *geo.Commune) bool { return c.Departement == "34" } // a smaller index, made faster
 	check := func(step string, published int) {
 		t.Helper()
-		fresh := Index(site, Options{HasPage: testPages(site), Label: labels, Communes: herault})
-		got := Index(site, Options{HasPage: testPages(site), Label: labels, Communes: herault, Memo: memo})
+		fresh := indexFiles(site, Options{HasPage: testPages(site), Label: labels, Communes: herault})
+		got := indexFiles(site, Options{HasPage: testPages(site), Label: labels, Communes: herault, Memo: memo})
 		if d := firstDifference(got, fresh); d != "" {
 			t.Errorf("%s: the index made with the memo differs from a fresh one at %s", step, d)
 		}
@@ -35,7 +35,7 @@ func TestMemoReadsChangedTextAgain(t *testing.T) {
 	site.News[1].Tags = []string{"statistiques"}
 	check("tags edited", 2)
 	edited := *site.News[0] // replaced, as an incremental rebuild does
-	edited.Body = model.Markdown{Source: []byte("Un texte tout autre : vaccination, prévention.")}
+	edited.Body = model.NewMarkdown([]byte("Un texte tout autre : vaccination, prévention."), edited.Body.Pos)
 	site.News[0] = &edited
 	check("body replaced", 2)
 	site.News = site.News[1:]

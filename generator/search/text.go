@@ -147,7 +147,8 @@ func hasDigit(w string) bool {
 }
 
 // Terms returns the distinct stems of the words of a prose text, stop
-// words left out, in their order of first appearance. The text may come in
+// words left out, in their order of first appearance (slices of the text
+// folded: a vocab copies those it keeps). The text may come in
 // parts, read as if joined by spaces: Terms(a, b) == Terms(a + " " + b),
 // without the copy.
 func Terms(parts ...string) []string {
@@ -181,27 +182,6 @@ func Terms(parts ...string) []string {
 	}
 	if len(out) == 0 {
 		return nil // not an empty list, which a caller could tell apart
-	}
-	return compact(out)
-}
-
-// compact copies terms, slices of the folded text, into one string of
-// their own, so that the text is freed: a build keeps the terms of every
-// news item until its index is made, while its pages are rendered.
-func compact(terms []string) []string {
-	n := 0
-	for _, t := range terms {
-		n += len(t)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, t := range terms {
-		b.WriteString(t)
-	}
-	all := b.String()
-	out := make([]string, len(terms))
-	for i, t := range terms {
-		out[i], all = all[:len(t)], all[len(t):]
 	}
 	return out
 }

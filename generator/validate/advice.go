@@ -3,8 +3,11 @@ package validate
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -33,20 +36,32 @@ func (v *validator) adviseCPTS(c *model.CPTS) {
 		v.diags.Warnf(c.At("name"), diag.NoContact, "%s has no contact: contacts.toml lists none and index.md has no website, so its page gives no way to reach it", c.Title()).
 			WithHint("add to %s/contacts.toml a [[contact]] with a label and an email, phone, form or [contact.address], or website = \"https://…\" to the front matter of %s", c.Dir, c.File)
 	}
-	v.starter(c.Fields, c.Summary, c.Body, "")
+	v.diags.Append(starter(c.Fields, c.Summary, c.Body, ""))
 }
 
 // advise warns about the configuration and about starter text left in the
 // news items that are not drafts and in the free pages.
 func (v *validator) advise() {
 	v.adviseConfig(v.site.Config)
-	for _, n := range v.site.News {
+	// A news item's text is read again from its file (model.LazyMarkdown):
+	// on every core, each item's findings in its own slot, kept in order.
+	found := make([]diag.List, len(v.site.News))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, n := range v.site.News {
 		if !n.Draft {
-			v.starter(n.Fields, n.Summary, n.Body, ", or set draft = true until the item is ready")
+			g.Go(func() error {
+				found[i] = starter(n.Fields, n.Summary, n.Body, ", or set draft = true until the item is ready")
+				return nil
+			})
 		}
 	}
+	_ = g.Wait() // the tasks return no error
+	for _, d := range found {
+		v.diags.Append(d)
+	}
 	for _, p := range v.site.Pages {
-		v.starter(p.Fields, p.Summary, p.Body, "")
+		v.diags.Append(starter(p.Fields, p.Summary, p.Body, ""))
 	}
 }
 
@@ -83,15 +98,21 @@ func tableAt(cfg model.Config, name string) (diag.Pos, string) {
 // starter warns about the starter text left in a record's summary (at the
 // summary's value: inside a TOML string, escapes make columns uncertain)
 // and in its body (at each place). more ends the hints.
-func (v *validator) starter(f model.Fields, summary string, body model.Markdown, more string) {
+func starter(f model.Fields, summary string, body model.Markdown, more string) diag.List {
+	var diags diag.List
 	if len(starterAt([]byte(summary))) > 0 {
-		v.diags.Warnf(f.At("summary"), diag.StarterText, "starter text %q left in the summary", Starter).
+		diags.Warnf(f.At("summary"), diag.StarterText, "starter text %q left in the summary", Starter).
 			WithHint("write the summary to publish in its place, or remove the line (summary is optional)%s", more)
 	}
-	for _, off := range starterAt(body.Source) {
-		v.diags.Warnf(bodyPos(body, off), diag.StarterText, "starter text %q left in the text", Starter).
+	text, ok := body.Read(&diags)
+	if !ok {
+		return diags
+	}
+	for _, off := range starterAt(text) {
+		diags.Warnf(bodyPos(body.Pos, text, off), diag.StarterText, "starter text %q left in the text", Starter).
 			WithHint("write the text to publish in its place%s", more)
 	}
+	return diags
 }
 
 // completer is in every spelling of Starter, its é composed or not.
@@ -161,10 +182,11 @@ func inWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
-// bodyPos returns the position of the byte at off in a Markdown body.
-func bodyPos(md model.Markdown, off int) diag.Pos {
-	src := md.Source[:off]
-	p := md.Pos
+// bodyPos returns the position of the byte at off in a Markdown body
+// whose first line is at pos.
+func bodyPos(pos diag.Pos, text []byte, off int) diag.Pos {
+	src := text[:off]
+	p := pos
 	if nl := bytes.LastIndexByte(src, '\n'); nl >= 0 {
 		p.Line += bytes.Count(src, []byte{'\n'})
 		p.Col = 1 + utf8.RuneCount(src[nl+1:])
