@@ -113,8 +113,11 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 		if !ok {
 			return
 		}
+		if b.news != nil {
+			f.diags = validate.NewsStarter(b.news, text)
+		}
 		if d := markup.Bounds(text, b.md.Pos); d != nil {
-			f.diags = d // never parsed: a draft's body as well
+			f.diags = append(f.diags, d...) // never parsed: a draft's body as well
 			return
 		}
 		switch {
@@ -122,7 +125,8 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 		case later && !bytes.Contains(text, []byte("![")):
 			postponed[i] = true
 		default:
-			f.links, f.diags = md.Links(text, b.md.Pos)
+			links, d := md.Links(text, b.md.Pos)
+			f.links, f.diags = links, append(f.diags, d...)
 		}
 	})
 	var deferred []model.Markdown

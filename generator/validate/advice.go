@@ -3,11 +3,8 @@ package validate
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/sync/errgroup"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -40,29 +37,24 @@ func (v *validator) adviseCPTS(c *model.CPTS) {
 }
 
 // advise warns about the configuration and about starter text left in the
-// news items that are not drafts and in the free pages.
+// free pages. That of news items is found by NewsStarter, called by the
+// reader of their texts.
 func (v *validator) advise() {
 	v.adviseConfig(v.site.Config)
-	// A news item's text is read again from its file (model.LazyMarkdown):
-	// on every core, each item's findings in its own slot, kept in order.
-	found := make([]diag.List, len(v.site.News))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, n := range v.site.News {
-		if !n.Draft {
-			g.Go(func() error {
-				found[i] = starter(n.Fields, n.Summary, n.Body, ", or set draft = true until the item is ready")
-				return nil
-			})
-		}
-	}
-	_ = g.Wait() // the tasks return no error
-	for _, d := range found {
-		v.diags.Append(d)
-	}
 	for _, p := range v.site.Pages {
 		v.diags.Append(starter(p.Fields, p.Summary, p.Body, ""))
 	}
+}
+
+// NewsStarter warns about starter text left in a news item that is not a
+// draft: in its summary, or in text, its body as read by the caller. A
+// build keeps no news text (model.LazyMarkdown): the check of the bodies
+// (build) reads each once for all its findings.
+func NewsStarter(n *model.News, text []byte) diag.List {
+	if n.Draft {
+		return nil
+	}
+	return starterIn(n.Fields, n.Summary, n.Body.Pos, text, ", or set draft = true until the item is ready")
 }
 
 // adviseConfig warns about a configuration without a legal notice, or whose
@@ -100,16 +92,23 @@ func tableAt(cfg model.Config, name string) (diag.Pos, string) {
 // and in its body (at each place). more ends the hints.
 func starter(f model.Fields, summary string, body model.Markdown, more string) diag.List {
 	var diags diag.List
-	if len(starterAt([]byte(summary))) > 0 {
-		diags.Warnf(f.At("summary"), diag.StarterText, "starter text %q left in the summary", Starter).
-			WithHint("write the summary to publish in its place, or remove the line (summary is optional)%s", more)
-	}
 	text, ok := body.Read(&diags)
 	if !ok {
 		return diags
 	}
+	return starterIn(f, summary, body.Pos, text, more)
+}
+
+// starterIn is starter for a body's text already read, whose first line
+// is at pos.
+func starterIn(f model.Fields, summary string, pos diag.Pos, text []byte, more string) diag.List {
+	var diags diag.List
+	if len(starterAt([]byte(summary))) > 0 {
+		diags.Warnf(f.At("summary"), diag.StarterText, "starter text %q left in the summary", Starter).
+			WithHint("write the summary to publish in its place, or remove the line (summary is optional)%s", more)
+	}
 	for _, off := range starterAt(text) {
-		diags.Warnf(bodyPos(body.Pos, text, off), diag.StarterText, "starter text %q left in the text", Starter).
+		diags.Warnf(bodyPos(pos, text, off), diag.StarterText, "starter text %q left in the text", Starter).
 			WithHint("write the text to publish in its place%s", more)
 	}
 	return diags
