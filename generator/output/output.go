@@ -75,7 +75,7 @@ func (s *Set) Add(p string, data []byte) error {
 		return err
 	}
 	s.inspect(p, data)
-	return s.write(p, data, nil)
+	return s.write(p, data, nil, false)
 }
 
 // AddTransient is Add for data that the caller reuses once it returns (a
@@ -109,7 +109,7 @@ func (s *Set) AddTransient(p string, data []byte, minified bool) error {
 		return err
 	}
 	s.inspect(p, kept)
-	return s.write(p, kept, buf)
+	return s.write(p, kept, buf, false)
 }
 
 func cleanPath(p string) (string, error) {
@@ -142,7 +142,7 @@ func (s *Set) Replace(p string, data []byte) error {
 	s.files[p] = s.entry(data)
 	s.mu.Unlock()
 	s.inspect(p, data)
-	return s.write(p, data, nil)
+	return s.write(p, data, nil, true)
 }
 
 func (s *Set) inspect(p string, data []byte) {
@@ -166,12 +166,13 @@ func (s *Set) entry(data []byte) entry {
 }
 
 // write hands data to the stage, if any; buf, when not nil, holds data
-// and goes back to the pool once it is written.
-func (s *Set) write(p string, data []byte, buf *bytes.Buffer) error {
+// and goes back to the pool once it is written. again is set for a write
+// that may follow another of the same path (Replace).
+func (s *Set) write(p string, data []byte, buf *bytes.Buffer, again bool) error {
 	if s.stage == nil {
 		return nil
 	}
-	return s.stage.enqueue(p, data, buf)
+	return s.stage.enqueue(p, data, buf, again)
 }
 
 // Get returns a file's content (read back from the staging folder for a

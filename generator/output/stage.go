@@ -28,9 +28,12 @@ type stage struct {
 	compared  changes // how the staged files compare with the published site
 	// A file written again (Replace) while its first write waits in the
 	// queue must end with its last bytes: versions count the writes of
-	// each path, and a writer skips a version older than one written.
+	// each path, and a writer skips a version older than one written. A
+	// first write (Add) is version 0 and is not recorded: the maps hold
+	// only the paths written again, not the hundreds of thousands of a
+	// directory's pages.
 	version map[string]int // the last version queued, by path
-	written map[string]int // the last version written, by path
+	written map[string]int // the last version written, by path, when > 0
 	paths   [64]sync.Mutex // one writer at a time per path (striped)
 }
 
@@ -84,16 +87,20 @@ type queuedFile struct {
 
 // enqueue hands a file to the writers; it returns the first error a
 // writer met, if any. buf, if not nil, goes back to the pool once the
-// file is written.
-func (st *stage) enqueue(p string, data []byte, buf *bytes.Buffer) error {
+// file is written. again is set for a write that may follow another of
+// the same path.
+func (st *stage) enqueue(p string, data []byte, buf *bytes.Buffer, again bool) error {
 	st.mu.Lock()
 	err := st.err
 	st.pending++
-	if st.version == nil {
-		st.version, st.written = map[string]int{}, map[string]int{}
+	v := 0
+	if again {
+		if st.version == nil {
+			st.version, st.written = map[string]int{}, map[string]int{}
+		}
+		st.version[p]++
+		v = st.version[p]
 	}
-	st.version[p]++
-	v := st.version[p]
 	st.mu.Unlock()
 	st.queue <- queuedFile{File{Path: p, Data: data}, buf, v}
 	return err
@@ -105,15 +112,17 @@ func (st *stage) writeVersion(f queuedFile) error {
 	lock.Lock()
 	defer lock.Unlock()
 	st.mu.Lock()
-	stale := st.written[f.Path] > f.version
+	stale := st.written[f.Path] > f.version // a nil map reads 0
 	st.mu.Unlock()
 	if stale {
 		return nil
 	}
 	err := st.write(f.Path, f.Data)
-	st.mu.Lock()
-	st.written[f.Path] = f.version
-	st.mu.Unlock()
+	if f.version > 0 {
+		st.mu.Lock()
+		st.written[f.Path] = f.version
+		st.mu.Unlock()
+	}
 	return err
 }
 

@@ -126,6 +126,15 @@ func TestStageKeepsTheLastWrite(t *testing.T) {
 		if err := s.Replace(p, []byte("sans")); err != nil {
 			t.Fatal(err)
 		}
+		if err := s.Add(fmt.Sprintf("page/%d.html", i), []byte("<p>x</p>")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.stage.wait(); err != nil {
+		t.Fatal(err)
+	}
+	if n, m := len(s.stage.version), len(s.stage.written); n != 300 || m != 300 {
+		t.Errorf("the stage records the versions of %d and %d paths: want the 300 written again, not the pages written once", n, m)
 	}
 	if err := s.Commit(); err != nil {
 		t.Fatal(err)
