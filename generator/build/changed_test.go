@@ -23,22 +23,30 @@ type editedAt struct {
 	reads int
 }
 
+// read notes a read of name, done: the edit follows the after-th read
+// of the target, by ReadFile or Open.
+func (e *editedAt) read(name string) {
+	if name == e.target {
+		if e.reads++; e.reads == e.after {
+			e.MapFS[name] = &fstest.MapFile{Data: e.text} // an open file keeps the old one
+		}
+	}
+}
+
 func (e *editedAt) ReadFile(name string) ([]byte, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	data, err := e.MapFS.ReadFile(name)
-	if name == e.target {
-		if e.reads++; e.reads == e.after {
-			e.MapFS[name] = &fstest.MapFile{Data: e.text}
-		}
-	}
+	e.read(name)
 	return data, err
 }
 
 func (e *editedAt) Open(name string) (fs.File, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.MapFS.Open(name)
+	f, err := e.MapFS.Open(name)
+	e.read(name)
+	return f, err
 }
 
 // TestNewsEditedDuringBuildIsAnError: a build reads a news item's text

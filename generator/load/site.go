@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -179,13 +180,18 @@ func bodyPos(p string, doc document) diag.Pos { return diag.Pos{File: p, Line: d
 func (l *loader) reader(p string) func() ([]byte, error) {
 	fsys, limit := l.fsys, l.opts.MaxFileSize
 	return func() ([]byte, error) {
-		info, err := fs.Stat(fsys, p)
+		f, err := fsys.Open(p) // one judgement of the path, one open
+		if err != nil {
+			return nil, model.ErrChanged
+		}
+		defer f.Close()
+		info, err := f.Stat()
 		if err != nil || !info.Mode().IsRegular() || info.Size() > limit {
 			return nil, model.ErrChanged
 		}
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, model.ErrChanged
+		raw := make([]byte, info.Size())
+		if _, err := io.ReadFull(f, raw); err != nil {
+			return nil, model.ErrChanged // shorter than it said: changed
 		}
 		return bytes.TrimPrefix(raw, bom), nil
 	}
