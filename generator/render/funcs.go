@@ -203,9 +203,10 @@ func percent(n, d int) string {
 // partialCached executes the partial name (a path under layouts/, as
 // for template) with data once per distinct key, and returns its HTML,
 // for the parts that thousands of pages share: the theme's footer, its
-// header on every page that is not in the menu, the card of a news item in
-// every list that shows it, the card of a CPTS on each of its communes'
-// pages. The keys (joined) must hold everything the partial's output
+// header on every page that is not in the menu, the card of a CPTS on each
+// of its communes' pages. Not the card of a news item: kept for every item
+// of a decade of news, the cards would cost more memory than executing
+// each again costs time (the lists show an item two or three times). The keys (joined) must hold everything the partial's output
 // depends on besides the site; it is called where {{template}} would stand, in HTML text. A
 // partial that the site overrides is executed for each call, since its
 // output may depend on more than the theme's key.
