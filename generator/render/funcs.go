@@ -206,10 +206,11 @@ func percent(n, d int) string {
 // header on every page that is not in the menu, the card of a CPTS on each
 // of its communes' pages. Not the card of a news item: kept for every item
 // of a decade of news, the cards would cost more memory than executing
-// each again costs time (the lists show an item two or three times). The keys (joined) must hold everything the partial's output
-// depends on besides the site; it is called where {{template}} would stand, in HTML text. A
-// partial that the site overrides is executed for each call, since its
-// output may depend on more than the theme's key.
+// each again costs time (the lists show an item two or three times). The
+// keys (joined) must hold everything the partial's output depends on
+// besides the site; it is called where {{template}} would stand, in HTML
+// text. A partial that the site overrides is executed for each call, since
+// its output may depend on more than the theme's key.
 func (r *renderer) partialCached(name string, data any, key ...any) (template.HTML, error) {
 	cached := !r.tmpl.overridden[name]
 	k := partialKey{name: name}
