@@ -304,22 +304,16 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 	return edit, diags, true
 }
 
-// showsImages converts a Markdown text for its diagnostics and reports
+// showsImages parses a Markdown text for its diagnostics and reports
 // whether it shows images, which only a full build processes.
 func showsImages(md *markup.Converter, m model.Markdown) (diag.List, bool) {
-	var d diag.List
-	text, ok := m.Read(&d)
-	if !ok {
-		return d, false
-	}
-	conv, more := md.Convert(text, m.Pos)
-	d.Append(more)
-	for _, l := range conv.Links {
+	f := textLinks(md, m)
+	for _, l := range f.links {
 		if l.Image {
-			return d, true
+			return f.diags, true
 		}
 	}
-	return d, false
+	return f.diags, false
 }
 
 // newsOwner returns the CPTS whose news folder holds file p (nil for the

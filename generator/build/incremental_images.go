@@ -18,19 +18,13 @@ func newsImageUses(md *markup.Converter, n *model.News) ([]imageUse, diag.List) 
 	if n.Cover != "" {
 		uses = append(uses, coverUse(n))
 	}
-	var diags diag.List
-	text, ok := n.Body.Read(&diags)
-	if !ok {
-		return uses, diags
-	}
-	conv, d := md.Convert(text, n.Body.Pos)
-	diags.Append(d)
-	for _, l := range conv.Links {
+	f := textLinks(md, n.Body)
+	for _, l := range f.links {
 		if l.Image {
 			uses = append(uses, photoUse(n.Body, l, n))
 		}
 	}
-	return uses, diags
+	return uses, f.diags
 }
 
 // pictureEdit is what a news edit changes of the images the site

@@ -185,13 +185,18 @@ type foundLinks struct {
 // the order in which workers finish.
 func parseLinks(md *markup.Converter, n int, body func(int) model.Markdown) []foundLinks {
 	results := make([]foundLinks, n)
-	parallel(n, func(i int) {
-		m, f := body(i), &results[i]
-		if text, ok := m.Read(&f.diags); ok {
-			f.links, f.diags = md.Links(text, m.Pos)
-		}
-	})
+	parallel(n, func(i int) { results[i] = textLinks(md, body(i)) })
 	return results
+}
+
+// textLinks reads a body's text and parses it for its links and their
+// warnings, without rendering it.
+func textLinks(md *markup.Converter, m model.Markdown) foundLinks {
+	var f foundLinks
+	if text, ok := m.Read(&f.diags); ok {
+		f.links, f.diags = md.Links(text, m.Pos)
+	}
+	return f
 }
 
 // parallel calls do(0) … do(n-1) on every core and returns when all have.

@@ -327,12 +327,12 @@ func (b *builder) index() {
 		for _, id := range d.terms {
 			e := byStem[id]
 			if e == nil {
-				if t := b.stems[id]; len(t) >= 2 {
-					e = get(t)
-					byStem[id] = e
-				} else {
+				t := b.stems[id]
+				if len(t) < 2 {
 					continue
 				}
+				e = get(t)
+				byStem[id] = e
 			}
 			if len(e.prose) < MaxPostings {
 				e.prose = append(e.prose, int32(d.id))
