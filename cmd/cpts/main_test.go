@@ -5,13 +5,22 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/cpts-fr/cpts/internal/memtmp"
 )
 
+// TestMain runs the tests with their scratch folders in memory
+// (memtmp), or, started by a script as cpts, the command.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(inMemory{m}, map[string]func(){
 		"cpts": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
+
+// inMemory runs the tests with memtmp.Main.
+type inMemory struct{ m *testing.M }
+
+func (t inMemory) Run() int { return memtmp.Main(t.m) }
 
 // TestScripts runs the CLI scripts of testdata/script: each is a site in a
 // txtar archive and the cpts commands to run on it, with their expected

@@ -1,0 +1,6 @@
+//go:build !linux
+
+package memtmp
+
+// Dir returns "": only Linux's /dev/shm is known to be memory.
+func Dir() string { return "" }
