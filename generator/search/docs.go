@@ -43,9 +43,11 @@ type doc struct {
 	rank int    // population, or another measure of size: larger first
 	tie  string // last tie-break: code, slug or path
 	// rec is the record without its CPTS references, which are numbered
-	// per file: the CPTS are in refs, and encodeRecord puts their numbers
+	// per file: the CPTS are in refs, and appendRecord puts their numbers
 	// at position refAt.
 	rec   []any
+	json  []byte // rec as JSON without its references, for name documents (encode)
+	cut   int    // where the references go in json, -1 for none
 	refs  []*model.CPTS
 	refAt int  // -1 when the record has no CPTS reference
 	many  bool // refs is encoded as a list, not a single number
@@ -100,8 +102,9 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 				refs[k] = rows[x]
 			}
 			d.words = recordWords(d.rec, refs, names)
+			d.encode()
 		}
-		d.size = jsonSize(encodeRecord(d, func(*model.CPTS, bool) int { return 0 }))
+		d.size = recordSize(d)
 	}
 	return c.docs, c.stems, c.diags
 }
@@ -386,6 +389,23 @@ func recordKeys(rec []any, rows [][]any) []string {
 		add(Key(str(1)))
 	}
 	return out
+}
+
+// recordSize estimates the length of d's record encoded as JSON, as
+// jsonSize, with its CPTS references counted as numbers of one digit.
+func recordSize(d *doc) int {
+	n := 1 + len(d.rec)
+	for i, v := range d.rec {
+		switch {
+		case i == d.refAt && d.many:
+			n += 1 + 2*len(d.refs)
+		case i == d.refAt && len(d.refs) > 0:
+			n++
+		default:
+			n += jsonSize(v)
+		}
+	}
+	return n
 }
 
 // jsonSize estimates the length of v encoded as JSON, for shard sizing:

@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/model"
@@ -83,27 +84,57 @@ func fullRows(d *doc) int {
 	return 1
 }
 
+// emit encodes a shard: the records of the name documents ids, the CPTS
+// rows they refer to, their ids, and the postings of stems.
 func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
-	s := shardJSON{Version: FormatVersion, Key: key, D: [][]any{}, W: [][]any{}}
-	if split {
-		s.Split = 1
-	}
 	t := table{memo: b.rows}
-	prev := 0
-	s.I = make([]int, 0, len(ids))
-	for _, id := range ids {
-		s.D = append(s.D, encodeRecord(b.docs[id], t.ref))
-		s.I = append(s.I, int(id)-prev)
-		prev = int(id)
+	recs := append(b.records[:0], '[')
+	for i, id := range ids {
+		if i > 0 {
+			recs = append(recs, ',')
+		}
+		recs = b.docs[id].appendRecord(recs, t.ref)
 	}
-	s.X = t.rows
-	if s.X == nil {
-		s.X = [][]any{}
+	b.records = append(recs, ']')
+	out := append(b.scratch[:0], `{"v":`...)
+	out = strconv.AppendInt(out, FormatVersion, 10)
+	out = append(out, `,"k":`...)
+	out = appendValue(out, key)
+	if split {
+		out = append(out, `,"p":1`...)
 	}
-	for _, e := range stems {
-		s.W = append(s.W, []any{strings.TrimPrefix(e.term, ProseMark), deltas(e.prose)})
+	out = append(out, `,"x":`...)
+	out = appendRows(out, t.rows)
+	out = append(out, `,"d":`...)
+	out = append(out, b.records...)
+	out = append(out, `,"i":[`...)
+	prev := int32(0)
+	for i, id := range ids {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = strconv.AppendInt(out, int64(id-prev), 10)
+		prev = id
 	}
-	b.scratch = s.appendJSON(b.scratch[:0])
+	out = append(out, `],"w":[`...)
+	for i, e := range stems {
+		if i > 0 {
+			out = append(out, ',')
+		}
+		out = append(out, '[')
+		out = appendValue(out, strings.TrimPrefix(e.term, ProseMark))
+		out = append(out, ",["...)
+		prev := int32(0)
+		for j, id := range e.prose {
+			if j > 0 {
+				out = append(out, ',')
+			}
+			out = strconv.AppendInt(out, int64(id-prev), 10)
+			prev = id
+		}
+		out = append(out, "]]"...)
+	}
+	b.scratch = append(out, "]}"...)
 	b.shards = append(b.shards, shard{key: key, split: split, data: bytes.Clone(b.scratch)})
 }
 
@@ -117,48 +148,99 @@ func (b *builder) chunks() [][]byte {
 		}
 	}
 	for lo := 0; lo < len(prose); lo += ChunkSize {
-		c := chunkJSON{Version: FormatVersion, D: [][]any{}}
 		t := table{memo: b.rows}
-		for _, d := range prose[lo:min(lo+ChunkSize, len(prose))] {
-			c.D = append(c.D, encodeRecord(d, t.ref))
+		recs := append(b.records[:0], '[')
+		for i, d := range prose[lo:min(lo+ChunkSize, len(prose))] {
+			if i > 0 {
+				recs = append(recs, ',')
+			}
+			recs = d.appendRecord(recs, t.ref)
 		}
-		c.X = t.rows
-		if c.X == nil {
-			c.X = [][]any{}
-		}
-		b.scratch = c.appendJSON(b.scratch[:0])
+		b.records = append(recs, ']')
+		c := append(b.scratch[:0], `{"v":`...)
+		c = strconv.AppendInt(c, FormatVersion, 10)
+		c = append(c, `,"x":`...)
+		c = appendRows(c, t.rows)
+		c = append(c, `,"d":`...)
+		c = append(c, b.records...)
+		b.scratch = append(c, '}')
 		out = append(out, bytes.Clone(b.scratch))
 	}
 	return out
 }
 
-// deltas returns sorted ids as the first and the differences.
-func deltas(ids []int32) []int32 {
-	out := make([]int32, len(ids))
-	prev := int32(0)
-	for i, id := range ids {
-		out[i] = id - prev
-		prev = id
+// appendRows appends the CPTS rows of a file, [] when it has none.
+func appendRows(b []byte, rows [][]any) []byte {
+	if rows == nil {
+		return append(b, "[]"...)
 	}
-	return out
+	return appendValue(b, rows)
 }
 
-// encodeRecord returns d's record with its CPTS references numbered by ref.
-func encodeRecord(d *doc, ref func(x *model.CPTS, full bool) int) []any {
-	rec := append([]any(nil), d.rec...)
-	full := fullRows(d) == 1
-	if d.refAt >= 0 {
-		if d.many {
-			ns := make([]int, len(d.refs))
-			for i, x := range d.refs {
-				ns[i] = ref(x, full)
-			}
-			rec[d.refAt] = ns
-		} else if len(d.refs) > 0 {
-			rec[d.refAt] = ref(d.refs[0], full)
-		}
+// refNumber numbers a CPTS row in the file being written (table.ref).
+type refNumber func(x *model.CPTS, full bool) int
+
+// hasRefs reports whether d's record holds CPTS references at refAt: a
+// list (maybe empty) or one number.
+func (d *doc) hasRefs() bool { return d.refAt >= 0 && (d.many || len(d.refs) > 0) }
+
+// encode keeps the JSON of a name document's record, which goes into the
+// shard of each of its words: its CPTS references left out, to be
+// numbered in each file at d.cut.
+func (d *doc) encode() { d.json, d.cut = d.appendFields(nil, nil) }
+
+// appendRecord appends d's record to b, its CPTS references numbered by
+// ref.
+func (d *doc) appendRecord(b []byte, ref refNumber) []byte {
+	if d.json == nil {
+		b, _ = d.appendFields(b, ref) // prose: one chunk holds it
+		return b
 	}
-	return rec
+	if d.cut < 0 {
+		return append(b, d.json...)
+	}
+	b = append(b, d.json[:d.cut]...)
+	b = d.appendRefs(b, ref)
+	return append(b, d.json[d.cut:]...)
+}
+
+// appendFields appends the JSON of d.rec to b, its CPTS references
+// numbered by ref, or left out when ref is nil, and returns where they
+// are in b (-1 when the record has none).
+func (d *doc) appendFields(b []byte, ref refNumber) ([]byte, int) {
+	cut := -1
+	b = append(b, '[')
+	for i, v := range d.rec {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		if i == d.refAt && d.hasRefs() {
+			cut = len(b)
+			if ref != nil {
+				b = d.appendRefs(b, ref)
+			}
+			continue
+		}
+		b = appendValue(b, v)
+	}
+	return append(b, ']'), cut
+}
+
+// appendRefs appends d's CPTS references numbered by ref: a list, or one
+// number.
+func (d *doc) appendRefs(b []byte, ref refNumber) []byte {
+	full := fullRows(d) == 1
+	if !d.many {
+		return strconv.AppendInt(b, int64(ref(d.refs[0], full)), 10)
+	}
+	b = append(b, '[')
+	for i, x := range d.refs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(ref(x, full)), 10)
+	}
+	return append(b, ']')
 }
 
 // marshal encodes v as compact JSON without HTML escaping.

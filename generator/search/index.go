@@ -301,6 +301,7 @@ type builder struct {
 	leaves  []leaf
 	shards  []shard
 	scratch []byte // the file being encoded
+	records []byte // its records
 }
 
 // index lists every word of two letters or more of the name documents,
@@ -347,7 +348,7 @@ func (b *builder) index() {
 	b.entries = make([]*entry, 0, len(byTerm))
 	for _, e := range byTerm {
 		if len(e.prose) > 0 {
-			e.psize = len(e.term) + 6 + len(deltas(e.prose))*3
+			e.psize = len(e.term) + 6 + len(e.prose)*3
 		}
 		b.entries = append(b.entries, e)
 	}

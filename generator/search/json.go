@@ -7,42 +7,11 @@ import (
 )
 
 // The shards and chunks of the index (most of its bytes) are encoded by
-// hand: encoding/json reflects on every element of their records, a third
-// of the time of an index. The output is encoding/json's, byte for byte
+// hand (builder.emit, builder.chunks; a name document's record once, see
+// doc.encode): encoding/json reflects on every element of their records, a
+// third of the time of an index. The output is encoding/json's, byte for byte
 // (with HTML escaping off): a value of a type not listed here, or a
 // string that needs escaping, is handed to encoding/json itself.
-
-// appendJSON appends the JSON of s to b.
-func (s *shardJSON) appendJSON(b []byte) []byte {
-	b = append(b, `{"v":`...)
-	b = strconv.AppendInt(b, int64(s.Version), 10)
-	b = append(b, `,"k":`...)
-	b = appendValue(b, s.Key)
-	if s.Split != 0 {
-		b = append(b, `,"p":`...)
-		b = strconv.AppendInt(b, int64(s.Split), 10)
-	}
-	b = append(b, `,"x":`...)
-	b = appendValue(b, s.X)
-	b = append(b, `,"d":`...)
-	b = appendValue(b, s.D)
-	b = append(b, `,"i":`...)
-	b = appendValue(b, s.I)
-	b = append(b, `,"w":`...)
-	b = appendValue(b, s.W)
-	return append(b, '}')
-}
-
-// appendJSON appends the JSON of c to b.
-func (c *chunkJSON) appendJSON(b []byte) []byte {
-	b = append(b, `{"v":`...)
-	b = strconv.AppendInt(b, int64(c.Version), 10)
-	b = append(b, `,"x":`...)
-	b = appendValue(b, c.X)
-	b = append(b, `,"d":`...)
-	b = appendValue(b, c.D)
-	return append(b, '}')
-}
 
 // appendValue appends the JSON of v to b, as marshal would write it.
 func appendValue(b []byte, v any) []byte {

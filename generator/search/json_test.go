@@ -3,6 +3,8 @@ package search
 import (
 	"bytes"
 	"testing"
+
+	"github.com/cpts-fr/cpts/generator/model"
 )
 
 // TestAppendValueIsMarshal: the hand encoder writes what encoding/json
@@ -18,17 +20,48 @@ func TestAppendValueIsMarshal(t *testing.T) {
 			t.Errorf("%#v: %s, encoding/json writes %s", v, got, want)
 		}
 	}
-	s := shardJSON{Version: 4, Key: "lu", Split: 1, X: [][]any{{"a", "b"}}, D: [][]any{{KindCommune, "1"}}, I: []int{0, 2}, W: [][]any{{"lun", []int32{1, 1}}}}
-	if got, want := s.appendJSON(nil), marshal(s); !bytes.Equal(got, want) {
-		t.Errorf("shard: %s, encoding/json writes %s", got, want)
+}
+
+// TestShardsAreMarshal: a shard and a chunk as the builder writes them
+// (records encoded once, CPTS numbered per file, a short row made full
+// when a record needs it) are what encoding/json writes of the same
+// values.
+func TestShardsAreMarshal(t *testing.T) {
+	a := &model.CPTS{Slug: "a", Name: "A \"quoted\"", Association: "Assoc"}
+	z := &model.CPTS{Slug: "z", Name: "Z"}
+	docs := []*doc{
+		{kind: KindCommune, rec: []any{KindCommune, "34145", "Lunel", "34400", nil}, refs: []*model.CPTS{z, a}, refAt: 4, many: true},
+		{kind: KindCommune, rec: []any{KindCommune, "34001", "Abeilhan", "34290", nil, "/departements/34/"}, refAt: 4, many: true},
+		{kind: KindDepartement, rec: []any{KindDepartement, "34", "Hérault", "/departements/34/"}, refAt: -1},
+		{kind: KindCPTS, rec: []any{KindCPTS, nil}, refs: []*model.CPTS{a}, refAt: 1},
+		{kind: KindNews, rec: []any{KindNews, 4, "T", "/p/", -1}, refs: []*model.CPTS{z}, refAt: 4, prose: true},
+		{kind: KindNews, rec: []any{KindNews, 5, "U", "/q/", -1}, refAt: -1, prose: true},
 	}
-	s.Split = 0
-	if got, want := s.appendJSON(nil), marshal(s); !bytes.Equal(got, want) {
-		t.Errorf("shard not split: %s, encoding/json writes %s", got, want)
+	for i, d := range docs {
+		d.id = i
+		if !d.prose {
+			d.encode()
+		}
 	}
-	c := chunkJSON{Version: 4, X: [][]any{}, D: [][]any{{KindNews, 0, "T", "/p/", -1}}}
-	if got, want := c.appendJSON(nil), marshal(c); !bytes.Equal(got, want) {
-		t.Errorf("chunk: %s, encoding/json writes %s", got, want)
+	b := &builder{docs: docs, rows: rowMemo{}}
+	stems := []*entry{{term: ProseMark + "soin", prose: []int32{4, 5}}}
+	for _, split := range []bool{true, false} {
+		b.shards = nil
+		b.emit("lu", split, []int32{0, 1, 2, 3}, stems)
+		want := shardJSON{Version: FormatVersion, Key: "lu", X: [][]any{{"z", "Z"}, {"a", "A \"quoted\"", "", "Assoc", ""}},
+			D: [][]any{{KindCommune, "34145", "Lunel", "34400", []int{0, 1}}, {KindCommune, "34001", "Abeilhan", "34290", []int{}, "/departements/34/"},
+				{KindDepartement, "34", "Hérault", "/departements/34/"}, {KindCPTS, 1}},
+			I: []int{0, 1, 1, 1}, W: [][]any{{"soin", []int32{4, 1}}}}
+		if split {
+			want.Split = 1
+		}
+		if got := b.shards[0].data; !bytes.Equal(got, marshal(want)) {
+			t.Errorf("shard (split %v):\n%s\nencoding/json writes\n%s", split, got, marshal(want))
+		}
+	}
+	want := chunkJSON{Version: FormatVersion, X: [][]any{{"z", "Z", "", "", ""}}, D: [][]any{{KindNews, 4, "T", "/p/", 0}, {KindNews, 5, "U", "/q/", -1}}}
+	if got := b.chunks(); len(got) != 1 || !bytes.Equal(got[0], marshal(want)) {
+		t.Errorf("chunks %s, encoding/json writes %s", got, marshal(want))
 	}
 }
 
