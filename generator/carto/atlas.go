@@ -9,15 +9,13 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 )
 
-// Atlas draws maps. It is safe for concurrent use; simplified arcs and
-// département outlines are computed once, on first use.
+// Atlas draws maps. It is safe for concurrent use; simplified arcs are
+// computed once per atlas, département outlines once per process, on first
+// use.
 type Atlas struct {
 	topo   *boundary.Topology
 	geo    *geo.Table
 	levels levels
-
-	depMu    sync.Mutex
-	depShape map[string]boundary.Shape // département outlines
 
 	locMu    sync.Mutex
 	locators map[string]*locator // by département
@@ -35,7 +33,7 @@ func New(g *geo.Table) (*Atlas, error) {
 	}
 	degrees := newLevel(t, locTolerance, nil)
 	degrees.degrees = true
-	return &Atlas{topo: t, geo: g, levels: levels{topo: t}, depShape: map[string]boundary.Shape{}, locators: map[string]*locator{},
+	return &Atlas{topo: t, geo: g, levels: levels{topo: t}, locators: map[string]*locator{},
 		degrees: degrees}, nil
 }
 
@@ -91,12 +89,17 @@ func (a *Atlas) territory(t Area) boundary.Shape {
 	return s
 }
 
+// depShapes holds the outline of each département, shared by every atlas
+// of the process: the boundaries and the communes of a département are
+// the embedded data (boundary.Load, geo.Load), the same for every site,
+// and the outlines of all of them (the map of France) take 40 ms to
+// trace, most of a small site's maps.
+var depShapes sync.Map // code -> boundary.Shape
+
 // departement returns the outline of a département, from its communes.
 func (a *Atlas) departement(dep string) boundary.Shape {
-	a.depMu.Lock()
-	defer a.depMu.Unlock()
-	if s, ok := a.depShape[dep]; ok {
-		return s
+	if s, ok := depShapes.Load(dep); ok {
+		return s.(boundary.Shape)
 	}
 	var codes []string
 	for _, c := range a.geo.InDepartement(dep) {
@@ -104,9 +107,8 @@ func (a *Atlas) departement(dep string) boundary.Shape {
 			codes = append(codes, c.Code)
 		}
 	}
-	s := a.topo.Outline(codes)
-	a.depShape[dep] = s
-	return s
+	s, _ := depShapes.LoadOrStore(dep, a.topo.Outline(codes))
+	return s.(boundary.Shape)
 }
 
 // bound returns the projected bounding box of shapes.
