@@ -88,14 +88,7 @@ func fullRows(d *doc) int {
 // rows they refer to, their ids, and the postings of stems.
 func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 	t := table{memo: b.rows}
-	recs := append(b.records[:0], '[')
-	for i, id := range ids {
-		if i > 0 {
-			recs = append(recs, ',')
-		}
-		recs = b.docs[id].appendRecord(recs, t.ref)
-	}
-	b.records = append(recs, ']')
+	b.encodeRecords(len(ids), func(i int) *doc { return b.docs[ids[i]] }, &t)
 	out := append(b.scratch[:0], `{"v":`...)
 	out = strconv.AppendInt(out, FormatVersion, 10)
 	out = append(out, `,"k":`...)
@@ -107,32 +100,18 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 	out = appendRows(out, t.rows)
 	out = append(out, `,"d":`...)
 	out = append(out, b.records...)
-	out = append(out, `,"i":[`...)
-	prev := int32(0)
-	for i, id := range ids {
-		if i > 0 {
-			out = append(out, ',')
-		}
-		out = strconv.AppendInt(out, int64(id-prev), 10)
-		prev = id
-	}
-	out = append(out, `],"w":[`...)
+	out = append(out, `,"i":`...)
+	out = appendDeltas(out, ids)
+	out = append(out, `,"w":[`...)
 	for i, e := range stems {
 		if i > 0 {
 			out = append(out, ',')
 		}
 		out = append(out, '[')
 		out = appendValue(out, strings.TrimPrefix(e.term, ProseMark))
-		out = append(out, ",["...)
-		prev := int32(0)
-		for j, id := range e.prose {
-			if j > 0 {
-				out = append(out, ',')
-			}
-			out = strconv.AppendInt(out, int64(id-prev), 10)
-			prev = id
-		}
-		out = append(out, "]]"...)
+		out = append(out, ',')
+		out = appendDeltas(out, e.prose)
+		out = append(out, ']')
 	}
 	b.scratch = append(out, "]}"...)
 	b.shards = append(b.shards, shard{key: key, split: split, data: bytes.Clone(b.scratch)})
@@ -149,14 +128,8 @@ func (b *builder) chunks() [][]byte {
 	}
 	for lo := 0; lo < len(prose); lo += ChunkSize {
 		t := table{memo: b.rows}
-		recs := append(b.records[:0], '[')
-		for i, d := range prose[lo:min(lo+ChunkSize, len(prose))] {
-			if i > 0 {
-				recs = append(recs, ',')
-			}
-			recs = d.appendRecord(recs, t.ref)
-		}
-		b.records = append(recs, ']')
+		chunk := prose[lo:min(lo+ChunkSize, len(prose))]
+		b.encodeRecords(len(chunk), func(i int) *doc { return chunk[i] }, &t)
 		c := append(b.scratch[:0], `{"v":`...)
 		c = strconv.AppendInt(c, FormatVersion, 10)
 		c = append(c, `,"x":`...)
@@ -167,6 +140,34 @@ func (b *builder) chunks() [][]byte {
 		out = append(out, bytes.Clone(b.scratch))
 	}
 	return out
+}
+
+// encodeRecords sets b.records to the JSON list of the records of n
+// documents, their CPTS numbered in t.
+func (b *builder) encodeRecords(n int, doc func(i int) *doc, t *table) {
+	recs := append(b.records[:0], '[')
+	for i := range n {
+		if i > 0 {
+			recs = append(recs, ',')
+		}
+		recs = doc(i).appendRecord(recs, t.ref)
+	}
+	b.records = append(recs, ']')
+}
+
+// appendDeltas appends sorted ids as a JSON list of the first and the
+// differences.
+func appendDeltas(b []byte, ids []int32) []byte {
+	b = append(b, '[')
+	prev := int32(0)
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(id-prev), 10)
+		prev = id
+	}
+	return append(b, ']')
 }
 
 // appendRows appends the CPTS rows of a file, [] when it has none.
