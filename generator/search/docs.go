@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"runtime"
 	"slices"
 	"sort"
@@ -77,15 +78,10 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	c.professions()
 	c.missions()
 	c.news()
-	sort.SliceStable(c.docs, func(i, j int) bool {
-		a, b := c.docs[i], c.docs[j]
-		if a.kind != b.kind {
-			return a.kind < b.kind
-		}
-		if a.rank != b.rank {
-			return a.rank > b.rank
-		}
-		return a.tie < b.tie
+	// Every document has its own tie (a code, slug or path): the order is
+	// total, and a stable sort (3 times slower here) would change nothing.
+	slices.SortFunc(c.docs, func(a, b *doc) int {
+		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(b.rank, a.rank), strings.Compare(a.tie, b.tie))
 	})
 	names := deptNames(site)
 	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document

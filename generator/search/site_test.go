@@ -173,3 +173,19 @@ func indexFiles(site *model.Site, opts Options) []output.File {
 	files, _ := Index(site, opts)
 	return files
 }
+
+// TestDocumentOrderIsTotal: no two documents of the test site (every
+// commune, the sample's CPTS, missions and news) share their kind, rank and
+// tie, so the global order does not depend on the sort being stable.
+func TestDocumentOrderIsTotal(t *testing.T) {
+	docs, _, _ := collect(testSite(t), Options{Label: themeLabels(t)})
+	for i := 1; i < len(docs); i++ {
+		a, b := docs[i-1], docs[i]
+		if a.kind == b.kind && a.rank == b.rank && a.tie == b.tie {
+			t.Errorf("documents %d and %d share kind %d, rank %d and tie %q", i-1, i, a.kind, a.rank, a.tie)
+		}
+	}
+	if len(docs) < 35000 {
+		t.Fatalf("%d documents, want every commune and more", len(docs))
+	}
+}
