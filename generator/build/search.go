@@ -69,7 +69,7 @@ func (x *indexRun) add(rendered *output.Set) diag.List {
 	<-x.done
 	diags := x.diags
 	for _, f := range x.files {
-		diags.Append(render.AddFile(rendered, f.Path, f.Data))
+		diags.Append(render.AddCompactFile(rendered, f.Path, f.Data)) // compact JSON: no minifier
 	}
 	return diags
 }

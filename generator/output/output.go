@@ -62,14 +62,21 @@ func (s *Set) InspectWith(f func(p string, data []byte)) { s.see = f }
 
 // Add stores a file; adding the same path twice is an error (wrapping
 // ErrDuplicate), since two pages would overwrite each other.
-func (s *Set) Add(p string, data []byte) error {
+func (s *Set) Add(p string, data []byte) error { return s.add(p, data, true) }
+
+// AddCompact is Add for data its maker wrote as compact as the minifier
+// would (the search index's JSON): the minifier does not read it again.
+func (s *Set) AddCompact(p string, data []byte) error { return s.add(p, data, false) }
+
+func (s *Set) add(p string, data []byte, minify bool) error {
 	p, err := cleanPath(p)
 	if err != nil {
 		return err
 	}
-	data, err = s.minify(p, data)
-	if err != nil {
-		return err
+	if minify {
+		if data, err = s.minify(p, data); err != nil {
+			return err
+		}
 	}
 	if err := s.claim(p, data); err != nil {
 		return err

@@ -223,6 +223,11 @@ func AddFile(out *output.Set, p string, data []byte) diag.List {
 	return addFile(out.Add, p, data)
 }
 
+// AddCompactFile is AddFile with output.Set.AddCompact.
+func AddCompactFile(out *output.Set, p string, data []byte) diag.List {
+	return addFile(out.AddCompact, p, data)
+}
+
 // addFile reports the error of add (Set.Add or Set.AddTransient) as
 // AddFile does.
 func addFile(add func(string, []byte) error, p string, data []byte) diag.List {

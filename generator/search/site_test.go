@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"sync"
@@ -187,5 +188,21 @@ func TestDocumentOrderIsTotal(t *testing.T) {
 	}
 	if len(docs) < 35000 {
 		t.Fatalf("%d documents, want every commune and more", len(docs))
+	}
+}
+
+// TestIndexIsMinified: the index files are as compact as the minifier
+// would make them, which the build therefore does not run on them
+// (output.Set.AddCompact).
+func TestIndexIsMinified(t *testing.T) {
+	m := output.NewMinifier()
+	for _, f := range indexFiles(testSite(t), Options{Label: themeLabels(t)}) {
+		got, err := m.Minify(f.Path, f.Data)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		if !bytes.Equal(got, f.Data) {
+			t.Fatalf("%s: the minifier changes it (%d -> %d bytes)", f.Path, len(f.Data), len(got))
+		}
 	}
 }
