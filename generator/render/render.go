@@ -228,7 +228,7 @@ func AddCompactFile(out *output.Set, p string, data []byte) diag.List {
 	return addFile(out.AddCompact, p, data)
 }
 
-// addFile reports the error of add (Set.Add or Set.AddTransient) as
+// addFile reports the error of add (Set.Add, AddCompact or AddTransient) as
 // AddFile does.
 func addFile(add func(string, []byte) error, p string, data []byte) diag.List {
 	var diags diag.List
