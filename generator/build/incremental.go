@@ -307,7 +307,7 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 // showsImages parses a Markdown text for its diagnostics and reports
 // whether it shows images, which only a full build processes.
 func showsImages(md *markup.Converter, m model.Markdown) (diag.List, bool) {
-	f := textLinks(md, m)
+	f := textLinks(md, m, nil)
 	for _, l := range f.links {
 		if l.Image {
 			return f.diags, true

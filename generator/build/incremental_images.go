@@ -18,7 +18,7 @@ func newsImageUses(md *markup.Converter, n *model.News) ([]imageUse, diag.List) 
 	if n.Cover != "" {
 		uses = append(uses, coverUse(n))
 	}
-	f := textLinks(md, n.Body)
+	f := textLinks(md, n.Body, n)
 	for _, l := range f.links {
 		if l.Image {
 			uses = append(uses, photoUse(n.Body, l, n))

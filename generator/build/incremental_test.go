@@ -15,8 +15,10 @@ import (
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/images/imagetest"
 	"github.com/cpts-fr/cpts/generator/output"
+	"github.com/cpts-fr/cpts/generator/validate"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -407,4 +409,40 @@ func TestIncrementalUpdateDate(t *testing.T) {
 		t.Fatalf("ok=%v %v", ok, diags)
 	}
 	sameAsFullBuild(t, fsys, before, next)
+}
+
+// TestIncrementalNewsEditWarnsOfStarterText: saving a news item with the
+// archetype's starter text in serve warns at the same place as a full
+// build; a draft is not warned about.
+func TestIncrementalNewsEditWarnsOfStarterText(t *testing.T) {
+	fsys := withNews(t)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	const p = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
+	starter := func(diags diag.List) []string {
+		var out []string
+		for _, d := range diags {
+			if d.Code == diag.StarterText {
+				out = append(out, d.String())
+			}
+		}
+		return out
+	}
+	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), "+++\nTexte", "+++\n"+validate.Starter+".\n\nTexte", 1))}
+	next, diags, ok := build.Incremental(res, opts, []string{p})
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("ok=%v %v", ok, diags)
+	}
+	got := starter(diags)
+	_, full := build.Run(opts)
+	if want := starter(full); len(got) != 1 || !slices.Equal(got, want) {
+		t.Errorf("the rebuild warns %q, a full build %q", got, want)
+	}
+	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), "+++\n"+validate.Starter, "draft = true\n+++\n"+validate.Starter, 1))}
+	if _, diags, _ := build.Incremental(next, opts, []string{p}); len(starter(diags)) != 0 {
+		t.Errorf("a draft warned about: %v", starter(diags))
+	}
 }

@@ -185,16 +185,21 @@ type foundLinks struct {
 // the order in which workers finish.
 func parseLinks(md *markup.Converter, n int, body func(int) model.Markdown) []foundLinks {
 	results := make([]foundLinks, n)
-	parallel(n, func(i int) { results[i] = textLinks(md, body(i)) })
+	parallel(n, func(i int) { results[i] = textLinks(md, body(i), nil) })
 	return results
 }
 
 // textLinks reads a body's text and parses it for its links and their
-// warnings, without rendering it.
-func textLinks(md *markup.Converter, m model.Markdown) foundLinks {
+// warnings, without rendering it; for a news item (serve's edit of one),
+// its starter text too, as the check of the bodies finds it.
+func textLinks(md *markup.Converter, m model.Markdown, news *model.News) foundLinks {
 	var f foundLinks
 	if text, ok := m.Read(&f.diags); ok {
-		f.links, f.diags = md.Links(text, m.Pos)
+		if news != nil {
+			f.diags = validate.NewsStarter(news, text)
+		}
+		links, d := md.Links(text, m.Pos)
+		f.links, f.diags = links, append(f.diags, d...)
 	}
 	return f
 }
