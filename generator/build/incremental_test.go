@@ -76,6 +76,18 @@ func serveOptions(t *testing.T, fsys fs.FS) build.Options {
 		DeferIndex: true, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 }
 
+// servedSite builds withNews with serveOptions, as the dev server's first
+// build, and returns its files, options and result.
+func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
+	fsys := withNews(t)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	return fsys, opts, res
+}
+
 // TestIncrementalEqualsFullBuild is a property test: a random sequence
 // of edits of news files (text, titles, tags, drafts, expiry, new items,
 // deleted ones), of CPTS records (body, members, missions, contacts,
@@ -92,12 +104,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	for _, seed := range []uint64{1, 2, 3, 4, 5} {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rnd := rand.New(rand.NewPCG(seed, 0))
-			fsys := withNews(t)
-			opts := serveOptions(t, fsys)
-			res, diags := build.Run(opts)
-			if res == nil {
-				t.Fatal(diags)
-			}
+			fsys, opts, res := servedSite(t)
 			before := res.Files.Clone()
 			var done []string
 			for step := range 10 {
@@ -346,12 +353,7 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 // images published against a full build: new versions added, those no
 // page uses any more removed.
 func TestIncrementalNewsImages(t *testing.T) {
-	fsys := withNews(t)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSite(t)
 	before := res.Files.Clone()
 	const (
 		a = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
@@ -415,12 +417,7 @@ func TestIncrementalUpdateDate(t *testing.T) {
 // archetype's starter text in serve warns at the same place as a full
 // build; a draft is not warned about.
 func TestIncrementalNewsEditWarnsOfStarterText(t *testing.T) {
-	fsys := withNews(t)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSite(t)
 	const p = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
 	starter := func(diags diag.List) []string {
 		var out []string
