@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/metrics"
 	"runtime/pprof"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -241,6 +242,8 @@ func middleMembers(c *corpus.Corpus) string {
 // change (its page, the open data and the search index are made again);
 // in "contacts", the first email of its contacts.toml (its card on the
 // pages of its communes too);
+// in "communes", its communes.toml loses its last commune, then gets it
+// back (what shows the territory, the open data and the search index);
 // in "layout", the site's layouts/cpts.html changes over the theme's (the
 // pages of every CPTS are made again); in "stylesheet", its
 // static/css/site.css (copied alone: serve keeps the names of assets).
@@ -278,7 +281,8 @@ func BenchmarkIncremental(b *testing.B) {
 				b.Fatal(err)
 			}
 			contacts := strings.Replace(members, "members.toml", "contacts.toml", 1)
-			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "layout", "stylesheet"} {
+			communes := strings.Replace(members, "members.toml", "communes.toml", 1)
+			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "layout", "stylesheet"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
 					switch kind {
@@ -286,6 +290,8 @@ func BenchmarkIncremental(b *testing.B) {
 						edited, text = members, string(in.corpus.Files[members])
 					case "contacts":
 						edited, text = contacts, string(in.corpus.Files[contacts])
+					case "communes":
+						edited, text = communes, string(in.corpus.Files[communes])
 					case "layout":
 						edited, text = "layouts/cpts.html", string(layout)
 					case "stylesheet":
@@ -306,6 +312,11 @@ func BenchmarkIncremental(b *testing.B) {
 							src.data = []byte(strings.Replace(text, "email = \"", "email = \"relu-"+strconv.Itoa(n)+".", 1))
 						case kind == "members": // counts change: the page, the open data and the index do
 							src.data = []byte(strings.Replace(text, "count = ", "count = "+strconv.Itoa(n%9+1), 1))
+						case kind == "communes": // the territory loses its last commune, then gets it back
+							src.data = []byte(text)
+							if n%2 == 1 {
+								src.data = []byte(withoutLastCommune(text))
+							}
 						case kind == "stylesheet":
 							src.data = []byte(text + "\n.relu-" + strconv.Itoa(n) + " { color: #123456; }\n")
 						case kind == "layout":
@@ -346,4 +357,16 @@ func BenchmarkIncremental(b *testing.B) {
 			}
 		})
 	}
+}
+
+// withoutLastCommune takes the last line of the list of communes out of
+// the text of a communes.toml of the corpus.
+func withoutLastCommune(text string) string {
+	lines := strings.SplitAfter(text, "\n")
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(strings.TrimSpace(l), "]") {
+			return strings.Join(slices.Concat(lines[:i-1], lines[i:]), "")
+		}
+	}
+	return text
 }

@@ -31,6 +31,9 @@ import (
 //     cptsEdit): its page and poster, the home page, the calendars, the
 //     open data, the search index when it reads what changed, and the
 //     pages of its communes when their card of it changed;
+//   - the communes.toml of one CPTS, when the départements it reaches
+//     and the communes that have a page are unchanged (see territoryEdit):
+//     what shows its territory, the search index and the open data;
 //   - the text of a free page, when its title and weight (which the menu
 //     of every page shows) are unchanged: that page;
 //   - files of static/ added or edited, but the logo, and stylesheets and
@@ -46,9 +49,9 @@ import (
 // with a [scope], what other pages show of a CPTS. On errors it returns
 // the diagnostics and a nil result; prev and its model are left as they
 // were. The search index is made again when the change is one it reads
-// (news, members, missions, association), and the sitemap when pages
+// (news, members, missions, association, territories), and the sitemap when pages
 // may have come, gone or changed date (news, free pages, a CPTS's update
-// date): at once, or
+// date, territories): at once, or
 // by Result.Complete with Options.DeferIndex, which also leaves the open
 // data to it. What prev left to complete, if nobody did, this rebuild
 // takes over (prev is left as it was).
@@ -70,7 +73,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	// exist, or their dates, may have changed (the sitemap lists them).
 	var search, pagesChanged bool
 	var wanted, layouts map[string]bool
-	var gone []string
+	var gone, mayGo []string     // mayGo: pages removed unless rendered
+	var territory *territoryEdit // its pages are known once planned
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
 		if d.HasErrors() {
@@ -97,6 +101,15 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		undo = append(undo, edit.apply())
 		wanted, gone = edit.pages(hadEvents, site)
 		search, pagesChanged = edit.search, edit.updated
+	} else if edit, d, isTerritory := reloadTerritory(site, opts, prev.plan, changed); isTerritory {
+		if edit == nil {
+			return nil, d.Sort(), true
+		}
+		cd, u := edit.apply(site)
+		undo = append(undo, u)
+		diags = append(d, cd...)
+		territory = edit
+		search, pagesChanged = true, true
 	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
 		if edit == nil {
 			return nil, d.Sort(), true
@@ -118,6 +131,16 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	// moved on) and render what changed.
 	before := prev.plan
 	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope, Previous: before})
+	if territory != nil {
+		var full bool
+		var err error
+		if wanted, mayGo, full, err = territory.pages(site, after); full {
+			return nil, nil, false
+		} else if err != nil {
+			diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", err)
+			return nil, diags.Sort(), true
+		}
+	}
 	news, newsGone := touchedPages(before, after)
 	if wanted == nil {
 		wanted = news
@@ -151,6 +174,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	files := prev.Files.Clone()
 	for _, p := range gone {
 		files.Remove(plan.File(p))
+	}
+	for _, p := range mayGo {
+		if _, ok := rendered.Files.Get(plan.File(p)); !ok {
+			files.Remove(plan.File(p))
+		}
 	}
 	for _, p := range rendered.Files.Paths() {
 		data, _ := rendered.Files.Get(p)

@@ -14,7 +14,7 @@ import (
 )
 
 // recordFiles are the files of a CPTS folder an incremental rebuild reads
-// again (communes.toml changes the coverage of communes: a full build).
+// again with the others unchanged; communes.toml is a territoryEdit.
 var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missions.toml": true, "contacts.toml": true, "events.toml": true}
 
 // cptsEdit is a change of the records of one CPTS that its own pages,

@@ -219,7 +219,9 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 		}
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
 	}
-	switch rnd.IntN(10) {
+	switch rnd.IntN(12) {
+	case 10, 11:
+		return randomTerritoryEdit(rnd, fsys)
 	case 9:
 		file = "content/cpts/colhaj/index.md"
 		text := regexp.MustCompile(`(?m)^updated = .*\n`).ReplaceAllString(string(fsys[file].Data), "")
@@ -267,6 +269,40 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 	text := regexp.MustCompile(`(?m)^association = .*\n`).ReplaceAllString(string(fsys[file].Data), "")
 	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(text, "name = ", fmt.Sprintf("association = \"Association %d\"\nname = ", step), 1))}
 	return file, "association"
+}
+
+// randomTerritoryEdit changes a communes.toml of fsys, each time another
+// way: a commune of the same département added or taken out, a commune
+// claimed in part or whole, the list said complete or not, and a
+// commune claimed by the CPTS of the Gard, which lists none, on the
+// border of the territory of Lunel (whose map then draws it).
+func randomTerritoryEdit(rnd *rand.Rand, fsys fstest.MapFS) (file, what string) {
+	toggle := func(p, a, b string) {
+		text := string(fsys[p].Data)
+		if strings.Contains(text, a) {
+			text = strings.Replace(text, a, b, 1)
+		} else {
+			text = strings.Replace(text, b, a, 1)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	const colhaj, gard = "content/cpts/colhaj/communes.toml", "content/cpts/e-rhony/communes.toml"
+	switch rnd.IntN(5) {
+	case 0:
+		toggle(colhaj, "communes = [\n", "communes = [\n  \"49007\", # Angers\n")
+		return colhaj, "commune added or removed"
+	case 1:
+		toggle(colhaj, "\"49064\", # Chambellay", "# \"49064\" retiré")
+		return colhaj, "commune removed or put back"
+	case 2:
+		toggle(colhaj, "\"49176\",", "{ insee = \"49176\", partial = true },")
+		return colhaj, "commune in part or whole"
+	case 3:
+		toggle(colhaj, "note = ", "incomplete = true\nnote = ")
+		return colhaj, "list complete or not"
+	}
+	toggle(gard, "communes = []", "communes = [\"30006\"]")
+	return gard, "commune of the Gard claimed or not"
 }
 
 // sameAsFullBuild completes the result of incremental rebuilds and checks
@@ -320,7 +356,7 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	fsys["content/cpts/colhaj/index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(colhaj, "name = \"CPTS COLHAJ\"", "name = \"CPTS du Haut-Anjou\"", 1))}
 	for _, changed := range [][]string{
 		{"content/cpts/colhaj/index.md"},               // its name, which other pages show
-		{"content/cpts/colhaj/communes.toml"},          // the coverage of communes
+		{"content/cpts/colhaj/communes.toml"},          // with its name changed
 		{"content/pages/absente.md"},                   // a new free page: a new menu entry
 		{"static/css/site.css"},                        // fingerprinted: every page names it
 		{"content/cpts/inconnue/news/2030-01-01-x.md"}, // no such CPTS
@@ -441,5 +477,75 @@ func TestIncrementalNewsEditWarnsOfStarterText(t *testing.T) {
 	fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[p].Data), "+++\n"+validate.Starter, "draft = true\n+++\n"+validate.Starter, 1))}
 	if _, diags, _ := build.Incremental(next, opts, []string{p}); len(starter(diags)) != 0 {
 		t.Errorf("a draft warned about: %v", starter(diags))
+	}
+}
+
+// TestIncrementalTerritoryEdit edits territories under the dev server,
+// each edit compared with a full build: a commune added, one taken out,
+// one claimed in part, the list said incomplete, and communes claimed by
+// the CPTS of the Gard (which then borders Lunel's territory, and claims
+// Lunel too: a warning; the page listing its communes comes, then goes
+// with them). Edits that change the départements a CPTS
+// reaches, or which communes have a page, are full builds.
+func TestIncrementalTerritoryEdit(t *testing.T) {
+	const colhaj, gard = "content/cpts/colhaj/communes.toml", "content/cpts/e-rhony/communes.toml"
+	fsys := withNews(t)
+	edit := func(p, from, to string) {
+		text := string(fsys[p].Data)
+		if !strings.Contains(text, from) {
+			t.Fatalf("%s has no %q", p, from)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
+	}
+	// The CPTS of the Gard reaches the Hérault too: it may claim a commune
+	// of Lunel's territory without reaching a new département.
+	edit("content/cpts/e-rhony/index.md", `departements = ["30"]`, `departements = ["30", "34"]`)
+	// Territories of more than one commune are listed on a page of their
+	// own: the Gard's comes and goes.
+	edit("config.toml", "[communes]\n", "[communes]\non_cpts_page = 1\n")
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, step := range []struct{ file, from, to, warning string }{
+		{colhaj, "communes = [\n", "communes = [\n  \"49007\", # Angers\n", ""},
+		{colhaj, `"49064", # Chambellay`, `# "49064" retiré`, ""},
+		{colhaj, `"49176",`, `{ insee = "49176", partial = true },`, ""},
+		{colhaj, "note = ", "incomplete = true\nnote = ", ""},
+		{gard, "communes = []", `communes = ["30006", "34145"]`, "commune 34145 (Lunel) is claimed by 2 CPTS"},
+		{gard, `communes = ["30006", "34145"]`, "communes = []", ""},
+	} {
+		before := res.Files.Clone()
+		edit(step.file, step.from, step.to)
+		next, diags, ok := build.Incremental(res, opts, []string{step.file})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s %q: ok=%v %v", step.file, step.to, ok, diags)
+		}
+		if text := fmt.Sprint(diags); !strings.Contains(text, step.warning) || strings.Contains(text, "is claimed by") != (step.warning != "") {
+			t.Errorf("%s %q: warnings %v, want %q", step.file, step.to, diags, step.warning)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+	// Communes of another département: a full build.
+	edit(colhaj, "communes = [\n", "communes = [\n  \"72181\", # Le Mans\n")
+	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); ok {
+		t.Error("a commune of another département: want a full build")
+	}
+	// With a page for covered communes only, a commune covered or no
+	// longer: a full build; one claimed in part rather than whole: not.
+	edit(colhaj, "communes = [\n  \"72181\", # Le Mans\n", "communes = [\n")
+	edit("config.toml", `pages = "departments"`, `pages = "covered"`)
+	if res, diags = build.Run(opts); res == nil {
+		t.Fatal(diags)
+	}
+	edit(colhaj, `{ insee = "49176", partial = true },`, `"49176",`)
+	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); !ok {
+		t.Error("pages of covered communes, a commune claimed whole: want an incremental rebuild")
+	}
+	edit(colhaj, `"49007", # Angers`, "")
+	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); ok {
+		t.Error("pages of covered communes, a commune no longer covered: want a full build")
 	}
 }

@@ -1,6 +1,7 @@
 package carto
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -9,20 +10,19 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 )
 
-// Atlas draws maps. It is safe for concurrent use; simplified arcs are
-// computed once per atlas, département outlines once per process, on first
-// use.
+// Atlas draws maps. It is safe for concurrent use; simplified arcs and
+// the outlines of territories and départements are computed once per
+// process, on first use.
 type Atlas struct {
 	topo   *boundary.Topology
 	geo    *geo.Table
-	levels levels
+	levels *levels // shared by every atlas (arcs)
 
 	locMu    sync.Mutex
 	locators map[string]*locator // by département
 
-	degrees *level // arcs in degrees, simplified for Location
+	degrees *level // arcs in degrees, simplified for Location; shared (arcs)
 
-	outlines sync.Map // territory outlines by URL (territory)
 }
 
 // New returns an atlas over the embedded boundaries.
@@ -31,17 +31,29 @@ func New(g *geo.Table) (*Atlas, error) {
 	if err != nil {
 		return nil, err
 	}
-	degrees := newLevel(t, locTolerance, nil)
-	degrees.degrees = true
-	return &Atlas{topo: t, geo: g, levels: levels{topo: t}, locators: map[string]*locator{},
-		degrees: degrees}, nil
+	arcs.once.Do(func() {
+		arcs.levels = &levels{topo: t}
+		arcs.degrees = newLevel(t, locTolerance, nil)
+		arcs.degrees.degrees = true
+	})
+	return &Atlas{topo: t, geo: g, levels: arcs.levels, locators: map[string]*locator{}, degrees: arcs.degrees}, nil
+}
+
+// arcs holds the arcs of the embedded boundaries as maps draw them,
+// projected and simplified by tolerance, computed on first use and shared
+// by every atlas of the process: they come from the embedded data alone
+// (boundary.Load), and the dev server draws maps again after each edit.
+var arcs struct {
+	once    sync.Once
+	levels  *levels
+	degrees *level
 }
 
 // Area is something a map draws as one shape: a commune, or a CPTS
 // territory made of communes.
 type Area struct {
 	Name     string
-	URL      string   // link target, "" for none; it names the area: one URL, one set of communes
+	URL      string   // link target, "" for none
 	Communes []string // INSEE codes; unknown ones and the COM are skipped
 	Style    string   // CSS class of the shape ("map-in", "map-partial"...)
 }
@@ -74,20 +86,25 @@ func (a *Atlas) shape(codes []string) boundary.Shape {
 	return a.topo.Outline(codes)
 }
 
-// territory returns the outline of an area, computed once per URL: the
-// same CPTS is drawn on its own map, its neighbours', its départements',
-// the locators of its communes and the map of France.
+// territory returns the outline of an area, computed once per set of
+// communes (outlines): the same CPTS is drawn on its own map, its
+// neighbours', its départements', the locators of its communes and the
+// map of France.
 func (a *Atlas) territory(t Area) boundary.Shape {
-	if t.URL == "" {
-		return a.shape(t.Communes)
-	}
-	if s, ok := a.outlines.Load(t.URL); ok {
+	key := strings.Join(t.Communes, ",")
+	if s, ok := outlines.Load(key); ok {
 		return s.(boundary.Shape)
 	}
-	s := a.shape(t.Communes)
-	a.outlines.Store(t.URL, s)
-	return s
+	s, _ := outlines.LoadOrStore(key, a.shape(t.Communes))
+	return s.(boundary.Shape)
 }
+
+// outlines holds the outline of each set of communes drawn as one
+// territory, shared by every atlas of the process as depShapes is: an
+// outline comes from the embedded boundaries and the codes alone. The dev
+// server draws the map of France again after an edit of one territory,
+// with the outlines of all the others unchanged.
+var outlines sync.Map // codes joined by "," -> boundary.Shape
 
 // depShapes holds the outline of each département, shared by every atlas
 // of the process: the boundaries and the communes of a département are

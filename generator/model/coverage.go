@@ -45,14 +45,16 @@ func (c Claim) Note() string {
 // (those with a resolved Commune), with table giving the arrondissements
 // of each city.
 func NewCoverage(entries []*TerritoryEntry, table *geo.Table) *Coverage {
-	cv := &Coverage{direct: map[string][]*TerritoryEntry{}, claims: map[string][]Claim{}}
+	cv := &Coverage{direct: make(map[string][]*TerritoryEntry, len(entries)), claims: make(map[string][]Claim, len(entries))}
 	for _, e := range entries {
 		if e.Commune != nil {
 			cv.direct[e.Commune.Code] = append(cv.direct[e.Commune.Code], e)
 		}
 	}
 	for _, list := range cv.direct {
-		sort.SliceStable(list, func(i, j int) bool { return list[i].CPTS.Slug < list[j].CPTS.Slug })
+		if len(list) > 1 { // most communes have one CPTS
+			sort.SliceStable(list, func(i, j int) bool { return list[i].CPTS.Slug < list[j].CPTS.Slug })
+		}
 	}
 	for code, list := range cv.direct {
 		for _, e := range list {
@@ -68,9 +70,10 @@ func NewCoverage(entries []*TerritoryEntry, table *geo.Table) *Coverage {
 			}
 		}
 	}
-	for code, claims := range cv.claims {
-		sort.SliceStable(claims, func(i, j int) bool { return claims[i].CPTS.Slug < claims[j].CPTS.Slug })
-		cv.claims[code] = claims
+	for _, claims := range cv.claims {
+		if len(claims) > 1 {
+			sort.SliceStable(claims, func(i, j int) bool { return claims[i].CPTS.Slug < claims[j].CPTS.Slug })
+		}
 	}
 	return cv
 }

@@ -42,6 +42,9 @@ type Plan struct {
 	slugs    map[string]string // tag name -> slug, folded once
 	newsOnce sync.Once
 	newsPage map[string]bool // the pages of News, made by the first Has
+
+	pointsOnce sync.Once
+	points     *Points // made by the first call of Points
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the
@@ -293,4 +296,12 @@ func (p *Plan) Has(path string) bool {
 		return p.regions[code]
 	}
 	return p.newsPage[path]
+}
+
+// Points returns the territories of the site by location, for the
+// nearest CPTS of the communes none covers: made on first use, from the
+// territories as they are then.
+func (p *Plan) Points() *Points {
+	p.pointsOnce.Do(func() { p.points = newPoints(p.site.CPTS) })
+	return p.points
 }

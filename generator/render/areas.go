@@ -137,3 +137,9 @@ func (r *renderer) departements() {
 		})
 	}
 }
+
+// claims returns the CPTS covering a commune, whole or in part, one claim
+// per CPTS, sorted by CPTS slug (see model.Coverage).
+func (r *renderer) claims(com *geo.Commune) []model.Claim {
+	return r.site.Coverage.Of(com.Code)
+}

@@ -107,7 +107,7 @@ type communeData struct {
 	Arrondissements []*geo.Commune
 	// When no CPTS covers it: the nearest ones, those of its département,
 	// and whether one of their territories is incomplete.
-	Nearest    []nearby
+	Nearest    []plan.Nearby
 	DeptCPTS   []*model.CPTS
 	Incomplete bool
 	ARS        *model.ARS // of its région, to start a CPTS

@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"maps"
 	"net/url"
 	"slices"
 	"sort"
@@ -304,9 +305,11 @@ func (r *renderer) franceMap() {
 // each, for the "find my CPTS" button
 // (see carto.Atlas.Location), and index.json, the box of each file. It
 // queues the work on the pool, where it reads the site and the index of
-// the renderer only.
+// the renderer only. A rebuild of some pages (Options.Only) writes those
+// of these files it names: the drawings and boxes, which come from the
+// boundaries alone, stay as they are when only the coverage changed.
 func (r *renderer) locationFiles() {
-	if !r.site.Config.Maps.Off {
+	if !r.site.Config.Maps.Off && r.wantedUnder(plan.LocationDir) {
 		r.queue(r.locations)
 	}
 }
@@ -325,6 +328,9 @@ func (r *renderer) locations() diag.List {
 	for _, d := range r.site.Geo.Departements() {
 		if d.Zone != "metro" && d.Zone != "drom" || len(r.plan.CPTSIn(d.Code)) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
 			continue // no commune there has a page: the client says it is outside
+		}
+		if !r.wanted(plan.LocationData(d.Code)) && !r.wanted(plan.LocationMap(d.Code)) {
+			continue // a rebuild of other départements' files
 		}
 		var data carto.LocData
 		ks := map[*model.CPTS]int{}
@@ -360,13 +366,15 @@ func (r *renderer) locations() diag.List {
 		if !ok {
 			continue
 		}
-		add(plan.LocationMap(d.Code), a.DepartementBase(d.Code))
-		if !single {
+		if r.wanted(plan.LocationMap(d.Code)) {
+			add(plan.LocationMap(d.Code), a.DepartementBase(d.Code))
+		}
+		if !single && r.wanted(plan.LocationData(d.Code)) {
 			add(plan.LocationData(d.Code), file)
 			index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
 		}
 	}
-	if !single {
+	if !single && r.wanted(plan.LocationIndex) {
 		b, _ := json.Marshal(map[string]any{"d": index})
 		add(plan.LocationIndex, b)
 	}
@@ -449,4 +457,37 @@ func (r *renderer) territoriesFile() []opendata.File {
 		}, Communes: codes})
 	}
 	return []opendata.File{{Path: opendata.Dir + "territoires.geojson", Key: "territories", Format: "GeoJSON", Data: a.GeoJSON(fs)}}
+}
+
+// TerritoryMapsShowing returns the CPTS whose territory map (cptsMap)
+// draws one of the communes codes: in their own territory, or in grey as
+// the territory of a neighbour, when they claim a commune that borders
+// one of them. An incremental build renders their pages again when the
+// claims on these communes changed. With maps off, it returns nil.
+func TerritoryMapsShowing(site *model.Site, codes []string) ([]*model.CPTS, error) {
+	if site.Config.Maps.Off || len(codes) == 0 {
+		return nil, nil
+	}
+	a, err := carto.New(site.Geo)
+	if err != nil {
+		return nil, err
+	}
+	near := map[string]bool{}
+	for _, code := range append(a.Neighbours(codes), codes...) {
+		near[code] = true
+		if com := site.Geo.Commune(code); com != nil && com.Parent != "" {
+			near[com.Parent] = true // a city whose arrondissements are listed
+		}
+	}
+	var out []*model.CPTS
+	seen := map[*model.CPTS]bool{}
+	for _, code := range slices.Sorted(maps.Keys(near)) {
+		for _, cl := range site.Coverage.Of(code) {
+			if !seen[cl.CPTS] {
+				seen[cl.CPTS] = true
+				out = append(out, cl.CPTS)
+			}
+		}
+	}
+	return out, nil
 }

@@ -505,7 +505,7 @@ func (r *renderer) commune(com *geo.Commune) {
 		data.Parent = r.site.Geo.Commune(com.Parent)
 	}
 	if len(claims) == 0 {
-		data.Nearest = r.nearest(com, 3)
+		data.Nearest = r.plan.Points().Nearest(com, plan.NearestShown)
 		data.DeptCPTS = r.plan.CPTSIn(com.Departement)
 		data.ARS = r.site.Config.ARSOf(com.Region)
 		for _, c := range data.DeptCPTS {

@@ -118,7 +118,8 @@ type renderer struct {
 	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
 	feedNews   map[*model.News]bool          // the news in feeds
 	plan       *plan.Plan
-	points     *pointIndex // territories by location, for the nearest CPTS
+	onlyOnce   sync.Once
+	onlySorted []string // the keys of Options.Only, sorted (wantedUnder)
 }
 
 // Site renders every page, asset and machine-readable file of the site.
@@ -137,9 +138,8 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if r.diags.HasErrors() {
 		return nil, r.diags.Sort()
 	}
-	r.index()
 	whole := r.opts.Only == nil && r.opts.Layouts == nil
-	if whole {
+	if r.opts.Layouts == nil {
 		r.locationFiles() // on a worker, beside the pages
 	}
 	r.pages()
@@ -276,12 +276,9 @@ func (r *renderer) wantedUnder(prefix string) bool {
 	if r.opts.Only == nil {
 		return true
 	}
-	for p := range r.opts.Only {
-		if strings.HasPrefix(p, prefix) {
-			return true
-		}
-	}
-	return false
+	r.onlyOnce.Do(func() { r.onlySorted = slices.Sorted(maps.Keys(r.opts.Only)) })
+	i, _ := slices.BinarySearch(r.onlySorted, prefix)
+	return i < len(r.onlySorted) && strings.HasPrefix(r.onlySorted[i], prefix)
 }
 
 // emit queues a page: layout rendered to a path ("/cpts/x/" ->

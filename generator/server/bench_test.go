@@ -41,8 +41,8 @@ var newsFileName = regexp.MustCompile(`^content/cpts/([^/]+)/news/\d{4}(?:-\d{2}
 // index (a CPTS's text), members, contacts, events (an events.toml added
 // and edited), page (a free page's text), news-added (a new item, added
 // then deleted in turn), static (a stylesheet of the site), layout (the
-// site's layouts/cpts.html) and communes (a CPTS's territory, a full
-// build):
+// site's layouts/cpts.html) and communes (a CPTS's territory loses its
+// last commune, then gets it back):
 //
 //	go test ./generator/server -run '^$' -bench 'ServeEdit/national/news$' -benchtime 20x -count 5
 //

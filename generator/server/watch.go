@@ -19,7 +19,7 @@ type ChangeKind int
 
 // The kinds of change, in the order of the work they could need. They
 // name changes in the server's log; what is rebuilt is IncrementalBuilder's
-// choice: news files incrementally, everything else by a full build.
+// choice (build.Incremental says which changes it rebuilds alone).
 const (
 	ChangeStatic   ChangeKind = iota // static/
 	ChangeContent                    // content/

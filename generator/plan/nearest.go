@@ -1,39 +1,24 @@
-package render
+package plan
 
 import (
 	"math"
 	"sort"
 
-	"github.com/cpts-fr/cpts/generator/plan"
-
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// index computes what several pages share: the territories by location,
-// for the nearest CPTS of a commune.
-func (r *renderer) index() {
-	if r.wantedUnder(plan.Communes) {
-		r.points = newPointIndex(r.site.CPTS)
-	}
-}
-
-// claims returns the CPTS covering a commune, whole or in part, one claim
-// per CPTS, sorted by CPTS slug (see model.Coverage).
-func (r *renderer) claims(com *geo.Commune) []model.Claim {
-	return r.site.Coverage.Of(com.Code)
-}
-
-// nearby is a CPTS and its distance to a commune.
-type nearby struct {
+// Nearby is a CPTS and its distance to a commune.
+type Nearby struct {
 	CPTS *model.CPTS
 	Km   float64
 }
 
-// pointIndex finds the territories nearest to a point: every commune of
-// every territory is put in a grid of cells of about 20 km, searched in
-// rings around the point.
-type pointIndex struct {
+// Points finds the territories nearest to a commune, for the page of a
+// commune no CPTS covers: every commune of every territory is put in a
+// grid of cells of about 20 km, searched in rings around the point. It
+// holds the territories as they were when it was made (Plan.Points).
+type Points struct {
 	cells map[[2]int][]territoryPoint
 }
 
@@ -48,8 +33,9 @@ func cellOf(lat, lon float64) [2]int {
 	return [2]int{int(math.Floor(lat / cellDeg)), int(math.Floor(lon / cellDeg))}
 }
 
-func newPointIndex(all []*model.CPTS) *pointIndex {
-	ix := &pointIndex{cells: map[[2]int][]territoryPoint{}}
+// newPoints indexes the communes of the territories of all.
+func newPoints(all []*model.CPTS) *Points {
+	ix := &Points{cells: map[[2]int][]territoryPoint{}}
 	for _, c := range all {
 		for _, e := range c.Territory.Entries {
 			if e.Commune != nil && e.Commune.HasPoint {
@@ -61,28 +47,32 @@ func newPointIndex(all []*model.CPTS) *pointIndex {
 	return ix
 }
 
-// nearestMaxKm bounds the nearest CPTS listed on a commune page: farther
-// ones are of no use to someone looking for care.
-const nearestMaxKm = 150
+// NearestShown is how many of the nearest CPTS the page of a commune no
+// CPTS covers names.
+const NearestShown = 3
 
-// nearest returns up to n CPTS closest to com, by the distance between its
+// NearestMaxKm bounds the nearest CPTS listed on a commune page: farther
+// ones are of no use to someone looking for care.
+const NearestMaxKm = 150
+
+// Nearest returns up to n CPTS closest to com, by the distance between its
 // centroid and the nearest commune centroid of each territory, within
-// nearestMaxKm.
-func (r *renderer) nearest(com *geo.Commune, n int) []nearby {
-	if !com.HasPoint || r.points == nil || len(r.points.cells) == 0 {
+// NearestMaxKm, nearest first (then by slug).
+func (ix *Points) Nearest(com *geo.Commune, n int) []Nearby {
+	if !com.HasPoint || ix == nil || len(ix.cells) == 0 {
 		return nil
 	}
 	best := map[*model.CPTS]float64{}
 	center := cellOf(com.Lat, com.Lon)
 	cellKm := cellDeg * 111 * math.Cos(com.Lat*math.Pi/180) // the shorter side of a cell
-	maxRing := int(math.Ceil(nearestMaxKm/cellKm)) + 1
+	maxRing := int(math.Ceil(NearestMaxKm/cellKm)) + 1
 	for ring := 0; ring <= maxRing; ring++ {
 		for i := center[0] - ring; i <= center[0]+ring; i++ {
 			for j := center[1] - ring; j <= center[1]+ring; j++ {
 				if max(abs(i-center[0]), abs(j-center[1])) != ring {
 					continue // inner rings are done
 				}
-				for _, p := range r.points.cells[[2]int{i, j}] {
+				for _, p := range ix.cells[[2]int{i, j}] {
 					d := distanceKm(com.Lat, com.Lon, p.lat, p.lon)
 					if old, ok := best[p.cpts]; !ok || d < old {
 						best[p.cpts] = d
@@ -97,10 +87,10 @@ func (r *renderer) nearest(com *geo.Commune, n int) []nearby {
 			break
 		}
 	}
-	out := make([]nearby, 0, len(best))
+	out := make([]Nearby, 0, len(best))
 	for c, d := range best {
-		if d <= nearestMaxKm {
-			out = append(out, nearby{c, d})
+		if d <= NearestMaxKm {
+			out = append(out, Nearby{c, d})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -132,7 +122,7 @@ func abs(x int) int {
 	return x
 }
 
-// distanceKm is the great-circle distance (haversine).
+// distanceKm is the great-circle distance between two points (haversine).
 func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	const earth = 6371.0
 	rad := math.Pi / 180

@@ -1,0 +1,236 @@
+package build
+
+import (
+	"math"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/validate"
+)
+
+// territoryEdit is a change of the communes.toml of one CPTS: the
+// communes it claims (and in part), its note and whether its list is
+// complete. What it changes is read by the CPTS's own pages, the pages and
+// location files of the communes it claims before or after, the nearest
+// CPTS of communes nobody covers, the maps that draw its territory (those
+// of its neighbours, of its départements, of France), the pages of its
+// départements and régions, the open data and the search index. The
+// départements it reaches are unchanged, and so are the communes that
+// have a page (else: a full build).
+type territoryEdit struct {
+	c     *model.CPTS
+	fresh model.Territory // its entries point to c
+	// before is what the site was: the territory, the coverage, the codes
+	// c reached and the plan (whose territories by location give the
+	// nearest CPTS).
+	before struct {
+		territory model.Territory
+		coverage  *model.Coverage
+		reached   []string
+		plan      *plan.Plan
+	}
+}
+
+// reloadTerritory reads the records of a CPTS again when changed names
+// its communes.toml alone. It returns ok=false when the change needs a
+// full build: other files, a site of one CPTS or in part ([scope]: the
+// coverage decides what it holds), a change of other records of the
+// folder, of the départements the CPTS reaches.
+func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []string) (edit *territoryEdit, diags diag.List, ok bool) {
+	if len(changed) != 1 || path.Base(changed[0]) != "communes.toml" || pl.Restricted() || pl.Home() != nil {
+		return nil, nil, false
+	}
+	slug, found := strings.CutPrefix(path.Dir(changed[0]), "content/cpts/")
+	if !found || strings.Contains(slug, "/") {
+		return nil, nil, false
+	}
+	i := slices.IndexFunc(site.CPTS, func(c *model.CPTS) bool { return c.Slug == slug })
+	if i < 0 {
+		return nil, nil, false
+	}
+	old := site.CPTS[i]
+	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
+	if diags.HasErrors() {
+		return nil, diags, true
+	}
+	if d := validate.CPTS(site, fresh); len(d) > 0 {
+		if diags = append(diags, d...); d.HasErrors() {
+			return nil, diags, true
+		}
+	}
+	// The other records of the folder must be those of the last build.
+	probe := *fresh
+	probe.Territory, probe.News, probe.Events, probe.Body = old.Territory, old.News, old.Events, old.Body
+	if !reflect.DeepEqual(&probe, old) || !fresh.Body.Same(old.Body) || !sameEvents(fresh.Events, old.Events) {
+		return nil, nil, false
+	}
+	for _, e := range fresh.Territory.Entries {
+		e.CPTS = old
+	}
+	edit = &territoryEdit{c: old, fresh: fresh.Territory}
+	edit.before.territory, edit.before.coverage = old.Territory, site.Coverage
+	edit.before.reached = claimed(site, old)
+	edit.before.plan = pl
+	pl.Points() // made now if no page asked for it yet, before the edit
+	if !slices.Equal(old.AllDepartements(), fresh.AllDepartements()) {
+		return nil, nil, false // the pages of départements and régions, and the lists of CPTS
+	}
+	return edit, diags, true
+}
+
+// sameEvents reports whether two lists of events hold the same values,
+// whichever CPTS value they point to.
+func sameEvents(a, b []*model.Event) bool {
+	return slices.EqualFunc(a, b, func(x, y *model.Event) bool {
+		u, v := *x, *y
+		u.CPTS, v.CPTS = nil, nil
+		return reflect.DeepEqual(u, v)
+	})
+}
+
+// apply puts the fresh territory into the CPTS the site holds and makes
+// the coverage of communes again, with its warnings (communes several
+// CPTS claim). It returns the function that puts the previous ones back.
+func (e *territoryEdit) apply(site *model.Site) (diags diag.List, undo func()) {
+	c := e.c
+	c.Territory = e.fresh
+	diags = validate.Coverage(site)
+	return diags, func() { c.Territory, site.Coverage = e.before.territory, e.before.coverage }
+}
+
+// claimed returns the codes c claims in the site's coverage: those its
+// entries name, their city when they are arrondissements, and the
+// arrondissements of a city it names (model.NewCoverage).
+func claimed(site *model.Site, c *model.CPTS) []string {
+	var out []string
+	add := func(code string) {
+		if code == "" || slices.Contains(out, code) {
+			return
+		}
+		for _, cl := range site.Coverage.Of(code) {
+			if cl.CPTS == c {
+				out = append(out, code)
+				return
+			}
+		}
+	}
+	for _, en := range c.Territory.Entries {
+		if en.Commune == nil {
+			continue
+		}
+		add(en.Commune.Code)
+		add(en.Commune.Parent)
+		for _, arr := range site.Geo.Arrondissements(en.Commune.Code) {
+			add(arr.Code)
+		}
+	}
+	return out
+}
+
+// pages returns, once the edit is applied and pl planned, what shows the
+// territory (see territoryEdit): the site paths to render again, and those
+// of them that may be gone (the pages of lists whose length changed),
+// which the rebuild removes when it does not render them. full reports a
+// change that needs a full build: with [communes] pages = "covered", a
+// commune that gains or loses its page.
+func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (wanted map[string]bool, mayGo []string, full bool, err error) {
+	c := e.c
+	reached := claimed(site, c)
+	for _, code := range e.before.reached {
+		if !slices.Contains(reached, code) {
+			reached = append(reached, code)
+		}
+	}
+	if site.Config.Communes.Pages == model.PagesCovered {
+		for _, code := range reached {
+			if e.before.coverage.Covered(code) != site.Coverage.Covered(code) {
+				return nil, nil, true, nil
+			}
+		}
+	}
+	wanted = map[string]bool{plan.CPTSPage(c): true, plan.Poster(c): true, plan.OpenData: true, plan.FranceMap: true}
+	list := func(base string, most int) { // every page a list may have, before or after
+		for i := range most {
+			p := plan.ListPage(base, i+1)
+			wanted[p] = true
+			mayGo = append(mayGo, p)
+		}
+	}
+	list(plan.TerritoryList(c), 1+max(len(e.before.territory.Entries), len(c.Territory.Entries)))
+	mayGo = append(mayGo, plan.MapOf(plan.CPTSPage(c))) // no map of a territory without communes
+	for _, code := range reached {
+		if com := site.Geo.Commune(code); com != nil && pl.HasCommunePage(com) {
+			wanted[plan.CommunePage(code)] = true
+		}
+	}
+	// The maps of the CPTS that border the territory, before or after.
+	shown, err := render.TerritoryMapsShowing(site, reached)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	for _, y := range shown {
+		wanted[plan.CPTSPage(y)] = true
+	}
+	depts := c.AllDepartements()
+	for _, d := range depts {
+		wanted[plan.DepartementPage(d)] = true
+		wanted[plan.LocationData(d)] = true
+		list(plan.UncoveredPage(d), 1+len(site.Geo.InDepartement(d)))
+		if dep := site.Geo.Departement(d); dep != nil && pl.HasRegionPage(dep.Region) {
+			list(plan.RegionPage(dep.Region), 1+len(site.CPTS))
+		}
+	}
+	// Communes no CPTS covers: their nearest CPTS, and the note that the
+	// territories of their département may not all be listed.
+	before, after := e.before.plan.Points(), pl.Points()
+	incomplete := e.fresh.Incomplete != e.before.territory.Incomplete
+	near := nearBox(e.before.territory.Entries, c.Territory.Entries)
+	for _, com := range site.Geo.Communes() {
+		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) || wanted[plan.CommunePage(com.Code)] {
+			continue
+		}
+		if incomplete && slices.Contains(depts, com.Departement) ||
+			near.has(com) && !slices.Equal(before.Nearest(com, plan.NearestShown), after.Nearest(com, plan.NearestShown)) {
+			wanted[plan.CommunePage(com.Code)] = true
+		}
+	}
+	return wanted, mayGo, false, nil
+}
+
+// box is a range of latitudes and longitudes, in degrees.
+type box struct{ minLat, maxLat, minLon, maxLon float64 }
+
+// nearBox returns a box holding every point within plan.NearestMaxKm of
+// the communes of the entries: the nearest CPTS of a commune outside it
+// do not change when these entries do.
+func nearBox(lists ...[]*model.TerritoryEntry) box {
+	b := box{math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)}
+	for _, list := range lists {
+		for _, e := range list {
+			if com := e.Commune; com != nil && com.HasPoint {
+				b.minLat, b.maxLat = min(b.minLat, com.Lat), max(b.maxLat, com.Lat)
+				b.minLon, b.maxLon = min(b.minLon, com.Lon), max(b.maxLon, com.Lon)
+			}
+		}
+	}
+	const kmPerDegree = 111.0 // of latitude; less of longitude away from the equator
+	dLat := plan.NearestMaxKm/kmPerDegree + 0.01
+	// Degrees of longitude are shortest at the latitude farthest from the
+	// equator: a margin in kilometres there covers it everywhere.
+	far := min(89, max(math.Abs(b.minLat), math.Abs(b.maxLat))+dLat)
+	dLon := dLat / math.Cos(far*math.Pi/180)
+	return box{b.minLat - dLat, b.maxLat + dLat, b.minLon - dLon, b.maxLon + dLon}
+}
+
+// has reports whether the centroid of com is in the box.
+func (b box) has(com *geo.Commune) bool {
+	return com.HasPoint && com.Lat >= b.minLat && com.Lat <= b.maxLat && com.Lon >= b.minLon && com.Lon <= b.maxLon
+}
