@@ -102,7 +102,7 @@ func sameEvents(a, b []*model.Event) bool {
 func (e *territoryEdit) apply(site *model.Site) (diags diag.List, undo func()) {
 	c := e.c
 	c.Territory = e.fresh
-	diags = validate.Coverage(site)
+	diags = validate.Territory(site, c, e.before.territory.Entries)
 	return diags, func() { c.Territory, site.Coverage = e.before.territory, e.before.coverage }
 }
 
@@ -197,12 +197,22 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (wanted map[strin
 		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) || wanted[plan.CommunePage(com.Code)] {
 			continue
 		}
-		if incomplete && slices.Contains(depts, com.Departement) ||
-			near.has(com) && !slices.Equal(before.Nearest(com, plan.NearestShown), after.Nearest(com, plan.NearestShown)) {
+		if incomplete && slices.Contains(depts, com.Departement) || near.has(com) && e.nearestChanged(com, before, after) {
 			wanted[plan.CommunePage(com.Code)] = true
 		}
 	}
 	return wanted, mayGo, false, nil
+}
+
+// nearestChanged reports whether the nearest CPTS of com changed with the
+// territory: only its distance to this CPTS may have, and when it did,
+// the lists before and after tell.
+func (e *territoryEdit) nearestChanged(com *geo.Commune, before, after *plan.Points) bool {
+	was, is := plan.KmTo(com, e.before.territory.Entries), plan.KmTo(com, e.c.Territory.Entries)
+	if was == is || min(was, is) > plan.NearestMaxKm {
+		return false
+	}
+	return !slices.Equal(before.Nearest(com, plan.NearestShown), after.Nearest(com, plan.NearestShown))
 }
 
 // box is a range of latitudes and longitudes, in degrees.

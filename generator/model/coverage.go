@@ -1,6 +1,8 @@
 package model
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -51,78 +53,127 @@ func NewCoverage(entries []*TerritoryEntry, table *geo.Table) *Coverage {
 			cv.direct[e.Commune.Code] = append(cv.direct[e.Commune.Code], e)
 		}
 	}
+	reached := make(map[string]bool, len(cv.direct))
 	for _, list := range cv.direct {
-		if len(list) > 1 { // most communes have one CPTS
-			sort.SliceStable(list, func(i, j int) bool { return list[i].CPTS.Slug < list[j].CPTS.Slug })
-		}
+		sortBySlug(list)
+		reaches(reached, list[0].Commune, table)
 	}
-	for code, list := range cv.direct {
-		for _, e := range list {
-			cv.add(code, Claim{CPTS: e.CPTS, Entry: e, Partial: e.Partial})
-		}
-		com := list[0].Commune
-		if com.Parent != "" {
-			cv.throughArrondissements(com.Parent, list, len(table.Arrondissements(com.Parent)))
-		}
-		for _, arr := range table.Arrondissements(code) {
-			for _, e := range list {
-				cv.add(arr.Code, Claim{CPTS: e.CPTS, Entry: e, Partial: e.Partial})
-			}
-		}
-	}
-	for _, claims := range cv.claims {
-		if len(claims) > 1 {
-			sort.SliceStable(claims, func(i, j int) bool { return claims[i].CPTS.Slug < claims[j].CPTS.Slug })
-		}
+	for code := range reached {
+		cv.claim(code, table)
 	}
 	return cv
 }
 
-// throughArrondissements records that the CPTS of list, entries of one
-// arrondissement of city, cover the city: whole when one lists all n
-// arrondissements and none in part.
-func (cv *Coverage) throughArrondissements(city string, list []*TerritoryEntry, n int) {
-	for _, e := range list {
-		i := cv.find(city, e.CPTS)
-		if i < 0 {
-			cv.claims[city] = append(cv.claims[city], Claim{CPTS: e.CPTS})
-			i = len(cv.claims[city]) - 1
+// With returns the coverage once the territory of c changed from old to
+// what it holds now: cv with the claims on the communes either names made
+// again, the same as NewCoverage of every territory. cv is unchanged.
+func (cv *Coverage) With(c *CPTS, old []*TerritoryEntry, table *geo.Table) *Coverage {
+	next := &Coverage{direct: maps.Clone(cv.direct), claims: maps.Clone(cv.claims)}
+	named := map[string]bool{}
+	for _, list := range [][]*TerritoryEntry{old, c.Territory.Entries} {
+		for _, e := range list {
+			if e.Commune != nil {
+				named[e.Commune.Code] = true
+			}
 		}
-		c := &cv.claims[city][i]
-		if c.Entry != nil {
-			continue // the CPTS names the city itself, which validate refuses
+	}
+	reached := map[string]bool{}
+	for code := range named {
+		list := slices.DeleteFunc(slices.Clone(next.direct[code]), func(e *TerritoryEntry) bool { return e.CPTS == c })
+		for _, e := range c.Territory.Entries {
+			if e.Commune != nil && e.Commune.Code == code {
+				list = append(list, e)
+			}
 		}
-		c.Arrondissements = append(c.Arrondissements, e)
+		if len(list) == 0 {
+			delete(next.direct, code)
+		} else {
+			sortBySlug(list)
+			next.direct[code] = list
+		}
+		reaches(reached, table.Commune(code), table)
+	}
+	for code := range reached {
+		next.claim(code, table)
+	}
+	return next
+}
+
+// sortBySlug sorts entries by the slug of their CPTS.
+func sortBySlug(list []*TerritoryEntry) {
+	if len(list) > 1 { // most communes have one CPTS
+		sort.SliceStable(list, func(i, j int) bool { return list[i].CPTS.Slug < list[j].CPTS.Slug })
+	}
+}
+
+// reaches adds to set the communes whose claims an entry naming com makes:
+// com, its city when it is an arrondissement, and its arrondissements when
+// it is a city.
+func reaches(set map[string]bool, com *geo.Commune, table *geo.Table) {
+	if com == nil {
+		return
+	}
+	set[com.Code] = true
+	if com.Parent != "" {
+		set[com.Parent] = true
+	}
+	for _, arr := range table.Arrondissements(com.Code) {
+		set[arr.Code] = true
+	}
+}
+
+// claim makes the claims on a commune from the entries that name it, its
+// city or its arrondissements (see Coverage), one per CPTS, sorted by
+// slug: a CPTS that names the commune reaches it through that entry only;
+// one that names its city, through the city's entry; one that lists
+// arrondissements of a city covers the city through them, whole when it
+// lists all of them and none in part.
+func (cv *Coverage) claim(code string, table *geo.Table) {
+	var out []Claim
+	find := func(c *CPTS) int {
+		return slices.IndexFunc(out, func(x Claim) bool { return x.CPTS == c })
+	}
+	for _, e := range cv.direct[code] {
+		out = append(out, Claim{CPTS: e.CPTS, Entry: e, Partial: e.Partial})
+	}
+	if com := table.Commune(code); com != nil && com.Parent != "" {
+		for _, e := range cv.direct[com.Parent] {
+			if find(e.CPTS) < 0 {
+				out = append(out, Claim{CPTS: e.CPTS, Entry: e, Partial: e.Partial})
+			}
+		}
+	}
+	arrs := table.Arrondissements(code)
+	through := len(out) // claims past this one come through arrondissements
+	for _, arr := range arrs {
+		for _, e := range cv.direct[arr.Code] {
+			i := find(e.CPTS)
+			if i < 0 {
+				out = append(out, Claim{CPTS: e.CPTS})
+				i = len(out) - 1
+			}
+			if i >= through {
+				out[i].Arrondissements = append(out[i].Arrondissements, e)
+			}
+		}
+	}
+	for i := through; i < len(out); i++ {
+		c := &out[i]
 		sort.Slice(c.Arrondissements, func(i, j int) bool {
 			return c.Arrondissements[i].Commune.Code < c.Arrondissements[j].Commune.Code
 		})
-		whole := len(c.Arrondissements) == n
+		whole := len(c.Arrondissements) == len(arrs)
 		for _, a := range c.Arrondissements {
 			whole = whole && !a.Partial
 		}
 		c.Partial = !whole
 	}
-}
-
-// add records a claim on code unless the CPTS already has one there: a
-// CPTS that names a commune reaches it through that entry only.
-func (cv *Coverage) add(code string, c Claim) {
-	if i := cv.find(code, c.CPTS); i >= 0 {
-		if cv.claims[code][i].Entry == nil || cv.claims[code][i].Entry.Commune.Code != code {
-			cv.claims[code][i] = c // a direct entry wins over its city's
-		}
+	if len(out) == 0 {
+		delete(cv.claims, code)
 		return
 	}
-	cv.claims[code] = append(cv.claims[code], c)
-}
-
-func (cv *Coverage) find(code string, c *CPTS) int {
-	for i, x := range cv.claims[code] {
-		if x.CPTS == c {
-			return i
-		}
-	}
-	return -1
+	sort.SliceStable(out, func(i, j int) bool { return out[i].CPTS.Slug < out[j].CPTS.Slug })
+	cv.claims[code] = out
 }
 
 // Of returns the claims on a commune, one per CPTS, sorted by CPTS slug.

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -130,6 +131,56 @@ func TestReach(t *testing.T) {
 		}
 		if r.WholeCommunes() != r.Communes-len(r.Partial) {
 			t.Errorf("%s: WholeCommunes %d", tt.line, r.WholeCommunes())
+		}
+	}
+}
+
+// TestCoverageWithEqualsNewCoverage changes territories at random, one at
+// a time, among communes of Marseille (a city, its arrondissements) and
+// around Lunel, and checks that Coverage.With gives what NewCoverage of
+// every territory gives: the same claims, and the same entries naming
+// each commune.
+func TestCoverageWithEqualsNewCoverage(t *testing.T) {
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool := []string{"13055", "13201", "13202", "13203", "13205", "13216", "34145", "34146", "34151", "30006"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	var cpts []*model.CPTS
+	for _, slug := range []string{"a", "b", "c"} {
+		cpts = append(cpts, &model.CPTS{Slug: slug})
+	}
+	all := func() []*model.TerritoryEntry {
+		var out []*model.TerritoryEntry
+		for _, c := range cpts {
+			out = append(out, c.Territory.Entries...)
+		}
+		return out
+	}
+	cv := model.NewCoverage(nil, table)
+	for step := range 300 {
+		c := cpts[rnd.IntN(len(cpts))]
+		old := c.Territory.Entries
+		var entries []*model.TerritoryEntry
+		for _, code := range pool {
+			if rnd.IntN(3) == 0 {
+				entries = append(entries, &model.TerritoryEntry{CPTS: c, Code: code, Commune: table.Commune(code), Partial: rnd.IntN(3) == 0})
+			}
+		}
+		c.Territory.Entries = entries
+		cv = cv.With(c, old, table)
+		want := model.NewCoverage(all(), table)
+		if got, w := fmt.Sprint(cv.Reached()), fmt.Sprint(want.Reached()); got != w {
+			t.Fatalf("step %d: reached %s, want %s", step, got, w)
+		}
+		for _, code := range append(pool, "13204", "69123") {
+			if got, w := describe(cv, code), describe(want, code); got != w {
+				t.Fatalf("step %d: Of(%s) = %q, want %q", step, code, got, w)
+			}
+			if got, w := fmt.Sprint(cv.Entries(code)), fmt.Sprint(want.Entries(code)); got != w {
+				t.Fatalf("step %d: Entries(%s) differ", step, code)
+			}
 		}
 	}
 }

@@ -105,6 +105,22 @@ func (ix *Points) Nearest(com *geo.Commune, n int) []Nearby {
 	return out
 }
 
+// KmTo returns the distance from com to the nearest commune of entries, as
+// Nearest measures it: +Inf when com or all of them have no centroid.
+// Nearest(com) changes with a territory only when KmTo(com) does.
+func KmTo(com *geo.Commune, entries []*model.TerritoryEntry) float64 {
+	best := math.Inf(1)
+	if !com.HasPoint {
+		return best
+	}
+	for _, e := range entries {
+		if e.Commune != nil && e.Commune.HasPoint {
+			best = min(best, distanceKm(com.Lat, com.Lon, e.Commune.Lat, e.Commune.Lon))
+		}
+	}
+	return best
+}
+
 // nth returns the n-th smallest distance.
 func nth(best map[*model.CPTS]float64, n int) float64 {
 	ds := make([]float64, 0, len(best))

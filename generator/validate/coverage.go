@@ -17,10 +17,38 @@ func (v *validator) coverage() {
 	for _, c := range v.site.CPTS {
 		entries = append(entries, c.Territory.Entries...)
 	}
-	cv := model.NewCoverage(entries, v.geo)
-	v.site.Coverage = cv
-	for _, code := range cv.Named() {
-		v.shared(v.geo.Commune(code), cv)
+	v.site.Coverage = model.NewCoverage(entries, v.geo)
+	v.sharedCommunes(v.site.Coverage.Named())
+}
+
+// Territory makes site.Coverage again once the territory of c changed
+// from old (model.Coverage.With), for the dev server, and returns the
+// warnings Site gives on the communes c names or named (several CPTS
+// claim one of them, or its city, not all in part).
+func Territory(site *model.Site, c *model.CPTS, old []*model.TerritoryEntry) diag.List {
+	v := &validator{site: site, geo: site.Geo}
+	site.Coverage = site.Coverage.With(c, old, site.Geo)
+	var codes []string
+	for _, list := range [][]*model.TerritoryEntry{old, c.Territory.Entries} {
+		for _, e := range list {
+			if e.Commune != nil {
+				codes = append(codes, e.Commune.Code, e.Commune.Parent)
+			}
+		}
+	}
+	slices.Sort(codes)
+	v.sharedCommunes(slices.Compact(codes))
+	return v.diags.Sort()
+}
+
+// sharedCommunes warns, once per commune of codes that territories name,
+// when several CPTS claim it and not all of them in part.
+func (v *validator) sharedCommunes(codes []string) {
+	cv := v.site.Coverage
+	for _, code := range codes {
+		if len(cv.Entries(code)) > 0 {
+			v.shared(v.geo.Commune(code), cv)
+		}
 	}
 }
 

@@ -42,15 +42,6 @@ func CPTS(site *model.Site, c *model.CPTS) diag.List {
 	return v.diags.Sort()
 }
 
-// Coverage fills site.Coverage again from every territory and returns
-// the warnings on communes several CPTS claim, as Site does: for the dev
-// server, when one territory changed.
-func Coverage(site *model.Site) diag.List {
-	v := &validator{site: site, geo: site.Geo}
-	v.coverage()
-	return v.diags.Sort()
-}
-
 type validator struct {
 	site  *model.Site
 	geo   *geo.Table
