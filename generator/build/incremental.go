@@ -53,7 +53,7 @@ import (
 // may have come, gone or changed date (news, free pages, a CPTS's update
 // date, territories): at once, or
 // by Result.Complete with Options.DeferIndex, which also leaves the open
-// data to it. What prev left to complete, if nobody did, this rebuild
+// data to it, and the pages of news lists past the first. What prev left to complete, if nobody did, this rebuild
 // takes over (prev is left as it was).
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
 	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
@@ -141,17 +141,25 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			return nil, diags.Sort(), true
 		}
 	}
-	news, newsGone := touchedPages(before, after)
+	news, older, newsGone := touchedPages(before, after)
 	if wanted == nil {
 		wanted = news
 	} else {
 		maps.Copy(wanted, news)
 	}
 	gone = append(gone, newsGone...)
-	var later map[string]bool // rendered by Complete
-	if opts.DeferIndex && wanted[plan.OpenData] {
-		delete(wanted, plan.OpenData)
-		later = map[string]bool{plan.OpenData: true}
+	// With DeferIndex, the pages of news lists past the first (a new item
+	// shifts every one of them) and the open data are rendered by
+	// Complete, once the edited page has reloaded.
+	var later map[string]bool
+	if !opts.DeferIndex {
+		maps.Copy(wanted, older)
+	} else if len(older) > 0 || wanted[plan.OpenData] {
+		later = older
+		if wanted[plan.OpenData] {
+			delete(wanted, plan.OpenData)
+			later[plan.OpenData] = true
+		}
 	}
 	renderStart := time.Now()
 	out := newOutput(!opts.NoMinify) // squeezed pages skip the minifier

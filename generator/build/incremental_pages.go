@@ -8,13 +8,14 @@ import (
 )
 
 // touchedPages compares the plans before and after an edit of news and
-// returns the site paths to render again (wanted) and those to remove
-// (gone): the items edited, published or unpublished, the home page and
-// the site's feeds, each CPTS whose published news changed (its page,
-// feeds and news list), and the pages of the news lists and tag lists
-// whose items, title or page count changed.
-func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []string) {
-	wanted = map[string]bool{plan.Home: true}
+// returns the site paths to render again (wanted, and older: the pages
+// past the first of news lists) and those to remove (gone): the items
+// edited, published or unpublished, the home page and the site's feeds,
+// each CPTS whose published news changed (its page, feeds and news list),
+// and the pages of the news lists and tag lists whose items, title or page
+// count changed.
+func touchedPages(before, after *plan.Plan) (wanted, older map[string]bool, gone []string) {
+	wanted, older = map[string]bool{plan.Home: true}, map[string]bool{}
 	atom, _ := plan.Feeds(plan.NewsList)
 	wanted[atom] = true
 	// An edited item is a new value: a pointer of after not in before.
@@ -38,7 +39,7 @@ func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []stri
 			gone = append(gone, plan.NewsPage(n))
 		}
 	}
-	gone = append(gone, listPages(wanted, plan.NewsList, before.News, after.News, true)...)
+	gone = append(gone, listPages(wanted, older, plan.NewsList, before.News, after.News, true)...)
 	for _, c := range after.Site().CPTS {
 		b, a := before.CPTSNews(c), after.CPTSNews(c)
 		if slices.Equal(b, a) {
@@ -47,11 +48,11 @@ func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []stri
 		wanted[plan.CPTSPage(c)] = true
 		atom, _ := plan.Feeds(plan.CPTSNewsList(c))
 		wanted[atom] = true
-		gone = append(gone, listPages(wanted, plan.CPTSNewsList(c), b, a, false)...)
+		gone = append(gone, listPages(wanted, older, plan.CPTSNewsList(c), b, a, false)...)
 	}
 	for _, t := range before.Tags {
 		if after.Tag(t.Slug) == nil {
-			gone = append(gone, listPages(wanted, plan.Tags+t.Slug+"/", t.News, nil, false)...)
+			gone = append(gone, listPages(wanted, older, plan.Tags+t.Slug+"/", t.News, nil, false)...)
 		}
 	}
 	for _, t := range after.Tags {
@@ -60,23 +61,33 @@ func touchedPages(before, after *plan.Plan) (wanted map[string]bool, gone []stri
 		if old == nil {
 			old = &plan.Tag{}
 		}
-		gone = append(gone, listPages(wanted, base, old.News, t.News, false)...)
+		gone = append(gone, listPages(wanted, older, base, old.News, t.News, false)...)
 		if old.Name != t.Name { // a new title: every page again
 			for i := range plan.Pages(len(t.News), plan.NewsPerPage) {
-				wanted[plan.ListPage(base, i+1)] = true
+				listPage(wanted, older, base, i+1)
 			}
 		}
 	}
-	return wanted, gone
+	return wanted, older, gone
 }
 
-// listPages adds to wanted the pages of the list at base whose content
-// changes from before to after (published news, newest first): a page
-// whose items change (an edited item is a new value), every page when the page count
-// changes. It returns the pages the list loses: those past its new last
-// page, and its first page when it becomes empty and is not kept
-// (always is false).
-func listPages(wanted map[string]bool, base string, before, after []*model.News, always bool) (gone []string) {
+// listPage adds page i of the list at base to wanted, or to older past
+// the first.
+func listPage(wanted, older map[string]bool, base string, i int) {
+	if i == 1 {
+		wanted[plan.ListPage(base, i)] = true
+	} else {
+		older[plan.ListPage(base, i)] = true
+	}
+}
+
+// listPages adds to wanted (its first page) and older (the others) the
+// pages of the list at base whose content changes from before to after
+// (published news, newest first): a page whose items change (an edited
+// item is a new value), every page when the page count changes. It
+// returns the pages the list loses: those past its new last page, and its
+// first page when it becomes empty and is not kept (always is false).
+func listPages(wanted, older map[string]bool, base string, before, after []*model.News, always bool) (gone []string) {
 	count := func(list []*model.News) int {
 		if len(list) == 0 && !always {
 			return 0
@@ -91,7 +102,7 @@ func listPages(wanted map[string]bool, base string, before, after []*model.News,
 	for i := range pagesAfter {
 		lo, hi := i*plan.NewsPerPage, (i+1)*plan.NewsPerPage
 		if all || !slices.Equal(window(before, lo, hi), window(after, lo, hi)) {
-			wanted[plan.ListPage(base, i+1)] = true
+			listPage(wanted, older, base, i+1)
 		}
 	}
 	return gone
