@@ -109,7 +109,8 @@ type Result struct {
 // lists every page of the merged output.
 type completion struct {
 	index   bool            // the index reads what changed
-	later   map[string]bool // the open data, rendered after the pages
+	later   map[string]bool // pages rendered after the edited one (see Incremental)
+	mayGo   []string        // pages of later removed unless rendered
 	sitemap bool
 	render  render.Options // the rebuild's: its plan and theme
 	minify  bool
@@ -129,6 +130,7 @@ func (c *completion) merge(earlier *completion) {
 		}
 		c.later[p] = true
 	}
+	c.mayGo = append(c.mayGo, earlier.mayGo...)
 }
 
 // empty reports whether c leaves nothing to do.
@@ -173,6 +175,11 @@ func (r *Result) Complete() diag.List {
 		rendered, d := render.Site(r.Site, ropts)
 		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 			return diags
+		}
+		for _, p := range c.mayGo {
+			if _, ok := rendered.Files.Get(plan.File(p)); !ok {
+				files.Remove(plan.File(p))
+			}
 		}
 		for _, p := range rendered.Files.Paths() {
 			data, _ := rendered.Files.Get(p)

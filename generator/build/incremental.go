@@ -131,34 +131,43 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	// moved on) and render what changed.
 	before := prev.plan
 	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope, Previous: before})
+	news, older, newsGone := touchedPages(before, after)
 	if territory != nil {
+		var shows map[string]bool
 		var full bool
 		var err error
-		if wanted, mayGo, full, err = territory.pages(site, after); full {
+		if wanted, shows, mayGo, full, err = territory.pages(site, after); full {
 			return nil, nil, false
 		} else if err != nil {
 			diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", err)
 			return nil, diags.Sort(), true
 		}
+		maps.Copy(older, shows)
 	}
-	news, older, newsGone := touchedPages(before, after)
 	if wanted == nil {
 		wanted = news
 	} else {
 		maps.Copy(wanted, news)
 	}
 	gone = append(gone, newsGone...)
-	// With DeferIndex, the pages of news lists past the first (a new item
-	// shifts every one of them) and the open data are rendered by
-	// Complete, once the edited page has reloaded.
+	// With DeferIndex, the pages the edited page does not show are rendered
+	// by Complete, once it has reloaded: those of news lists past the first
+	// (a new item shifts every one of them), those that show a territory
+	// but the CPTS's own, the open data.
 	var later map[string]bool
+	if wanted[plan.OpenData] {
+		delete(wanted, plan.OpenData)
+		older[plan.OpenData] = true
+	}
 	if !opts.DeferIndex {
 		maps.Copy(wanted, older)
-	} else if len(older) > 0 || wanted[plan.OpenData] {
+	} else if len(older) > 0 {
 		later = older
-		if wanted[plan.OpenData] {
-			delete(wanted, plan.OpenData)
-			later[plan.OpenData] = true
+	}
+	var mayGoLater []string // checked by Complete
+	for _, p := range mayGo {
+		if later[p] {
+			mayGoLater = append(mayGoLater, p)
 		}
 	}
 	renderStart := time.Now()
@@ -184,7 +193,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		files.Remove(plan.File(p))
 	}
 	for _, p := range mayGo {
-		if _, ok := rendered.Files.Get(plan.File(p)); !ok {
+		if _, ok := rendered.Files.Get(plan.File(p)); !ok && !later[p] {
 			files.Remove(plan.File(p))
 		}
 	}
@@ -205,7 +214,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}
-	c := &completion{index: search, later: later, sitemap: pagesChanged, render: ropts, minify: !opts.NoMinify}
+	c := &completion{index: search, later: later, mayGo: mayGoLater, sitemap: pagesChanged, render: ropts, minify: !opts.NoMinify}
 	c.merge(prev.pending) // left by prev, which nobody completed
 	if !c.empty() {
 		res.pending = c

@@ -136,12 +136,13 @@ func claimed(site *model.Site, c *model.CPTS) []string {
 }
 
 // pages returns, once the edit is applied and pl planned, what shows the
-// territory (see territoryEdit): the site paths to render again, and those
+// territory (see territoryEdit): the site paths to render again, own (the
+// CPTS's pages, where its author looks) and shows (the others), and those
 // of them that may be gone (the pages of lists whose length changed),
 // which the rebuild removes when it does not render them. full reports a
 // change that needs a full build: with [communes] pages = "covered", a
 // commune that gains or loses its page.
-func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (wanted map[string]bool, mayGo []string, full bool, err error) {
+func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[string]bool, mayGo []string, full bool, err error) {
 	c := e.c
 	reached := claimed(site, c)
 	for _, code := range e.before.reached {
@@ -152,40 +153,43 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (wanted map[strin
 	if site.Config.Communes.Pages == model.PagesCovered {
 		for _, code := range reached {
 			if e.before.coverage.Covered(code) != site.Coverage.Covered(code) {
-				return nil, nil, true, nil
+				return nil, nil, nil, true, nil
 			}
 		}
 	}
-	wanted = map[string]bool{plan.CPTSPage(c): true, plan.Poster(c): true, plan.OpenData: true, plan.FranceMap: true}
-	list := func(base string, most int) { // every page a list may have, before or after
+	own = map[string]bool{plan.CPTSPage(c): true, plan.Poster(c): true}
+	shows = map[string]bool{plan.OpenData: true, plan.FranceMap: true}
+	list := func(in map[string]bool, base string, most int) { // every page a list may have, before or after
 		for i := range most {
 			p := plan.ListPage(base, i+1)
-			wanted[p] = true
+			in[p] = true
 			mayGo = append(mayGo, p)
 		}
 	}
-	list(plan.TerritoryList(c), 1+max(len(e.before.territory.Entries), len(c.Territory.Entries)))
+	list(own, plan.TerritoryList(c), 1+max(len(e.before.territory.Entries), len(c.Territory.Entries)))
 	mayGo = append(mayGo, plan.MapOf(plan.CPTSPage(c))) // no map of a territory without communes
 	for _, code := range reached {
 		if com := site.Geo.Commune(code); com != nil && pl.HasCommunePage(com) {
-			wanted[plan.CommunePage(code)] = true
+			shows[plan.CommunePage(code)] = true
 		}
 	}
 	// The maps of the CPTS that border the territory, before or after.
 	shown, err := render.TerritoryMapsShowing(site, reached)
 	if err != nil {
-		return nil, nil, false, err
+		return nil, nil, nil, false, err
 	}
 	for _, y := range shown {
-		wanted[plan.CPTSPage(y)] = true
+		if y != c {
+			shows[plan.CPTSPage(y)] = true
+		}
 	}
 	depts := c.AllDepartements()
 	for _, d := range depts {
-		wanted[plan.DepartementPage(d)] = true
-		wanted[plan.LocationData(d)] = true
-		list(plan.UncoveredPage(d), 1+len(site.Geo.InDepartement(d)))
+		shows[plan.DepartementPage(d)] = true
+		shows[plan.LocationData(d)] = true
+		list(shows, plan.UncoveredPage(d), 1+len(site.Geo.InDepartement(d)))
 		if dep := site.Geo.Departement(d); dep != nil && pl.HasRegionPage(dep.Region) {
-			list(plan.RegionPage(dep.Region), 1+len(site.CPTS))
+			list(shows, plan.RegionPage(dep.Region), 1+len(site.CPTS))
 		}
 	}
 	// Communes no CPTS covers: their nearest CPTS, and the note that the
@@ -194,14 +198,14 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (wanted map[strin
 	incomplete := e.fresh.Incomplete != e.before.territory.Incomplete
 	near := nearBox(e.before.territory.Entries, c.Territory.Entries)
 	for _, com := range site.Geo.Communes() {
-		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) || wanted[plan.CommunePage(com.Code)] {
+		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) || shows[plan.CommunePage(com.Code)] {
 			continue
 		}
 		if incomplete && slices.Contains(depts, com.Departement) || near.has(com) && e.nearestChanged(com, before, after) {
-			wanted[plan.CommunePage(com.Code)] = true
+			shows[plan.CommunePage(com.Code)] = true
 		}
 	}
-	return wanted, mayGo, false, nil
+	return own, shows, mayGo, false, nil
 }
 
 // nearestChanged reports whether the nearest CPTS of com changed with the

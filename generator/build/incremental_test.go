@@ -16,6 +16,7 @@ import (
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/images/imagetest"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -481,7 +482,9 @@ func TestIncrementalNewsEditWarnsOfStarterText(t *testing.T) {
 }
 
 // TestIncrementalTerritoryEdit edits territories under the dev server,
-// each edit compared with a full build: a commune added, one taken out,
+// each edit compared with a full build: a commune added, many added (the
+// list of the département's communes without a CPTS loses a page) then
+// taken out, one taken out,
 // one claimed in part, the list said incomplete, and communes claimed by
 // the CPTS of the Gard (which then borders Lunel's territory, and claims
 // Lunel too: a warning; the page listing its communes comes, then goes
@@ -508,8 +511,26 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 	if res == nil {
 		t.Fatal(diags)
 	}
+	// Enough communes of the Maine-et-Loire for those without a CPTS to
+	// fit on the first page of their list, whose second page goes, then
+	// comes back.
+	listed := string(fsys[colhaj].Data)
+	var more strings.Builder
+	uncovered := 0
+	for _, com := range table(t).InDepartement("49") {
+		if com.Kind == geo.KindCommune && com.Code != "49007" && !strings.Contains(listed, `"`+com.Code+`"`) {
+			if uncovered++; uncovered > 100 {
+				fmt.Fprintf(&more, "  %q,\n", com.Code)
+			}
+		}
+	}
+	if uncovered <= 100 {
+		t.Fatalf("%d communes of the Maine-et-Loire without a CPTS: the test needs more than 100", uncovered)
+	}
 	for _, step := range []struct{ file, from, to, warning string }{
 		{colhaj, "communes = [\n", "communes = [\n  \"49007\", # Angers\n", ""},
+		{colhaj, "communes = [\n", "communes = [\n" + more.String(), ""},
+		{colhaj, "communes = [\n" + more.String(), "communes = [\n", ""},
 		{colhaj, `"49064", # Chambellay`, `# "49064" retiré`, ""},
 		{colhaj, `"49176",`, `{ insee = "49176", partial = true },`, ""},
 		{colhaj, "note = ", "incomplete = true\nnote = ", ""},
