@@ -244,6 +244,8 @@ func middleMembers(c *corpus.Corpus) string {
 // pages of its communes too);
 // in "communes", its communes.toml loses its last commune, then gets it
 // back (what shows the territory, the open data and the search index);
+// in "name", the name in its index.md (its cards, the pages of its
+// communes, the maps, the news lists that show its items...);
 // in "layout", the site's layouts/cpts.html changes over the theme's (the
 // pages of every CPTS are made again); in "stylesheet", its
 // static/css/site.css (copied alone: serve keeps the names of assets).
@@ -282,7 +284,8 @@ func BenchmarkIncremental(b *testing.B) {
 			}
 			contacts := strings.Replace(members, "members.toml", "contacts.toml", 1)
 			communes := strings.Replace(members, "members.toml", "communes.toml", 1)
-			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "layout", "stylesheet"} {
+			index := strings.Replace(members, "members.toml", "index.md", 1)
+			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "name", "layout", "stylesheet"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
 					switch kind {
@@ -292,6 +295,8 @@ func BenchmarkIncremental(b *testing.B) {
 						edited, text = contacts, string(in.corpus.Files[contacts])
 					case "communes":
 						edited, text = communes, string(in.corpus.Files[communes])
+					case "name":
+						edited, text = index, string(in.corpus.Files[index])
 					case "layout":
 						edited, text = "layouts/cpts.html", string(layout)
 					case "stylesheet":
@@ -317,6 +322,8 @@ func BenchmarkIncremental(b *testing.B) {
 							if n%2 == 1 {
 								src.data = []byte(withoutLastCommune(text))
 							}
+						case kind == "name": // what many other pages show
+							src.data = []byte(strings.Replace(text, "\nname = \"", "\nname = \"Relu "+strconv.Itoa(n)+" ", 1))
 						case kind == "stylesheet":
 							src.data = []byte(text + "\n.relu-" + strconv.Itoa(n) + " { color: #123456; }\n")
 						case kind == "layout":

@@ -75,6 +75,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var wanted, layouts map[string]bool
 	var gone, mayGo []string     // mayGo: pages removed unless rendered
 	var territory *territoryEdit // its pages are known once planned
+	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
 		if d.HasErrors() {
@@ -101,6 +102,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		undo = append(undo, edit.apply())
 		wanted, gone = edit.pages(hadEvents, site)
 		search, pagesChanged = edit.search, edit.updated
+		if edit.shown {
+			shownBy = edit
+		}
 	} else if edit, d, isTerritory := reloadTerritory(site, opts, prev.plan, changed); isTerritory {
 		if edit == nil {
 			return nil, d.Sort(), true
@@ -148,6 +152,12 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		wanted = news
 	} else {
 		maps.Copy(wanted, news)
+	}
+	if shownBy != nil {
+		if err := shownBy.shownPages(site, after, wanted, older); err != nil {
+			diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", err)
+			return nil, diags.Sort(), true
+		}
 	}
 	gone = append(gone, newsGone...)
 	// With DeferIndex, the pages the edited page does not show are rendered

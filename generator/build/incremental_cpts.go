@@ -21,9 +21,9 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 // the home page (upcoming events), the calendars, the open data and the
 // search index show, and the cards of it on its communes' pages and in
 // the lists of CPTS: its body, members, missions, contacts, events, dates
-// (its update date too, without git dates), association and summary. What
-// other pages show of it (name, short name, stage, logo, départements,
-// territory) is unchanged.
+// (its update date too, without git dates), association and summary; and
+// its name, short name and stage, which many other pages show (see
+// shownPages). Its logo, départements and territory are unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
 	// search tells whether the search index reads what changed (members,
@@ -38,6 +38,8 @@ type cptsEdit struct {
 	// updated tells whether its update date changed, which the sitemap
 	// gives as its page's date.
 	updated bool
+	// shown tells whether its name, short name or stage changed.
+	shown bool
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
@@ -85,14 +87,15 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 	probe.Body, probe.Members, probe.Missions, probe.Contacts, probe.Events = old.Body, old.Members, old.Missions, old.Contacts, old.Events
 	probe.Created, probe.ACISigned, probe.Association, probe.Website, probe.Join = old.Created, old.ACISigned, old.Association, old.Website, old.Join
 	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
-	probe.Summary = old.Summary
+	probe.Summary, probe.Name, probe.ShortName, probe.Status = old.Summary, old.Name, old.ShortName, old.Status
 	if opts.Git == nil { // else the full build dates it from the history
 		probe.Updated = old.Updated
 	}
 	if !reflect.DeepEqual(&probe, old) {
 		return nil, nil, false
 	}
-	edit = &cptsEdit{old: old, fresh: fresh, search: fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
+	shown := fresh.Name != old.Name || fresh.ShortName != old.ShortName || fresh.Status != old.Status
+	edit = &cptsEdit{old: old, fresh: fresh, shown: shown, search: shown || fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
 		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
 		cards:   fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts) || fresh.Summary != old.Summary,
 		summary: fresh.Summary != old.Summary, updated: fresh.Updated != old.Updated}
@@ -144,6 +147,7 @@ func (e *cptsEdit) apply() (undo func()) {
 	}
 	c.Created, c.ACISigned, c.Association, c.Website = e.fresh.Created, e.fresh.ACISigned, e.fresh.Association, e.fresh.Website
 	c.Summary, c.Updated = e.fresh.Summary, e.fresh.Updated
+	c.Name, c.ShortName, c.Status = e.fresh.Name, e.fresh.ShortName, e.fresh.Status
 	c.SizeTier, c.DeclaredPopulation, c.DeclaredCommunes = e.fresh.SizeTier, e.fresh.DeclaredPopulation, e.fresh.DeclaredCommunes
 	return undo
 }
@@ -158,7 +162,7 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
 		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
 		plan.Join: true} // it lists the CPTS whose [join] says how to join
-	if e.cards {
+	if e.cards || e.shown {
 		// The communes it claims (model.NewCoverage): those its entries
 		// name, their city when they are arrondissements, and the
 		// arrondissements of a city it names.
@@ -179,7 +183,7 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 			}
 		}
 	}
-	if e.summary {
+	if e.summary || e.shown {
 		// Every page of each list that may hold its card: pages a list does
 		// not have are not rendered.
 		lists := []string{plan.CPTSList}

@@ -220,9 +220,22 @@ func randomRecordEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what s
 		}
 		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
 	}
-	switch rnd.IntN(12) {
+	switch rnd.IntN(14) {
 	case 10, 11:
 		return randomTerritoryEdit(rnd, fsys)
+	case 12:
+		file = "content/cpts/pays-de-lunel/index.md"
+		edit(file, `name = "CPTS du Pays de Lunel`, fmt.Sprintf(`name = "CPTS du Pays de Lunel %d`, step))
+		return file, "name"
+	case 13:
+		file = "content/cpts/colhaj/index.md"
+		text := string(fsys[file].Data)
+		if strings.Contains(text, `status = "aci-signe"`) {
+			edit(file, `status = "aci-signe"`, `status = "projet-sante-valide"`)
+		} else {
+			edit(file, `status = "projet-sante-valide"`, `status = "aci-signe"`)
+		}
+		return file, "stage"
 	case 9:
 		file = "content/cpts/colhaj/index.md"
 		text := regexp.MustCompile(`(?m)^updated = .*\n`).ReplaceAllString(string(fsys[file].Data), "")
@@ -354,10 +367,10 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	opts := build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t), NoMinify: true}
 	prev, _ := build.Run(opts)
 	colhaj := string(fsys["content/cpts/colhaj/index.md"].Data)
-	fsys["content/cpts/colhaj/index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(colhaj, "name = \"CPTS COLHAJ\"", "name = \"CPTS du Haut-Anjou\"", 1))}
+	fsys["content/cpts/colhaj/index.md"] = &fstest.MapFile{Data: []byte(strings.Replace(colhaj, `departements = ["49"]`, `departements = ["49", "72"]`, 1))}
 	for _, changed := range [][]string{
-		{"content/cpts/colhaj/index.md"},               // its name, which other pages show
-		{"content/cpts/colhaj/communes.toml"},          // with its name changed
+		{"content/cpts/colhaj/index.md"},               // its départements: the pages of départements
+		{"content/cpts/colhaj/communes.toml"},          // with its départements changed
 		{"content/pages/absente.md"},                   // a new free page: a new menu entry
 		{"static/css/site.css"},                        // fingerprinted: every page names it
 		{"content/cpts/inconnue/news/2030-01-01-x.md"}, // no such CPTS
@@ -568,5 +581,40 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 	edit(colhaj, `"49007", # Angers`, "")
 	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); ok {
 		t.Error("pages of covered communes, a commune no longer covered: want a full build")
+	}
+}
+
+// TestIncrementalNameAndStage renames CPTS and changes a stage under the
+// dev server, each edit compared with a full build: the name and stage
+// of a CPTS are on its cards, the pages of its communes and of its
+// départements, the maps, the news lists that show its items, the
+// feeds, the calendars and more (see shownPages). The CPTS of the Gard
+// claims a commune on the border of Lunel's territory: its map draws
+// Lunel's, named.
+func TestIncrementalNameAndStage(t *testing.T) {
+	fsys := withNews(t)
+	const gard = "content/cpts/e-rhony/communes.toml"
+	fsys[gard] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[gard].Data), "communes = []", `communes = ["30006"]`, 1))}
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, step := range []struct{ file, from, to string }{
+		{"content/cpts/colhaj/index.md", "short_name = \"COLHAJ\"\nstatus = \"aci-signe\"", "short_name = \"Haut-Anjou\"\nstatus = \"projet-sante-valide\""},
+		{"content/cpts/pays-de-lunel/index.md", `name = "CPTS du Pays de Lunel"`, `name = "CPTS de Lunel Agglo"`},
+	} {
+		before := res.Files.Clone()
+		text := string(fsys[step.file].Data)
+		if !strings.Contains(text, step.from) {
+			t.Fatalf("%s has no %q", step.file, step.from)
+		}
+		fsys[step.file] = &fstest.MapFile{Data: []byte(strings.Replace(text, step.from, step.to, 1))}
+		next, diags, ok := build.Incremental(res, opts, []string{step.file})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s %q: ok=%v %v", step.file, step.to, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
 	}
 }

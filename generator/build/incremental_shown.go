@@ -1,0 +1,80 @@
+package build
+
+import (
+	"slices"
+
+	"github.com/cpts-fr/cpts/generator/geo"
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/render"
+)
+
+// shownPages adds what shows the name, short name or stage of the CPTS of
+// e, beyond its cards (pages): to wanted, the pages of its news list and
+// of its territory, the feeds and the first pages of the news lists that
+// show its items; to older (rendered after the reload by the dev server),
+// the map of France, the pages of the CPTS
+// whose map draws its territory, the location files of its départements,
+// the pages of the communes of its départements that no CPTS covers (they
+// name the CPTS of their département) and of those it is among the
+// nearest CPTS of, its news items, and the other pages of the news lists
+// that show them. pl is the plan once the edit is applied.
+func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map[string]bool) error {
+	c := e.old
+	older[plan.FranceMap] = true
+	for _, dir := range []string{plan.NewsList, plan.CPTSNewsList(c)} {
+		atom, _ := plan.Feeds(dir)
+		wanted[atom] = true
+	}
+	for i := range 1 + len(c.Territory.Entries) {
+		wanted[plan.ListPage(plan.TerritoryList(c), i+1)] = true
+	}
+	shown, err := render.TerritoryMapsShowing(site, claimed(site, c))
+	if err != nil {
+		return err
+	}
+	for _, y := range shown {
+		if y != c {
+			older[plan.CPTSPage(y)] = true
+		}
+	}
+	depts := c.AllDepartements()
+	for _, d := range depts {
+		older[plan.LocationData(d)] = true
+	}
+	near := nearBox(c.Territory.Entries)
+	for _, com := range site.Geo.Communes() {
+		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) {
+			continue
+		}
+		if slices.Contains(depts, com.Departement) || near.has(com) && nearestIs(pl, com, c) {
+			older[plan.CommunePage(com.Code)] = true
+		}
+	}
+	for _, n := range pl.CPTSNews(c) {
+		older[plan.NewsPage(n)] = true
+	}
+	showing(wanted, older, plan.CPTSNewsList(c), pl.CPTSNews(c), c)
+	showing(wanted, older, plan.NewsList, pl.News, c)
+	for _, t := range pl.Tags {
+		showing(wanted, older, plan.Tags+t.Slug+"/", t.News, c)
+	}
+	return nil
+}
+
+// nearestIs reports whether c is among the nearest CPTS the page of com
+// names.
+func nearestIs(pl *plan.Plan, com *geo.Commune, c *model.CPTS) bool {
+	return slices.ContainsFunc(pl.Points().Nearest(com, plan.NearestShown), func(n plan.Nearby) bool { return n.CPTS == c })
+}
+
+// showing adds the pages of the news list at base (published news, newest
+// first) that show an item of c: the first to wanted, the others to
+// older.
+func showing(wanted, older map[string]bool, base string, list []*model.News, c *model.CPTS) {
+	for i := 0; i < len(list); i += plan.NewsPerPage {
+		if slices.ContainsFunc(window(list, i, i+plan.NewsPerPage), func(n *model.News) bool { return n.CPTS == c }) {
+			listPage(wanted, older, base, i/plan.NewsPerPage+1)
+		}
+	}
+}
