@@ -47,7 +47,7 @@ type doc struct {
 	// per file: the CPTS are in refs, and appendRecord puts their numbers
 	// at position refAt.
 	rec   []any
-	json  []byte // rec as JSON without its references, for name documents (encode)
+	json  []byte // rec as JSON without its references, for name documents (collect)
 	cut   int    // where the references go in json, -1 for none
 	refs  []*model.CPTS
 	refAt int  // -1 when the record has no CPTS reference
@@ -85,20 +85,30 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	})
 	names := deptNames(site)
 	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document
+	var refs [][]any
+	var arena []byte // the JSON of the name records, in blocks
 	for i, d := range c.docs {
 		d.id = i
 		if d.prose {
 			d.rec[1] = i
 		} else {
-			refs := make([][]any, len(d.refs))
-			for k, x := range d.refs {
+			refs = refs[:0]
+			for _, x := range d.refs {
 				if rows[x] == nil {
 					rows[x] = cptsRow(x, true)
 				}
-				refs[k] = rows[x]
+				refs = append(refs, rows[x])
 			}
 			d.words = recordWords(d.rec, refs, names)
-			d.encode()
+			if cap(arena)-len(arena) < 512 {
+				arena = make([]byte, 0, 64<<10)
+			}
+			start := len(arena)
+			arena, d.cut = d.appendFields(arena, nil)
+			d.json = arena[start:len(arena):len(arena)]
+			if d.cut >= 0 {
+				d.cut -= start
+			}
 		}
 		d.size = recordSize(d)
 	}

@@ -185,11 +185,6 @@ type refNumber func(x *model.CPTS, full bool) int
 // list (maybe empty) or one number.
 func (d *doc) hasRefs() bool { return d.refAt >= 0 && (d.many || len(d.refs) > 0) }
 
-// encode keeps the JSON of a name document's record, which goes into the
-// shard of each of its words: its CPTS references left out, to be
-// numbered in each file at d.cut.
-func (d *doc) encode() { d.json, d.cut = d.appendFields(nil, nil) }
-
 // appendRecord appends d's record to b, its CPTS references numbered by
 // ref.
 func (d *doc) appendRecord(b []byte, ref refNumber) []byte {

@@ -40,7 +40,7 @@ func TestShardsAreMarshal(t *testing.T) {
 	for i, d := range docs {
 		d.id = i
 		if !d.prose {
-			d.encode()
+			d.json, d.cut = d.appendFields(nil, nil)
 		}
 	}
 	b := &builder{docs: docs, rows: rowMemo{}}
