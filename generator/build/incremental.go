@@ -61,6 +61,16 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	}
 	site := prev.Site
 	start := time.Now()
+	changed, shownImages, ok := imageFiles(prev, changed)
+	if !ok {
+		return nil, nil, false
+	}
+	if len(changed) == 0 { // images no page shows: the site is the same
+		same := *prev
+		same.Stages, same.Rendered = []Stage{{"reload", time.Since(start)}}, 0
+		return &same, nil, true
+	}
+	prev.imageMemo.Forget(shownImages...) // read again by the news edit that shows them
 	var undo []func()
 	defer func() { // on errors, the model is left as it was
 		if res == nil {
@@ -85,7 +95,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if v := validate.News(edit.affected(all)); v.HasErrors() {
 			return nil, append(d, v...).Sort(), true
 		}
-		pics, pd := repicture(prev, opts, edit)
+		pics, pd := repicture(prev, opts, edit, len(shownImages) > 0)
 		if d = append(d, pd...); d.HasErrors() {
 			return nil, d.Sort(), true
 		}

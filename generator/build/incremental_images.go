@@ -38,10 +38,11 @@ type pictureEdit struct {
 // repicture returns the images of the site after a news edit: the uses
 // of the items it replaced or deleted go, those of its new items come,
 // and when the images published change (a photo added or removed, an
-// item with photos published or withdrawn by the date), they are
-// processed again through prev's memo, which reads only new ones. The
-// new items' images (edit.uses) are checked as `cpts check` checks them.
-func repicture(prev *Result, opts Options, edit *newsEdit) (*pictureEdit, diag.List) {
+// item with photos published or withdrawn by the date) or an image file
+// did (files), they are processed again through prev's memo, which reads
+// only new ones and those it forgot. The new items' images (edit.uses)
+// are checked as `cpts check` checks them.
+func repicture(prev *Result, opts Options, edit *newsEdit, files bool) (*pictureEdit, diag.List) {
 	fresh := edit.uses
 	uses := make([]imageUse, 0, len(prev.uses)+len(fresh))
 	for _, u := range prev.uses {
@@ -60,7 +61,7 @@ func repicture(prev *Result, opts Options, edit *newsEdit) (*pictureEdit, diag.L
 		return nil, diags
 	}
 	e := &pictureEdit{uses: uses, published: publishedImages(uses, opts), pictures: prev.pictures}
-	if slices.Equal(e.published, prev.published) {
+	if !files && slices.Equal(e.published, prev.published) {
 		return e, diags
 	}
 	pictures, d := images.Process(opts.Source, e.published, iopts)

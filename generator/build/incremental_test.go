@@ -618,3 +618,41 @@ func TestIncrementalNameAndStage(t *testing.T) {
 		sameAsFullBuild(t, fsys, before, res)
 	}
 }
+
+// TestIncrementalImageFile saves image files under the dev server: one
+// no page shows changes nothing; one a news item shows, edited, is read
+// again with the pages that show it (compared with a full build); deleted,
+// it is the error of a full build.
+func TestIncrementalImageFile(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	const (
+		item  = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
+		photo = "content/cpts/colhaj/news/atelier-0.jpg"
+		fresh = "content/cpts/colhaj/news/nouvelle.jpg"
+	)
+	// An image no page shows: nothing to build.
+	fsys[fresh] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(48, 32, 9), 80)}
+	same, diags, ok := build.Incremental(res, opts, []string{fresh})
+	if !ok || same == nil || diags.HasErrors() || same.Rendered != 0 || !slices.Equal(same.Files.Paths(), res.Files.Paths()) {
+		t.Fatalf("an image no page shows: ok=%v rendered=%d %v", ok, same.Rendered, diags)
+	}
+	// A photo shown by an item, then edited.
+	text := string(fsys[item].Data)
+	fsys[item] = &fstest.MapFile{Data: []byte(strings.Replace(text, "+++\nTexte", "+++\n![Photo de l’atelier](atelier-0.jpg)\n\nTexte", 1))}
+	if res, diags, ok = build.Incremental(res, opts, []string{item}); !ok || res == nil || diags.HasErrors() {
+		t.Fatalf("photo shown: ok=%v %v", ok, diags)
+	}
+	before := res.Files.Clone()
+	fsys[photo] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(64, 40, 7), 80)}
+	if res, diags, ok = build.Incremental(res, opts, []string{photo}); !ok || res == nil || diags.HasErrors() {
+		t.Fatalf("photo edited: ok=%v %v", ok, diags)
+	}
+	sameAsFullBuild(t, fsys, before, res)
+	// Deleted: the error of a full build, at the item that shows it.
+	delete(fsys, photo)
+	_, diags, ok = build.Incremental(res, opts, []string{photo})
+	_, full := build.Run(opts)
+	if !ok || !diags.HasErrors() || !strings.Contains(fmt.Sprint(full), diags[0].String()) {
+		t.Fatalf("photo deleted: ok=%v\nincremental: %v\nfull build: %v", ok, diags, full)
+	}
+}

@@ -1,6 +1,7 @@
 package images
 
 import (
+	"slices"
 	"sync"
 	"time"
 )
@@ -59,4 +60,19 @@ func (m *Memo) cacheFailure(err error) error {
 		m.cacheErr = err
 	}
 	return m.cacheErr
+}
+
+// Forget drops what the memo holds of the images at paths, whose files
+// changed: the next Check or Process reads them again.
+func (m *Memo) Forget(paths ...string) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for j := range m.done {
+		if slices.Contains(paths, j.path) {
+			delete(m.done, j)
+		}
+	}
 }

@@ -156,7 +156,7 @@ func missingHint(fsys fs.FS, p string) string {
 	entries, _ := fs.ReadDir(fsys, path.Dir(p))
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && isImageName(e.Name()) {
+		if !e.IsDir() && IsImageName(e.Name()) {
 			names = append(names, e.Name())
 		}
 	}
@@ -170,7 +170,9 @@ func missingHint(fsys fs.FS, p string) string {
 	return "put the image beside the Markdown that shows it, or in static/ and write its site path (/img/x.jpg for static/img/x.jpg)"
 }
 
-func isImageName(name string) bool {
+// IsImageName reports whether a file name has the extension of an image
+// the build processes.
+func IsImageName(name string) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".jpg", ".jpeg", ".png", ".webp", ".svg":
 		return true
