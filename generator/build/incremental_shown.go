@@ -6,7 +6,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
-	"github.com/cpts-fr/cpts/generator/render"
 )
 
 // shownPages adds what shows the name, short name or stage of the CPTS of
@@ -29,19 +28,10 @@ func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map
 	for i := range 1 + len(c.Territory.Entries) {
 		wanted[plan.ListPage(plan.TerritoryList(c), i+1)] = true
 	}
-	shown, err := render.TerritoryMapsShowing(site, claimed(site, c))
-	if err != nil {
+	if err := neighbourPages(site, c, claimed(site, c), older); err != nil {
 		return err
 	}
-	for _, y := range shown {
-		if y != c {
-			older[plan.CPTSPage(y)] = true
-		}
-	}
 	depts := c.AllDepartements()
-	for _, d := range depts {
-		older[plan.LocationData(d)] = true
-	}
 	near := nearBox(c.Territory.Entries)
 	for _, com := range site.Geo.Communes() {
 		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) {

@@ -174,19 +174,12 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 		}
 	}
 	// The maps of the CPTS that border the territory, before or after.
-	shown, err := render.TerritoryMapsShowing(site, reached)
-	if err != nil {
+	if err := neighbourPages(site, c, reached, shows); err != nil {
 		return nil, nil, nil, false, err
-	}
-	for _, y := range shown {
-		if y != c {
-			shows[plan.CPTSPage(y)] = true
-		}
 	}
 	depts := c.AllDepartements()
 	for _, d := range depts {
 		shows[plan.DepartementPage(d)] = true
-		shows[plan.LocationData(d)] = true
 		list(shows, plan.UncoveredPage(d), 1+len(site.Geo.InDepartement(d)))
 		if dep := site.Geo.Departement(d); dep != nil && pl.HasRegionPage(dep.Region) {
 			list(shows, plan.RegionPage(dep.Region), 1+len(site.CPTS))
@@ -247,4 +240,24 @@ func nearBox(lists ...[]*model.TerritoryEntry) box {
 // has reports whether the centroid of com is in the box.
 func (b box) has(com *geo.Commune) bool {
 	return com.HasPoint && com.Lat >= b.minLat && com.Lat <= b.maxLat && com.Lon >= b.minLon && com.Lon <= b.maxLon
+}
+
+// neighbourPages adds to pages those of the CPTS other than c whose map
+// draws one of the communes reached (render.TerritoryMapsShowing), and
+// the location files of c's départements, which name the CPTS of each
+// commune.
+func neighbourPages(site *model.Site, c *model.CPTS, reached []string, pages map[string]bool) error {
+	shown, err := render.TerritoryMapsShowing(site, reached)
+	if err != nil {
+		return err
+	}
+	for _, y := range shown {
+		if y != c {
+			pages[plan.CPTSPage(y)] = true
+		}
+	}
+	for _, d := range c.AllDepartements() {
+		pages[plan.LocationData(d)] = true
+	}
+	return nil
 }

@@ -301,22 +301,16 @@ func randomTerritoryEdit(rnd *rand.Rand, fsys fstest.MapFS) (file, what string) 
 		fsys[p] = &fstest.MapFile{Data: []byte(text)}
 	}
 	const colhaj, gard = "content/cpts/colhaj/communes.toml", "content/cpts/e-rhony/communes.toml"
-	switch rnd.IntN(5) {
-	case 0:
-		toggle(colhaj, "communes = [\n", "communes = [\n  \"49007\", # Angers\n")
-		return colhaj, "commune added or removed"
-	case 1:
-		toggle(colhaj, "\"49064\", # Chambellay", "# \"49064\" retiré")
-		return colhaj, "commune removed or put back"
-	case 2:
-		toggle(colhaj, "\"49176\",", "{ insee = \"49176\", partial = true },")
-		return colhaj, "commune in part or whole"
-	case 3:
-		toggle(colhaj, "note = ", "incomplete = true\nnote = ")
-		return colhaj, "list complete or not"
+	edits := []struct{ file, a, b, what string }{
+		{colhaj, "communes = [\n", "communes = [\n  \"49007\", # Angers\n", "commune added or removed"},
+		{colhaj, "\"49064\", # Chambellay", "# \"49064\" retiré", "commune removed or put back"},
+		{colhaj, "\"49176\",", "{ insee = \"49176\", partial = true },", "commune in part or whole"},
+		{colhaj, "note = ", "incomplete = true\nnote = ", "list complete or not"},
+		{gard, "communes = []", "communes = [\"30006\"]", "commune of the Gard claimed or not"},
 	}
-	toggle(gard, "communes = []", "communes = [\"30006\"]")
-	return gard, "commune of the Gard claimed or not"
+	e := edits[rnd.IntN(len(edits))]
+	toggle(e.file, e.a, e.b)
+	return e.file, e.what
 }
 
 // sameAsFullBuild completes the result of incremental rebuilds and checks
