@@ -20,17 +20,21 @@ import (
 
 // Incremental rebuilds after a change of content files, on top of prev:
 //   - news files edited, added or deleted (drafts, dates, expiry, tags,
-//     photos and covers: see repicture): it
-//     reloads those files, checks them and the items that share their
-//     slugs (slugs are unique), plans the site again and re-renders just the pages whose
-//     content the new plan changes (the items, their CPTS, the home page,
-//     the news lists and tag pages whose items or page count change, the
-//     feeds); pages the new plan no longer has are removed;
+//     photos and covers: see repicture): it reloads those files, checks
+//     them and the items that share their slugs (slugs are unique), plans
+//     the site again and re-renders just the pages whose content the new
+//     plan changes (the items, their CPTS, the home page, the news lists
+//     and tag pages whose items or page count change, the feeds); pages
+//     the new plan no longer has are removed;
+//   - image files of content/ (see imageFiles): an edit of the news items
+//     that show them, or nothing when none does;
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
 //     open data, the search index when it reads what changed, and the
-//     pages of its communes when their card of it changed;
+//     pages of its communes when their card of it changed; its name,
+//     short name and stage too, with the many pages that show them (see
+//     shownPages);
 //   - the communes.toml of one CPTS, when the départements it reaches
 //     and the communes that have a page are unchanged (see territoryEdit):
 //     what shows its territory, the search index and the open data;
@@ -45,15 +49,16 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, image files, a folder, a news file added or deleted on a site
-// with a [scope], what other pages show of a CPTS. On errors it returns
-// the diagnostics and a nil result; prev and its model are left as they
-// were. The search index is made again when the change is one it reads
-// (news, members, missions, association, territories), and the sitemap when pages
-// may have come, gone or changed date (news, free pages, a CPTS's update
-// date, territories): at once, or
-// by Result.Complete with Options.DeferIndex, which also leaves the open
-// data to it, and the pages of news lists past the first. What prev left to complete, if nobody did, this rebuild
+// other files, images other pages than news show, a folder, a news file
+// added or deleted on a site with a [scope], a CPTS's logo or
+// départements. On errors it returns the diagnostics and a nil result;
+// prev and its model are left as they were. The search index is made
+// again when the change is one it reads (news, members, missions,
+// association, names, territories), and the sitemap when pages may have
+// come, gone or changed date (news, free pages, a CPTS's update date,
+// territories): at once, or by Result.Complete with Options.DeferIndex,
+// which also leaves to it the pages the edited page does not show (see
+// deferred). What prev left to complete, if nobody did, this rebuild
 // takes over (prev is left as it was).
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
 	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
@@ -170,26 +175,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 	}
 	gone = append(gone, newsGone...)
-	// With DeferIndex, the pages the edited page does not show are rendered
-	// by Complete, once it has reloaded: those of news lists past the first
-	// (a new item shifts every one of them), those that show a territory
-	// but the CPTS's own, the open data.
-	var later map[string]bool
-	if wanted[plan.OpenData] {
-		delete(wanted, plan.OpenData)
-		older[plan.OpenData] = true
-	}
-	if !opts.DeferIndex {
-		maps.Copy(wanted, older)
-	} else if len(older) > 0 {
-		later = older
-	}
-	var mayGoLater []string // checked by Complete
-	for _, p := range mayGo {
-		if later[p] {
-			mayGoLater = append(mayGoLater, p)
-		}
-	}
+	later, mayGoLater := deferred(wanted, older, mayGo, opts.DeferIndex)
 	renderStart := time.Now()
 	out := newOutput(!opts.NoMinify) // squeezed pages skip the minifier
 	ropts := render.Options{Theme: prev.theme, Plan: after, Images: pictures.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
@@ -245,6 +231,32 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 	}
 	return res, diags.Sort(), true
+}
+
+// deferred moves the open data from wanted to older, then returns the
+// pages Complete renders with DeferIndex, once the edited page has
+// reloaded: older, the pages the edited page does not show (those of news
+// lists past the first, which a new item shifts every one of; what shows
+// a territory or a name, but the CPTS's own pages; the open data), with
+// those of mayGo among them. Without DeferIndex, older joins wanted.
+func deferred(wanted, older map[string]bool, mayGo []string, deferIndex bool) (later map[string]bool, mayGoLater []string) {
+	if wanted[plan.OpenData] {
+		delete(wanted, plan.OpenData)
+		older[plan.OpenData] = true
+	}
+	if !deferIndex {
+		maps.Copy(wanted, older)
+		return nil, nil
+	}
+	if len(older) == 0 {
+		return nil, nil
+	}
+	for _, p := range mayGo {
+		if older[p] {
+			mayGoLater = append(mayGoLater, p)
+		}
+	}
+	return older, mayGoLater
 }
 
 // newsEdit is a change of news files: items replaced (by nil when their
