@@ -22,7 +22,6 @@ type Atlas struct {
 	locators map[string]*locator // by département
 
 	degrees *level // arcs in degrees, simplified for Location; shared (arcs)
-
 }
 
 // New returns an atlas over the embedded boundaries.
