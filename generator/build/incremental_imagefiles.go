@@ -1,7 +1,6 @@
 package build
 
 import (
-	"path"
 	"slices"
 	"strings"
 
@@ -43,7 +42,7 @@ func imageFiles(prev *Result, changed []string) (news, shown []string, ok bool) 
 					news = append(news, f)
 				}
 			}
-		case path.Dir(p) == "static" || strings.HasPrefix(p, "static/"):
+		case strings.HasPrefix(p, "static/"):
 			news = append(news, p) // a file of static/, copied
 		}
 	}
