@@ -49,8 +49,8 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, images other pages than news show, a folder, a news file
-// added or deleted on a site with a [scope], a CPTS's logo or
+// other files, images the texts of CPTS and free pages show, a folder, a
+// news file added or deleted on a site with a [scope], a CPTS's
 // départements. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
@@ -115,6 +115,14 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = d
 		hadEvents := len(edit.old.Events) > 0
 		undo = append(undo, edit.apply())
+		logoFile := len(shownImages) > 0 // its logo's file: imageFiles gave its index.md
+		if edit.logo = edit.logo || logoFile; edit.logo {
+			pics, pd := relogo(prev, opts, edit.old, logoFile)
+			if diags = append(diags, pd...); diags.HasErrors() {
+				return nil, diags.Sort(), true
+			}
+			pictures = pics
+		}
 		wanted, gone = edit.pages(hadEvents, site)
 		search, pagesChanged = edit.search, edit.updated
 		if edit.shown {

@@ -23,7 +23,8 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 // the lists of CPTS: its body, members, missions, contacts, events, dates
 // (its update date too, without git dates), association and summary; and
 // its name, short name and stage, which many other pages show (see
-// shownPages). Its logo, départements and territory are unchanged.
+// shownPages); its logo (see relogo). Its départements and territory are
+// unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
 	// search tells whether the search index reads what changed (members,
@@ -40,6 +41,9 @@ type cptsEdit struct {
 	updated bool
 	// shown tells whether its name, short name or stage changed.
 	shown bool
+	// logo tells whether its logo changed, which its page and its cards
+	// show (the lists of its départements and régions).
+	logo bool
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
@@ -87,7 +91,7 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 	probe.Body, probe.Members, probe.Missions, probe.Contacts, probe.Events = old.Body, old.Members, old.Missions, old.Contacts, old.Events
 	probe.Created, probe.ACISigned, probe.Association, probe.Website, probe.Join = old.Created, old.ACISigned, old.Association, old.Website, old.Join
 	probe.SizeTier, probe.DeclaredPopulation, probe.DeclaredCommunes = old.SizeTier, old.DeclaredPopulation, old.DeclaredCommunes
-	probe.Summary, probe.Name, probe.ShortName, probe.Status = old.Summary, old.Name, old.ShortName, old.Status
+	probe.Summary, probe.Name, probe.ShortName, probe.Status, probe.Logo = old.Summary, old.Name, old.ShortName, old.Status, old.Logo
 	if opts.Git == nil { // else the full build dates it from the history
 		probe.Updated = old.Updated
 	}
@@ -95,7 +99,7 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 		return nil, nil, false
 	}
 	shown := fresh.Name != old.Name || fresh.ShortName != old.ShortName || fresh.Status != old.Status
-	edit = &cptsEdit{old: old, fresh: fresh, shown: shown, search: shown || fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
+	edit = &cptsEdit{old: old, fresh: fresh, shown: shown, logo: fresh.Logo != old.Logo, search: shown || fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
 		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
 		cards:   fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts) || fresh.Summary != old.Summary,
 		summary: fresh.Summary != old.Summary, updated: fresh.Updated != old.Updated}
@@ -147,7 +151,7 @@ func (e *cptsEdit) apply() (undo func()) {
 	}
 	c.Created, c.ACISigned, c.Association, c.Website = e.fresh.Created, e.fresh.ACISigned, e.fresh.Association, e.fresh.Website
 	c.Summary, c.Updated = e.fresh.Summary, e.fresh.Updated
-	c.Name, c.ShortName, c.Status = e.fresh.Name, e.fresh.ShortName, e.fresh.Status
+	c.Name, c.ShortName, c.Status, c.Logo = e.fresh.Name, e.fresh.ShortName, e.fresh.Status, e.fresh.Logo
 	c.SizeTier, c.DeclaredPopulation, c.DeclaredCommunes = e.fresh.SizeTier, e.fresh.DeclaredPopulation, e.fresh.DeclaredCommunes
 	return undo
 }
@@ -183,7 +187,7 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 			}
 		}
 	}
-	if e.summary || e.shown {
+	if e.summary || e.shown || e.logo {
 		// Every page of each list that may hold its card: pages a list does
 		// not have are not rendered.
 		lists := []string{plan.CPTSList}

@@ -11,11 +11,11 @@ import (
 // an image of content/ that news items show (added, edited or deleted) is
 // an edit of those items, whose files take its place in news (their pages
 // and the lists that show their covers are made again, the image read
-// anew); one nothing shows is left out (the build publishes only the
-// images pages show). It returns the rest of changed (news), the image
-// files shown (shown), and ok=false when a changed image is shown by
-// something else than news (a CPTS's text or logo, a free page) or is in
-// static/ and shown by news: a full build.
+// anew); a CPTS's logo, an edit of its index.md (see relogo); one nothing
+// shows is left out (the build publishes only the images pages show). It
+// returns the rest of changed (news), the image files shown (shown), and
+// ok=false when a changed image is shown by the text of a CPTS or a free
+// page, or is in static/ and shown: a full build.
 func imageFiles(prev *Result, changed []string) (news, shown []string, ok bool) {
 	for _, p := range changed {
 		if !images.IsImageName(p) {
@@ -29,10 +29,14 @@ func imageFiles(prev *Result, changed []string) (news, shown []string, ok bool) 
 			if src, err := images.Source(u.ref.File, u.ref.Dest); err != nil || src != p {
 				continue
 			}
-			if u.news == nil || strings.HasPrefix(p, "static/") {
+			switch {
+			case strings.HasPrefix(p, "static/") || u.news == nil && u.ref.Role != images.Logo:
 				return nil, nil, false
+			case u.news == nil:
+				users = append(users, u.ref.File) // the index.md that names the logo
+			default:
+				users = append(users, u.news.File)
 			}
-			users = append(users, u.news.File)
 		}
 		switch {
 		case len(users) > 0:

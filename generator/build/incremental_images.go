@@ -55,6 +55,14 @@ func repicture(prev *Result, opts Options, edit *newsEdit, files bool) (*picture
 	for i, u := range fresh {
 		refs[i] = u.ref
 	}
+	return reprocess(prev, opts, uses, refs, files)
+}
+
+// reprocess checks the images of refs as `cpts check` checks them and
+// returns the images of the site with uses: those of prev, unless the
+// images published change or an image file did (files), which are then
+// processed again through prev's memo.
+func reprocess(prev *Result, opts Options, uses []imageUse, refs []images.Ref, files bool) (*pictureEdit, diag.List) {
 	iopts := images.Options{Cache: opts.ImageCache, Memo: prev.imageMemo}
 	diags := images.Check(opts.Source, refs, iopts)
 	if diags.HasErrors() {
@@ -67,6 +75,24 @@ func repicture(prev *Result, opts Options, edit *newsEdit, files bool) (*picture
 	pictures, d := images.Process(opts.Source, e.published, iopts)
 	e.pictures = pictures
 	return e, append(diags, d...)
+}
+
+// relogo returns the images of the site once the logo of c changed (its
+// name in index.md, or its file: files): c's logo use in place of the one
+// prev had (see reprocess).
+func relogo(prev *Result, opts Options, c *model.CPTS, files bool) (*pictureEdit, diag.List) {
+	uses := make([]imageUse, 0, len(prev.uses)+1)
+	for _, u := range prev.uses {
+		if u.news != nil || u.ref.Role != images.Logo || u.ref.File != c.File {
+			uses = append(uses, u)
+		}
+	}
+	var refs []images.Ref
+	if c.Logo != "" {
+		u := logoUse(c)
+		uses, refs = append(uses, u), []images.Ref{u.ref}
+	}
+	return reprocess(prev, opts, uses, refs, files)
 }
 
 // swapImages puts the images of pictures in files in place of those of

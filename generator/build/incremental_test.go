@@ -650,3 +650,32 @@ func TestIncrementalImageFile(t *testing.T) {
 		t.Fatalf("photo deleted: ok=%v\nincremental: %v\nfull build: %v", ok, diags, full)
 	}
 }
+
+// TestIncrementalLogo gives a CPTS a logo under the dev server, redraws
+// it, then takes it away, each edit compared with a full build: its page
+// and its cards (the pages of its département and région) show it.
+func TestIncrementalLogo(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	const index, logo = "content/cpts/colhaj/index.md", "content/cpts/colhaj/logo.png"
+	text := string(fsys[index].Data)
+	for _, step := range []struct {
+		file string
+		do   func()
+	}{
+		{index, func() {
+			fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(64, 32))}
+			fsys[index] = &fstest.MapFile{Data: []byte(strings.Replace(text, "+++\n", "+++\nlogo = \"logo.png\"\n", 1))}
+		}},
+		{logo, func() { fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(96, 40))} }},
+		{index, func() { fsys[index] = &fstest.MapFile{Data: []byte(text)} }},
+	} {
+		before := res.Files.Clone()
+		step.do()
+		next, diags, ok := build.Incremental(res, opts, []string{step.file})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s: ok=%v %v", step.file, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+}

@@ -59,6 +59,12 @@ func coverUse(n *model.News) imageUse {
 	return imageUse{images.Ref{File: n.File, Dest: n.Cover, Alt: n.CoverAlt, AltKey: "cover_alt", Pos: n.At("cover"), Role: images.Photo}, n}
 }
 
+// logoUse is the logo of a CPTS, always shown beside its name:
+// decorative.
+func logoUse(c *model.CPTS) imageUse {
+	return imageUse{images.Ref{File: c.File, Dest: c.Logo, Alt: images.Decorative, Pos: c.At("logo"), Role: images.Logo}, nil}
+}
+
 // photoUse is an image of a Markdown text, that of news item n (nil for
 // a CPTS or a page).
 func photoUse(md model.Markdown, l markup.Link, n *model.News) imageUse {
@@ -89,8 +95,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 	for _, c := range site.CPTS {
 		bodies = append(bodies, body{c.Body, nil})
 		if c.Logo != "" {
-			// A logo is always shown beside the CPTS's name: decorative.
-			uses = append(uses, imageUse{images.Ref{File: c.File, Dest: c.Logo, Alt: images.Decorative, Pos: c.At("logo"), Role: images.Logo}, nil})
+			uses = append(uses, logoUse(c))
 		}
 	}
 	for _, n := range site.News {
