@@ -172,8 +172,9 @@ func isNameByte(c byte) bool {
 
 // indexEndTag returns where the end tag end ("</pre") begins in s, or
 // -1: the first match (of any case) whose name ends there, at white
-// space, '/', '>' or the end of s, as the minifier's tokenizer reads a
-// tag name ("</pre0>" is another element's end tag).
+// space, '>' or the end of s, as the minifier's tokenizer reads a tag
+// name ("</pre0>" is another element's end tag), or at '/' but for pre
+// ("</script/>" ends a script for the minifier, "</pre/>" no pre).
 func indexEndTag(s []byte, end string) int {
 	for at := 0; ; {
 		k := indexFold(s[at:], end)
@@ -181,7 +182,7 @@ func indexEndTag(s []byte, end string) int {
 			return -1
 		}
 		next := at + k + len(end)
-		if next == len(s) || isSpace(s[next]) || s[next] == '/' || s[next] == '>' {
+		if next == len(s) || isSpace(s[next]) || s[next] == '>' || s[next] == '/' && end != "</pre" {
 			return at + k
 		}
 		at = next

@@ -23,6 +23,8 @@ func TestSqueezeHTML(t *testing.T) {
 		{"script kept", "<script>\nvar a = 1;\n\n  f();\n</script>\n<p>", "<script>\nvar a = 1;\n\n  f();\n</script><p>"},
 		{"unclosed pre kept to the end", "<pre>\n a\n\n b", "<pre>\n a\n\n b"},
 		{"end tag of a pre alone", "</pre>\n  <p>", "</pre><p>"},
+		{"</pre/> ends no pre, for the minifier", "<pre>a</pre/>\n <p>", "<pre>a</pre/>\n <p>"},
+		{"</script/> ends a script", "<script>a</script/>\n <p>", "<script>a</script/><p>"},
 		{"doctype", "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>", "<!DOCTYPE html><html lang=\"fr\"><head>"},
 		{"crlf", "<li>a</li>\r\n<li>b</li>", "<li>a</li><li>b</li>"},
 		{"no white space", "<p>a</p>", "<p>a</p>"},
