@@ -679,3 +679,45 @@ func TestIncrementalLogo(t *testing.T) {
 		sameAsFullBuild(t, fsys, before, res)
 	}
 }
+
+// TestIncrementalTerritoryOfArrondissements edits territories of
+// Marseille, listed by arrondissement or as the whole city in part, under
+// the dev server, each edit compared with a full build: the claims on
+// the city come through its arrondissements and those on the
+// arrondissements through the city (model.Coverage).
+func TestIncrementalTerritoryOfArrondissements(t *testing.T) {
+	cpts := func(name string) string {
+		return "+++\nname = \"" + name + "\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n"
+	}
+	fsys := site(map[string]string{
+		"content/cpts/nord/index.md":         cpts("CPTS Marseille Nord"),
+		"content/cpts/nord/communes.toml":    "communes = [\"13213\", \"13214\", \"13215\"]\n",
+		"content/cpts/nord/contacts.toml":    contact,
+		"content/cpts/sud/index.md":          cpts("CPTS Marseille Sud"),
+		"content/cpts/sud/communes.toml":     "communes = [\"13208\", \"13209\"]\n",
+		"content/cpts/sud/contacts.toml":     contact,
+		"content/cpts/aubagne/index.md":      cpts("CPTS du Pays d'Aubagne"),
+		"content/cpts/aubagne/communes.toml": "communes = [\"13005\"]\n",
+		"content/cpts/aubagne/contacts.toml": contact,
+	})
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, step := range []struct{ file, to string }{
+		{"content/cpts/nord/communes.toml", "communes = [\"13201\", \"13213\", \"13214\", \"13215\"]\n"},
+		{"content/cpts/sud/communes.toml", "communes = [{ insee = \"13055\", partial = true, note = \"quartiers sud\" }]\n"},
+		{"content/cpts/aubagne/communes.toml", "communes = [\"13005\", { insee = \"13211\", partial = true }]\n"},
+		{"content/cpts/sud/communes.toml", "communes = [\"13208\"]\n"},
+	} {
+		before := res.Files.Clone()
+		fsys[step.file] = &fstest.MapFile{Data: []byte(step.to)}
+		next, diags, ok := build.Incremental(res, opts, []string{step.file})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s %q: ok=%v %v", step.file, step.to, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+}

@@ -462,8 +462,10 @@ func (r *renderer) territoriesFile() []opendata.File {
 // TerritoryMapsShowing returns the CPTS whose territory map (cptsMap)
 // draws one of the communes codes: in their own territory, or in grey as
 // the territory of a neighbour, when they claim a commune that borders
-// one of them. An incremental build renders their pages again when the
-// claims on these communes changed. With maps off, it returns nil.
+// one of them. codes are those a territory reaches in the coverage, cities
+// covered through their arrondissements included. An incremental build
+// renders their pages again when the claims on these communes changed.
+// With maps off, it returns nil.
 func TerritoryMapsShowing(site *model.Site, codes []string) ([]*model.CPTS, error) {
 	if site.Config.Maps.Off || len(codes) == 0 {
 		return nil, nil
@@ -475,9 +477,6 @@ func TerritoryMapsShowing(site *model.Site, codes []string) ([]*model.CPTS, erro
 	near := map[string]bool{}
 	for _, code := range append(a.Neighbours(codes), codes...) {
 		near[code] = true
-		if com := site.Geo.Commune(code); com != nil && com.Parent != "" {
-			near[com.Parent] = true // a city whose arrondissements are listed
-		}
 	}
 	var out []*model.CPTS
 	seen := map[*model.CPTS]bool{}
