@@ -9,18 +9,19 @@ import (
 
 // imageFiles turns the image files of changed into the edits they are:
 // an image of content/ that news items show (added, edited or deleted) is
-// an edit of those items, whose files take its place in news (their pages
+// an edit of those items, whose files take its place in rest (their pages
 // and the lists that show their covers are made again, the image read
 // anew); a CPTS's logo, an edit of its index.md (see relogo); one nothing
-// shows is left out (the build publishes only the images pages show). It
-// returns the rest of changed (news), the image files shown (shown), and
+// shows is left out (the build publishes only the images pages show), one
+// of static/ nothing shows stays (it is copied). It returns the rest of
+// changed (rest), the image files shown (shown), and
 // ok=false when a changed image is shown by the text of a CPTS or a free
 // page, or is in static/ and shown: a full build.
-func imageFiles(prev *Result, changed []string) (news, shown []string, ok bool) {
+func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) {
 	for _, p := range changed {
-		if !images.IsImageName(p) {
-			if !slices.Contains(news, p) {
-				news = append(news, p)
+		if !images.IsImageName(p) || strings.HasPrefix(p, "static/") && !shownBy(prev, p) {
+			if !slices.Contains(rest, p) {
+				rest = append(rest, p) // another file, or one of static/ copied
 			}
 			continue
 		}
@@ -38,17 +39,22 @@ func imageFiles(prev *Result, changed []string) (news, shown []string, ok bool) 
 				users = append(users, u.news.File)
 			}
 		}
-		switch {
-		case len(users) > 0:
+		if len(users) > 0 {
 			shown = append(shown, p)
-			for _, f := range users {
-				if !slices.Contains(news, f) {
-					news = append(news, f)
-				}
+		}
+		for _, f := range users {
+			if !slices.Contains(rest, f) {
+				rest = append(rest, f)
 			}
-		case strings.HasPrefix(p, "static/"):
-			news = append(news, p) // a file of static/, copied
 		}
 	}
-	return news, shown, true
+	return rest, shown, true
+}
+
+// shownBy reports whether a page of prev shows the image file p.
+func shownBy(prev *Result, p string) bool {
+	return slices.ContainsFunc(prev.uses, func(u imageUse) bool {
+		src, err := images.Source(u.ref.File, u.ref.Dest)
+		return err == nil && src == p
+	})
 }

@@ -12,12 +12,12 @@ import (
 // e, beyond its cards (pages): to wanted, the pages of its news list and
 // of its territory, the feeds and the first pages of the news lists that
 // show its items; to older (rendered after the reload by the dev server),
-// the map of France, the pages of the CPTS
-// whose map draws its territory, the location files of its départements,
-// the pages of the communes of its départements that no CPTS covers (they
-// name the CPTS of their département) and of those it is among the
-// nearest CPTS of, its news items, and the other pages of the news lists
-// that show them. pl is the plan once the edit is applied.
+// the map of France, the pages of the CPTS whose map draws its territory,
+// the location files of its départements, the pages of the communes of
+// its départements that no CPTS covers (they name the CPTS of their
+// département) and of those it is among the nearest CPTS of, its news
+// items, and the other pages of the news lists that show them. pl is the
+// plan once the edit is applied.
 func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map[string]bool) error {
 	c := e.old
 	older[plan.FranceMap] = true
