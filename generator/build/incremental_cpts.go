@@ -167,24 +167,8 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
 		plan.Join: true} // it lists the CPTS whose [join] says how to join
 	if e.cards || e.shown {
-		// The communes it claims (model.NewCoverage): those its entries
-		// name, their city when they are arrondissements, and the
-		// arrondissements of a city it names.
-		for _, en := range c.Territory.Entries {
-			if en.Commune == nil {
-				continue
-			}
-			codes := []string{en.Commune.Code, en.Commune.Parent}
-			for _, arr := range site.Geo.Arrondissements(en.Commune.Code) {
-				codes = append(codes, arr.Code)
-			}
-			for _, code := range codes {
-				for _, cl := range site.Coverage.Of(code) {
-					if cl.CPTS == c {
-						wanted[plan.CommunePage(code)] = true
-					}
-				}
-			}
+		for _, code := range claimed(site, c) { // their cards show it
+			wanted[plan.CommunePage(code)] = true
 		}
 	}
 	if e.summary || e.shown || e.logo {
