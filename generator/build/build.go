@@ -176,11 +176,7 @@ func (r *Result) Complete() diag.List {
 		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 			return diags
 		}
-		for _, p := range c.mayGo {
-			if _, ok := rendered.Files.Get(plan.File(p)); !ok {
-				files.Remove(plan.File(p))
-			}
-		}
+		removeUnrendered(files, rendered.Files, c.mayGo, nil)
 		for _, p := range rendered.Files.Paths() {
 			data, _ := rendered.Files.Get(p)
 			files.Replace(p, data)

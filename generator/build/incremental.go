@@ -206,11 +206,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	for _, p := range gone {
 		files.Remove(plan.File(p))
 	}
-	for _, p := range mayGo {
-		if _, ok := rendered.Files.Get(plan.File(p)); !ok && !later[p] {
-			files.Remove(plan.File(p))
-		}
-	}
+	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
 	for _, p := range rendered.Files.Paths() {
 		data, _ := rendered.Files.Get(p)
 		files.Replace(p, data)

@@ -33,10 +33,7 @@ func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map
 	}
 	depts := c.AllDepartements()
 	near := nearBox(c.Territory.Entries)
-	for _, com := range site.Geo.Communes() {
-		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) {
-			continue
-		}
+	for com := range uncovered(site, pl) {
 		if slices.Contains(depts, com.Departement) || near.has(com) && nearestIs(pl, com, c) {
 			older[plan.CommunePage(com.Code)] = true
 		}

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"iter"
 	"math"
 	"path"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -190,15 +192,34 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 	before, after := e.before.plan.Points(), pl.Points()
 	incomplete := e.fresh.Incomplete != e.before.territory.Incomplete
 	near := nearBox(e.before.territory.Entries, c.Territory.Entries)
-	for _, com := range site.Geo.Communes() {
-		if site.Coverage.Covered(com.Code) || !pl.HasCommunePage(com) || shows[plan.CommunePage(com.Code)] {
-			continue
-		}
+	for com := range uncovered(site, pl) {
 		if incomplete && slices.Contains(depts, com.Departement) || near.has(com) && e.nearestChanged(com, before, after) {
 			shows[plan.CommunePage(com.Code)] = true
 		}
 	}
 	return own, shows, mayGo, false, nil
+}
+
+// uncovered yields the communes no CPTS covers that have a page: they
+// name the CPTS of their département, and the nearest ones.
+func uncovered(site *model.Site, pl *plan.Plan) iter.Seq[*geo.Commune] {
+	return func(yield func(*geo.Commune) bool) {
+		for _, com := range site.Geo.Communes() {
+			if !site.Coverage.Covered(com.Code) && pl.HasCommunePage(com) && !yield(com) {
+				return
+			}
+		}
+	}
+}
+
+// removeUnrendered removes from files the pages of paths that rendered
+// does not hold (a list that lost them), but those of keep.
+func removeUnrendered(files, rendered *output.Set, paths []string, keep map[string]bool) {
+	for _, p := range paths {
+		if _, ok := rendered.Get(plan.File(p)); !ok && !keep[p] {
+			files.Remove(plan.File(p))
+		}
+	}
 }
 
 // nearestChanged reports whether the nearest CPTS of com changed with the
