@@ -104,14 +104,18 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	}
 	docs, stems, diags := collect(site, opts)
 	opts.Memo.done()
-	b := &builder{docs: docs, stems: stems.all(), limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rowMemo{}}
-	b.index()
-	b.trie()
-	words := b.entries
-	b.entries, b.leaves = b.deletionEntries(), nil // their own trie, in shards of their own
-	b.trie()
-	b.entries, b.leaves = proseEntries(words), nil // their own trie too
-	b.trie()
+	terms, rows := stems.all(), rowMemo{}
+	made := reuseOrBuild(fingerprint(docs, terms, rows, opts.ShardBytes), func() *built {
+		b := &builder{docs: docs, stems: terms, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows}
+		b.index()
+		b.trie()
+		words := b.entries
+		b.entries, b.leaves = b.deletionEntries(), nil // their own trie, in shards of their own
+		b.trie()
+		b.entries, b.leaves = proseEntries(words), nil // their own trie too
+		b.trie()
+		return &built{shards: b.shards, chunks: b.chunks()}
+	})
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}
 	var files []output.File
@@ -125,7 +129,7 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	typos := mapFile{Version: FormatVersion, shardMap: newShardMap()}
 	codes := mapFile{Version: FormatVersion, shardMap: newShardMap()}
 	prose := mapFile{Version: FormatVersion, shardMap: newShardMap()}
-	for _, s := range b.shards {
+	for _, s := range made.shards {
 		hash := add("search/s/"+s.key+".json", s.data)
 		in := &m.shardMap
 		switch {
@@ -154,8 +158,8 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	if len(prose.Ranges)+len(prose.Split) > 0 {
 		m.Prose = add("search/prose.json", marshal(prose))
 	}
-	st.Shards = len(b.shards)
-	if chunks := b.chunks(); len(chunks) > 0 {
+	st.Shards = len(made.shards)
+	if chunks := made.chunks; len(chunks) > 0 {
 		// One hash names every chunk: the ids of prose records follow
 		// those of every name, so a change to the site renames most
 		// chunks anyway, and a hash per chunk would make a list larger

@@ -355,23 +355,32 @@ func TestGolden(t *testing.T) {
 }
 
 // BenchmarkIndex builds the index of the test site with a page for every
-// commune (about 35,000) and reports its size.
+// commune (about 35,000) and reports its size: "fresh" makes the trie
+// every time, "same" reuses that of the same documents (reuseOrBuild).
 func BenchmarkIndex(b *testing.B) {
 	site := testSite(b)
 	opts := Options{Label: themeLabels(b)}
-	var st Stats
-	var files []output.File
-	b.ReportAllocs()
-	for b.Loop() {
-		files, st = Index(site, opts)
+	for _, fresh := range []bool{true, false} {
+		name := map[bool]string{true: "fresh", false: "same"}[fresh]
+		b.Run(name, func(b *testing.B) {
+			var st Stats
+			var files []output.File
+			b.ReportAllocs()
+			for b.Loop() {
+				if fresh {
+					forgetBuilt()
+				}
+				files, st = Index(site, opts)
+			}
+			var gz int64
+			for _, f := range files {
+				gz += int64(gzipLen(f.Data))
+			}
+			b.SetBytes(st.Bytes)
+			b.ReportMetric(float64(st.Bytes), "index-bytes")
+			b.ReportMetric(float64(gz), "index-gzip-bytes")
+			b.ReportMetric(float64(st.Shards), "shards")
+			b.ReportMetric(float64(st.Docs), "docs")
+		})
 	}
-	var gz int64
-	for _, f := range files {
-		gz += int64(gzipLen(f.Data))
-	}
-	b.SetBytes(st.Bytes)
-	b.ReportMetric(float64(st.Bytes), "index-bytes")
-	b.ReportMetric(float64(gz), "index-gzip-bytes")
-	b.ReportMetric(float64(st.Shards), "shards")
-	b.ReportMetric(float64(st.Docs), "docs")
 }

@@ -1,0 +1,128 @@
+package search
+
+import (
+	"hash/maphash"
+	"strconv"
+	"sync"
+
+	"github.com/cpts-fr/cpts/generator/model"
+)
+
+// built is what the trie makes of the documents: the shard files and the
+// chunks of prose records. It is most of an index's time (sorting the
+// terms, the deletion terms, packing the shards).
+type built struct {
+	shards []shard
+	chunks [][]byte
+}
+
+// lastBuilt keeps the last trie this process made, under the fingerprint
+// of its documents (docsKey): an index of the same documents, the common
+// case of `cpts serve` after an edit the search does not show (members,
+// contacts, layouts, static files) and of a build compared with the
+// incremental one, reuses it rather than building it again. One is kept:
+// the documents of a national directory make a trie of about 30 MB.
+var lastBuilt struct {
+	sync.Mutex
+	key   docsKey
+	built *built
+}
+
+// reuseOrBuild returns the trie of documents of fingerprint key, made by
+// build unless the last one made had the same key.
+func reuseOrBuild(key docsKey, build func() *built) *built {
+	lastBuilt.Lock()
+	if lastBuilt.built != nil && lastBuilt.key == key {
+		b := lastBuilt.built
+		lastBuilt.Unlock()
+		return b
+	}
+	lastBuilt.Unlock()
+	b := build()
+	lastBuilt.Lock()
+	lastBuilt.key, lastBuilt.built = key, b
+	lastBuilt.Unlock()
+	return b
+}
+
+// docsKey is a 128-bit fingerprint of everything the trie reads from
+// the documents: their kinds, words, records, references, stems and sizes,
+// the rows of the CPTS they refer to, and the shard size.
+type docsKey [2]uint64
+
+// seeds of docsKey's two hashes, random per process: a key is never
+// stored or compared across processes.
+var seeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+// fingerprint returns the docsKey of docs, their stems numbered in
+// stems, with the rows of rows and the shard size limit.
+func fingerprint(docs []*doc, stems []string, rows rowMemo, limit int) docsKey {
+	var h [2]maphash.Hash
+	h[0].SetSeed(seeds[0])
+	h[1].SetSeed(seeds[1])
+	var buf []byte
+	cpts := map[*model.CPTS]int{}
+	var order []*model.CPTS
+	flush := func() {
+		h[0].Write(buf)
+		h[1].Write(buf)
+		buf = buf[:0]
+	}
+	str := func(s string) {
+		buf = strconv.AppendInt(buf, int64(len(s)), 10)
+		buf = append(buf, ':')
+		buf = append(buf, s...)
+	}
+	num := func(n int) {
+		buf = strconv.AppendInt(buf, int64(n), 10)
+		buf = append(buf, ',')
+	}
+	num(limit)
+	for _, d := range docs {
+		num(int(d.kind))
+		num(d.cut)
+		num(d.refAt)
+		num(d.size)
+		num(boolInt(d.many))
+		num(boolInt(d.prose))
+		num(len(d.words))
+		for _, w := range d.words {
+			str(w)
+		}
+		num(len(d.terms))
+		for _, t := range d.terms {
+			str(stems[t])
+		}
+		num(len(d.refs))
+		for _, x := range d.refs {
+			n, ok := cpts[x]
+			if !ok {
+				n = len(order)
+				cpts[x] = n
+				order = append(order, x)
+			}
+			num(n)
+		}
+		if d.json != nil { // JSON arrays end where they end: no length needed
+			buf = append(buf, d.json...)
+		} else {
+			buf, _ = d.appendFields(buf, nil)
+		}
+		if len(buf) > 32<<10 {
+			flush()
+		}
+	}
+	for _, x := range order {
+		buf = appendValue(buf, rows.row(x, false))
+		buf = appendValue(buf, rows.row(x, true))
+	}
+	flush()
+	return docsKey{h[0].Sum64(), h[1].Sum64()}
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
