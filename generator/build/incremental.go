@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/images"
 	"github.com/cpts-fr/cpts/generator/load"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -26,8 +27,9 @@ import (
 //     plan changes (the items, their CPTS, the home page, the news lists
 //     and tag pages whose items or page count change, the feeds); pages
 //     the new plan no longer has are removed;
-//   - image files of content/ (see imageFiles): an edit of the news items
-//     that show them, or nothing when none does;
+//   - image files of content/ (see imageFiles): an edit of the news
+//     items, CPTS and free pages that show them, or nothing when none
+//     does;
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
@@ -49,7 +51,7 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, images the texts of CPTS and free pages show, a folder, a
+// other files, images of static/ that pages show, a folder, a
 // news file added or deleted on a site with a [scope], a CPTS's
 // départements. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
@@ -115,9 +117,16 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = d
 		hadEvents := len(edit.old.Events) > 0
 		undo = append(undo, edit.apply())
-		logoFile := len(shownImages) > 0 // its logo's file: imageFiles gave its index.md
-		if edit.logo = edit.logo || logoFile; edit.logo {
-			pics, pd := relogo(prev, opts, edit.old, logoFile)
+		// An image file it shows changed: imageFiles gave its index.md.
+		files := len(shownImages) > 0
+		if src, err := images.Source(edit.old.File, edit.old.Logo); files && err == nil && slices.Contains(shownImages, src) {
+			edit.logo = true // its cards show it
+		}
+		shown := edit.photos
+		if edit.old.Logo != "" {
+			shown = append([]imageUse{logoUse(edit.old)}, shown...)
+		}
+		if pics, pd, changed := reimage(prev, opts, edit.old.File, shown, files); changed {
 			if diags = append(diags, pd...); diags.HasErrors() {
 				return nil, diags.Sort(), true
 			}
@@ -145,6 +154,13 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		undo = append(undo, edit.apply())
 		wanted = edit.pages()
 		pagesChanged = true
+		// An image file it shows changed: imageFiles gave the page.
+		if pics, pd, changed := reimage(prev, opts, edit.fresh.File, edit.photos, len(shownImages) > 0); changed {
+			if diags = append(diags, pd...); diags.HasErrors() {
+				return nil, diags.Sort(), true
+			}
+			pictures = pics
+		}
 	} else if files, isStatic := reloadStatic(site, opts, changed); isStatic {
 		wanted = files
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
@@ -383,18 +399,6 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		edit.replaced[old] = n
 	}
 	return edit, diags, true
-}
-
-// showsImages parses a Markdown text for its diagnostics and reports
-// whether it shows images, which only a full build processes.
-func showsImages(md *markup.Converter, m model.Markdown) (diag.List, bool) {
-	f := textLinks(md, m, nil)
-	for _, l := range f.links {
-		if l.Image {
-			return f.diags, true
-		}
-	}
-	return f.diags, false
 }
 
 // newsOwner returns the CPTS whose news folder holds file p (nil for the

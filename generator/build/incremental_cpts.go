@@ -7,7 +7,6 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/load"
-	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -23,7 +22,7 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 // the lists of CPTS: its body, members, missions, contacts, events, dates
 // (its update date too, without git dates), association and summary; and
 // its name, short name and stage, which many other pages show (see
-// shownPages); its logo (see relogo). Its départements and territory are
+// shownPages); its logo and the photos of its text (see reimage). Its départements and territory are
 // unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
@@ -44,12 +43,14 @@ type cptsEdit struct {
 	// logo tells whether its logo changed, which its page and its cards
 	// show (the lists of its départements and régions).
 	logo bool
+	// photos are the images its text shows, after the edit (see reimage).
+	photos []imageUse
 }
 
 // reloadCPTS reads the record files of one CPTS again, when changed
 // names only such files of one CPTS of the site. It returns ok=false when
 // the change needs a full build: other files, several CPTS, a change
-// that other pages show, images in the body.
+// that other pages show.
 func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdit, diags diag.List, ok bool) {
 	slug := ""
 	for _, p := range changed {
@@ -79,11 +80,8 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 			return nil, diags, true
 		}
 	}
-	d, images := showsImages(markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}), fresh.Body)
+	photos, d := textPhotos(site, fresh.Body)
 	diags = append(diags, d...)
-	if images {
-		return nil, nil, false // processed by the full build
-	}
 	// What other pages show must be unchanged: compare the records with
 	// the fields only the CPTS's own outputs show taken from old.
 	probe := *fresh
@@ -99,7 +97,7 @@ func reloadCPTS(site *model.Site, opts Options, changed []string) (edit *cptsEdi
 		return nil, nil, false
 	}
 	shown := fresh.Name != old.Name || fresh.ShortName != old.ShortName || fresh.Status != old.Status
-	edit = &cptsEdit{old: old, fresh: fresh, shown: shown, logo: fresh.Logo != old.Logo, search: shown || fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
+	edit = &cptsEdit{old: old, fresh: fresh, photos: photos, shown: shown, logo: fresh.Logo != old.Logo, search: shown || fresh.Association != old.Association || fresh.DeclaredPopulation != old.DeclaredPopulation ||
 		!sameRecords(fresh.Members, old.Members) || !sameRecords(fresh.Missions, old.Missions),
 		cards:   fresh.Website != old.Website || !sameRecords(fresh.Contacts, old.Contacts) || fresh.Summary != old.Summary,
 		summary: fresh.Summary != old.Summary, updated: fresh.Updated != old.Updated}

@@ -11,12 +11,12 @@ import (
 // an image of content/ that news items show (added, edited or deleted) is
 // an edit of those items, whose files take its place in rest (their pages
 // and the lists that show their covers are made again, the image read
-// anew); a CPTS's logo, an edit of its index.md (see relogo); one nothing
+// anew); a CPTS's logo or a photo of its text, an edit of its index.md,
+// and a photo of a free page, of that page (see reimage); one nothing
 // shows is left out (the build publishes only the images pages show), one
 // of static/ nothing shows stays (it is copied). It returns the rest of
 // changed (rest), the image files shown (shown), and
-// ok=false when a changed image is shown by the text of a CPTS or a free
-// page, or is in static/ and shown: a full build.
+// ok=false when a changed image is in static/ and shown: a full build.
 func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) {
 	for _, p := range changed {
 		if !images.IsImageName(p) || strings.HasPrefix(p, "static/") && !shownBy(prev, p) {
@@ -31,10 +31,10 @@ func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) 
 				continue
 			}
 			switch {
-			case strings.HasPrefix(p, "static/") || u.news == nil && u.ref.Role != images.Logo:
+			case strings.HasPrefix(p, "static/"):
 				return nil, nil, false
 			case u.news == nil:
-				users = append(users, u.ref.File) // the index.md that names the logo
+				users = append(users, u.ref.File) // the CPTS's index.md (logo or photo), the free page
 			default:
 				users = append(users, u.news.File)
 			}

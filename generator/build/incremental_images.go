@@ -77,22 +77,43 @@ func reprocess(prev *Result, opts Options, uses []imageUse, refs []images.Ref, f
 	return e, append(diags, d...)
 }
 
-// relogo returns the images of the site once the logo of c changed (its
-// name in index.md, or its file: files): c's logo use in place of the one
-// prev had (see reprocess).
-func relogo(prev *Result, opts Options, c *model.CPTS, files bool) (*pictureEdit, diag.List) {
-	uses := make([]imageUse, 0, len(prev.uses)+1)
+// reimage returns the images of the site once those the text file
+// shows may have changed (a CPTS's index.md: its logo and the photos of
+// its text; a free page: its photos): shown, the uses of file after the
+// edit, in place of those prev had (see reprocess). files tells that an
+// image file they show changed. ok is false when neither they nor their
+// files changed: prev's images stand.
+func reimage(prev *Result, opts Options, file string, shown []imageUse, files bool) (e *pictureEdit, diags diag.List, ok bool) {
+	uses := make([]imageUse, 0, len(prev.uses)+len(shown))
+	var before, after []images.Ref
 	for _, u := range prev.uses {
-		if u.news != nil || u.ref.Role != images.Logo || u.ref.File != c.File {
+		if u.news == nil && u.ref.File == file {
+			before = append(before, u.ref)
+		} else {
 			uses = append(uses, u)
 		}
 	}
-	var refs []images.Ref
-	if c.Logo != "" {
-		u := logoUse(c)
-		uses, refs = append(uses, u), []images.Ref{u.ref}
+	for _, u := range shown {
+		after = append(after, u.ref)
 	}
-	return reprocess(prev, opts, uses, refs, files)
+	if !files && slices.Equal(before, after) {
+		return nil, nil, false
+	}
+	e, diags = reprocess(prev, opts, append(uses, shown...), after, files)
+	return e, diags, true
+}
+
+// textPhotos returns the images a Markdown text (of a CPTS or a free
+// page) shows, with the diagnostics of its links.
+func textPhotos(site *model.Site, m model.Markdown) ([]imageUse, diag.List) {
+	f := textLinks(markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}), m, nil)
+	var photos []imageUse
+	for _, l := range f.links {
+		if l.Image {
+			photos = append(photos, photoUse(m, l, nil))
+		}
+	}
+	return photos, f.diags
 }
 
 // swapImages puts the images of pictures in files in place of those of

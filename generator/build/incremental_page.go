@@ -7,7 +7,6 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/load"
-	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
 )
@@ -19,12 +18,12 @@ type pageEdit struct {
 	site       *model.Site
 	i          int // its place in site.Pages
 	old, fresh *model.Page
+	photos     []imageUse // the images its text shows, after the edit (see reimage)
 }
 
 // reloadPage reads a free page again, when changed names one existing
 // page of content/pages. It returns ok=false when the change needs a full
-// build: another file, a new or deleted page, a new title or weight,
-// images in its text.
+// build: another file, a new or deleted page, a new title or weight.
 func reloadPage(site *model.Site, opts Options, changed []string) (edit *pageEdit, diags diag.List, ok bool) {
 	if len(changed) != 1 || path.Dir(changed[0]) != "content/pages" || path.Ext(changed[0]) != ".md" {
 		return nil, nil, false
@@ -49,13 +48,10 @@ func reloadPage(site *model.Site, opts Options, changed []string) (edit *pageEdi
 	if fresh.Title != edit.old.Title || fresh.Weight != edit.old.Weight {
 		return nil, nil, false
 	}
-	d, images := showsImages(markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML}), fresh.Body)
+	photos, d := textPhotos(site, fresh.Body)
 	diags = append(diags, d...)
-	if images {
-		return nil, nil, false // processed by the full build
-	}
 	fresh.Modified = edit.old.Modified
-	edit.fresh = fresh
+	edit.fresh, edit.photos = fresh, photos
 	return edit, diags, true
 }
 

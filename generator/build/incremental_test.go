@@ -651,23 +651,42 @@ func TestIncrementalImageFile(t *testing.T) {
 	}
 }
 
-// TestIncrementalLogo gives a CPTS a logo under the dev server, redraws
-// it, then takes it away, each edit compared with a full build: its page
-// and its cards (the pages of its département and région) show it.
-func TestIncrementalLogo(t *testing.T) {
+// TestIncrementalTextImages gives a CPTS a logo under the dev server,
+// redraws it, shows a photo in its text, redraws that, then takes both
+// away; then shows a photo in a free page, redraws it and takes it away:
+// each edit compared with a full build (its page and its cards, the pages
+// of its département and région, show the logo; the page of the text its
+// photo). A photo's file deleted while shown is the full build's error.
+func TestIncrementalTextImages(t *testing.T) {
 	fsys, opts, res := servedSite(t)
-	const index, logo = "content/cpts/colhaj/index.md", "content/cpts/colhaj/logo.png"
-	text := string(fsys[index].Data)
+	const (
+		index, logo, photo = "content/cpts/colhaj/index.md", "content/cpts/colhaj/logo.png", "content/cpts/colhaj/equipe.jpg"
+		page, figure       = "content/pages/qu-est-ce-qu-une-cpts.md", "content/pages/schema.png"
+	)
+	text, pageText := string(fsys[index].Data), string(fsys[page].Data)
+	withLogo := strings.Replace(text, "+++\n", "+++\nlogo = \"logo.png\"\n", 1)
+	set := func(p, s string) { fsys[p] = &fstest.MapFile{Data: []byte(s)} }
 	for _, step := range []struct {
 		file string
 		do   func()
 	}{
 		{index, func() {
 			fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(64, 32))}
-			fsys[index] = &fstest.MapFile{Data: []byte(strings.Replace(text, "+++\n", "+++\nlogo = \"logo.png\"\n", 1))}
+			set(index, withLogo)
 		}},
 		{logo, func() { fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(96, 40))} }},
-		{index, func() { fsys[index] = &fstest.MapFile{Data: []byte(text)} }},
+		{index, func() {
+			fsys[photo] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(48, 32, 3), 80)}
+			set(index, withLogo+"\n![L’équipe de la CPTS](equipe.jpg)\n")
+		}},
+		{photo, func() { fsys[photo] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(64, 40, 5), 80)} }},
+		{index, func() { set(index, text) }},
+		{page, func() {
+			fsys[figure] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(120, 80))}
+			set(page, pageText+"\n![Schéma d’une CPTS](schema.png)\n")
+		}},
+		{figure, func() { fsys[figure] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(160, 90))} }},
+		{page, func() { set(page, pageText) }},
 	} {
 		before := res.Files.Clone()
 		step.do()
@@ -677,6 +696,18 @@ func TestIncrementalLogo(t *testing.T) {
 		}
 		res = next
 		sameAsFullBuild(t, fsys, before, res)
+	}
+	set(index, text+"\n![L’équipe de la CPTS](equipe.jpg)\n")
+	if next, diags, ok := build.Incremental(res, opts, []string{index}); !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("photo shown again: ok=%v %v", ok, diags)
+	} else {
+		res = next
+	}
+	delete(fsys, photo)
+	_, diags, ok := build.Incremental(res, opts, []string{photo})
+	_, full := build.Run(opts)
+	if !ok || !diags.HasErrors() || !strings.Contains(fmt.Sprint(full), diags[0].String()) {
+		t.Fatalf("photo deleted: ok=%v\nincremental: %v\nfull build: %v", ok, diags, full)
 	}
 }
 
