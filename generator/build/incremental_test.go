@@ -651,6 +651,45 @@ func TestIncrementalImageFile(t *testing.T) {
 	}
 }
 
+// TestIncrementalNewsRenamed renames news files under the dev server, as
+// an editor or git does: the old file deleted and the new one written in
+// one batch of changes. A new slug moves the item's page (the old one
+// goes), in a file or a folder of its own; an item renamed over another's
+// slug is the full build's error. Each rename is compared with a full
+// build.
+func TestIncrementalNewsRenamed(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	const dir = "content/cpts/colhaj/news/"
+	rename := func(from, to string) {
+		fsys[to] = fsys[from]
+		delete(fsys, from)
+	}
+	for _, step := range []struct{ from, to string }{
+		{dir + "2021-03-05-essai-4.md", dir + "2021-03-05-essai-quatre.md"},
+		{dir + "2021-03-06-essai-5.md", dir + "2021-03-06-essai-cinq/index.md"},
+	} {
+		before := res.Files.Clone()
+		rename(step.from, step.to)
+		next, diags, ok := build.Incremental(res, opts, []string{step.from, step.to})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s renamed %s: ok=%v %v", step.from, step.to, ok, diags)
+		}
+		old := strings.TrimSuffix(strings.TrimSuffix(path.Base(step.from), ".md"), "/index")[len("2021-03-05-"):]
+		if _, has := next.Files.Get("cpts/colhaj/actualites/" + old + "/index.html"); has {
+			t.Errorf("%s renamed %s: the page of the old slug stays", step.from, step.to)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+	from, to := dir+"2021-03-07-essai-6.md", dir+"2021-03-07-essai-7.md" // essai-7's slug, of 2021-03-08
+	rename(from, to)
+	_, diags, ok := build.Incremental(res, opts, []string{from, to})
+	_, full := build.Run(opts)
+	if !ok || !diags.HasErrors() || !full.HasErrors() || !strings.Contains(fmt.Sprint(full), diags[0].String()) {
+		t.Fatalf("renamed over another's slug: ok=%v\nincremental: %v\nfull build: %v", ok, diags, full)
+	}
+}
+
 // TestIncrementalTextImages gives a CPTS a logo under the dev server,
 // redraws it, shows a photo in its text, redraws that, then takes both
 // away; then shows a photo in a free page, redraws it and takes it away:
