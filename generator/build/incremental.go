@@ -42,9 +42,10 @@ import (
 //     what shows its territory, the search index and the open data;
 //   - the text of a free page, when its title and weight (which the menu
 //     of every page shows) are unchanged: that page;
-//   - files of static/ added or edited, but the logo, and stylesheets and
-//     scripts unless Options.StableAssets: those files, copied (images
-//     stripped) as a full build does;
+//   - files of static/ added, edited or deleted, but the logo, and
+//     stylesheets and scripts unless Options.StableAssets: those files,
+//     copied (images stripped) as a full build does, or removed when no
+//     file of the site names them (see reloadStatic);
 //   - page layouts of the site (layouts/cpts.html) edited or added: the
 //     pages of those layouts, unless the edit changes the element ids
 //     Markdown headings avoid.
@@ -161,8 +162,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			}
 			pictures = pics
 		}
-	} else if files, isStatic := reloadStatic(site, opts, changed); isStatic {
-		wanted = files
+	} else if files, removed, isStatic := reloadStatic(prev, opts, changed); isStatic {
+		wanted, gone = files, removed
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
 		layouts = l
 	} else {

@@ -1,41 +1,80 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
 	"strings"
-
-	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// reloadStatic returns the site paths of changed files of the site's
-// static/ folder to copy again, when changed names only such files, added
-// or edited. It returns ok=false when the change needs a full build: other
+// reloadStatic returns, for changed files of the site's static/ folder,
+// the site paths to copy again (added, edited, or deleted where the theme
+// has a file of that name, which shows through) and those to remove
+// (deleted, that no file of the site names), when changed names only such
+// files. It returns ok=false when the change needs a full build: other
 // files, a stylesheet or script when their names carry a fingerprint
 // (every page names it; see Options.StableAssets), css/site.css when the
 // configuration has [colors] (they are checked against its defaults), the
 // configured logo (checked as an image by the configuration), a deleted
-// file (pages may link to it, or the theme's file shows through).
-func reloadStatic(site *model.Site, opts Options, changed []string) (wanted map[string]bool, ok bool) {
+// file that a file of the site may link to (see named).
+func reloadStatic(prev *Result, opts Options, changed []string) (wanted map[string]bool, gone []string, ok bool) {
+	site := prev.Site
 	wanted = map[string]bool{}
 	for _, p := range changed {
 		name, found := strings.CutPrefix(p, "static/")
 		switch ext := path.Ext(name); {
 		case !found || name == "":
-			return nil, false
+			return nil, nil, false
 		case (ext == ".css" || ext == ".js") && !opts.StableAssets:
-			return nil, false
+			return nil, nil, false
 		case name == "css/site.css" && site.Config.Has("colors"):
-			return nil, false
+			return nil, nil, false
 		case "/"+name == site.Config.Logo:
-			return nil, false
+			return nil, nil, false
 		}
 		info, err := fs.Stat(opts.Source, p)
-		if errors.Is(err, fs.ErrNotExist) || err == nil && info.IsDir() {
-			return nil, false
+		switch {
+		case err == nil && info.IsDir():
+			return nil, nil, false
+		case !errors.Is(err, fs.ErrNotExist):
+		case themeHas(prev, p):
+		case named(prev, name):
+			return nil, nil, false // a link to it would be broken: the full build says where
+		default:
+			gone = append(gone, "/"+name)
+			continue
 		}
 		wanted["/"+name] = true
 	}
-	return wanted, true
+	return wanted, gone, true
+}
+
+// themeHas reports whether the theme under the site has the file p.
+func themeHas(prev *Result, p string) bool {
+	if prev.theme.Base == nil {
+		return false
+	}
+	info, err := fs.Stat(prev.theme.Base, p)
+	return err == nil && !info.IsDir()
+}
+
+// named reports whether a file of prev's output may name the static file
+// name (relative to static/): one holds its base name, or the name has
+// bytes that a link may write otherwise (escaped), so that a search for
+// it would not find every link.
+func named(prev *Result, name string) bool {
+	base := path.Base(name)
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '-' || c == '_') {
+			return true
+		}
+	}
+	for _, p := range prev.Files.Paths() {
+		if data, ok := prev.Files.Get(p); ok && p != name && bytes.Contains(data, []byte(base)) {
+			return true
+		}
+	}
+	return false
 }

@@ -336,6 +336,11 @@ func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Re
 			changed++
 		}
 	}
+	for _, path := range before.Paths() {
+		if _, inFull := full.Files.Get(path); !inFull {
+			changed++ // removed
+		}
+	}
 	if changed == 0 {
 		t.Fatal("the edit changed nothing: the test edits the wrong file")
 	}
@@ -389,6 +394,50 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	res, diags, ok := build.Incremental(prev, opts, []string{p})
 	if !ok || res != nil || !diags.HasErrors() || !strings.Contains(diags[0].String(), p+":4:9") {
 		t.Fatalf("got ok=%v res=%v %v", ok, res != nil, diags)
+	}
+}
+
+// TestIncrementalStaticDeleted deletes files of static/ under the dev
+// server, each step compared with a full build: one no page names is
+// removed; one over a file of the theme lets the theme's show through;
+// one a page links to is a full build, whose broken link says where.
+func TestIncrementalStaticDeleted(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	const guide, plan, icon = "static/docs/guide.pdf", "static/docs/plan.pdf", "static/favicon.svg"
+	const item = "content/cpts/colhaj/news/2021-03-02-essai-1.md"
+	step := func(what string, changed []string, compare bool) { // the additions are other tests'
+		t.Helper()
+		before := res.Files.Clone()
+		next, diags, ok := build.Incremental(res, opts, changed)
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s: ok=%v %v", what, ok, diags)
+		}
+		res = next
+		if compare {
+			sameAsFullBuild(t, fsys, before, res)
+		}
+	}
+	fsys[guide] = &fstest.MapFile{Data: []byte("%PDF-1.4 guide")}
+	step("a file added", []string{guide}, false)
+	delete(fsys, guide)
+	step("a file deleted", []string{guide}, true)
+	if _, ok := res.Files.Get("docs/guide.pdf"); ok {
+		t.Fatal("the deleted file is still published")
+	}
+	fsys[icon] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>`)}
+	step("the theme's favicon overridden", []string{icon}, false)
+	delete(fsys, icon)
+	step("the override deleted", []string{icon}, true)
+	fsys[plan] = &fstest.MapFile{Data: []byte("%PDF-1.4 plan")}
+	step("another file added", []string{plan}, false)
+	fsys[item] = &fstest.MapFile{Data: append(fsys[item].Data, "\nVoir [le plan](/docs/plan.pdf).\n"...)}
+	step("a link to it", []string{item}, false)
+	delete(fsys, plan)
+	if _, _, ok := build.Incremental(res, opts, []string{plan}); ok {
+		t.Fatal("a file a page links to deleted: want a full build")
+	}
+	if _, diags := build.Run(opts); !strings.Contains(fmt.Sprint(diags), "/docs/plan.pdf") {
+		t.Fatalf("the full build does not name the broken link: %v", diags)
 	}
 }
 
