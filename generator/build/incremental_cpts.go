@@ -22,8 +22,8 @@ var recordFiles = map[string]bool{"index.md": true, "members.toml": true, "missi
 // the lists of CPTS: its body, members, missions, contacts, events, dates
 // (its update date too, without git dates), association and summary; and
 // its name, short name and stage, which many other pages show (see
-// shownPages); its logo and the photos of its text (see reimage). Its départements and territory are
-// unchanged.
+// shownPages); its logo and the photos of its text (see reimage). Its
+// départements and territory are unchanged.
 type cptsEdit struct {
 	old, fresh *model.CPTS
 	// search tells whether the search index reads what changed (members,
