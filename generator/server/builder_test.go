@@ -105,7 +105,7 @@ func TestIncrementalBuilder(t *testing.T) {
 		{"error fixed", edit(news, "draft = \"non\"", ""), []string{news}, incremental, "cpts/colhaj/actualites/premier-contrat/index.html", "Autre : "},
 		{"static file added", write("static/docs/guide.txt", "guide"), []string{"static/docs/guide.txt"}, incremental, "docs/guide.txt", "guide"},
 		{"members edited", edit("content/cpts/pays-de-lunel/members.toml", "count = 130", "count = 131"), []string{"content/cpts/pays-de-lunel/members.toml"}, incremental, "cpts/pays-de-lunel/index.html", "131"},
-		{"static file deleted", remove("static/docs/guide.txt"), []string{"static/docs/guide.txt"}, full, "docs/guide.txt", ""},
+		{"static file deleted", remove("static/docs/guide.txt"), []string{"static/docs/guide.txt"}, incremental, "docs/guide.txt", ""},
 		{"news added", write(added, "+++\ntitle = \"Nouvelle\"\ndate = 2026-01-02\n+++\nTexte.\n"), []string{added}, incremental, "cpts/colhaj/actualites/nouvelle/index.html", "Nouvelle"},
 		{"news deleted", remove(news), []string{news}, incremental, newsPage, ""},
 		{"config changed", edit("config.toml", "title = \"Annuaire des CPTS\"", "title = \"Annuaire modifié\""), []string{"config.toml"}, full, "index.html", "Annuaire modifié"},
