@@ -36,8 +36,10 @@
 // alone (search/prose.<hash>.json: each stem of prose and its postings,
 // ProseMark, read for the words of a query but the primary one), the CPTS
 // of each profession (search/professions.<hash>.json), and where the
-// records of prose documents are: ChunkSize a chunk, search/d/<n>.<hash>.json,
-// all named by the hash of their contents together. A query of names fetches the
+// records of prose documents are: ChunkSize a chunk, search/d/m<n>.<hash>.json
+// for missions and search/d/n<n>.<hash>.json for news (counted from the
+// oldest), ChunkGroup chunks named by the hash of their contents together
+// (see docsRef). A query of names fetches the
 // manifest and its shards only. A shard holds its CPTS table (x), its records in
 // the global order (d: kind first, then largest first; i: their ids,
 // delta-coded, so that records read from several shards rank together), and the prose
@@ -49,8 +51,8 @@
 //	région       [2, code, name, link]
 //	CPTS         [3, cpts]
 //	profession   [4, slug, label, [cpts…]]
-//	mission      [5, id, title, kind label, cpts]
-//	news         [6, id, title, path, cpts or -1]
+//	mission      [5, title, kind label, cpts]
+//	news         [6, title, path, cpts or -1]
 //	x (CPTS)     [slug, name, short name, association, "départements"]
 //
 // # Matching

@@ -89,9 +89,7 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	var arena []byte // the JSON of the name records, in blocks
 	for i, d := range c.docs {
 		d.id = i
-		if d.prose {
-			d.rec[1] = i
-		} else {
+		if !d.prose { // a prose record holds no id: its chunk does not move with the others (see chunkPlace)
 			refs = refs[:0]
 			for _, x := range d.refs {
 				if rows[x] == nil {
@@ -245,7 +243,7 @@ func (c *collector) missions() {
 		for i, m := range x.Missions {
 			label := c.label("mission."+string(m.Kind), string(m.Kind))
 			c.add(&doc{kind: KindMission, rank: c.cptsPop[x], tie: x.Slug + "/" + strconv.Itoa(1000+i),
-				rec: []any{KindMission, 0, m.Title, label, nil}, refs: []*model.CPTS{x}, refAt: 4,
+				rec: []any{KindMission, m.Title, label, nil}, refs: []*model.CPTS{x}, refAt: 3,
 				prose: true, terms: c.stems.numbers(Terms(m.Title, label, m.Summary))})
 		}
 	}
@@ -261,9 +259,9 @@ func (c *collector) news() {
 		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
-		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, 0, n.Title, p, -1}, refAt: -1, prose: true}
+		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, n.Title, p, -1}, refAt: -1, prose: true}
 		if n.CPTS != nil {
-			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 4
+			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 3
 		}
 		docs, news = append(docs, d), append(news, n)
 	}

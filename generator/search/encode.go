@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -117,18 +118,29 @@ func (b *builder) emit(key string, split bool, ids []int32, stems []*entry) {
 	b.shards = append(b.shards, shard{key: key, split: split, data: bytes.Clone(b.scratch)})
 }
 
-// chunks encodes the prose records, ChunkSize a file, in id order.
-func (b *builder) chunks() [][]byte {
-	var out [][]byte
-	var prose []*doc
+// chunks encodes the prose records, ChunkSize a file: those of missions
+// in id order, and those of news from the last id back (oldest first),
+// as docsRef.place finds them.
+func (b *builder) chunks() (missions, news [][]byte) {
+	var m, n []*doc
 	for _, d := range b.docs {
-		if d.prose {
-			prose = append(prose, d)
+		switch {
+		case d.prose && d.kind == KindNews:
+			n = append(n, d)
+		case d.prose:
+			m = append(m, d)
 		}
 	}
-	for lo := 0; lo < len(prose); lo += ChunkSize {
+	slices.Reverse(n)
+	return b.series(m), b.series(n)
+}
+
+// series encodes docs, ChunkSize a chunk, in their order.
+func (b *builder) series(docs []*doc) [][]byte {
+	var out [][]byte
+	for lo := 0; lo < len(docs); lo += ChunkSize {
 		t := table{memo: b.rows}
-		chunk := prose[lo:min(lo+ChunkSize, len(prose))]
+		chunk := docs[lo:min(lo+ChunkSize, len(docs))]
 		b.encodeRecords(len(chunk), func(i int) *doc { return chunk[i] }, &t)
 		c := append(b.scratch[:0], `{"v":`...)
 		c = strconv.AppendInt(c, FormatVersion, 10)

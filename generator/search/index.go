@@ -16,7 +16,7 @@ import (
 
 // FormatVersion is the version of the manifest and shard format. search.js
 // expects it and warns in the console when the manifest says otherwise.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // ManifestPath is where the manifest is written, relative to the site
 // root: plan.SearchIndex.
@@ -114,7 +114,8 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 		b.trie()
 		b.entries, b.leaves = proseEntries(words), nil // their own trie too
 		b.trie()
-		return &built{shards: b.shards, chunks: b.chunks()}
+		m, n := b.chunks()
+		return &built{shards: b.shards, missions: m, news: n}
 	})
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}
@@ -159,19 +160,25 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 		m.Prose = add("search/prose.json", marshal(prose))
 	}
 	st.Shards = len(made.shards)
-	if chunks := made.chunks; len(chunks) > 0 {
-		// One hash names every chunk: the ids of prose records follow
-		// those of every name, so a change to the site renames most
-		// chunks anyway, and a hash per chunk would make a list larger
-		// than the few chunks a query reads.
-		hash := chunksHash(chunks)
-		for i, c := range chunks {
-			p := "search/d/" + strconv.Itoa(i) + "." + hash + ".json"
-			files = append(files, output.File{Path: p, Data: c})
-			st.Bytes += int64(len(c))
+	if len(made.missions)+len(made.news) > 0 {
+		ref := &docsRef{First: m.Kinds[KindMission], News: m.Kinds[KindNews], End: len(docs), Size: ChunkSize, Group: ChunkGroup}
+		chunks := func(series string, data [][]byte) []string {
+			var hashes []string
+			for g := 0; g*ChunkGroup < len(data); g++ {
+				group := data[g*ChunkGroup : min((g+1)*ChunkGroup, len(data))]
+				hash := chunksHash(group)
+				for i, c := range group {
+					p := "search/d/" + series + strconv.Itoa(g*ChunkGroup+i) + "." + hash + ".json"
+					files = append(files, output.File{Path: p, Data: c})
+					st.Bytes += int64(len(c))
+				}
+				hashes = append(hashes, hash)
+			}
+			return hashes
 		}
-		m.Docs = &docsRef{First: m.Kinds[KindMission], Size: ChunkSize, Hash: hash}
-		st.Chunks = len(chunks)
+		ref.MissionHashes, ref.NewsHashes = chunks("m", made.missions), chunks("n", made.news)
+		m.Docs = ref
+		st.Chunks = len(made.missions) + len(made.news)
 	}
 	data := marshal(m)
 	files = append(files, output.File{Path: ManifestPath, Data: data})
@@ -241,14 +248,44 @@ type mapFile struct {
 	shardMap
 }
 
-// docsRef locates the records of prose documents: that of id i is in
-// chunk n = (i-First)/Size, search/d/<n>.<Hash>.json, at i-First-n*Size.
-// Hash is that of all the chunks together (output.Fingerprint of their
-// contents joined by newlines).
+// docsRef locates the records of prose documents, ChunkSize to a chunk
+// file: those of missions (ids First to News-1) counted from the first,
+// chunk n at search/d/m<n>.<MissionHashes[n/Group]>.json, and those of
+// news (ids News to End-1) counted from the last back, the oldest first,
+// chunk n at search/d/n<n>.<NewsHashes[n/Group]>.json (see place). A hash
+// names Group chunks, those it is the hash of together (chunksHash). As
+// records hold no ids, a chunk changes only with its own records: a new
+// item (the newest: the smallest news id) changes the last chunk of news
+// alone, an edited one its own, and a site that gains a name document
+// (ids shift) none; a deploy uploads a group of chunks, not all of them.
 type docsRef struct {
-	First int    `json:"first"`
-	Size  int    `json:"size"`
-	Hash  string `json:"hash"`
+	First         int      `json:"first"`
+	News          int      `json:"news"`
+	End           int      `json:"end"`
+	Size          int      `json:"size"`
+	Group         int      `json:"group"`
+	MissionHashes []string `json:"missionHashes"`
+	NewsHashes    []string `json:"newsHashes"`
+}
+
+// ChunkGroup is the number of chunks of prose records one hash names:
+// the manifest lists a hash a group (93 on the national corpus, 1 KB),
+// and an edit renames the chunks of its group.
+const ChunkGroup = 32
+
+// place returns the path of the chunk of prose document id and the
+// record's place in it.
+func (ix *docsRef) place(id int) (path string, at int) {
+	series, hashes, k := "m", ix.MissionHashes, id-ix.First
+	if id >= ix.News {
+		series, hashes, k = "n", ix.NewsHashes, ix.End-1-id
+	}
+	n := k / ix.Size
+	hash := ""
+	if g := n / ix.Group; g < len(hashes) {
+		hash = hashes[g]
+	}
+	return "search/d/" + series + strconv.Itoa(n) + "." + hash + ".json", k % ix.Size
 }
 
 // chunksHash returns the hash that names the chunks of prose records:

@@ -106,22 +106,34 @@ func TestManifestListsEveryShardUnderItsContentHash(t *testing.T) {
 			}
 		}
 	}
-	if m.Docs != nil {
-		// The chunks share one hash, that of their contents together.
-		var chunks [][]byte
-		for n := 0; ; n++ {
-			p := fmt.Sprintf("search/d/%d.%s.json", n, m.Docs.Hash)
-			data, ok := byPath[p]
-			if !ok {
-				break
+	if d := m.Docs; d != nil {
+		// Each group of chunks is named by the hash of its contents
+		// together; every record has its chunk.
+		for _, series := range []struct {
+			name   string
+			hashes []string
+			count  int // records
+		}{{"m", d.MissionHashes, d.News - d.First}, {"n", d.NewsHashes, d.End - d.News}} {
+			chunks := (series.count + d.Size - 1) / d.Size
+			if want := (chunks + d.Group - 1) / d.Group; len(series.hashes) != want {
+				t.Errorf("series %s: %d hashes for %d chunks of %d records, want %d", series.name, len(series.hashes), chunks, series.count, want)
+				continue
 			}
-			chunks = append(chunks, data)
-			listed[p] = true
-		}
-		if len(chunks) == 0 {
-			t.Errorf("the manifest lists chunks of hash %s, none is written", m.Docs.Hash)
-		} else if h := chunksHash(chunks); h != m.Docs.Hash {
-			t.Errorf("the chunks of prose records are named %s, their contents hash to %s", m.Docs.Hash, h)
+			for g, hash := range series.hashes {
+				var group [][]byte
+				for n := g * d.Group; n < min((g+1)*d.Group, chunks); n++ {
+					p := fmt.Sprintf("search/d/%s%d.%s.json", series.name, n, hash)
+					data, ok := byPath[p]
+					if !ok {
+						t.Errorf("%s is listed, not written", p)
+					}
+					group = append(group, data)
+					listed[p] = true
+				}
+				if h := chunksHash(group); h != hash {
+					t.Errorf("series %s, group %d: named %s, its chunks hash to %s", series.name, g, hash, h)
+				}
+			}
 		}
 	}
 	for p := range byPath {

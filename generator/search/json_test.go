@@ -34,8 +34,8 @@ func TestShardsAreMarshal(t *testing.T) {
 		{kind: KindCommune, rec: []any{KindCommune, "34001", "Abeilhan", "34290", nil, "/departements/34/"}, refAt: 4, many: true},
 		{kind: KindDepartement, rec: []any{KindDepartement, "34", "Hérault", "/departements/34/"}, refAt: -1},
 		{kind: KindCPTS, rec: []any{KindCPTS, nil}, refs: []*model.CPTS{a}, refAt: 1},
-		{kind: KindNews, rec: []any{KindNews, 4, "T", "/p/", -1}, refs: []*model.CPTS{z}, refAt: 4, prose: true},
-		{kind: KindNews, rec: []any{KindNews, 5, "U", "/q/", -1}, refAt: -1, prose: true},
+		{kind: KindNews, rec: []any{KindNews, "T", "/p/", -1}, refs: []*model.CPTS{z}, refAt: 3, prose: true},
+		{kind: KindNews, rec: []any{KindNews, "U", "/q/", -1}, refAt: -1, prose: true},
 	}
 	for i, d := range docs {
 		d.id = i
@@ -59,9 +59,10 @@ func TestShardsAreMarshal(t *testing.T) {
 			t.Errorf("shard (split %v):\n%s\nencoding/json writes\n%s", split, got, marshal(want))
 		}
 	}
-	want := chunkJSON{Version: FormatVersion, X: [][]any{{"z", "Z", "", "", ""}}, D: [][]any{{KindNews, 4, "T", "/p/", 0}, {KindNews, 5, "U", "/q/", -1}}}
-	if got := b.chunks(); len(got) != 1 || !bytes.Equal(got[0], marshal(want)) {
-		t.Errorf("chunks %s, encoding/json writes %s", got, marshal(want))
+	// News chunks hold the oldest first (the last ids).
+	want := chunkJSON{Version: FormatVersion, X: [][]any{{"z", "Z", "", "", ""}}, D: [][]any{{KindNews, "U", "/q/", -1}, {KindNews, "T", "/p/", 0}}}
+	if missions, news := b.chunks(); len(missions) != 0 || len(news) != 1 || !bytes.Equal(news[0], marshal(want)) {
+		t.Errorf("chunks %s %s, encoding/json writes %s", missions, news, marshal(want))
 	}
 }
 

@@ -42,12 +42,12 @@ type Searcher struct {
 	read        func(path string) ([]byte, error)
 	man         manifest
 	shards      map[string]*loaded
-	professions *professionsJSON // search/professions.<hash>.json, read when first needed
-	typos       *shardMap        // search/typos.<hash>.json, read when first needed
-	codes       *shardMap        // search/codes.<hash>.json, read when first needed
-	proseMap    *shardMap        // search/prose.<hash>.json, read when first needed
-	chunks      map[int]*chunk
-	near        map[string]bool // départements ranked first among equal matches
+	professions *professionsJSON  // search/professions.<hash>.json, read when first needed
+	typos       *shardMap         // search/typos.<hash>.json, read when first needed
+	codes       *shardMap         // search/codes.<hash>.json, read when first needed
+	proseMap    *shardMap         // search/prose.<hash>.json, read when first needed
+	chunks      map[string]*chunk // by path
+	near        map[string]bool   // départements ranked first among equal matches
 }
 
 // Near sets the départements whose communes and CPTS rank first among
@@ -114,7 +114,7 @@ func Open(read func(path string) ([]byte, error)) (*Searcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Searcher{read: read, shards: map[string]*loaded{}, chunks: map[int]*chunk{}}
+	s := &Searcher{read: read, shards: map[string]*loaded{}, chunks: map[string]*chunk{}}
 	if err := json.Unmarshal(data, &s.man); err != nil {
 		return nil, fmt.Errorf("search: %s: %v", ManifestPath, err)
 	}
@@ -223,8 +223,10 @@ func (s *Searcher) load(path string) (*loaded, error) {
 func recordRefs(rec []any) []int {
 	var v any
 	switch rec[0].(Kind) {
-	case KindCommune, KindMission, KindNews:
+	case KindCommune:
 		v = rec[4]
+	case KindMission, KindNews:
+		v = rec[3]
 	case KindCPTS:
 		v = rec[1]
 	case KindProfession:

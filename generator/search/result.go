@@ -14,21 +14,21 @@ func (s *Searcher) proseRecord(id int) ([]any, [][]any, error) {
 	if ix == nil {
 		return nil, nil, fmt.Errorf("search: document %d: the manifest lists no records of prose", id)
 	}
-	n := (id - ix.First) / ix.Size
-	c, ok := s.chunks[n]
+	p, at := ix.place(id)
+	c, ok := s.chunks[p]
 	if !ok {
-		data, err := s.read("search/d/" + strconv.Itoa(n) + "." + ix.Hash + ".json")
+		data, err := s.read(p)
 		if err != nil {
 			return nil, nil, err
 		}
 		var raw chunkJSON
 		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, nil, fmt.Errorf("search: chunk %d: %v", n, err)
+			return nil, nil, fmt.Errorf("search: %s: %v", p, err)
 		}
 		c = &chunk{x: raw.X, recs: raw.D}
-		s.chunks[n] = c
+		s.chunks[p] = c
 	}
-	rec := c.recs[id-ix.First-n*ix.Size]
+	rec := c.recs[at]
 	if k, ok := rec[0].(float64); ok {
 		rec[0] = Kind(k)
 	}
@@ -46,7 +46,8 @@ func (s *Searcher) hasRecord(id int) bool {
 	if ix == nil {
 		return false
 	}
-	_, ok := s.chunks[(id-ix.First)/ix.Size]
+	p, _ := ix.place(id)
+	_, ok := s.chunks[p]
 	return ok
 }
 
@@ -89,10 +90,10 @@ func (s *Searcher) result(h hit) (Result, error) {
 			URL: "/cpts/" + x[0].(string) + "/#membres", Dept: x[4].(string), CPTS: names}, nil
 	case KindMission:
 		x := rows[0]
-		return Result{ID: "mission:" + x[0].(string) + ":" + strings.ReplaceAll(Key(str(2)), " ", "-"), Kind: kind, Name: str(2),
-			URL: "/cpts/" + x[0].(string) + "/#missions", Dept: x[4].(string), CPTS: names, More: str(3)}, nil
+		return Result{ID: "mission:" + x[0].(string) + ":" + strings.ReplaceAll(Key(str(1)), " ", "-"), Kind: kind, Name: str(1),
+			URL: "/cpts/" + x[0].(string) + "/#missions", Dept: x[4].(string), CPTS: names, More: str(2)}, nil
 	case KindNews:
-		res := Result{ID: "news:" + str(3), Kind: kind, Name: str(2), URL: str(3), CPTS: names}
+		res := Result{ID: "news:" + str(2), Kind: kind, Name: str(1), URL: str(2), CPTS: names}
 		if len(rows) > 0 {
 			res.Dept = rows[0][4].(string)
 		}

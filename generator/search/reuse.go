@@ -12,8 +12,8 @@ import (
 // chunks of prose records. It is most of an index's time (sorting the
 // terms, the deletion terms, packing the shards).
 type built struct {
-	shards []shard
-	chunks [][]byte
+	shards         []shard
+	missions, news [][]byte // chunks of prose records (builder.chunks)
 }
 
 // lastBuilt keeps the last trie this process made, under the fingerprint

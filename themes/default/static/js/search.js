@@ -10,7 +10,7 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 4;
+  var FORMAT_VERSION = 5;
   var MAX_RESULTS = 10;
   var MAX_TYPO_FILES = 8;
   var RECORDS_DELAY = 200; // ms; as search.RecordsDelay
@@ -247,7 +247,8 @@
   function recordRefs(rec) {
     var v = null;
     switch (rec[0]) {
-      case KIND.commune: case KIND.mission: case KIND.news: v = rec[4]; break;
+      case KIND.commune: v = rec[4]; break;
+      case KIND.mission: case KIND.news: v = rec[3]; break;
       case KIND.cpts: v = rec[1]; break;
       case KIND.profession: v = rec[3]; break;
     }
@@ -646,11 +647,14 @@
   };
 
   // chunkOf: the path of the chunk of records of prose document id, and
-  // the record's place in it.
+  // the record's place in it; as docsRef.place: missions counted from the
+  // first, news from the last back.
   Searcher.prototype.chunkOf = function (id) {
     var ix = this.man.docs;
-    var n = Math.floor((id - ix.first) / ix.size);
-    return { path: 'd/' + n + '.' + ix.hash + '.json', at: id - ix.first - n * ix.size };
+    var series = 'm', hashes = ix.missionHashes, k = id - ix.first;
+    if (id >= ix.news) { series = 'n'; hashes = ix.newsHashes; k = ix.end - 1 - id; }
+    var n = Math.floor(k / ix.size);
+    return { path: 'd/' + series + n + '.' + (hashes[Math.floor(n / ix.group)] || '') + '.json', at: k % ix.size };
   };
 
   // recordsLoaded reports whether the chunks of the prose records among
@@ -708,10 +712,10 @@
         return { id: 'profession:' + rec[1] + '@' + rows[0][0], kind: kind, name: rec[2], url: '/cpts/' + rows[0][0] + '/#membres',
           dept: rows[0][4], cpts: names, more: '' };
       case KIND.mission:
-        return { id: 'mission:' + rows[0][0] + ':' + key(rec[2]).replace(/ /g, '-'), kind: kind, name: rec[2],
-          url: '/cpts/' + rows[0][0] + '/#missions', dept: rows[0][4], cpts: names, more: rec[3] };
+        return { id: 'mission:' + rows[0][0] + ':' + key(rec[1]).replace(/ /g, '-'), kind: kind, name: rec[1],
+          url: '/cpts/' + rows[0][0] + '/#missions', dept: rows[0][4], cpts: names, more: rec[2] };
       case KIND.news:
-        return { id: 'news:' + rec[3], kind: kind, name: rec[2], url: rec[3], dept: rows.length ? rows[0][4] : '', cpts: names, more: '' };
+        return { id: 'news:' + rec[2], kind: kind, name: rec[1], url: rec[2], dept: rows.length ? rows[0][4] : '', cpts: names, more: '' };
     }
     return { id: 'unknown:' + rec[0], kind: kind, name: '', url: '/', dept: '', cpts: [], more: '' };
   }
