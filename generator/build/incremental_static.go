@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 )
 
@@ -17,10 +18,15 @@ import (
 // (every page names it; see Options.StableAssets), css/site.css when the
 // configuration has [colors] (they are checked against its defaults), the
 // configured logo (checked as an image by the configuration), a deleted
-// file that a file of the site may link to (see named).
+// file that a file of the site may link to (see named), a deleted
+// folder. A folder added is the files it holds (filesUnder).
 func reloadStatic(prev *Result, opts Options, changed []string) (wanted map[string]bool, gone []string, ok bool) {
 	site := prev.Site
 	wanted = map[string]bool{}
+	changed, ok = filesUnder(opts.Source, changed)
+	if !ok {
+		return nil, nil, false
+	}
 	for _, p := range changed {
 		name, found := strings.CutPrefix(p, "static/")
 		switch ext := path.Ext(name); {
@@ -33,13 +39,11 @@ func reloadStatic(prev *Result, opts Options, changed []string) (wanted map[stri
 		case "/"+name == site.Config.Logo:
 			return nil, nil, false
 		}
-		info, err := fs.Stat(opts.Source, p)
+		_, err := fs.Stat(opts.Source, p)
 		switch {
-		case err == nil && info.IsDir():
-			return nil, nil, false
 		case !errors.Is(err, fs.ErrNotExist):
 		case themeHas(prev, p):
-		case named(prev, name):
+		case wasFolder(prev, name) || named(prev, name):
 			return nil, nil, false // a link to it would be broken: the full build says where
 		default:
 			gone = append(gone, "/"+name)
@@ -77,4 +81,38 @@ func named(prev *Result, name string) bool {
 		}
 	}
 	return false
+}
+
+// filesUnder returns changed with each folder of static/ replaced by the
+// files it holds, as a full build copies them (not those whose name
+// starts with a dot): a folder made or moved in, whose files the watcher
+// may have missed. ok is false for a folder out of static/.
+func filesUnder(src fs.FS, changed []string) (files []string, ok bool) {
+	for _, p := range changed {
+		info, err := fs.Stat(src, p)
+		if err != nil || !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		if p != "static" && !strings.HasPrefix(p, "static/") {
+			return nil, false
+		}
+		err = fs.WalkDir(src, p, func(q string, d fs.DirEntry, err error) error {
+			if err == nil && d.Type().IsRegular() && !strings.HasPrefix(d.Name(), ".") {
+				files = append(files, q)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, false
+		}
+	}
+	return files, true
+}
+
+// wasFolder reports whether prev published files under name: a deleted
+// path that was a folder, which only a full build removes whole.
+func wasFolder(prev *Result, name string) bool {
+	prefix := name + "/"
+	return slices.ContainsFunc(prev.Files.Paths(), func(p string) bool { return strings.HasPrefix(p, prefix) })
 }

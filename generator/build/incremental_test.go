@@ -399,8 +399,9 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 
 // TestIncrementalStaticDeleted deletes files of static/ under the dev
 // server, each step compared with a full build: one no page names is
-// removed; one over a file of the theme lets the theme's show through;
-// one a page links to is a full build, whose broken link says where.
+// removed; one over a file of the theme lets the theme's show through; a
+// folder added is copied whole, deleted it is a full build; a file a page
+// links to deleted is a full build, whose broken link says where.
 func TestIncrementalStaticDeleted(t *testing.T) {
 	fsys, opts, res := servedSite(t)
 	const guide, plan, icon = "static/docs/guide.pdf", "static/docs/plan.pdf", "static/favicon.svg"
@@ -432,6 +433,16 @@ func TestIncrementalStaticDeleted(t *testing.T) {
 	step("another file added", []string{plan}, false)
 	fsys[item] = &fstest.MapFile{Data: append(fsys[item].Data, "\nVoir [le plan](/docs/plan.pdf).\n"...)}
 	step("a link to it", []string{item}, false)
+	// A folder made with its files, reported alone (the watcher may have
+	// missed files written before it watched the folder), then deleted.
+	fsys["static/zq-pieces/a.txt"] = &fstest.MapFile{Data: []byte("a")}
+	fsys["static/zq-pieces/sous/b.txt"] = &fstest.MapFile{Data: []byte("b")}
+	step("a folder added", []string{"static/zq-pieces"}, true)
+	delete(fsys, "static/zq-pieces/a.txt")
+	delete(fsys, "static/zq-pieces/sous/b.txt")
+	if _, _, ok := build.Incremental(res, opts, []string{"static/zq-pieces"}); ok {
+		t.Fatal("a folder deleted: want a full build")
+	}
 	delete(fsys, plan)
 	if _, _, ok := build.Incremental(res, opts, []string{plan}); ok {
 		t.Fatal("a file a page links to deleted: want a full build")
