@@ -13,9 +13,15 @@ import (
 // baseof.html and the partials, so its edit changes its pages only. It
 // returns ok=false when the change needs a full build: other files,
 // baseof.html or a partial (every page uses them), a layout in a
-// sub-folder, a deleted layout (the theme's shows through).
+// sub-folder, a deleted layout (the theme's shows through). A folder
+// made or moved in is the files it holds (filesUnder): layouts/, made for
+// a first layout, is that layout.
 func reloadLayouts(opts Options, changed []string) (layouts map[string]bool, ok bool) {
 	layouts = map[string]bool{}
+	changed, ok = filesUnder(opts.Source, changed, "layouts")
+	if !ok {
+		return nil, false
+	}
 	for _, p := range changed {
 		name, found := strings.CutPrefix(p, "layouts/")
 		if !found || strings.Contains(name, "/") || path.Ext(name) != ".html" || name == "baseof.html" {

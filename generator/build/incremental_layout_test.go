@@ -11,8 +11,9 @@ import (
 	"github.com/cpts-fr/cpts/themes"
 )
 
-// TestIncrementalLayoutEdit: an edit of a page layout re-renders the pages
-// of that layout, and the site is then what a full build makes; a partial,
+// TestIncrementalLayoutEdit: a page layout added (with the folder
+// layouts/) re-renders the pages of that layout, and the site is then what
+// a full build makes; a partial,
 // baseof.html, a deleted layout or an edit that changes the ids Markdown
 // headings avoid need a full build.
 func TestIncrementalLayoutEdit(t *testing.T) {
@@ -31,8 +32,9 @@ func TestIncrementalLayoutEdit(t *testing.T) {
 	if edited == string(theme) {
 		t.Fatal("layouts/cpts.html has no main template to edit")
 	}
+	// The site's first layout: the folder made with it, reported alone.
 	fsys["layouts/cpts.html"] = &fstest.MapFile{Data: []byte(edited)}
-	res, diags, ok := build.Incremental(prev, opts, []string{"layouts/cpts.html"})
+	res, diags, ok := build.Incremental(prev, opts, []string{"layouts"})
 	if !ok || res == nil || diags.HasErrors() {
 		t.Fatalf("ok=%v %v", ok, diags)
 	}

@@ -23,7 +23,7 @@ import (
 func reloadStatic(prev *Result, opts Options, changed []string) (wanted map[string]bool, gone []string, ok bool) {
 	site := prev.Site
 	wanted = map[string]bool{}
-	changed, ok = filesUnder(opts.Source, changed)
+	changed, ok = filesUnder(opts.Source, changed, "static")
 	if !ok {
 		return nil, nil, false
 	}
@@ -83,18 +83,19 @@ func named(prev *Result, name string) bool {
 	return false
 }
 
-// filesUnder returns changed with each folder of static/ replaced by the
-// files it holds, as a full build copies them (not those whose name
-// starts with a dot): a folder made or moved in, whose files the watcher
-// may have missed. ok is false for a folder out of static/.
-func filesUnder(src fs.FS, changed []string) (files []string, ok bool) {
+// filesUnder returns changed with each folder under root (static,
+// layouts) replaced by the files it holds, as a full build reads them
+// (not those whose name starts with a dot): a folder made or moved in,
+// whose files the watcher may have missed. ok is false for a folder out
+// of root.
+func filesUnder(src fs.FS, changed []string, root string) (files []string, ok bool) {
 	for _, p := range changed {
 		info, err := fs.Stat(src, p)
 		if err != nil || !info.IsDir() {
 			files = append(files, p)
 			continue
 		}
-		if p != "static" && !strings.HasPrefix(p, "static/") {
+		if p != root && !strings.HasPrefix(p, root+"/") {
 			return nil, false
 		}
 		err = fs.WalkDir(src, p, func(q string, d fs.DirEntry, err error) error {
