@@ -127,12 +127,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if edit.old.Logo != "" {
 			shown = append([]imageUse{logoUse(edit.old)}, shown...)
 		}
-		if pics, pd, changed := reimage(prev, opts, edit.old.File, shown, files); changed {
-			if diags = append(diags, pd...); diags.HasErrors() {
-				return nil, diags.Sort(), true
-			}
-			pictures = pics
+		pics, pd := reimage(prev, opts, edit.old.File, shown, files)
+		if diags = append(diags, pd...); diags.HasErrors() {
+			return nil, diags.Sort(), true
 		}
+		pictures = pics
 		wanted, gone = edit.pages(hadEvents, site)
 		search, pagesChanged = edit.search, edit.updated
 		if edit.shown {
@@ -156,12 +155,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		wanted = edit.pages()
 		pagesChanged = true
 		// An image file it shows changed: imageFiles gave the page.
-		if pics, pd, changed := reimage(prev, opts, edit.fresh.File, edit.photos, len(shownImages) > 0); changed {
-			if diags = append(diags, pd...); diags.HasErrors() {
-				return nil, diags.Sort(), true
-			}
-			pictures = pics
+		pics, pd := reimage(prev, opts, edit.fresh.File, edit.photos, len(shownImages) > 0)
+		if diags = append(diags, pd...); diags.HasErrors() {
+			return nil, diags.Sort(), true
 		}
+		pictures = pics
 	} else if files, removed, isStatic := reloadStatic(prev, opts, changed); isStatic {
 		wanted, gone = files, removed
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {

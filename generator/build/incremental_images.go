@@ -80,27 +80,21 @@ func reprocess(prev *Result, opts Options, uses []imageUse, refs []images.Ref, f
 // reimage returns the images of the site once those the text file
 // shows may have changed (a CPTS's index.md: its logo and the photos of
 // its text; a free page: its photos): shown, the uses of file after the
-// edit, in place of those prev had (see reprocess). files tells that an
-// image file they show changed. ok is false when neither they nor their
-// files changed: prev's images stand.
-func reimage(prev *Result, opts Options, file string, shown []imageUse, files bool) (e *pictureEdit, diags diag.List, ok bool) {
+// edit, in place of those prev had (see reprocess, which keeps prev's
+// images when those published are the same). files tells that an image
+// file they show changed.
+func reimage(prev *Result, opts Options, file string, shown []imageUse, files bool) (*pictureEdit, diag.List) {
 	uses := make([]imageUse, 0, len(prev.uses)+len(shown))
-	var before, after []images.Ref
 	for _, u := range prev.uses {
-		if u.news == nil && u.ref.File == file {
-			before = append(before, u.ref)
-		} else {
+		if u.news != nil || u.ref.File != file {
 			uses = append(uses, u)
 		}
 	}
-	for _, u := range shown {
-		after = append(after, u.ref)
+	refs := make([]images.Ref, len(shown))
+	for i, u := range shown {
+		refs[i] = u.ref
 	}
-	if !files && slices.Equal(before, after) {
-		return nil, nil, false
-	}
-	e, diags = reprocess(prev, opts, append(uses, shown...), after, files)
-	return e, diags, true
+	return reprocess(prev, opts, append(uses, shown...), refs, files)
 }
 
 // textPhotos returns the images a Markdown text (of a CPTS or a free
