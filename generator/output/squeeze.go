@@ -58,8 +58,10 @@ func SqueezeHTML(dst, src []byte) []byte {
 			j++
 		}
 		run := src[i:j]
-		afterBlock := closed == i-1 && isBlock(closedName)
-		beforeBlock := j < len(src) && src[j] == '<' && isBlock(tagName(src[j:]))
+		// The minifier decodes an entity such as "&#32;" after it trims
+		// white space, so one next to the run would be trimmed in its place.
+		afterBlock := closed == i-1 && isBlock(closedName) && (j == len(src) || src[j] != '&')
+		beforeBlock := j < len(src) && src[j] == '<' && isBlock(tagName(src[j:])) && (i == 0 || src[i-1] != ';')
 		switch {
 		case bytes.IndexByte(run, '\n') < 0:
 			dst = append(dst, run...)
@@ -85,16 +87,22 @@ func isPreEnd(tag []byte) bool {
 }
 
 // tagName returns the name of the tag that begins s ("<li" or "</li" give
-// "li"), as written, or nil.
+// "li"), as the minifier's lexer reads it and written as it is, or nil.
+// An end tag's name is all that comes before its '>' but the trailing
+// spaces, tabs and line breaks (not form feeds): "</p 0>" and "</p\f>"
+// are no p.
 func tagName(s []byte) []byte {
 	if len(s) < 2 || s[0] != '<' {
 		return nil
 	}
-	s = s[1:]
-	end := s[0] == '/'
-	if end {
-		s = s[1:]
+	if s[1] == '/' {
+		text := s[2:]
+		if k := bytes.IndexByte(text, '>'); k >= 0 {
+			text = text[:k]
+		}
+		return bytes.TrimRight(text, " \t\n\r")
 	}
+	s = s[1:]
 	n := 0
 	for n < len(s) && n < 12 && isNameByte(s[n]) {
 		n++
@@ -102,21 +110,15 @@ func tagName(s []byte) []byte {
 	if n < len(s) && !isSpace(s[n]) && s[n] != '>' && !(s[n] == '/' && n+1 < len(s) && s[n+1] == '>') {
 		return nil // "<li!x>" and "<li/x>" are no li, for the minifier
 	}
-	if end { // "</p 0>": an end tag with more than its name is text, for the minifier
-		k := n
-		for k < len(s) && isSpace(s[k]) {
-			k++
-		}
-		if k < len(s) && s[k] != '>' {
-			return nil
-		}
-	}
 	return s[:n]
 }
 
 // isBlock reports whether name, in any case, is one of blockTags.
 func isBlock(name []byte) bool {
-	var lower [12]byte // tag names are cut at 12 bytes
+	var lower [12]byte // longer than any block's name
+	if len(name) > len(lower) {
+		return false
+	}
 	n := copy(lower[:], name)
 	for i, c := range lower[:n] {
 		if 'A' <= c && c <= 'Z' {
