@@ -6,21 +6,21 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/cpts-fr/cpts/internal/memtmp"
+	"github.com/cpts-fr/cpts/internal/testmain"
 )
 
-// TestMain runs the tests with their scratch folders in memory
-// (memtmp), or, started by a script as cpts, the command.
+// TestMain runs the tests as the command runs a build (testmain), or,
+// started by a script as cpts, the command.
 func TestMain(m *testing.M) {
 	testscript.Main(inMemory{m}, map[string]func(){
 		"cpts": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
 	})
 }
 
-// inMemory runs the tests with memtmp.Main.
+// inMemory runs the tests with testmain.Main.
 type inMemory struct{ m *testing.M }
 
-func (t inMemory) Run() int { return memtmp.Main(t.m) }
+func (t inMemory) Run() int { return testmain.Main(t.m) }
 
 // TestScripts runs the CLI scripts of testdata/script: each is a site in a
 // txtar archive and the cpts commands to run on it, with their expected

@@ -4,9 +4,9 @@ import (
 	"os"
 	"testing"
 
-	"github.com/cpts-fr/cpts/internal/memtmp"
+	"github.com/cpts-fr/cpts/internal/testmain"
 )
 
-// TestMain runs the tests with their scratch folders in memory (memtmp):
-// they build sites of thousands of files.
-func TestMain(m *testing.M) { os.Exit(memtmp.Main(m)) }
+// TestMain runs the tests as the command runs a build (testmain): they
+// build sites of thousands of files.
+func TestMain(m *testing.M) { os.Exit(testmain.Main(m)) }

@@ -81,7 +81,13 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	// Every document has its own tie (a code, slug or path): the order is
 	// total, and a stable sort (3 times slower here) would change nothing.
 	slices.SortFunc(c.docs, func(a, b *doc) int {
-		return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(b.rank, a.rank), strings.Compare(a.tie, b.tie))
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
+		}
+		if a.rank != b.rank {
+			return cmp.Compare(b.rank, a.rank)
+		}
+		return strings.Compare(a.tie, b.tie)
 	})
 	names := deptNames(site)
 	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document

@@ -525,6 +525,7 @@ func (b *builder) node(key string, lo, hi int) {
 		b.leaves = append(b.leaves, leaf{key, lo, hi, size})
 		return
 	}
+	slices.Sort(docs)
 	var kept []int32
 	count := map[Kind]int{}
 	for _, id := range docs {
@@ -589,6 +590,7 @@ func (b *builder) pack() {
 			size += b.leaves[j].size
 		}
 		docs, _ := b.collect(ranges)
+		slices.Sort(docs)
 		var stems []*entry
 		for _, r := range ranges {
 			for _, e := range b.entries[r[0]:r[1]] {
@@ -602,8 +604,8 @@ func (b *builder) pack() {
 	}
 }
 
-// collect returns the name documents of the entries in ranges, in the
-// global order, and an estimate of the shard's size: their records, the
+// collect returns the name documents of the entries in ranges, in no
+// order (most nodes are leaves, which only need the size), and an estimate of the shard's size: their records, the
 // rows of their CPTS, and the prose postings.
 func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 	b.stamp++
@@ -631,7 +633,6 @@ func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 			}
 		}
 	}
-	slices.Sort(ids)
 	return ids, size
 }
 

@@ -16,33 +16,70 @@ type built struct {
 	missions, news [][]byte // chunks of prose records (builder.chunks)
 }
 
-// lastBuilt keeps the last trie this process made, under the fingerprint
-// of its documents (docsKey): an index of the same documents, the common
+// recentBuilt keeps the last tries this process made, newest first, each
+// under the fingerprint of its documents (docsKey): an index of the same
+// documents reuses it rather than building it again. That is the common
 // case of `cpts serve` after an edit the search does not show (members,
-// contacts, layouts, static files) and of a build compared with the
-// incremental one, reuses it rather than building it again. One is kept:
-// the documents of a national directory make a trie of about 30 MB.
-var lastBuilt struct {
+// contacts, layouts, static files) or an edit undone, and of a build
+// compared with the incremental one. At most keptTries are kept, and
+// older ones only while all hold keptBytes or less: the documents of a
+// national directory make a trie of about 30 MB.
+var recentBuilt struct {
 	sync.Mutex
+	tries []keptTrie
+}
+
+const (
+	keptTries = 4
+	keptBytes = 64 << 20
+)
+
+// keptTrie is a trie recentBuilt keeps, with its key and size.
+type keptTrie struct {
 	key   docsKey
 	built *built
+	bytes int
 }
 
 // reuseOrBuild returns the trie of documents of fingerprint key, made by
-// build unless the last one made had the same key.
+// build unless one of the tries kept has the same key.
 func reuseOrBuild(key docsKey, build func() *built) *built {
-	lastBuilt.Lock()
-	if lastBuilt.built != nil && lastBuilt.key == key {
-		b := lastBuilt.built
-		lastBuilt.Unlock()
-		return b
+	recentBuilt.Lock()
+	for i, k := range recentBuilt.tries {
+		if k.key == key {
+			copy(recentBuilt.tries[1:i+1], recentBuilt.tries[:i]) // newest first
+			recentBuilt.tries[0] = k
+			recentBuilt.Unlock()
+			return k.built
+		}
 	}
-	lastBuilt.Unlock()
+	recentBuilt.Unlock()
 	b := build()
-	lastBuilt.Lock()
-	lastBuilt.key, lastBuilt.built = key, b
-	lastBuilt.Unlock()
+	recentBuilt.Lock()
+	kept := append([]keptTrie{{key, b, b.bytes()}}, recentBuilt.tries...)
+	total := 0
+	for i, k := range kept {
+		total += k.bytes
+		if i == keptTries || i > 0 && total > keptBytes {
+			kept = kept[:i]
+			break
+		}
+	}
+	recentBuilt.tries = kept
+	recentBuilt.Unlock()
 	return b
+}
+
+// bytes is the size of the files of b.
+func (b *built) bytes() int {
+	n := 0
+	for _, s := range b.shards {
+		n += len(s.data)
+	}
+	for _, c := range append(b.missions, b.news...) {
+		n += len(c)
+	}
+	return n
 }
 
 // docsKey is a 128-bit fingerprint of everything the trie reads from

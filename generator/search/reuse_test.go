@@ -14,9 +14,9 @@ import (
 // forgetBuilt drops the trie reuseOrBuild keeps, so that the next index
 // makes its own.
 func forgetBuilt() {
-	lastBuilt.Lock()
-	lastBuilt.built = nil
-	lastBuilt.Unlock()
+	recentBuilt.Lock()
+	recentBuilt.tries = nil
+	recentBuilt.Unlock()
 }
 
 // TestReusedTrieIsTheFreshOne edits, one after the other, each thing of
@@ -154,4 +154,46 @@ func swappable(docs []*doc) (a, b *doc) {
 		}
 	}
 	panic("no two documents to swap the references of")
+}
+
+// TestRecentTriesAreKept checks which tries reuseOrBuild keeps: the
+// newest always, at most keptTries, older ones only while all hold
+// keptBytes or less; a trie reused becomes the newest.
+func TestRecentTriesAreKept(t *testing.T) {
+	forgetBuilt()
+	defer forgetBuilt()
+	made := 0
+	get := func(key uint64, size int) *built {
+		return reuseOrBuild(docsKey{key, key}, func() *built {
+			made++
+			return &built{shards: []shard{{key: "ab", data: make([]byte, size)}}}
+		})
+	}
+	kept := func() (keys []uint64) {
+		for _, k := range recentBuilt.tries {
+			keys = append(keys, k.key[0])
+		}
+		return keys
+	}
+	for k := uint64(1); k <= 5; k++ {
+		get(k, 1<<20)
+	}
+	if got, want := kept(), []uint64{5, 4, 3, 2}; !slices.Equal(got, want) {
+		t.Errorf("after five tries, kept %v, want %v", got, want)
+	}
+	first := get(3, 0)
+	if made != 5 || !slices.Equal(kept(), []uint64{3, 5, 4, 2}) {
+		t.Errorf("a kept trie asked again: %d made, kept %v; want 5 made, kept [3 5 4 2]", made, kept())
+	}
+	if get(3, 0) != first {
+		t.Error("the same key gave another trie")
+	}
+	get(6, keptBytes-(1<<20)) // with 3 (1 MB), all the bytes allowed
+	if got, want := kept(), []uint64{6, 3}; !slices.Equal(got, want) {
+		t.Errorf("after a large trie, kept %v, want %v", got, want)
+	}
+	get(7, keptBytes+1)
+	if got, want := kept(), []uint64{7}; !slices.Equal(got, want) {
+		t.Errorf("after a trie over the bytes allowed, kept %v, want %v", got, want)
+	}
 }
