@@ -41,7 +41,8 @@
 // oldest), ChunkGroup chunks named by the hash of their contents together
 // (see docsRef). A query of names fetches the
 // manifest and its shards only. A shard holds its CPTS table (x), its records in
-// the global order (d: kind first, then largest first; i: their ids,
+// the global order (d: kind first, then largest first, but news oldest
+// first, so that a new item shifts no id; i: their ids,
 // delta-coded, so that records read from several shards rank together), and the prose
 // postings (w: stem → positions in d). Records are arrays whose first
 // element is the Kind:
@@ -93,6 +94,7 @@
 // of a word counts as both); then the kind
 // (communes, départements, régions, CPTS, professions, missions, news);
 // then the global order (population for communes and areas, territory
-// population for CPTS, date for news). When the name records fill the
+// population for CPTS; news by date, the newest first, which is their ids
+// backwards: rankOrder). When the name records fill the
 // list, prose is not looked up.
 package search

@@ -265,7 +265,10 @@ func (c *collector) news() {
 		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
-		d := &doc{kind: KindNews, rank: -i, tie: p, rec: []any{KindNews, n.Title, p, -1}, refAt: -1, prose: true}
+		// The oldest first: a new item takes the next id and the others keep
+		// theirs, so the shards of their stems stay as they were (a query
+		// shows the newest first: see rankOrder).
+		d := &doc{kind: KindNews, rank: i, tie: p, rec: []any{KindNews, n.Title, p, -1}, refAt: -1, prose: true}
 		if n.CPTS != nil {
 			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 3
 		}

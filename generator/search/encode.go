@@ -3,7 +3,6 @@ package search
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -131,7 +130,6 @@ func (b *builder) chunks() (missions, news [][]byte) {
 			m = append(m, d)
 		}
 	}
-	slices.Reverse(n)
 	return b.series(m), b.series(n)
 }
 

@@ -16,7 +16,7 @@ import (
 
 // FormatVersion is the version of the manifest and shard format. search.js
 // expects it and warns in the console when the manifest says otherwise.
-const FormatVersion = 5
+const FormatVersion = 6
 
 // ManifestPath is where the manifest is written, relative to the site
 // root: plan.SearchIndex.
@@ -33,8 +33,8 @@ var ManifestPath = plan.File(plan.SearchIndex)
 const DefaultShardBytes = 24 << 10
 
 // MaxPostings is how many prose documents a shard lists under one stem:
-// the first in the global order (missions of the largest CPTS, newest
-// news). A stem found in more documents finds only those.
+// the first in rank (bestPostings: missions of the largest CPTS, then the
+// newest news). A stem found in more documents finds only those.
 const MaxPostings = 1000
 
 // ChunkSize is the number of prose records per chunk file: a result
@@ -44,7 +44,7 @@ const ChunkSize = 8
 
 // A split shard keeps, of the prose under its key, the postings of the
 // stem equal to the key and those of the splitStems most frequent stems,
-// each cut to its first splitPostings documents.
+// each cut to its splitPostings first in rank (bestPostings).
 const (
 	splitStems    = 16
 	splitPostings = 100
@@ -106,7 +106,7 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	opts.Memo.done()
 	terms, rows := stems.all(), rowMemo{}
 	made := reuseOrBuild(fingerprint(docs, terms, rows, opts.ShardBytes), func() *built {
-		b := &builder{docs: docs, stems: terms, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows}
+		b := &builder{docs: docs, news: kinds(docs)[KindNews], stems: terms, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows}
 		b.index()
 		b.trie()
 		words := b.entries
@@ -251,13 +251,13 @@ type mapFile struct {
 // docsRef locates the records of prose documents, ChunkSize to a chunk
 // file: those of missions (ids First to News-1) counted from the first,
 // chunk n at search/d/m<n>.<MissionHashes[n/Group]>.json, and those of
-// news (ids News to End-1) counted from the last back, the oldest first,
+// news (ids News to End-1, the oldest first) counted from the first too,
 // chunk n at search/d/n<n>.<NewsHashes[n/Group]>.json (see place). A hash
 // names Group chunks, those it is the hash of together (chunksHash). As
 // records hold no ids, a chunk changes only with its own records: a new
-// item (the newest: the smallest news id) changes the last chunk of news
-// alone, an edited one its own, and a site that gains a name document
-// (ids shift) none; a deploy uploads a group of chunks, not all of them.
+// item (the newest: the next id) changes the last chunk of news alone,
+// an edited one its own, and a site that gains a name document (ids
+// shift) none; a deploy uploads a group of chunks, not all of them.
 type docsRef struct {
 	First         int      `json:"first"`
 	News          int      `json:"news"`
@@ -278,7 +278,7 @@ const ChunkGroup = 32
 func (ix *docsRef) place(id int) (path string, at int) {
 	series, hashes, k := "m", ix.MissionHashes, id-ix.First
 	if id >= ix.News {
-		series, hashes, k = "n", ix.NewsHashes, ix.End-1-id
+		series, hashes, k = "n", ix.NewsHashes, id-ix.News
 	}
 	n := k / ix.Size
 	hash := ""
@@ -310,7 +310,7 @@ func kinds(docs []*doc) []int {
 type entry struct {
 	term  string
 	names []int32
-	prose []int32 // at most MaxPostings
+	prose []int32 // at most MaxPostings, by id
 	psize int     // length of the encoded prose postings
 }
 
@@ -330,6 +330,7 @@ type leaf struct {
 
 type builder struct {
 	docs    []*doc
+	news    int      // the id of the first news item (the oldest)
 	stems   []string // by number (doc.terms)
 	entries []*entry // sorted by term
 	limit   int      // size above which a node is split
@@ -376,9 +377,7 @@ func (b *builder) index() {
 				e = get(t)
 				byStem[id] = e
 			}
-			if len(e.prose) < MaxPostings {
-				e.prose = append(e.prose, int32(d.id))
-			}
+			e.prose = append(e.prose, int32(d.id))
 		}
 		for _, x := range d.refs {
 			if _, ok := b.rowSize[x]; !ok {
@@ -388,12 +387,36 @@ func (b *builder) index() {
 	}
 	b.entries = make([]*entry, 0, len(byTerm))
 	for _, e := range byTerm {
+		e.prose = b.bestPostings(e.prose, MaxPostings)
 		if len(e.prose) > 0 {
 			e.psize = len(e.term) + 6 + len(e.prose)*3
 		}
 		b.entries = append(b.entries, e)
 	}
 	slices.SortFunc(b.entries, entryOrder)
+}
+
+// bestPostings returns the n first in rank of the prose documents ids
+// (sorted by id), sorted by id: the missions, by id, then the news, the
+// newest (the largest id) first, as queries rank them (rankOrder).
+func (b *builder) bestPostings(ids []int32, n int) []int32 {
+	if len(ids) <= n {
+		return ids
+	}
+	missions, _ := slices.BinarySearch(ids, int32(b.news))
+	if missions >= n {
+		return ids[:n:n]
+	}
+	return append(ids[:missions:missions], ids[len(ids)-(n-missions):]...)
+}
+
+// rankOrder is the order in which queries rank the documents of a kind:
+// by id, but news by date, the newest (the largest id) first.
+func rankOrder(id int, kind Kind) int {
+	if kind == KindNews {
+		return -id
+	}
+	return id
 }
 
 // entryOrder orders entries by term, for slices.SortFunc.
@@ -553,8 +576,8 @@ func (b *builder) node(key string, lo, hi int) {
 	var cut []*entry
 	for _, e := range stems {
 		c := *e
-		if c.term != key && len(c.prose) > splitPostings {
-			c.prose = c.prose[:splitPostings]
+		if c.term != key {
+			c.prose = b.bestPostings(c.prose, splitPostings)
 		}
 		cut = append(cut, &c)
 	}

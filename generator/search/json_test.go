@@ -59,8 +59,8 @@ func TestShardsAreMarshal(t *testing.T) {
 			t.Errorf("shard (split %v):\n%s\nencoding/json writes\n%s", split, got, marshal(want))
 		}
 	}
-	// News chunks hold the oldest first (the last ids).
-	want := chunkJSON{Version: FormatVersion, X: [][]any{{"z", "Z", "", "", ""}}, D: [][]any{{KindNews, "U", "/q/", -1}, {KindNews, "T", "/p/", 0}}}
+	// News chunks hold the records by id, the oldest first.
+	want := chunkJSON{Version: FormatVersion, X: [][]any{{"z", "Z", "", "", ""}}, D: [][]any{{KindNews, "T", "/p/", 0}, {KindNews, "U", "/q/", -1}}}
 	if missions, news := b.chunks(); len(missions) != 0 || len(news) != 1 || !bytes.Equal(news[0], marshal(want)) {
 		t.Errorf("chunks %s %s, encoding/json writes %s", missions, news, marshal(want))
 	}

@@ -474,7 +474,8 @@ func (s *Searcher) prose(req []string, primary string) ([]hit, error) {
 	sort.Ints(ids)
 	hits := make([]hit, len(ids))
 	for i, id := range ids {
-		hits[i] = hit{id: id, kind: s.kindOf(id), order: id}
+		k := s.kindOf(id)
+		hits[i] = hit{id: id, kind: k, order: rankOrder(id, k)}
 		count(&hits[i], first[id])
 	}
 	for _, t := range req {

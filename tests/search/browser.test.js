@@ -346,7 +346,7 @@ describe('search box in Chromium', () => {
       const warning = page.waitForEvent('console', { predicate: (m) => m.type() === 'warning', timeout: TIMEOUT });
       await page.click('#recherche');
       await page.keyboard.type('lunel');
-      assert.match((await warning).text(), /format version 99.*reads version 5/);
+      assert.match((await warning).text(), /format version 99.*reads version 6/);
       assert.equal(await page.isVisible('#recherche-resultats'), false);
     } finally {
       await context.close();

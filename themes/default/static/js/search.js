@@ -10,7 +10,7 @@
 (function () {
   'use strict';
 
-  var FORMAT_VERSION = 5;
+  var FORMAT_VERSION = 6;
   var MAX_RESULTS = 10;
   var MAX_TYPO_FILES = 8;
   var RECORDS_DELAY = 200; // ms; as search.RecordsDelay
@@ -494,7 +494,8 @@
     var first = this.stems(plan.primary, true);
     if (first.size === 0) return [];
     var hits = Array.from(first.keys()).sort(function (a, b) { return a - b; }).map(function (id) {
-      var h = { r: null, id: id, kind: self.kindOf(id), order: id, exact: 0, typos: 0, prefixes: 0, near: false };
+      var kind = self.kindOf(id);
+      var h = { r: null, id: id, kind: kind, order: kind === KIND.news ? -id : id, exact: 0, typos: 0, prefixes: 0, near: false };
       count(h, first.get(id));
       return h;
     });
@@ -652,7 +653,7 @@
   Searcher.prototype.chunkOf = function (id) {
     var ix = this.man.docs;
     var series = 'm', hashes = ix.missionHashes, k = id - ix.first;
-    if (id >= ix.news) { series = 'n'; hashes = ix.newsHashes; k = ix.end - 1 - id; }
+    if (id >= ix.news) { series = 'n'; hashes = ix.newsHashes; k = id - ix.news; }
     var n = Math.floor(k / ix.size);
     return { path: 'd/' + series + n + '.' + (hashes[Math.floor(n / ix.group)] || '') + '.json', at: k % ix.size };
   };
