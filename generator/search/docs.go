@@ -89,21 +89,22 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 		}
 		return strings.Compare(a.tie, b.tie)
 	})
-	names := deptNames(site)
 	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document
 	var refs [][]any
+	wordsOf(c.docs, func(d *doc) [][]any {
+		refs = refs[:0]
+		for _, x := range d.refs {
+			if rows[x] == nil {
+				rows[x] = cptsRow(x, true)
+			}
+			refs = append(refs, rows[x])
+		}
+		return refs
+	}, deptNames(site))
 	var arena []byte // the JSON of the name records, in blocks
 	for i, d := range c.docs {
 		d.id = i
 		if !d.prose { // a prose record holds no id: its chunk does not move with the others (see chunkPlace)
-			refs = refs[:0]
-			for _, x := range d.refs {
-				if rows[x] == nil {
-					rows[x] = cptsRow(x, true)
-				}
-				refs = append(refs, rows[x])
-			}
-			d.words = recordWords(d.rec, refs, names)
 			if cap(arena)-len(arena) < 512 {
 				arena = make([]byte, 0, 64<<10)
 			}

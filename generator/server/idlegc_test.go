@@ -24,6 +24,7 @@ func TestIdleGC(t *testing.T) {
 		{"builds in a row", true, func(g *idleGC) { g.idle(); g.busy(); g.idle(); g.busy(); g.idle() }, 1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each waits on its own idleGC
 			var collected atomic.Int32
 			const delay = 100 * time.Millisecond
 			g := &idleGC{delay: delay, near: func() bool { return tc.near }, collect: func() { collected.Add(1) }}
