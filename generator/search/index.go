@@ -378,6 +378,9 @@ func (b *builder) index() {
 				byStem[id] = e
 			}
 			e.prose = append(e.prose, int32(d.id))
+			if len(e.prose) == 2*MaxPostings { // only the best MaxPostings are kept: keep it bounded
+				e.prose = b.bestPostings(e.prose, MaxPostings)
+			}
 		}
 		for _, x := range d.refs {
 			if _, ok := b.rowSize[x]; !ok {

@@ -98,3 +98,33 @@ func TestBestPostings(t *testing.T) {
 		}
 	}
 }
+
+// TestPostingsKeepTheNewest: a stem found in more than MaxPostings prose
+// documents keeps its missions, then the newest news, however many
+// there are (they are cut as they come, so that no list grows past twice
+// the limit).
+func TestPostingsKeepTheNewest(t *testing.T) {
+	const missions, news = 3, 2*MaxPostings + 500
+	var docs []*doc
+	for i := range missions + news {
+		kind := KindNews
+		if i < missions {
+			kind = KindMission
+		}
+		docs = append(docs, &doc{id: i, kind: kind, prose: true, terms: []uint32{0}})
+	}
+	b := &builder{docs: docs, news: missions, stems: []string{"soin"}, rowSize: map[*model.CPTS][2]int{}, rows: rowMemo{}}
+	b.index()
+	var want []int32
+	for i := range missions {
+		want = append(want, int32(i))
+	}
+	for i := missions + news - (MaxPostings - missions); i < missions+news; i++ {
+		want = append(want, int32(i))
+	}
+	if len(b.entries) != 1 || !slices.Equal(b.entries[0].prose, want) {
+		got := b.entries[0].prose
+		t.Errorf("postings of soin: %d, from %v to %v; want %d, the missions then the newest news (%v to %v)",
+			len(got), got[:5], got[len(got)-2:], len(want), want[:5], want[len(want)-2:])
+	}
+}
