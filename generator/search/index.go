@@ -161,7 +161,7 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	}
 	st.Shards = len(made.shards)
 	if len(made.missions)+len(made.news) > 0 {
-		ref := &docsRef{First: m.Kinds[KindMission], News: m.Kinds[KindNews], End: len(docs), Size: ChunkSize, Group: ChunkGroup}
+		ref := &docsRef{First: m.Kinds[KindMission], News: m.Kinds[KindNews], Size: ChunkSize, Group: ChunkGroup}
 		chunks := func(series string, data [][]byte) []string {
 			var hashes []string
 			for g := 0; g*ChunkGroup < len(data); g++ {
@@ -251,7 +251,7 @@ type mapFile struct {
 // docsRef locates the records of prose documents, ChunkSize to a chunk
 // file: those of missions (ids First to News-1) counted from the first,
 // chunk n at search/d/m<n>.<MissionHashes[n/Group]>.json, and those of
-// news (ids News to End-1, the oldest first) counted from the first too,
+// news (ids from News, the oldest first) counted from the first too,
 // chunk n at search/d/n<n>.<NewsHashes[n/Group]>.json (see place). A hash
 // names Group chunks, those it is the hash of together (chunksHash). As
 // records hold no ids, a chunk changes only with its own records: a new
@@ -261,7 +261,6 @@ type mapFile struct {
 type docsRef struct {
 	First         int      `json:"first"`
 	News          int      `json:"news"`
-	End           int      `json:"end"`
 	Size          int      `json:"size"`
 	Group         int      `json:"group"`
 	MissionHashes []string `json:"missionHashes"`
