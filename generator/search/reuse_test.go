@@ -157,8 +157,8 @@ func swappable(docs []*doc) (a, b *doc) {
 }
 
 // TestRecentTriesAreKept checks which tries reuseOrBuild keeps: the
-// newest always, at most keptTries, older ones only while all hold
-// keptBytes or less; a trie reused becomes the newest.
+// newest first, at most keptTries, while all hold keptBytes or less; a
+// trie reused becomes the newest.
 func TestRecentTriesAreKept(t *testing.T) {
 	forgetBuilt()
 	defer forgetBuilt()
@@ -193,7 +193,7 @@ func TestRecentTriesAreKept(t *testing.T) {
 		t.Errorf("after a large trie, kept %v, want %v", got, want)
 	}
 	get(7, keptBytes+1)
-	if got, want := kept(), []uint64{7}; !slices.Equal(got, want) {
-		t.Errorf("after a trie over the bytes allowed, kept %v, want %v", got, want)
+	if got := kept(); len(got) != 0 {
+		t.Errorf("after a trie over the bytes allowed, kept %v, want none", got)
 	}
 }
