@@ -630,8 +630,9 @@ func (b *builder) pack() {
 }
 
 // collect returns the name documents of the entries in ranges, in no
-// order (most nodes are leaves, which only need the size), and an estimate of the shard's size: their records, the
-// rows of their CPTS, and the prose postings.
+// order (most nodes are leaves, which only need the size), and an
+// estimate of the shard's size: their records, the rows of their CPTS,
+// and the prose postings.
 func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 	b.stamp++
 	var ids []int32
