@@ -62,6 +62,7 @@ func reuseOrBuild(key docsKey, build func() *built) *built {
 	for i, k := range kept {
 		total += k.bytes
 		if i == keptTries || total > keptBytes {
+			clear(kept[i:]) // the array must not hold the tries dropped
 			kept = kept[:i]
 			break
 		}

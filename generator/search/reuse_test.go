@@ -3,9 +3,11 @@ package search
 import (
 	"maps"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -192,8 +194,25 @@ func TestRecentTriesAreKept(t *testing.T) {
 	if got, want := kept(), []uint64{6, 3}; !slices.Equal(got, want) {
 		t.Errorf("after a large trie, kept %v, want %v", got, want)
 	}
-	get(7, keptBytes+1)
+	freed := make(chan uint64, 8)
+	reuseOrBuild(docsKey{7, 7}, func() *built {
+		b := &built{shards: []shard{{key: "ab", data: make([]byte, keptBytes+1)}}}
+		runtime.AddCleanup(b, func(k uint64) { freed <- k }, 7)
+		return b
+	})
 	if got := kept(); len(got) != 0 {
 		t.Errorf("after a trie over the bytes allowed, kept %v, want none", got)
 	}
+	// Nothing holds the tries dropped, not even the array of those kept.
+	for range 3 {
+		runtime.GC()
+		select {
+		case k := <-freed:
+			if k == 7 {
+				return
+			}
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	t.Error("the trie over the bytes allowed is still held after it was dropped")
 }
