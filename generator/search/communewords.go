@@ -19,7 +19,7 @@ type communeWordsEntry struct {
 	words        []string // shared by the documents of every index: never changed
 }
 
-// wordsOf returns the words of the records of docs (recordWords), those of
+// wordsOf sets the words of the records of docs (recordWords), those of
 // communes from communeWords when it holds them for the same record;
 // rows are the full rows of the CPTS the records refer to.
 func wordsOf(docs []*doc, rows func(d *doc) [][]any, names map[string]string) {

@@ -78,8 +78,10 @@ func (b *built) bytes() int {
 	for _, s := range b.shards {
 		n += len(s.data)
 	}
-	for _, c := range append(b.missions, b.news...) {
-		n += len(c)
+	for _, series := range [][][]byte{b.missions, b.news} {
+		for _, c := range series {
+			n += len(c)
+		}
 	}
 	return n
 }
