@@ -64,9 +64,10 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	// the site's language shows in the next error page.
 	var msgs atomic.Pointer[catalog.Catalog]
 	msgs.Store(sf.messages(fsys, config))
-	srv := server.New(server.IncrementalBuilder(func() build.Options {
+	var srv *server.Server // its open pages are rendered first
+	srv = server.New(server.IncrementalBuilder(func() build.Options {
 		msgs.Store(sf.messages(fsys, config))
-		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, StableAssets: true, DeferIndex: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir()}
+		return build.Options{Source: fsys, Theme: themes.Default(), Config: config, Geo: table, NoMinify: true, StableAssets: true, DeferIndex: true, BaseURL: addr, Now: time.Now().UTC(), Drafts: true, ImageCache: imageCacheDir(), Open: srv.Open()}
 	}))
 	srv.Speak(func() *catalog.Catalog { return msgs.Load() })
 	report := func(diags diag.List) {

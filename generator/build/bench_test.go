@@ -248,7 +248,10 @@ func middleMembers(c *corpus.Corpus) string {
 // communes, the maps, the news lists that show its items...);
 // in "layout", the site's layouts/cpts.html changes over the theme's (the
 // pages of every CPTS are made again); in "stylesheet", its
-// static/css/site.css (copied alone: serve keeps the names of assets).
+// static/css/site.css (copied alone: serve keeps the names of assets); in
+// "partial", the site's layouts/partials/footer.html (every file render
+// makes is made again); in "partial-open", the same with the page of the
+// CPTS open in a browser (that page first, the others by Complete).
 // It reports how many files the rebuild rendered, and the time the server
 // then takes to complete it (the search index and the sitemap, made after
 // the page has reloaded: complete-ms/op, outside ns/op). The end-to-end figure, from the file write to the
@@ -282,13 +285,23 @@ func BenchmarkIncremental(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
+			footer, err := fs.ReadFile(themes.Default(), "layouts/partials/footer.html")
+			if err != nil {
+				b.Fatal(err)
+			}
 			contacts := strings.Replace(members, "members.toml", "contacts.toml", 1)
 			communes := strings.Replace(members, "members.toml", "communes.toml", 1)
 			index := strings.Replace(members, "members.toml", "index.md", 1)
-			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "name", "layout", "stylesheet"} {
+			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "name", "layout", "stylesheet", "partial", "partial-open"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
+					opts := opts
 					switch kind {
+					case "partial", "partial-open":
+						edited, text = "layouts/partials/footer.html", string(footer)
+						if kind == "partial-open" {
+							opts.Open = []string{"/" + strings.TrimPrefix(path.Dir(index), "content/") + "/"}
+						}
 					case "members":
 						edited, text = members, string(in.corpus.Files[members])
 					case "contacts":
@@ -328,6 +341,8 @@ func BenchmarkIncremental(b *testing.B) {
 							src.data = []byte(text + "\n.relu-" + strconv.Itoa(n) + " { color: #123456; }\n")
 						case kind == "layout":
 							src.data = []byte(strings.Replace(text, `{{define "main"}}`, `{{define "main"}}<p>Relu `+strconv.Itoa(n)+`</p>`, 1))
+						case kind == "partial" || kind == "partial-open":
+							src.data = []byte(strings.Replace(text, `<footer class="site-footer">`, `<footer class="site-footer"><p>Relu `+strconv.Itoa(n)+`</p>`, 1))
 						case kind == "edit":
 							src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
 						case n%2 == 1:

@@ -63,6 +63,12 @@ type Options struct {
 	// a result nobody completed takes over what it left. The build also
 	// keeps the terms of news items for the next index (search.Memo).
 	DeferIndex bool
+	// Open holds the site paths of the pages open in browsers ("/cpts/x/"),
+	// which the dev server knows from their live-reload connections: with
+	// DeferIndex, an incremental rebuild of a change every page shows (a
+	// partial, the UI strings, the menu) renders them alone before it
+	// returns, and every other file in Result.Complete.
+	Open []string
 	// Output is the set the build writes into: nil means a new set in
 	// memory; a set made by output.NewStage receives each file, minified,
 	// as soon as it is made, so the build never holds the whole site. The
@@ -101,6 +107,7 @@ type Result struct {
 	ids       []string     // render.Result.ReservedIDs
 	memo      *search.Memo // the terms of news items, for the next index (DeferIndex)
 	pending   *completion  // what an incremental rebuild left to Complete
+	broken    bool         // Complete failed: Files mixes two states of the site
 }
 
 // completion is what an incremental rebuild leaves to Result.Complete
@@ -110,6 +117,7 @@ type Result struct {
 type completion struct {
 	index   bool            // the index reads what changed
 	later   map[string]bool // pages rendered after the edited one (see Incremental)
+	every   bool            // every file of render, after the open pages (see Options.Open)
 	mayGo   []string        // pages of later removed unless rendered
 	sitemap bool
 	render  render.Options // the rebuild's: its plan and theme
@@ -124,6 +132,7 @@ func (c *completion) merge(earlier *completion) {
 	}
 	c.index = c.index || earlier.index
 	c.sitemap = c.sitemap || earlier.sitemap
+	c.every = c.every || earlier.every
 	for p := range earlier.later {
 		if c.later == nil {
 			c.later = map[string]bool{}
@@ -134,7 +143,7 @@ func (c *completion) merge(earlier *completion) {
 }
 
 // empty reports whether c leaves nothing to do.
-func (c *completion) empty() bool { return !c.index && !c.sitemap && len(c.later) == 0 }
+func (c *completion) empty() bool { return !c.index && !c.sitemap && !c.every && len(c.later) == 0 }
 
 // newOutput returns an empty set of files, which minifies what it is
 // given when minify is set (as the full build's does).
@@ -156,32 +165,41 @@ func (r *Result) Pending() bool { return r.pending != nil }
 // the previous ones (in a new set: the previous one is left as it was,
 // for whoever still reads it). Call it before any rebuild on top of r,
 // which changes the model r shares; that rebuild otherwise takes the work
-// over.
+// over. When it fails, Files stays as it was and Broken reports it.
 func (r *Result) Complete() diag.List {
 	c := r.pending
 	if c == nil {
 		return nil
 	}
 	r.pending = nil
+	diags := r.complete(c)
+	r.broken = diags.HasErrors()
+	return diags
+}
+
+// Broken reports whether Complete failed: Files then holds the pages
+// rendered first, made after the change, beside others made before it,
+// and the next build must be a full one.
+func (r *Result) Broken() bool { return r.broken }
+
+func (r *Result) complete(c *completion) diag.List {
 	files := r.Files.Clone()
 	var diags diag.List
 	if c.index {
 		removeIndex(files)
 		diags = startIndex(c.render.Plan, c.render.Theme, r.memo).add(files)
 	}
-	if len(c.later) > 0 {
+	if len(c.later) > 0 || c.every {
 		ropts := c.render
 		ropts.Only, ropts.Layouts, ropts.Out = c.later, nil, newOutput(c.minify)
-		rendered, d := render.Site(r.Site, ropts)
+		if c.every {
+			ropts.Only = nil
+		}
+		rendered, d := renderOver(r.Site, ropts, files, c.every)
 		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 			return diags
 		}
 		removeUnrendered(files, rendered.Files, c.mayGo, nil)
-		for _, p := range rendered.Files.Paths() {
-			data, _ := rendered.Files.Get(p)
-			files.Replace(p, data)
-		}
-		diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
 	}
 	if c.sitemap {
 		made := newOutput(c.minify)

@@ -40,21 +40,28 @@ import (
 //   - the communes.toml of one CPTS, when the départements it reaches
 //     and the communes that have a page are unchanged (see territoryEdit):
 //     what shows its territory, the search index and the open data;
-//   - the text of a free page, when its title and weight (which the menu
-//     of every page shows) are unchanged: that page;
+//   - a free page: its page when only its text changed; added, deleted,
+//     or with a new title or weight (the menu), every page (see below);
 //   - files of static/ added, edited or deleted, but the logo, and
 //     stylesheets and scripts unless Options.StableAssets: those files,
 //     copied (images stripped) as a full build does, or removed when no
 //     file of the site names them (see reloadStatic);
 //   - page layouts of the site (layouts/cpts.html) edited or added: the
 //     pages of those layouts, unless the edit changes the element ids
-//     Markdown headings avoid.
+//     Markdown headings avoid;
+//   - what every page shows and no record holds (see reloadShared):
+//     baseof.html, partials, a layout deleted, the UI strings of i18n/.
+//     Every file render makes is made again from the model as it is, its
+//     links checked as a full build checks them; with Options.DeferIndex
+//     and Options.Open, the open pages first, the others by
+//     Result.Complete (but for a free page deleted, which pages may link
+//     to).
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
 // other files, images of static/ that pages show, a folder, a
 // news file added or deleted on a site with a [scope], a CPTS's
-// départements. On errors it returns the diagnostics and a nil result;
+// départements, the configuration. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
 // association, names, territories), and the sitemap when pages may have
@@ -91,6 +98,10 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	// exist, or their dates, may have changed (the sitemap lists them).
 	var search, pagesChanged bool
 	var wanted, layouts map[string]bool
+	// every: the change shows in every page (the menu, a partial, the UI
+	// strings); everyNow: render them all before returning, even with
+	// Options.Open.
+	var every, everyNow bool
 	var gone, mayGo []string     // mayGo: pages removed unless rendered
 	var territory *territoryEdit // its pages are known once planned
 	var shownBy *cptsEdit        // so are those showing its name or stage
@@ -152,10 +163,13 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		}
 		diags = d
 		undo = append(undo, edit.apply())
-		wanted = edit.pages()
+		wanted, gone = edit.pages()
 		pagesChanged = true
+		// The menu: every page. Pages that link to a deleted one must say
+		// so before any reloads, as a full build would.
+		every, everyNow = edit.menu(), edit.fresh == nil
 		// An image file it shows changed: imageFiles gave the page.
-		pics, pd := reimage(prev, opts, edit.fresh.File, edit.photos, len(shownImages) > 0)
+		pics, pd := reimage(prev, opts, edit.file(), edit.photos, len(shownImages) > 0)
 		if diags = append(diags, pd...); diags.HasErrors() {
 			return nil, diags.Sort(), true
 		}
@@ -164,6 +178,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		wanted, gone = files, removed
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
 		layouts = l
+	} else if uiStrings, isShared := reloadShared(opts, changed); isShared {
+		every, search = true, uiStrings // labels of professions and missions
 	} else {
 		return nil, nil, false
 	}
@@ -203,43 +219,42 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	out := newOutput(!opts.NoMinify) // squeezed pages skip the minifier
 	ropts := render.Options{Theme: prev.theme, Plan: after, Images: pictures.pictures, Only: wanted, Out: out, Squeeze: !opts.NoMinify,
 		StableAssets: opts.StableAssets}
-	if layouts != nil {
+	everyLater := false // every file, once the open pages are rendered
+	switch {
+	case every && opts.DeferIndex && len(opts.Open) > 0 && !everyNow:
+		for _, p := range opts.Open {
+			wanted[p] = true
+		}
+		everyLater, every = true, false
+	case every:
+		ropts.Only = nil
+	case layouts != nil:
 		ropts.Only, ropts.Layouts = nil, layouts
-	}
-	rendered, d := render.Site(site, ropts)
-	diags = append(diags, d...)
-	if rendered == nil || diags.HasErrors() {
-		return nil, diags.Sort(), true
-	}
-	if !slices.Equal(rendered.ReservedIDs, prev.ids) {
-		return nil, nil, false // the ids Markdown headings avoid changed: every page may change
-	}
-	if diags = append(diags, stripStatic(rendered.Files, prev.theme)...); diags.HasErrors() {
-		return nil, diags.Sort(), true
 	}
 	files := prev.Files.Clone()
 	for _, p := range gone {
 		files.Remove(plan.File(p))
 	}
-	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
-	for _, p := range rendered.Files.Paths() {
-		data, _ := rendered.Files.Get(p)
-		files.Replace(p, data)
-	}
 	if pictures.pictures != prev.pictures {
 		swapImages(files, pictures.pictures)
 	}
-	diags = append(diags, CheckLinks(&render.Result{Files: files, Links: rendered.Links})...)
-	if diags.HasErrors() {
+	rendered, d := renderOver(site, ropts, files, every)
+	diags = append(diags, d...)
+	if rendered == nil || diags.HasErrors() {
 		return nil, diags.Sort(), true
 	}
+	ids := rendered.ReservedIDs
+	if !slices.Equal(ids, prev.ids) && !every && !everyLater {
+		return nil, nil, false // the ids Markdown headings avoid changed: every page may change
+	}
+	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
 	res = &Result{
 		Site: site, Files: files, Images: pictures.pictures.Stats, pictures: pictures.pictures, uses: pictures.uses, published: pictures.published,
-		imageMemo: prev.imageMemo, theme: prev.theme, plan: after, ids: prev.ids, memo: prev.memo,
+		imageMemo: prev.imageMemo, theme: prev.theme, plan: after, ids: ids, memo: prev.memo,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}
-	c := &completion{index: search, later: later, mayGo: mayGoLater, sitemap: pagesChanged, render: ropts, minify: !opts.NoMinify}
+	c := &completion{index: search, later: later, every: everyLater, mayGo: mayGoLater, sitemap: pagesChanged, render: ropts, minify: !opts.NoMinify}
 	c.merge(prev.pending) // left by prev, which nobody completed
 	if !c.empty() {
 		res.pending = c

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
+	"strings"
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/load"
@@ -11,56 +13,81 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// pageEdit is a change of the text of a free page that only its own page
-// shows: its title and weight (which the menu of every page shows) are
-// unchanged.
+// pageEdit is a change of one free page: its text, or, shown in the menu
+// of every page, its title and weight, the page added or deleted.
 type pageEdit struct {
 	site       *model.Site
-	i          int // its place in site.Pages
-	old, fresh *model.Page
-	photos     []imageUse // the images its text shows, after the edit (see reimage)
+	old, fresh *model.Page // nil when added, deleted
+	photos     []imageUse  // the images its text shows, after the edit (see reimage)
 }
 
-// reloadPage reads a free page again, when changed names one existing
-// page of content/pages. It returns ok=false when the change needs a full
-// build: another file, a new or deleted page, a new title or weight.
+// reloadPage reads a free page again, when changed names one file of
+// content/pages: a page edited, added or deleted. It returns ok=false
+// when the change needs a full build: another file, or a name that is no
+// page (not .md, hidden, a folder).
 func reloadPage(site *model.Site, opts Options, changed []string) (edit *pageEdit, diags diag.List, ok bool) {
 	if len(changed) != 1 || path.Dir(changed[0]) != "content/pages" || path.Ext(changed[0]) != ".md" {
 		return nil, nil, false
 	}
 	p := changed[0]
-	if _, err := fs.Stat(opts.Source, p); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, false
-	}
-	edit = &pageEdit{site: site, i: -1}
-	for i, pg := range site.Pages {
+	edit = &pageEdit{site: site}
+	for _, pg := range site.Pages {
 		if pg.File == p {
-			edit.i, edit.old = i, pg
+			edit.old = pg
 		}
 	}
-	if edit.old == nil {
-		return nil, nil, false
+	info, err := fs.Stat(opts.Source, p)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && edit.old != nil:
+		return edit, nil, true
+	case err != nil || !info.Mode().IsRegular() || strings.HasPrefix(path.Base(p), "."):
+		return nil, nil, false // the loader's business: a full build says what it makes of it
 	}
 	fresh, diags := load.PageFile(opts.Source, p, load.Options{})
 	if fresh == nil || diags.HasErrors() {
 		return nil, diags, true
 	}
-	if fresh.Title != edit.old.Title || fresh.Weight != edit.old.Weight {
-		return nil, nil, false
-	}
 	photos, d := textPhotos(site, fresh.Body)
 	diags = append(diags, d...)
-	fresh.Modified = edit.old.Modified
+	if edit.old != nil {
+		fresh.Modified = edit.old.Modified
+	}
 	edit.fresh, edit.photos = fresh, photos
 	return edit, diags, true
 }
 
-// apply puts the page into the site and returns the function that puts
-// the previous one back.
-func (e *pageEdit) apply() (undo func()) {
-	e.site.Pages[e.i] = e.fresh
-	return func() { e.site.Pages[e.i] = e.old }
+// menu reports whether the edit changes the menu every page shows: a
+// page added or deleted, a new title or weight.
+func (e *pageEdit) menu() bool {
+	return e.old == nil || e.fresh == nil || e.fresh.Title != e.old.Title || e.fresh.Weight != e.old.Weight
 }
 
-// pages returns the page to render again.
-func (e *pageEdit) pages() map[string]bool { return map[string]bool{plan.FreePage(e.fresh): true} }
+// file is the page's content file.
+func (e *pageEdit) file() string {
+	if e.fresh != nil {
+		return e.fresh.File
+	}
+	return e.old.File
+}
+
+// apply puts the page into the site (in the loader's order, by slug), or
+// takes it out, and returns the function that puts the previous pages
+// back.
+func (e *pageEdit) apply() (undo func()) {
+	saved := e.site.Pages
+	pages := slices.DeleteFunc(slices.Clone(saved), func(pg *model.Page) bool { return pg == e.old })
+	if e.fresh != nil {
+		pages = append(pages, e.fresh)
+		slices.SortFunc(pages, func(a, b *model.Page) int { return strings.Compare(a.Slug, b.Slug) })
+	}
+	e.site.Pages = pages
+	return func() { e.site.Pages = saved }
+}
+
+// pages returns the page to render again, and the one to remove.
+func (e *pageEdit) pages() (wanted map[string]bool, gone []string) {
+	if e.fresh == nil {
+		return map[string]bool{}, []string{plan.FreePage(e.old)}
+	}
+	return map[string]bool{plan.FreePage(e.fresh): true}, nil
+}

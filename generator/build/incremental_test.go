@@ -318,6 +318,17 @@ func randomTerritoryEdit(rnd *rand.Rand, fsys fstest.MapFS) (file, what string) 
 // before and was not a full build.
 func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Result) {
 	t.Helper()
+	full := equalsFullBuild(t, fsys, before, inc)
+	if inc.Rendered >= full.Files.Len()/2 {
+		t.Errorf("rendered %d files of %d: not incremental", inc.Rendered, full.Files.Len())
+	}
+}
+
+// equalsFullBuild completes inc and fails unless its files are those of a
+// full build of fsys, and unless they changed since before; it returns
+// the full build.
+func equalsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Result) *build.Result {
+	t.Helper()
 	if d := inc.Complete(); d.HasErrors() {
 		t.Fatal(d)
 	}
@@ -344,9 +355,7 @@ func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Re
 	if changed == 0 {
 		t.Fatal("the edit changed nothing: the test edits the wrong file")
 	}
-	if inc.Rendered >= full.Files.Len()/2 {
-		t.Errorf("rendered %d files of %d: not incremental", inc.Rendered, full.Files.Len())
-	}
+	return full
 }
 
 func union(a, b []string) []string {
@@ -370,7 +379,7 @@ func TestIncrementalFallsBackToFullBuild(t *testing.T) {
 	for _, changed := range [][]string{
 		{"content/cpts/colhaj/index.md"},               // its départements: the pages of départements
 		{"content/cpts/colhaj/communes.toml"},          // with its départements changed
-		{"content/pages/absente.md"},                   // a new free page: a new menu entry
+		{"content/pages/absente.md"},                   // no such page, no such file
 		{"static/css/site.css"},                        // fingerprinted: every page names it
 		{"content/cpts/inconnue/news/2030-01-01-x.md"}, // no such CPTS
 		{"content/news"},                               // a folder

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,8 +42,11 @@ var newsFileName = regexp.MustCompile(`^content/cpts/([^/]+)/news/\d{4}(?:-\d{2}
 // index (a CPTS's text), members, contacts, events (an events.toml added
 // and edited), page (a free page's text), news-added (a new item, added
 // then deleted in turn), static (a stylesheet of the site), layout (the
-// site's layouts/cpts.html) and communes (a CPTS's territory loses its
-// last commune, then gets it back):
+// site's layouts/cpts.html), partial (the site's footer), strings (a UI
+// string of i18n/), page-title (a free page's title, in the menu), and
+// communes (a CPTS's territory loses its last commune, then gets it back).
+// The event stream of each kind says it shows the page of that kind
+// (build.Options.Open):
 //
 //	go test ./generator/server -run '^$' -bench 'ServeEdit/national/news$' -benchtime 20x -count 5
 //
@@ -65,9 +69,10 @@ func BenchmarkServeEdit(b *testing.B) {
 				b.Fatal(err)
 			}
 			fsys := os.DirFS(dir)
-			srv := New(IncrementalBuilder(func() build.Options {
+			var srv *Server
+			srv = New(IncrementalBuilder(func() build.Options {
 				return build.Options{Source: fsys, Theme: themes.Default(), Geo: table, NoMinify: true, StableAssets: true, DeferIndex: true,
-					Drafts: true, Now: time.Now().UTC()}
+					Drafts: true, Now: time.Now().UTC(), Open: srv.Open()}
 			}))
 			if diags := srv.Rebuild(nil); diags.HasErrors() {
 				b.Fatal(diags)
@@ -76,7 +81,6 @@ func BenchmarkServeEdit(b *testing.B) {
 			defer ts.Close()
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
-			reloads := reloadEvents(b, ctx, ts.URL)
 			built := make(chan struct{}, 16) // a Rebuild returned: complete
 			go func() {
 				_ = Watch(ctx, dir, "config.toml", Debounce, func(batch Batch) {
@@ -87,6 +91,9 @@ func BenchmarkServeEdit(b *testing.B) {
 			time.Sleep(editPause) // let the watcher start, and the server collect the first build's garbage
 			for _, e := range serveEdits(b, c) {
 				b.Run(e.kind, func(b *testing.B) {
+					ctx, cancel := context.WithCancel(ctx)
+					defer cancel()
+					reloads := reloadEvents(b, ctx, ts.URL, e.page) // the author's browser shows e.page
 					full := filepath.Join(dir, filepath.FromSlash(e.file))
 					original, err := os.ReadFile(full)
 					if err != nil && !os.IsNotExist(err) {
@@ -222,12 +229,15 @@ func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
 			return fmt.Appendf(sheet, "\n.relu-%d { color: #123456; }\n", n)
 		}},
 		{kind: "layout", file: "layouts/cpts.html", page: cptsPage, edit: func(_ []byte, n int) []byte {
-			layout, err := fs.ReadFile(themes.Default(), "layouts/cpts.html")
-			if err != nil {
-				b.Fatal(err)
-			}
-			return []byte(strings.Replace(string(layout), `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, n), 1))
+			return themeFile(b, "layouts/cpts.html", `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, n))
 		}},
+		{kind: "partial", file: "layouts/partials/footer.html", page: cptsPage, edit: func(_ []byte, n int) []byte {
+			return themeFile(b, "layouts/partials/footer.html", `<footer class="site-footer">`, fmt.Sprintf(`<footer class="site-footer"><p>Relu %d</p>`, n))
+		}},
+		{kind: "strings", file: "i18n/fr.toml", page: cptsPage, edit: func(_ []byte, n int) []byte {
+			return themeFile(b, "i18n/fr.toml", `search_button = "Rechercher"`, fmt.Sprintf(`search_button = "Rechercher %d"`, n))
+		}},
+		{kind: "page-title", file: "content/pages/a-propos.md", page: cptsPage, edit: replace("\ntitle = \"", "\ntitle = \"Relu %d : ")},
 		{kind: "communes", file: dir + "communes.toml", page: cptsPage, edit: func(original []byte, n int) []byte {
 			lines := strings.SplitAfter(string(original), "\n")
 			for i, l := range lines { // every other save, the territory loses its last commune
@@ -238,6 +248,16 @@ func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
 			return original
 		}},
 	}
+}
+
+// themeFile returns a file of the default theme with its first from
+// replaced by to.
+func themeFile(b *testing.B, name, from, to string) []byte {
+	text, err := fs.ReadFile(themes.Default(), name)
+	if err != nil || !strings.Contains(string(text), from) {
+		b.Fatalf("%s: %v, or no %q", name, err, from)
+	}
+	return []byte(strings.Replace(string(text), from, to, 1))
 }
 
 // editPause is the time between two saves in BenchmarkServeEdit:
@@ -263,8 +283,8 @@ func editedNews(b testing.TB, c *corpus.Corpus) (file, page string) {
 
 // reloadEvents follows the server's event stream and sends on the
 // returned channel for each reload event.
-func reloadEvents(b *testing.B, ctx context.Context, base string) <-chan struct{} {
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath, nil)
+func reloadEvents(b *testing.B, ctx context.Context, base, page string) <-chan struct{} {
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+eventsPath+"?page="+url.QueryEscape(page), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		b.Fatal(err)

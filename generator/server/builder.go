@@ -10,11 +10,11 @@ import (
 
 // IncrementalBuilder returns the Builder of `cpts serve`: it rebuilds only
 // what a change touches (build.Incremental: news files edited, added or
-// deleted; the records of one CPTS; a free page; files of static/; a page
-// layout) when the last build succeeded, and the whole site otherwise
-// (the territory of a CPTS, a partial, the UI strings, the
-// configuration...). options is called for each build
-// (the dev server publishes by the current date).
+// deleted; the records or territory of one CPTS; a free page; files of
+// static/; layouts and UI strings) when the last build and its completion
+// succeeded, and the whole site otherwise (a CPTS added, the
+// configuration...). options is called for each build (the dev server
+// publishes by the current date, and renders the open pages first).
 func IncrementalBuilder(options func() build.Options) Builder {
 	var last *build.Result
 	failed := true              // the last full build failed: the next one is full
@@ -25,7 +25,7 @@ func IncrementalBuilder(options func() build.Options) Builder {
 		for _, p := range changed {
 			paths = append(paths, filepath.ToSlash(p))
 		}
-		if last != nil && !failed && changed != nil {
+		if last != nil && !failed && !last.Broken() && changed != nil {
 			if len(paths) == 0 && len(broken) == 0 {
 				return last, nil
 			}

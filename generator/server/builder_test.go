@@ -9,6 +9,7 @@ import (
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/themes"
 )
@@ -176,5 +177,63 @@ func TestServedIndexFollowsEdits(t *testing.T) {
 		if got := get(t, s, "/"+p); got.Code != 200 || got.Body.String() != string(w) {
 			t.Errorf("/%s: served %d, %d bytes, not what a full build gives (%d bytes)", p, got.Code, got.Body.Len(), len(w))
 		}
+	}
+}
+
+// TestCompletionFailure: a partial that fails on a page other than the
+// open one reloads that page, then the completion's error shows in every
+// page; the build after it is a full one, and succeeds once the partial
+// is fixed.
+func TestCompletionFailure(t *testing.T) {
+	dir := writeSample(t)
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true,
+		DeferIndex: true, Open: []string{"/cpts/pays-de-lunel/"}}
+	incremental := IncrementalBuilder(func() build.Options { return opts })
+	var rendered []int // by each build: 0 for a full one
+	s := New(func(changed []string) (*build.Result, diag.List) {
+		res, diags := incremental(changed)
+		if res != nil {
+			rendered = append(rendered, res.Rendered)
+		}
+		return res, diags
+	})
+	if diags := s.Rebuild(nil); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	footer, err := fs.ReadFile(themes.Default(), "layouts/partials/footer.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const partial = "layouts/partials/footer.html"
+	write := func(text string) {
+		full := filepath.Join(dir, filepath.FromSlash(partial))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(`{{if eq .Path "/glossaire/"}}{{len 3}}{{end}}` + string(footer))
+	diags := s.Rebuild([]string{partial})
+	if _, failed, _ := s.Stats(); !diags.HasErrors() || !failed {
+		t.Fatalf("failed=%v %v; want the glossary's error", failed, diags)
+	}
+	if rec := get(t, s, "/cpts/pays-de-lunel/"); rec.Code != 500 || !strings.Contains(rec.Body.String(), "len of type int") {
+		t.Errorf("the open page: %d, want the error page", rec.Code)
+	}
+	write(strings.Replace(string(footer), `<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))
+	if diags := s.Rebuild([]string{partial}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if rec := get(t, s, "/glossaire/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Pied relu.") {
+		t.Errorf("the glossary after the fix: %d", rec.Code)
+	}
+	if len(rendered) != 3 || rendered[1] == 0 || rendered[2] != 0 {
+		t.Errorf("files rendered by each build: %v, want a full build, an incremental one, a full one", rendered)
 	}
 }

@@ -13,7 +13,8 @@
     sessionStorage.removeItem(key);
     window.addEventListener("load", function () { window.scrollTo(0, parseInt(saved, 10) || 0); });
   }
-  var events = new EventSource("/__cpts/events");
+  // The server renders the open pages first after an edit every page shows.
+  var events = new EventSource("/__cpts/events?page=" + encodeURIComponent(location.pathname));
   events.addEventListener("reload", function () {
     if (!errorPage) {
       sessionStorage.setItem(key, String(window.scrollY));

@@ -14,6 +14,7 @@ import (
 	"html/template"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -42,7 +43,7 @@ type Server struct {
 	lastTime time.Duration
 
 	clientsMu sync.Mutex
-	clients   map[chan struct{}]struct{}
+	clients   map[chan struct{}]string // each open page's site path (see Open)
 
 	gc *idleGC
 
@@ -53,7 +54,7 @@ type Server struct {
 // serving, and Bind with the listener's address.
 func New(b Builder) *Server {
 	en, _ := catalog.For("en")
-	return &Server{build: b, hosts: defaultHosts, clients: map[chan struct{}]struct{}{}, gc: newIdleGC(),
+	return &Server{build: b, hosts: defaultHosts, clients: map[chan struct{}]string{}, gc: newIdleGC(),
 		messages: func() *catalog.Catalog { return en }}
 }
 
@@ -65,7 +66,8 @@ func (s *Server) Speak(messages func() *catalog.Catalog) { s.messages = messages
 // Rebuild runs a build for the changed paths (nil: everything), keeps its
 // output if it succeeded, and tells open pages to reload; then it
 // completes a build that left its search index or sitemap to make
-// (build.Result.Complete) and serves them too. It returns the
+// (build.Result.Complete) and serves them too, or, when that fails, its
+// errors (the pages reload to show them). It returns the
 // diagnostics. Once it has been idle for IdleGCDelay after a build, the
 // server collects its garbage if the runtime would soon do so itself,
 // so that collections do not fall in the middle of a rebuild.
@@ -91,8 +93,12 @@ func (s *Server) Rebuild(changed []string) diag.List {
 		s.mu.Lock()
 		s.files = res.Files
 		s.diags = append(s.diags, more...)
+		s.failed = res.Broken() // the pages show the errors; the next build is a full one
 		s.mu.Unlock()
 		diags = append(diags, more...)
+		if res.Broken() {
+			s.notify()
+		}
 	}
 	return diags
 }
@@ -235,6 +241,32 @@ func contentType(p string) string {
 	return "application/octet-stream"
 }
 
+// Open returns the site paths of the pages open in browsers, sorted, as
+// their live-reload connections give them (livereload.js sends its
+// location's path): a rebuild renders them first (build.Options.Open).
+func (s *Server) Open() []string {
+	s.clientsMu.Lock()
+	defer s.clientsMu.Unlock()
+	var open []string
+	for _, p := range s.clients {
+		if p != "" && !slices.Contains(open, p) {
+			open = append(open, p)
+		}
+	}
+	slices.Sort(open)
+	return open
+}
+
+// openPage returns the site path a live-reload connection says its page
+// has, or "" when it is none: a page's path ("/cpts/x/"), of a sane
+// length, for the build to look up among its pages, never to read.
+func openPage(p string) string {
+	if len(p) > 512 || !strings.HasPrefix(p, "/") || !strings.HasSuffix(p, "/") && !strings.HasSuffix(p, ".html") {
+		return ""
+	}
+	return strings.TrimSuffix(p, "index.html")
+}
+
 // events streams a "reload" event after each build (Server-Sent Events).
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	flusher, ok := w.(http.Flusher)
@@ -246,7 +278,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	c := make(chan struct{}, 1)
 	s.clientsMu.Lock()
-	s.clients[c] = struct{}{}
+	s.clients[c] = openPage(r.URL.Query().Get("page"))
 	s.clientsMu.Unlock()
 	defer func() {
 		s.clientsMu.Lock()

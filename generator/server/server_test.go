@@ -6,6 +6,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -125,17 +127,23 @@ func TestReloadEvent(t *testing.T) {
 	defer ts.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/__cpts/events", nil)
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
+	var r *bufio.Reader
+	for _, page := range []string{"/cpts/a/index.html", "/cpts/a/", "../etc/passwd", ""} { // as livereload.js sends it
+		req, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/__cpts/events?page="+url.QueryEscape(page), nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		r = bufio.NewReader(resp.Body)
+		if line, _ := r.ReadString('\n'); !strings.HasPrefix(line, "retry:") {
+			t.Fatalf("first line %q", line)
+		}
+		_, _ = r.ReadString('\n')
 	}
-	defer resp.Body.Close()
-	r := bufio.NewReader(resp.Body)
-	if line, _ := r.ReadString('\n'); !strings.HasPrefix(line, "retry:") {
-		t.Fatalf("first line %q", line)
+	if open := s.Open(); !slices.Equal(open, []string{"/cpts/a/"}) {
+		t.Errorf("open pages %q, want the one page two clients show", open)
 	}
-	_, _ = r.ReadString('\n')
 	go func() {
 		time.Sleep(50 * time.Millisecond)
 		s.Rebuild(nil)

@@ -7,7 +7,9 @@
 // edits the news file (the page reloads by itself, shows the new text and
 // keeps its scroll position), writes a content error (the page becomes the
 // error page, listing the diagnostic as path:line:col with its hint), and
-// fixes it while changing the title (the site comes back, with the title). No request leaves 127.0.0.1 and nothing
+// fixes it while changing the title (the site comes back, with the title);
+// then it writes a footer partial over the theme's and deletes it (the
+// open page reloads with it, then without). No request leaves 127.0.0.1 and nothing
 // is logged as a console error but the status of the error page itself.
 
 const { describe, it, before, after } = require('node:test');
@@ -74,7 +76,7 @@ describe('cpts serve: live reload and error page', () => {
   let scrolled;
 
   it('serves the news page with the live-reload script', async () => {
-    const stream = page.waitForRequest((req) => req.url().endsWith('/__cpts/events'));
+    const stream = page.waitForRequest((req) => new URL(req.url()).pathname === '/__cpts/events');
     const res = await page.goto(origin + PAGE, { waitUntil: 'load' });
     assert.equal(res.status(), 200);
     assert.equal(await page.locator('script[src="/__cpts/livereload.js"]').count(), 1);
@@ -118,6 +120,25 @@ describe('cpts serve: live reload and error page', () => {
       .catch(async () => assert.fail(`scroll position ${await page.evaluate(() => window.scrollY)}, want ${scrolled}`));
     const res = await page.reload({ waitUntil: 'load' });
     assert.equal(res.status(), 200);
+  });
+
+  // The script tells the server which page it shows: an edit every page
+  // shows (a partial of the site over the theme's) renders that page first
+  // and reloads it, the rest of the site following.
+  it('reloads the open page after an edit of a partial, and after its deletion', async () => {
+    const partial = path.join(tmp, 'site', 'layouts', 'partials', 'footer.html');
+    const theme = fs.readFileSync(path.join(REPO, 'themes', 'default', 'layouts', 'partials', 'footer.html'), 'utf8');
+    const edited = theme.replace('<footer class="site-footer">', '<footer class="site-footer"><p>Pied de page relu par le test.</p>');
+    assert.notEqual(edited, theme, 'the theme\'s footer has changed: update the test');
+    let loaded = page.waitForEvent('load', { timeout: WAIT });
+    fs.mkdirSync(path.dirname(partial), { recursive: true });
+    fs.writeFileSync(partial, edited);
+    await loaded;
+    assert.match(await page.locator('footer').innerText(), /Pied de page relu par le test\./);
+    loaded = page.waitForEvent('load', { timeout: WAIT });
+    fs.rmSync(path.join(tmp, 'site', 'layouts'), { recursive: true });
+    await loaded;
+    assert.doesNotMatch(await page.locator('footer').innerText(), /relu par le test/);
   });
 
   it('requested only 127.0.0.1 and logged no other console error', () => {

@@ -347,7 +347,7 @@ describe('the three paths (issue #23)', () => {
         const url = `${serveOrigin}/cpts/pays-de-lunel/actualites/${path.basename(file, '.md').slice(11)}/`;
         await waitFor200(url);
         ({ context, page } = await open(vp));
-        const stream = page.waitForRequest((req) => req.url().endsWith('/__cpts/events'));
+        const stream = page.waitForRequest((req) => new URL(req.url()).pathname === '/__cpts/events');
         await page.goto(url);
         await stream; // live reload listens
         assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), title);
