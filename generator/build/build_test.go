@@ -3,6 +3,7 @@ package build_test
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -17,12 +18,16 @@ import (
 )
 
 func table(t testing.TB) *geo.Table {
-	tb, err := geo.Load()
+	tb, err := sharedTable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	return tb
 }
+
+// sharedTable is the table of communes of every test, loaded once: builds
+// only read it.
+var sharedTable = sync.OnceValues(geo.Load)
 
 // TestSampleBuildIsReproducible builds the embedded sample twice: the two
 // outputs must be identical byte for byte (no map order, no timestamps).

@@ -80,7 +80,12 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	c.news()
 	// Every document has its own tie (a code, slug or path): the order is
 	// total, and a stable sort (3 times slower here) would change nothing.
-	slices.SortFunc(c.docs, func(a, b *doc) int {
+	// The communes come first, in order already.
+	communes := 0
+	for communes < len(c.docs) && c.docs[communes].kind == KindCommune {
+		communes++
+	}
+	slices.SortFunc(c.docs[communes:], func(a, b *doc) int {
 		if a.kind != b.kind {
 			return cmp.Compare(a.kind, b.kind)
 		}
@@ -91,7 +96,11 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 	})
 	rows := map[*model.CPTS][]any{} // full rows, made once per CPTS, not per document
 	var refs [][]any
-	wordsOf(c.docs, func(d *doc) [][]any {
+	names := deptNames(site)
+	for _, d := range c.docs[communes:] { // the communes have theirs (communeDocs)
+		if d.prose {
+			continue
+		}
 		refs = refs[:0]
 		for _, x := range d.refs {
 			if rows[x] == nil {
@@ -99,12 +108,12 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 			}
 			refs = append(refs, rows[x])
 		}
-		return refs
-	}, deptNames(site))
+		d.words = recordWords(d.rec, refs, names)
+	}
 	var arena []byte // the JSON of the name records, in blocks
 	for i, d := range c.docs {
 		d.id = i
-		if !d.prose { // a prose record holds no id: its chunk does not move with the others (see chunkPlace)
+		if !d.prose && d.json == nil { // a prose record holds no id: its chunk does not move with the others (see chunkPlace)
 			if cap(arena)-len(arena) < 512 {
 				arena = make([]byte, 0, 64<<10)
 			}
@@ -165,23 +174,6 @@ func (c *collector) areaLink(p string) string {
 		return p
 	}
 	return plan.Elsewhere
-}
-
-func (c *collector) communes() {
-	for _, com := range c.site.Geo.Communes() {
-		if c.opts.Communes != nil && !c.opts.Communes(com) {
-			continue
-		}
-		var refs []*model.CPTS
-		for _, cl := range c.site.Coverage.Of(com.Code) {
-			refs = append(refs, cl.CPTS)
-		}
-		rec := []any{KindCommune, com.Code, com.Name, strings.Join(c.postalCodes(com), " "), nil}
-		if p := plan.CommunePage(com.Code); !c.hasPage(p) {
-			rec = append(rec, c.areaLink(plan.DepartementPage(com.Departement)))
-		}
-		c.add(&doc{kind: KindCommune, rank: com.Population, tie: com.Code, rec: rec, refs: refs, refAt: 4, many: true})
-	}
 }
 
 // postalCodes returns the postal codes a commune is found by: for Paris,
