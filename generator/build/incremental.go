@@ -27,9 +27,9 @@ import (
 //     plan changes (the items, their CPTS, the home page, the news lists
 //     and tag pages whose items or page count change, the feeds); pages
 //     the new plan no longer has are removed;
-//   - image files of content/ (see imageFiles): an edit of the news
-//     items, CPTS and free pages that show them, or nothing when none
-//     does;
+//   - image files (see imageFiles): an edit of the news items, CPTS and
+//     free pages that show them (one of static/ copied too), or nothing
+//     when none does (one of static/ copied alone);
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
@@ -59,7 +59,7 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, images of static/ that pages show, a folder, a
+// other files, the configured logo, a folder, a
 // news file added or deleted on a site with a [scope], a CPTS's
 // départements, the configuration. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
@@ -76,7 +76,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	}
 	site := prev.Site
 	start := time.Now()
-	changed, shownImages, ok := imageFiles(prev, changed)
+	changed, shownImages, copied, ok := imageFiles(prev, changed)
 	if !ok {
 		return nil, nil, false
 	}
@@ -206,6 +206,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		wanted = news
 	} else {
 		maps.Copy(wanted, news)
+	}
+	for _, p := range copied { // images of static/ that pages show: copied too
+		wanted["/"+strings.TrimPrefix(p, "static/")] = true
 	}
 	if shownBy != nil {
 		if err := shownBy.shownPages(site, after, wanted, older); err != nil {

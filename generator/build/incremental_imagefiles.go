@@ -14,10 +14,12 @@ import (
 // anew); a CPTS's logo or a photo of its text, an edit of its index.md,
 // and a photo of a free page, of that page (see reimage); one nothing
 // shows is left out (the build publishes only the images pages show), one
-// of static/ nothing shows stays (it is copied). It returns the rest of
-// changed (rest), the image files shown (shown), and
-// ok=false when a changed image is in static/ and shown: a full build.
-func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) {
+// of static/ nothing shows stays (it is copied), one of static/ that pages
+// show is an edit of those pages too, and is copied (copied). It returns
+// the rest of changed (rest), the image files shown (shown), those of
+// static/ among them (copied), and ok=false when a changed image of
+// static/ is the configured logo: a full build.
+func imageFiles(prev *Result, changed []string) (rest, shown, copied []string, ok bool) {
 	for _, p := range changed {
 		if !images.IsImageName(p) || strings.HasPrefix(p, "static/") && !shownBy(prev, p) {
 			if !slices.Contains(rest, p) {
@@ -31,8 +33,6 @@ func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) 
 				continue
 			}
 			switch {
-			case strings.HasPrefix(p, "static/"):
-				return nil, nil, false
 			case u.news == nil:
 				users = append(users, u.ref.File) // the CPTS's index.md (logo or photo), the free page
 			default:
@@ -42,13 +42,19 @@ func imageFiles(prev *Result, changed []string) (rest, shown []string, ok bool) 
 		if len(users) > 0 {
 			shown = append(shown, p)
 		}
+		if strings.HasPrefix(p, "static/") {
+			if "/"+strings.TrimPrefix(p, "static/") == prev.Site.Config.Logo {
+				return nil, nil, nil, false
+			}
+			copied = append(copied, p)
+		}
 		for _, f := range users {
 			if !slices.Contains(rest, f) {
 				rest = append(rest, f)
 			}
 		}
 	}
-	return rest, shown, true
+	return rest, shown, copied, true
 }
 
 // shownBy reports whether a page of prev shows the image file p.

@@ -682,10 +682,10 @@ func TestIncrementalNameAndStage(t *testing.T) {
 	}
 }
 
-// TestIncrementalImageFile saves image files under the dev server: one
-// no page shows changes nothing; one a news item shows, edited, is read
-// again with the pages that show it (compared with a full build); deleted,
-// it is the error of a full build.
+// TestIncrementalImageFile: an image file no page shows builds nothing;
+// one a news item shows (of content/, then of static/, which is copied
+// too) renders the item again, as a full build would; deleted, it is the
+// full build's error.
 func TestIncrementalImageFile(t *testing.T) {
 	fsys, opts, res := servedSite(t)
 	const (
@@ -709,6 +709,23 @@ func TestIncrementalImageFile(t *testing.T) {
 	fsys[photo] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(64, 40, 7), 80)}
 	if res, diags, ok = build.Incremental(res, opts, []string{photo}); !ok || res == nil || diags.HasErrors() {
 		t.Fatalf("photo edited: ok=%v %v", ok, diags)
+	}
+	sameAsFullBuild(t, fsys, before, res)
+	// An image of static/ the item shows, edited: the item again, and the
+	// file copied.
+	const frieze = "static/img/frise.jpg"
+	fsys[frieze] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(96, 24, 3), 80)}
+	fsys[item] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[item].Data), "\n\nTexte", "\n\n![Frise de l’atelier](/img/frise.jpg)\n\nTexte", 1))}
+	if res, diags, ok = build.Incremental(res, opts, []string{frieze, item}); ok {
+		t.Fatal("a new file of static/ and a news item: want a full build")
+	}
+	if res, diags = build.Run(opts); res == nil {
+		t.Fatal(diags)
+	}
+	before = res.Files.Clone()
+	fsys[frieze] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(96, 24, 4), 80)}
+	if res, diags, ok = build.Incremental(res, opts, []string{frieze}); !ok || res == nil || diags.HasErrors() {
+		t.Fatalf("static image edited: ok=%v %v", ok, diags)
 	}
 	sameAsFullBuild(t, fsys, before, res)
 	// Deleted: the error of a full build, at the item that shows it.
