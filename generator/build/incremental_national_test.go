@@ -26,7 +26,8 @@ var national = flag.Bool("national", false, "run the property test of incrementa
 // sequence of edits of every kind a communicator makes, on files drawn
 // from the whole corpus (news edited, drafted, added and deleted; a CPTS's
 // text, summary, name, members, missions, contacts and territory; a free
-// page; a page layout and the stylesheet), each rebuilt incrementally on
+// page's text and title; a page layout, a partial and the stylesheet),
+// each rebuilt incrementally on
 // top of the last, one in four completed as the dev server does, must
 // give file for file what a full build of the edited corpus gives. Run
 // with -national (go test ./generator/build -run National -national
@@ -43,6 +44,7 @@ func TestIncrementalEqualsFullBuildNational(t *testing.T) {
 	}
 	fsys := c.MapFS()
 	opts := serveOptions(t, fsys)
+	opts.Open = []string{"/", "/actualites/"} // rendered first by the edits every page shows
 	start := time.Now()
 	res, diags := build.Run(opts)
 	if res == nil {
@@ -96,7 +98,7 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		set(p, strings.Replace(text, from, to, 1))
 	}
 	const news, cpts = `^content/cpts/[^/]+/news/[^/]+\.md$`, `^content/cpts/[^/]+/`
-	switch rnd.IntN(14) {
+	switch rnd.IntN(16) {
 	case 0:
 		file = pick(news)
 		set(file, string(fsys[file].Data)+fmt.Sprintf("\nUn paragraphe ajouté à l’étape %d.\n", step))
@@ -153,8 +155,12 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		file = pick(`^content/pages/(a-propos|qu-est-ce-qu-une-cpts)\.md$`)
 		set(file, string(fsys[file].Data)+fmt.Sprintf("\nParagraphe %d.\n", step))
 		return file, "free page"
+	case 13:
+		file = pick(`^content/pages/(a-propos|qu-est-ce-qu-une-cpts)\.md$`)
+		replace(file, `title = "`, fmt.Sprintf(`title = "Relu %d : `, step))
+		return file, "free page title" // in the menu of every page
 	}
-	file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css"}[rnd.IntN(3)]
+	file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html"}[rnd.IntN(4)]
 	text, err := fs.ReadFile(themes.Default(), file)
 	if err != nil {
 		panic(err)
@@ -162,6 +168,10 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 	if strings.HasSuffix(file, ".css") {
 		set(file, string(text)+fmt.Sprintf("\n.relu-%d { color: #123456; }\n", step))
 		return file, "stylesheet"
+	}
+	if strings.Contains(file, "partials/") {
+		set(file, strings.Replace(string(text), `<footer class="site-footer">`, fmt.Sprintf(`<footer class="site-footer"><p>Relu %d</p>`, step), 1))
+		return file, "partial"
 	}
 	set(file, strings.Replace(string(text), `{{define "main"}}`, fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, step), 1))
 	return file, "layout"

@@ -93,8 +93,10 @@ func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
 // of edits of news files (text, titles, tags, drafts, expiry, new items,
 // deleted ones), of CPTS records (body, members, missions, contacts,
 // events added and removed, association), of a free page's text, of
-// static images (whose metadata must be stripped) and of page layouts
-// (the site's news.html or cpts.html over the theme's), each rebuilt incrementally on
+// static images (whose metadata must be stripped), of page layouts
+// (the site's news.html or cpts.html over the theme's), of what every page
+// shows (a partial, a free page's title: the open page first, the others
+// when completed), each rebuilt incrementally on
 // top of the last, gives
 // file for file what a full build of the edited site gives, search index
 // and sitemap included once the last rebuild is completed (the dev server
@@ -106,6 +108,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rnd := rand.New(rand.NewPCG(seed, 0))
 			fsys, opts, res := servedSite(t)
+			opts.Open = []string{"/cpts/colhaj/"} // rendered first by the edits every page shows
 			before := res.Files.Clone()
 			var done []string
 			for step := range 10 {
@@ -129,14 +132,21 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
+// freePage is the sample's free page, whose title randomEdit changes.
+const freePage = "content/pages/qu-est-ce-qu-une-cpts.md"
+
 // randomEdit makes one random edit of fsys (see withNews; photos and
-// covers come and go too): of a page
-// layout one time in ten, of a CPTS's records one time in three, else of
-// a news file. It returns the file and what was done. The contacts and
+// covers come and go too): of a page layout, the stylesheet, a partial
+// or the free page's title one time in ten, of a CPTS's records one time
+// in three, else of a news file. It returns the file and what was done. The contacts and
 // events it writes are test data.
 func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
 	if rnd.IntN(10) == 0 {
-		file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css"}[rnd.IntN(3)]
+		file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html", freePage}[rnd.IntN(5)]
+		if file == freePage { // its title is in the menu of every page
+			fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), `title = "`, fmt.Sprintf(`title = "Relu %d : `, step), 1))}
+			return file, "free page title"
+		}
 		text, err := fs.ReadFile(themes.Default(), file)
 		if err != nil {
 			panic(err)
@@ -144,6 +154,11 @@ func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string)
 		if strings.HasSuffix(file, ".css") { // stable names in serve: the sheet alone is copied
 			fsys[file] = &fstest.MapFile{Data: fmt.Appendf(text, "\n.relu-%d { color: #123456; }\n", step)}
 			return file, "stylesheet"
+		}
+		if strings.Contains(file, "partials/") { // every page shows it
+			marker := fmt.Sprintf(`<footer class="site-footer"><p>Relu %d</p>`, step)
+			fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(text), `<footer class="site-footer">`, marker, 1))}
+			return file, "partial"
 		}
 		marker := fmt.Sprintf(`{{define "main"}}<p>Relu %d</p>`, step)
 		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(text), `{{define "main"}}`, marker, 1))}
