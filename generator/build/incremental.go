@@ -16,6 +16,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/render"
+	"github.com/cpts-fr/cpts/generator/scope"
 	"github.com/cpts-fr/cpts/generator/validate"
 )
 
@@ -59,8 +60,8 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, the configured logo, a folder, a
-// news file added or deleted on a site with a [scope], a CPTS's
+// other files, the configured logo, a folder, a news file of the site's
+// own added or deleted on a site whose [scope] leaves them out, a CPTS's
 // départements, the configuration. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
@@ -106,7 +107,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var territory *territoryEdit // its pages are known once planned
 	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
-	if edit, d, isNews := reloadNews(site, opts, prev.plan.Restricted(), changed); isNews {
+	if edit, d, isNews := reloadNews(site, opts, prev.plan.Options().Scope, changed); isNews {
 		if d.HasErrors() {
 			return nil, d.Sort(), true
 		}
@@ -374,10 +375,11 @@ func (e *newsEdit) commit(site *model.Site, all []*model.News) (undo func()) {
 
 // reloadNews reads the changed news files again, and finds the images
 // the new items show. It returns ok=false when a path is not a news file
-// (or bundle's index.md) of a CPTS of the site or of the site itself (an
-// image file among them: a full build), and when a file is added or
-// deleted on a site with a [scope] (which decides which items it keeps).
-func reloadNews(site *model.Site, opts Options, restricted bool, changed []string) (edit *newsEdit, diags diag.List, ok bool) {
+// (or bundle's index.md) of a CPTS of the site (of its [scope]) or of the
+// site itself (an image file among them: a full build), and when a file
+// of the site's own news is added or deleted on a site whose scope leaves
+// them out (sc.Shared false), which only a full build checks.
+func reloadNews(site *model.Site, opts Options, sc *scope.Result, changed []string) (edit *newsEdit, diags diag.List, ok bool) {
 	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
 	edit = &newsEdit{replaced: map[*model.News]*model.News{}, owners: map[*model.CPTS]bool{}}
 	for _, p := range changed {
@@ -388,7 +390,7 @@ func reloadNews(site *model.Site, opts Options, restricted bool, changed []strin
 		old := newsByFile(site, p)
 		_, err := fs.Stat(opts.Source, p)
 		deleted := errors.Is(err, fs.ErrNotExist)
-		if (old == nil || deleted) && restricted {
+		if (old == nil || deleted) && owner == nil && sc != nil && !sc.Shared {
 			return nil, nil, false
 		}
 		if owner != nil {

@@ -892,3 +892,43 @@ func TestIncrementalTerritoryOfArrondissements(t *testing.T) {
 		sameAsFullBuild(t, fsys, before, res)
 	}
 }
+
+// TestIncrementalScopedNews: on a site of one département and on a site of
+// one CPTS, a news item of a CPTS the site shows, added then deleted, is
+// rebuilt incrementally and gives what a full build gives; an item of the
+// site's own news, which the site of one CPTS leaves out, is a full build.
+func TestIncrementalScopedNews(t *testing.T) {
+	for _, tc := range []struct{ name, scope string }{
+		{"département", "[scope]\ndepartements = [\"34\"]\ndirectory_url = \"https://annuaire.example.org/\"\n"},
+		{"CPTS", "[scope]\ncpts = \"pays-de-lunel\"\ndirectory_url = \"https://annuaire.example.org/\"\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := copyFS(t, cpts.Sample)
+			fsys["config.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["config.toml"].Data), "\n"+tc.scope...)}
+			opts := serveOptions(t, fsys)
+			res, diags := build.Run(opts)
+			if res == nil {
+				t.Fatal(diags)
+			}
+			before := res.Files.Clone()
+			const item = "content/cpts/pays-de-lunel/news/2026-11-02-permanence.md"
+			fsys[item] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Permanence de novembre\"\ndate = 2026-11-02\ntags = [\"permanence\"]\n+++\nTexte.\n")}
+			next, diags, ok := build.Incremental(res, opts, []string{item})
+			if !ok || next == nil || diags.HasErrors() {
+				t.Fatalf("added: ok=%v %v", ok, diags)
+			}
+			sameAsFullBuild(t, fsys, before, next)
+			before = next.Files.Clone()
+			delete(fsys, item)
+			if next, diags, ok = build.Incremental(next, opts, []string{item}); !ok || next == nil || diags.HasErrors() {
+				t.Fatalf("deleted: ok=%v %v", ok, diags)
+			}
+			sameAsFullBuild(t, fsys, before, next)
+			const own = "content/news/2026-11-03-annonce.md"
+			fsys[own] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Annonce\"\ndate = 2026-11-03\n+++\nTexte.\n")}
+			if _, _, ok := build.Incremental(next, opts, []string{own}); ok != (tc.name == "département") {
+				t.Errorf("the site's own news added: incremental %v, want %v", ok, tc.name == "département")
+			}
+		})
+	}
+}
