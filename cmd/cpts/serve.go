@@ -94,7 +94,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 				}
 				fmt.Fprintln(stdout, msgs.Load().Sprintf("changed (%s): %v", b.Kind, paths))
 				report(srv.Rebuild(b.Paths))
-			})
+			}, srv.Interrupt) // a save during a rebuild stops its completion
 			if err != nil {
 				fmt.Fprintf(stderr, "cpts serve: watching files: %v\n", err)
 			}

@@ -166,13 +166,27 @@ func (r *Result) Pending() bool { return r.pending != nil }
 // for whoever still reads it). Call it before any rebuild on top of r,
 // which changes the model r shares; that rebuild otherwise takes the work
 // over. When it fails, Files stays as it was and Broken reports it.
-func (r *Result) Complete() diag.List {
+func (r *Result) Complete() diag.List { return r.CompleteUnless(nil) }
+
+// CompleteUnless is Complete, which stops when stop returns true (it is
+// asked between steps and before each page): r is then left as it was,
+// Pending, for a rebuild on top of it to take the work over (the dev
+// server, when a newer change arrives during the completion). The search
+// index, once started, is made to its end.
+func (r *Result) CompleteUnless(stop func() bool) diag.List {
 	c := r.pending
 	if c == nil {
 		return nil
 	}
+	if stop == nil {
+		stop = func() bool { return false }
+	}
 	r.pending = nil
-	diags := r.complete(c)
+	diags, stopped := r.complete(c, stop)
+	if stopped {
+		r.pending = c
+		return nil
+	}
 	r.broken = diags.HasErrors()
 	return diags
 }
@@ -182,22 +196,32 @@ func (r *Result) Complete() diag.List {
 // and the next build must be a full one.
 func (r *Result) Broken() bool { return r.broken }
 
-func (r *Result) complete(c *completion) diag.List {
+// complete does what CompleteUnless says; stopped tells that it stopped
+// before the end, leaving r as it was.
+func (r *Result) complete(c *completion, stop func() bool) (diags diag.List, stopped bool) {
 	files := r.Files.Clone()
-	var diags diag.List
+	if stop() {
+		return nil, true
+	}
 	if c.index {
 		removeIndex(files)
 		diags = startIndex(c.render.Plan, c.render.Theme, r.memo).add(files)
 	}
+	if stop() {
+		return nil, true
+	}
 	if len(c.later) > 0 || c.every {
 		ropts := c.render
-		ropts.Only, ropts.Layouts, ropts.Out = c.later, nil, newOutput(c.minify)
+		ropts.Only, ropts.Layouts, ropts.Out, ropts.Stop = c.later, nil, newOutput(c.minify), stop
 		if c.every {
 			ropts.Only = nil
 		}
 		rendered, d := renderOver(r.Site, ropts, files, c.every)
+		if stop() {
+			return nil, true
+		}
 		if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
-			return diags
+			return diags, false
 		}
 		removeUnrendered(files, rendered.Files, c.mayGo, nil)
 	}
@@ -217,7 +241,7 @@ func (r *Result) complete(c *completion) diag.List {
 		}
 	}
 	r.Files = files
-	return diags
+	return diags, false
 }
 
 // Pages counts the HTML files.

@@ -173,3 +173,37 @@ func themeFile(t *testing.T, name string) string {
 	}
 	return string(data)
 }
+
+// TestIncrementalCompletionStopped: a completion stopped (a newer change
+// has come) leaves the result as it was, pending; the rebuild of the
+// newer change takes its work over, and the site is then what a full
+// build makes.
+func TestIncrementalCompletionStopped(t *testing.T) {
+	fsys := copyFS(t, cpts.Sample)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	before := res.Files.Clone()
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(strings.Replace(themeFile(t, "layouts/partials/footer.html"),
+		`<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))}
+	opts.Open = []string{"/cpts/pays-de-lunel/"}
+	next, diags, ok := build.Incremental(res, opts, []string{"layouts/partials/footer.html"})
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("ok=%v %v", ok, diags)
+	}
+	files, asked := next.Files, 0
+	if d := next.CompleteUnless(func() bool { asked++; return asked > 20 }); d != nil || !next.Pending() || next.Files != files || next.Broken() {
+		t.Fatalf("stopped: %v, pending %v, files replaced %v", d, next.Pending(), next.Files != files)
+	}
+	if asked < 20 {
+		t.Errorf("asked %d times whether to stop: not while rendering", asked)
+	}
+	const news = "content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md"
+	fsys[news] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[news].Data), `title = "`, `title = "Relu : `, 1))}
+	if next, diags, ok = build.Incremental(next, opts, []string{news}); !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("the newer change: ok=%v %v", ok, diags)
+	}
+	sameAsFullBuild(t, fsys, before, next)
+}

@@ -50,6 +50,10 @@ type Options struct {
 	// edit of their layout. Static files, feeds, calendars, the sitemap,
 	// robots.txt, _headers and the location files are left out.
 	Layouts map[string]bool
+	// Stop, when set and true, stops the rendering: no page is queued
+	// after it, and the caller, which asked, drops the result (the dev
+	// server's completion of a rebuild, when a newer change arrives).
+	Stop func() bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
 	Images Images
@@ -286,7 +290,7 @@ func (r *renderer) wantedUnder(prefix string) bool {
 // are prepared; flush waits for them.
 func (r *renderer) emit(layout string, p *page) {
 	r.scopePage(layout, p)
-	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] {
+	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] || r.opts.Stop != nil && r.opts.Stop() {
 		return
 	}
 	p.Site = r.site

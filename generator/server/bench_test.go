@@ -86,7 +86,7 @@ func BenchmarkServeEdit(b *testing.B) {
 				_ = Watch(ctx, dir, "config.toml", Debounce, func(batch Batch) {
 					srv.Rebuild(batch.Paths)
 					built <- struct{}{}
-				})
+				}, srv.Interrupt)
 			}()
 			time.Sleep(editPause) // let the watcher start, and the server collect the first build's garbage
 			for _, e := range serveEdits(b, c) {

@@ -237,3 +237,57 @@ func TestCompletionFailure(t *testing.T) {
 		t.Errorf("files rendered by each build: %v, want a full build, an incremental one, a full one", rendered)
 	}
 }
+
+// TestInterruptedCompletion: a change that arrives during a rebuild
+// (Interrupt) stops its completion, and the rebuild of that change takes
+// the work over: the pages the first left to complete show its edit after
+// the second.
+func TestInterruptedCompletion(t *testing.T) {
+	dir := writeSample(t)
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true,
+		DeferIndex: true, Open: []string{"/cpts/pays-de-lunel/"}}
+	s := New(IncrementalBuilder(func() build.Options { return opts }))
+	if diags := s.Rebuild(nil); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	footer, err := fs.ReadFile(themes.Default(), "layouts/partials/footer.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name, text string) {
+		full := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("layouts/partials/footer.html", strings.Replace(string(footer), `<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))
+	s.Interrupt() // as Watch does for a save during the rebuild
+	if diags := s.Rebuild([]string{"layouts/partials/footer.html"}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if rec := get(t, s, "/cpts/pays-de-lunel/"); !strings.Contains(rec.Body.String(), "Pied relu.") {
+		t.Error("the open page does not show the edit")
+	}
+	if rec := get(t, s, "/glossaire/"); strings.Contains(rec.Body.String(), "Pied relu.") {
+		t.Error("the completion was not stopped")
+	}
+	const news = "content/cpts/pays-de-lunel/news/2020-07-17-signature-convention.md"
+	text, err := os.ReadFile(filepath.Join(dir, news))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(news, strings.Replace(string(text), `title = "`, `title = "Relu : `, 1))
+	if diags := s.Rebuild([]string{news}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if rec := get(t, s, "/glossaire/"); !strings.Contains(rec.Body.String(), "Pied relu.") {
+		t.Error("the next rebuild did not take the completion over")
+	}
+}

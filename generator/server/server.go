@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/build"
@@ -47,6 +48,10 @@ type Server struct {
 
 	gc *idleGC
 
+	// newer is set when a change arrives during a rebuild (Interrupt): the
+	// rebuild stops its completion, which the next one takes over.
+	newer atomic.Bool
+
 	messages func() *catalog.Catalog // the language of the error page
 }
 
@@ -67,13 +72,16 @@ func (s *Server) Speak(messages func() *catalog.Catalog) { s.messages = messages
 // output if it succeeded, and tells open pages to reload; then it
 // completes a build that left its search index or sitemap to make
 // (build.Result.Complete) and serves them too, or, when that fails, its
-// errors (the pages reload to show them). It returns the
+// errors (the pages reload to show them); a change that arrives meanwhile
+// (Interrupt) stops the completion, which the next rebuild takes over. It
+// returns the
 // diagnostics. Once it has been idle for IdleGCDelay after a build, the
 // server collects its garbage if the runtime would soon do so itself,
 // so that collections do not fall in the middle of a rebuild.
 func (s *Server) Rebuild(changed []string) diag.List {
 	s.gc.busy()
 	defer s.gc.idle()
+	defer s.newer.Store(false) // the changes seen until now make the next batch
 	start := time.Now()
 	res, diags := s.build(changed)
 	s.mu.Lock()
@@ -88,8 +96,12 @@ func (s *Server) Rebuild(changed []string) diag.List {
 	s.notify()
 	if res != nil && res.Pending() {
 		// The edited page is reloading; the search index and sitemap
-		// follow, before the next build (build.Options.DeferIndex).
-		more := res.Complete()
+		// follow, before the next build (build.Options.DeferIndex), unless
+		// a newer change comes first: that build takes them over.
+		more := res.CompleteUnless(s.newer.Load)
+		if res.Pending() {
+			return diags
+		}
 		s.mu.Lock()
 		s.files = res.Files
 		s.diags = append(s.diags, more...)
@@ -102,6 +114,12 @@ func (s *Server) Rebuild(changed []string) diag.List {
 	}
 	return diags
 }
+
+// Interrupt tells a running Rebuild that a newer change has arrived: it
+// stops completing (build.Result.CompleteUnless), and the rebuild of that
+// change takes the work over. Watch calls it for each change it sees
+// during a rebuild.
+func (s *Server) Interrupt() { s.newer.Store(true) }
 
 // Stats returns the number of builds, whether the last failed, and how long it took.
 func (s *Server) Stats() (builds int, failed bool, took time.Duration) {

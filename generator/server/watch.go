@@ -71,8 +71,12 @@ type Batch struct {
 // changes, debounced by quiet: editors that save by writing a temporary
 // file and renaming it give one batch, without the temporary file; a batch
 // of temporary files alone is not reported. New folders are watched as
-// they appear; removed ones are dropped. It returns when ctx is done.
-func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatch func(Batch)) error {
+// they appear; removed ones are dropped. onBatch runs on a goroutine of
+// its own, one batch at a time: the changes seen meanwhile make the next
+// batch, and each calls onChange (when not nil), so that the work of the
+// running batch may stop early (Server.Interrupt). It returns when ctx is
+// done, once the running batch has returned.
+func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatch func(Batch), onChange func()) error {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
 		return err
@@ -85,16 +89,36 @@ func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatc
 	pending := map[string]ChangeKind{}
 	timer := time.NewTimer(time.Hour)
 	timer.Stop()
+	running := false                // onBatch is running
+	returned := make(chan struct{}) // it returned
+	var last time.Time              // of the last change
+	defer func() {
+		if running {
+			<-returned
+		}
+	}()
+	changed := func() {
+		last = time.Now()
+		timer.Reset(quiet)
+		if running && onChange != nil {
+			onChange()
+		}
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return nil
+		case <-returned:
+			running = false
+			if len(pending) > 0 { // the quiet time may have passed meanwhile
+				timer.Reset(max(0, quiet-time.Since(last)))
+			}
 		case err := <-w.Errors:
 			if err != nil && !errors.Is(err, fsnotify.ErrEventOverflow) {
 				return err
 			}
 			pending["content"] = ChangeConfig // overflow: rebuild everything
-			timer.Reset(quiet)
+			changed()
 		case ev := <-w.Events:
 			rel, err := filepath.Rel(root, ev.Name)
 			if err != nil {
@@ -112,8 +136,11 @@ func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatc
 			if k, seen := pending[rel]; !seen || kind > k {
 				pending[rel] = kind
 			}
-			timer.Reset(quiet)
+			changed()
 		case <-timer.C:
+			if running {
+				continue // the batch comes once the running one returns
+			}
 			b := Batch{}
 			for p, k := range pending {
 				full := filepath.Join(root, p)
@@ -133,7 +160,11 @@ func Watch(ctx context.Context, root, config string, quiet time.Duration, onBatc
 				continue
 			}
 			sort.Strings(b.Paths)
-			onBatch(b)
+			running = true
+			go func() {
+				onBatch(b)
+				returned <- struct{}{}
+			}()
 		}
 	}
 }

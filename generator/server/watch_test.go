@@ -50,7 +50,7 @@ func TestWatchRealEvents(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	batches := make(chan Batch, 16)
-	go func() { _ = Watch(ctx, root, "config.toml", 40*time.Millisecond, func(b Batch) { batches <- b }) }()
+	go func() { _ = Watch(ctx, root, "config.toml", 40*time.Millisecond, func(b Batch) { batches <- b }, nil) }()
 	time.Sleep(100 * time.Millisecond) // let the watcher start
 	next := func(what string) Batch {
 		t.Helper()
@@ -154,4 +154,63 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestWatchDuringABatch: a change saved while the last batch is still
+// being handled calls onChange (the rebuild stops its completion), and
+// makes the next batch once that one returns.
+func TestWatchDuringABatch(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	batches, release, changes := make(chan Batch, 4), make(chan struct{}), make(chan struct{}, 16)
+	first := true
+	go func() {
+		_ = Watch(ctx, root, "config.toml", 20*time.Millisecond, func(b Batch) {
+			batches <- b
+			if first { // a long rebuild
+				first = false
+				<-release
+			}
+		}, func() { changes <- struct{}{} })
+	}()
+	time.Sleep(100 * time.Millisecond) // let the watcher start
+	write := func(name string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	next := func(what string) Batch {
+		t.Helper()
+		select {
+		case b := <-batches:
+			return b
+		case <-time.After(5 * time.Second):
+			t.Fatalf("no batch after %s", what)
+		}
+		return Batch{}
+	}
+	write("a.md")
+	if b := next("a save"); !contains(b.Paths, "content/a.md") {
+		t.Fatalf("first batch %+v", b)
+	}
+	write("b.md")
+	select {
+	case <-changes:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a save during the batch: onChange not called")
+	}
+	select {
+	case b := <-batches:
+		t.Fatalf("a batch (%+v) before the running one returned", b)
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	if b := next("the running batch returned"); !contains(b.Paths, "content/b.md") || contains(b.Paths, "content/a.md") {
+		t.Errorf("second batch %+v, want content/b.md alone", b)
+	}
 }
