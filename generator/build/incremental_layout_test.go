@@ -7,8 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/themes"
 )
 
@@ -17,12 +17,7 @@ import (
 // a full build makes; an edit that changes the ids Markdown headings avoid
 // needs a full build.
 func TestIncrementalLayoutEdit(t *testing.T) {
-	fsys := copyFS(t, cpts.Sample)
-	opts := serveOptions(t, fsys)
-	prev, diags := build.Run(opts)
-	if prev == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, prev := servedSample(t)
 	theme, err := fs.ReadFile(themes.Default(), "layouts/cpts.html")
 	if err != nil {
 		t.Fatal(err)
@@ -63,12 +58,7 @@ func TestIncrementalLayoutEdit(t *testing.T) {
 // last; the site is then what a full build makes, index included (a UI
 // string it reads changed).
 func TestIncrementalEveryPage(t *testing.T) {
-	fsys := copyFS(t, cpts.Sample)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSample(t)
 	before := res.Files.Clone()
 	const open, other = "/cpts/pays-de-lunel/", "glossaire/index.html"
 	// first: the files rendered before Incremental returns, at most (the
@@ -99,8 +89,7 @@ func TestIncrementalEveryPage(t *testing.T) {
 		data, _ := res.Files.Get(file)
 		return strings.Contains(string(data), text)
 	}
-	footer := themeFile(t, "layouts/partials/footer.html")
-	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(strings.Replace(footer, `<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))}
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(footerWith(t, "<p>Pied relu.</p>"))}
 	step("partial", true, 5, "layouts/partials/footer.html")
 	if !shows("cpts/pays-de-lunel/index.html", "Pied relu.") || !shows(other, "Pied relu.") {
 		t.Error("partial: a page does not show the new footer")
@@ -127,6 +116,7 @@ func TestIncrementalEveryPage(t *testing.T) {
 	// page reloads.
 	fsys["content/pages/horaires.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Horaires\"\n+++\nVoir [l’accessibilité](/pages/acces/).\n")}
 	fsys["content/pages/acces.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Accès\"\n+++\nTexte.\n")}
+	var diags diag.List
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
 	}
@@ -143,12 +133,7 @@ func TestIncrementalEveryPage(t *testing.T) {
 // of every other page and the result is Broken (the dev server builds the
 // whole site next).
 func TestIncrementalCompletionFails(t *testing.T) {
-	fsys := copyFS(t, cpts.Sample)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSample(t)
 	footer := themeFile(t, "layouts/partials/footer.html")
 	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(`{{if eq .Path "/glossaire/"}}{{len 3}}{{end}}` + footer)}
 	opts.Open = []string{"/cpts/pays-de-lunel/"}
@@ -162,6 +147,17 @@ func TestIncrementalCompletionFails(t *testing.T) {
 	if d := next.Complete(); !d.HasErrors() || !next.Broken() {
 		t.Errorf("Complete: %v, broken: %v; want the template's error", d, next.Broken())
 	}
+}
+
+// footerWith returns the theme's footer partial with html at its start.
+func footerWith(t *testing.T, html string) string {
+	t.Helper()
+	footer := themeFile(t, "layouts/partials/footer.html")
+	edited := strings.Replace(footer, `<footer class="site-footer">`, `<footer class="site-footer">`+html, 1)
+	if edited == footer {
+		t.Fatal("the theme's footer has changed: update the test")
+	}
+	return edited
 }
 
 // themeFile returns a file of the default theme.
@@ -179,15 +175,9 @@ func themeFile(t *testing.T, name string) string {
 // newer change takes its work over, and the site is then what a full
 // build makes.
 func TestIncrementalCompletionStopped(t *testing.T) {
-	fsys := copyFS(t, cpts.Sample)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSample(t)
 	before := res.Files.Clone()
-	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(strings.Replace(themeFile(t, "layouts/partials/footer.html"),
-		`<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))}
+	fsys["layouts/partials/footer.html"] = &fstest.MapFile{Data: []byte(footerWith(t, "<p>Pied relu.</p>"))}
 	opts.Open = []string{"/cpts/pays-de-lunel/"}
 	next, diags, ok := build.Incremental(res, opts, []string{"layouts/partials/footer.html"})
 	if !ok || next == nil || diags.HasErrors() {

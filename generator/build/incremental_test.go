@@ -77,6 +77,18 @@ func serveOptions(t *testing.T, fsys fs.FS) build.Options {
 		DeferIndex: true, Now: time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)}
 }
 
+// servedSample builds the sample with serveOptions, as the dev server's
+// first build, and returns its files, options and result.
+func servedSample(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
+	fsys := copyFS(t, cpts.Sample)
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	return fsys, opts, res
+}
+
 // servedSite builds withNews with serveOptions, as the dev server's first
 // build, and returns its files, options and result.
 func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
@@ -525,12 +537,7 @@ func TestIncrementalNewsImages(t *testing.T) {
 // TestIncrementalUpdateDate sets a CPTS's update date, which its page
 // and the sitemap show, and checks the rebuild against a full build.
 func TestIncrementalUpdateDate(t *testing.T) {
-	fsys := copyFS(t, cpts.Sample)
-	opts := serveOptions(t, fsys)
-	res, diags := build.Run(opts)
-	if res == nil {
-		t.Fatal(diags)
-	}
+	fsys, opts, res := servedSample(t)
 	before := res.Files.Clone()
 	const file = "content/cpts/colhaj/index.md"
 	fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), "+++\n", "+++\nupdated = 2026-10-05\n", 1))}

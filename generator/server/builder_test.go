@@ -185,13 +185,7 @@ func TestServedIndexFollowsEdits(t *testing.T) {
 // page; the build after it is a full one, and succeeds once the partial
 // is fixed.
 func TestCompletionFailure(t *testing.T) {
-	dir := writeSample(t)
-	table, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true,
-		DeferIndex: true, Open: []string{"/cpts/pays-de-lunel/"}}
+	dir, opts := servedSample(t)
 	incremental := IncrementalBuilder(func() build.Options { return opts })
 	var rendered []int // by each build: 0 for a full one
 	s := New(func(changed []string) (*build.Result, diag.List) {
@@ -209,15 +203,7 @@ func TestCompletionFailure(t *testing.T) {
 		t.Fatal(err)
 	}
 	const partial = "layouts/partials/footer.html"
-	write := func(text string) {
-		full := filepath.Join(dir, filepath.FromSlash(partial))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(text string) { writeFile(t, dir, partial, text) }
 	write(`{{if eq .Path "/glossaire/"}}{{len 3}}{{end}}` + string(footer))
 	diags := s.Rebuild([]string{partial})
 	if _, failed, _ := s.Stats(); !diags.HasErrors() || !failed {
@@ -243,13 +229,7 @@ func TestCompletionFailure(t *testing.T) {
 // the work over: the pages the first left to complete show its edit after
 // the second.
 func TestInterruptedCompletion(t *testing.T) {
-	dir := writeSample(t)
-	table, err := geo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true,
-		DeferIndex: true, Open: []string{"/cpts/pays-de-lunel/"}}
+	dir, opts := servedSample(t)
 	s := New(IncrementalBuilder(func() build.Options { return opts }))
 	if diags := s.Rebuild(nil); diags.HasErrors() {
 		t.Fatal(diags)
@@ -258,15 +238,7 @@ func TestInterruptedCompletion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	write := func(name, text string) {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(name, text string) { writeFile(t, dir, name, text) }
 	write("layouts/partials/footer.html", strings.Replace(string(footer), `<footer class="site-footer">`, `<footer class="site-footer"><p>Pied relu.</p>`, 1))
 	s.Interrupt() // as Watch does for a save during the rebuild
 	if diags := s.Rebuild([]string{"layouts/partials/footer.html"}); diags.HasErrors() {
@@ -289,5 +261,29 @@ func TestInterruptedCompletion(t *testing.T) {
 	}
 	if rec := get(t, s, "/glossaire/"); !strings.Contains(rec.Body.String(), "Pied relu.") {
 		t.Error("the next rebuild did not take the completion over")
+	}
+}
+
+// servedSample writes the sample into a new folder, and returns it with
+// the options of cpts serve, the CPTS page of Lunel open in a browser.
+func servedSample(t *testing.T) (string, build.Options) {
+	dir := writeSample(t)
+	table, err := geo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, build.Options{Source: os.DirFS(dir), Theme: themes.Default(), Geo: table, NoMinify: true, Drafts: true, StableAssets: true,
+		DeferIndex: true, Open: []string{"/cpts/pays-de-lunel/"}}
+}
+
+// writeFile writes text into the file name of the site folder dir.
+func writeFile(t *testing.T, dir, name, text string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

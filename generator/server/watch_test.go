@@ -52,16 +52,7 @@ func TestWatchRealEvents(t *testing.T) {
 	batches := make(chan Batch, 16)
 	go func() { _ = Watch(ctx, root, "config.toml", 40*time.Millisecond, func(b Batch) { batches <- b }, nil) }()
 	time.Sleep(100 * time.Millisecond) // let the watcher start
-	next := func(what string) Batch {
-		t.Helper()
-		select {
-		case b := <-batches:
-			return b
-		case <-time.After(5 * time.Second):
-			t.Fatalf("no batch after %s", what)
-		}
-		return Batch{}
-	}
+	next := func(what string) Batch { t.Helper(); return nextBatch(t, batches, what) }
 
 	index := filepath.Join(root, "content", "cpts", "a", "index.md")
 	must(os.WriteFile(index, []byte("one"), 0o644))
@@ -184,16 +175,7 @@ func TestWatchDuringABatch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	next := func(what string) Batch {
-		t.Helper()
-		select {
-		case b := <-batches:
-			return b
-		case <-time.After(5 * time.Second):
-			t.Fatalf("no batch after %s", what)
-		}
-		return Batch{}
-	}
+	next := func(what string) Batch { t.Helper(); return nextBatch(t, batches, what) }
 	write("a.md")
 	if b := next("a save"); !contains(b.Paths, "content/a.md") {
 		t.Fatalf("first batch %+v", b)
@@ -213,4 +195,16 @@ func TestWatchDuringABatch(t *testing.T) {
 	if b := next("the running batch returned"); !contains(b.Paths, "content/b.md") || contains(b.Paths, "content/a.md") {
 		t.Errorf("second batch %+v, want content/b.md alone", b)
 	}
+}
+
+// nextBatch waits for the next batch of the watcher, after what.
+func nextBatch(t *testing.T, batches <-chan Batch, what string) Batch {
+	t.Helper()
+	select {
+	case b := <-batches:
+		return b
+	case <-time.After(5 * time.Second):
+		t.Fatalf("no batch after %s", what)
+	}
+	return Batch{}
 }
