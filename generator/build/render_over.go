@@ -21,8 +21,8 @@ func renderOver(site *model.Site, ropts render.Options, files *output.Set, every
 		ropts.Out.InspectWith(links.Add)
 	}
 	rendered, diags := render.Site(site, ropts)
-	if rendered == nil || diags.HasErrors() {
-		return nil, diags
+	if rendered == nil || diags.HasErrors() || ropts.Stop != nil && ropts.Stop() {
+		return nil, diags // stopped: the caller drops it all
 	}
 	if diags = append(diags, stripStatic(rendered.Files, ropts.Theme)...); diags.HasErrors() {
 		return nil, diags

@@ -326,6 +326,9 @@ func (r *renderer) locations() diag.List {
 	single := r.homeCPTS() != nil
 	var index [][]any
 	for _, d := range r.site.Geo.Departements() {
+		if r.stopped() {
+			return diags
+		}
 		if d.Zone != "metro" && d.Zone != "drom" || len(r.plan.CPTSIn(d.Code)) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
 			continue // no commune there has a page: the client says it is outside
 		}

@@ -50,9 +50,10 @@ type Options struct {
 	// edit of their layout. Static files, feeds, calendars, the sitemap,
 	// robots.txt, _headers and the location files are left out.
 	Layouts map[string]bool
-	// Stop, when set and true, stops the rendering: no page is queued
-	// after it, and the caller, which asked, drops the result (the dev
-	// server's completion of a rebuild, when a newer change arrives).
+	// Stop, when set and true, stops the rendering: no page is prepared
+	// or queued after it, nor are feeds, calendars and machine files made,
+	// and the caller, which asked, drops the result (the dev server's
+	// completion of a rebuild, when a newer change arrives).
 	Stop func() bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
@@ -147,6 +148,10 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.locationFiles() // on a worker, beside the pages
 	}
 	r.pages()
+	if r.stopped() { // the caller drops what is made
+		r.flush()
+		return &Result{Files: r.out}, r.diags.Sort()
+	}
 	if r.opts.Layouts == nil {
 		r.feeds()
 	}
@@ -272,11 +277,19 @@ type page struct {
 
 type crumb struct{ Title, Path string }
 
+// stopped reports whether Options.Stop asks to stop.
+func (r *renderer) stopped() bool { return r.opts.Stop != nil && r.opts.Stop() }
+
 // wanted reports whether the file at a site path is to be rendered.
-func (r *renderer) wanted(path string) bool { return r.opts.Only == nil || r.opts.Only[path] }
+func (r *renderer) wanted(path string) bool {
+	return (r.opts.Only == nil || r.opts.Only[path]) && !r.stopped()
+}
 
 // wantedUnder reports whether any file under a site folder is to be rendered.
 func (r *renderer) wantedUnder(prefix string) bool {
+	if r.stopped() {
+		return false
+	}
 	if r.opts.Only == nil {
 		return true
 	}
@@ -290,7 +303,7 @@ func (r *renderer) wantedUnder(prefix string) bool {
 // are prepared; flush waits for them.
 func (r *renderer) emit(layout string, p *page) {
 	r.scopePage(layout, p)
-	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] || r.opts.Stop != nil && r.opts.Stop() {
+	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] {
 		return
 	}
 	p.Site = r.site
