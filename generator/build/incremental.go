@@ -48,8 +48,8 @@ import (
 //     copied (images stripped) as a full build does, or removed when no
 //     file of the site names them (see reloadStatic);
 //   - page layouts of the site (layouts/cpts.html) edited or added: the
-//     pages of those layouts, unless the edit changes the element ids
-//     Markdown headings avoid;
+//     pages of those layouts, or every page when the edit changes the
+//     element ids Markdown headings avoid;
 //   - what every page shows and no record holds (see reloadShared):
 //     baseof.html, partials, a layout deleted, the UI strings of i18n/.
 //     Every file render makes is made again from the model as it is, its
@@ -249,7 +249,15 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	}
 	ids := rendered.ReservedIDs
 	if !slices.Equal(ids, prev.ids) && !every && !everyLater {
-		return nil, nil, false // the ids Markdown headings avoid changed: every page may change
+		// The ids Markdown headings avoid changed: every page may change.
+		if layouts == nil {
+			return nil, nil, false
+		}
+		ropts.Only, ropts.Layouts, ropts.Out = nil, nil, newOutput(!opts.NoMinify)
+		if rendered, d = renderOver(site, ropts, files, true); rendered == nil {
+			return nil, append(diags, d...).Sort(), true
+		}
+		diags = append(diags, d...)
 	}
 	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
 	res = &Result{
