@@ -172,7 +172,8 @@ func (r *Result) Complete() diag.List { return r.CompleteUnless(nil) }
 // asked between steps and before each page): r is then left as it was,
 // Pending, for a rebuild on top of it to take the work over (the dev
 // server, when a newer change arrives during the completion). The search
-// index, once started, is made to its end.
+// index, once started, is made to its end. stop is called from several
+// goroutines.
 func (r *Result) CompleteUnless(stop func() bool) diag.List {
 	c := r.pending
 	if c == nil {

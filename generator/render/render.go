@@ -53,7 +53,8 @@ type Options struct {
 	// Stop, when set and true, stops the rendering: no page is prepared
 	// or queued after it, nor are feeds, calendars and machine files made,
 	// and the caller, which asked, drops the result (the dev server's
-	// completion of a rebuild, when a newer change arrives).
+	// completion of a rebuild, when a newer change arrives). The render's
+	// goroutines call it: it must be safe for concurrent use.
 	Stop func() bool
 	// Images gives the processed versions of the images the content shows;
 	// nil leaves Markdown images as written and shows no cover or logo.
