@@ -76,7 +76,9 @@ func TestIncrementalEqualsFullBuildNational(t *testing.T) {
 }
 
 // nationalEdit makes one random edit of the national corpus fsys and
-// returns the file and what was done. The texts it writes are test data.
+// returns the file and what was done: a free page's title at step 5 and
+// the footer partial at step 10, so that every sequence has edits every
+// page shows. The texts it writes are test data.
 func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
 	pick := func(re string) string {
 		m := regexp.MustCompile(re)
@@ -98,7 +100,14 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		set(p, strings.Replace(text, from, to, 1))
 	}
 	const news, cpts = `^content/cpts/[^/]+/news/[^/]+\.md$`, `^content/cpts/[^/]+/`
-	switch rnd.IntN(16) {
+	kind := rnd.IntN(16)
+	switch step { // every sequence has edits every page shows
+	case 5:
+		kind = 13
+	case 10:
+		kind = 15
+	}
+	switch kind {
 	case 0:
 		file = pick(news)
 		set(file, string(fsys[file].Data)+fmt.Sprintf("\nUn paragraphe ajouté à l’étape %d.\n", step))
@@ -161,6 +170,9 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		return file, "free page title" // in the menu of every page
 	}
 	file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html"}[rnd.IntN(4)]
+	if step == 10 {
+		file = "layouts/partials/footer.html"
+	}
 	text, err := fs.ReadFile(themes.Default(), file)
 	if err != nil {
 		panic(err)
