@@ -263,9 +263,8 @@ func TestLocateEnclaves(t *testing.T) {
 // filling returns the commune, other than host, whose outer ring uses the
 // arcs of a hole.
 func (t *Topology) filling(hole []int, host string) string {
-	t.usersOnce.Do(t.indexUsers)
-	for _, u := range t.users[index(hole[0])] {
-		if u != host && !isArrondissement(u) {
+	for _, n := range t.usersOf(index(hole[0])) {
+		if u := t.codes[n]; u != host && !isArrondissement(u) {
 			return u
 		}
 	}
@@ -287,8 +286,49 @@ func TestGenerateIsReproducible(t *testing.T) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, b)
 	}
-	got, _ := os.ReadFile(filepath.Join(out, "communes.topo.gz"))
-	if !bytes.Equal(got, topoGz) {
-		t.Error("data/communes.topo.gz differs from what go generate makes: run go generate ./generator/boundary")
+	got, _ := os.ReadFile(filepath.Join(out, "communes.topo"))
+	if !bytes.Equal(got, topoData) {
+		t.Error("data/communes.topo differs from what go generate makes: run go generate ./generator/boundary")
+	}
+}
+
+// BenchmarkOutlineDepartements traces the outline of every département
+// from its communes, as the map of France does once per process.
+func BenchmarkOutlineDepartements(b *testing.B) {
+	tp, g := topo(b), table(b)
+	var groups [][]string
+	for _, d := range g.Departements() {
+		var codes []string
+		for _, c := range g.InDepartement(d.Code) {
+			if c.HasPolygon && c.Kind == geo.KindCommune {
+				codes = append(codes, c.Code)
+			}
+		}
+		groups = append(groups, codes)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		for _, codes := range groups {
+			tp.Outline(codes)
+		}
+	}
+}
+
+// BenchmarkNeighboursIndex indexes the users of every arc, as the first
+// Neighbours of a process does.
+func BenchmarkNeighboursIndex(b *testing.B) {
+	tp := topo(b)
+	for b.Loop() {
+		tp.indexUsers()
+	}
+}
+
+// BenchmarkDecode decodes the embedded boundaries, as the first Load of a
+// process does.
+func BenchmarkDecode(b *testing.B) {
+	for b.Loop() {
+		if _, err := decode(topoData); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -13,12 +13,13 @@
 // Marseille as whole communes, and their 45 arrondissements municipaux as
 // shapes of their own that share the city's arcs. The COM have no boundary.
 // Positions are rounded to 1e-4 degree (about 11 m), which keeps the
-// embedded file at 2.4 MB instead of the source's 9.8 MB.
+// embedded file at 2.8 MB instead of the source's 9.8 MB.
 //
 // # Format
 //
-// data/communes.topo.gz is derived by `go generate ./generator/boundary`
-// (internal/gen). Uncompressed, it is the line "cpts-topo/1", then
+// data/communes.topo is derived by `go generate ./generator/boundary`
+// (internal/gen). It is not compressed (gzip would save 16 % and double
+// the time to decode it): the line "cpts-topo/1", then
 // unsigned varints (u) and zigzag varints (s) as in encoding/binary:
 //
 //	u arcs; per arc: u points; per point: s dx, s dy  (1e-4 degree, each

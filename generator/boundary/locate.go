@@ -25,7 +25,7 @@ func (t *Topology) Locate(p orb.Point) (code string, ok bool) {
 		if !t.bounds[c].Contains(p) {
 			continue
 		}
-		if planar.MultiPolygonContains(Polygons(t.Arcs, t.shapes[c]), p) {
+		if planar.MultiPolygonContains(Polygons(t.Arcs, t.shape(c)), p) {
 			if isArrondissement(c) {
 				return c, true
 			}
@@ -54,8 +54,8 @@ func (t *Topology) Bound(s Shape) orb.Bound {
 func (t *Topology) indexGrid() {
 	t.grid = map[cell][]string{}
 	t.bounds = make(map[string]orb.Bound, len(t.codes))
-	for _, c := range t.codes {
-		b := t.Bound(t.shapes[c])
+	for n, c := range t.codes {
+		b := t.Bound(t.shapes[n])
 		t.bounds[c] = b
 		lo, hi := cellOf(b.Min), cellOf(b.Max)
 		for x := lo.x; x <= hi.x; x++ {

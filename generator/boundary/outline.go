@@ -1,7 +1,10 @@
 package boundary
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
@@ -12,26 +15,39 @@ import (
 // rings and grouped into polygons (each hole with the outer ring holding
 // it). Unknown codes are skipped.
 func (t *Topology) Outline(codes []string) Shape {
-	uses := map[int]int{} // arc index -> times used
 	var refs []int
 	for _, code := range codes {
-		for _, poly := range t.shapes[code] {
+		for _, poly := range t.shape(code) {
 			for _, ring := range poly {
-				for _, ref := range ring {
-					refs = append(refs, ref)
-					uses[index(ref)]++
-				}
+				refs = append(refs, ring...)
 			}
 		}
 	}
-	var kept []int
+	// The arcs used twice are the borders between two members.
+	uses := usesPool.Get().(*[]uint8)
+	if len(*uses) < len(t.Arcs) {
+		*uses = make([]uint8, len(t.Arcs))
+	}
 	for _, ref := range refs {
-		if uses[index(ref)] == 1 {
+		if u := &(*uses)[index(ref)]; *u < 2 {
+			*u++
+		}
+	}
+	kept := make([]int, 0, len(refs))
+	for _, ref := range refs {
+		if (*uses)[index(ref)] == 1 {
 			kept = append(kept, ref)
 		}
 	}
+	for _, ref := range refs {
+		(*uses)[index(ref)] = 0
+	}
+	usesPool.Put(uses)
 	return t.polygons(t.chain(kept))
 }
+
+// usesPool holds arrays of a count per arc, all zero, for Outline.
+var usesPool = sync.Pool{New: func() any { return new([]uint8) }}
 
 func index(ref int) int {
 	if ref < 0 {
@@ -56,36 +72,54 @@ func (t *Topology) last(ref int) orb.Point {
 	return a[len(a)-1]
 }
 
-// chain links arc references end to start into closed rings.
+// chain links arc references (each arc at most once) end to start into
+// closed rings: each ring starts with the first reference not yet used
+// and goes on with the first unused one, in the order of refs, that
+// starts where the ring is.
 func (t *Topology) chain(refs []int) [][]int {
-	from := map[orb.Point][]int{}
-	for _, ref := range refs {
-		p := t.first(ref)
-		from[p] = append(from[p], ref)
+	// byStart lists the positions in refs by the first point of their
+	// arc, then by position.
+	byStart := make([]int, len(refs))
+	starts := make([]orb.Point, len(refs))
+	for i, ref := range refs {
+		byStart[i], starts[i] = i, t.first(ref)
 	}
-	used := map[int]bool{}
+	comparePoints := func(a, b orb.Point) int {
+		if c := cmp.Compare(a[0], b[0]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a[1], b[1])
+	}
+	slices.SortFunc(byStart, func(i, j int) int {
+		if c := comparePoints(starts[i], starts[j]); c != 0 {
+			return c
+		}
+		return cmp.Compare(i, j)
+	})
+	used := make([]bool, len(refs))
 	var rings [][]int
-	for _, start := range refs {
-		if used[start] {
+	for i, start := range refs {
+		if used[i] {
 			continue
 		}
 		ring := []int{start}
-		used[start] = true
-		origin := t.first(start)
+		used[i] = true
+		origin := starts[i]
 		for end := t.last(start); end != origin; {
-			next, ok := 0, false
-			for _, c := range from[end] {
-				if !used[c] {
-					next, ok = c, true
+			at, _ := slices.BinarySearchFunc(byStart, end, func(i int, p orb.Point) int { return comparePoints(starts[i], p) })
+			next := -1
+			for ; at < len(byStart) && starts[byStart[at]] == end; at++ {
+				if !used[byStart[at]] {
+					next = byStart[at]
 					break
 				}
 			}
-			if !ok {
+			if next < 0 {
 				break // an open chain: cannot happen with a consistent topology
 			}
 			used[next] = true
-			ring = append(ring, next)
-			end = t.last(next)
+			ring = append(ring, refs[next])
+			end = t.last(refs[next])
 		}
 		rings = append(rings, ring)
 	}
@@ -140,7 +174,6 @@ func pointOn(r orb.Ring) orb.Point {
 // one of them, sorted. With no arrondissement in codes, arrondissements
 // are left out; with some, their cities are.
 func (t *Topology) Neighbours(codes []string) []string {
-	t.usersOnce.Do(t.indexUsers)
 	in := map[string]bool{}
 	arrondissements := false
 	for _, c := range codes {
@@ -153,10 +186,11 @@ func (t *Topology) Neighbours(codes []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, c := range codes {
-		for _, poly := range t.shapes[c] {
+		for _, poly := range t.shape(c) {
 			for _, ring := range poly {
 				for _, ref := range ring {
-					for _, u := range t.users[index(ref)] {
+					for _, n := range t.usersOf(index(ref)) {
+						u := t.codes[n]
 						if !in[u] && !seen[u] && (arrondissements || !isArrondissement(u)) {
 							seen[u] = true
 							out = append(out, u)
@@ -170,21 +204,43 @@ func (t *Topology) Neighbours(codes []string) []string {
 	return out
 }
 
-// indexUsers records which shapes use each arc.
+// usersOf returns the numbers in codes of the shapes that use an arc.
+func (t *Topology) usersOf(arc int) []int32 {
+	t.usersOnce.Do(t.indexUsers)
+	return t.users[t.usersAt[arc]:t.usersAt[arc+1]]
+}
+
+// indexUsers records which shapes use each arc: the numbers (in codes)
+// of arc i's users are users[usersAt[i]:usersAt[i+1]], counted first,
+// then filled in, each shape once per arc.
 func (t *Topology) indexUsers() {
-	t.users = make([][]string, len(t.Arcs))
-	for _, c := range t.codes {
-		for _, poly := range t.shapes[c] {
-			for _, ring := range poly {
-				for _, ref := range ring {
-					i := index(ref)
-					if n := len(t.users[i]); n == 0 || t.users[i][n-1] != c {
-						t.users[i] = append(t.users[i], c)
+	last := make([]int32, len(t.Arcs)) // the last user seen of each arc, plus one
+	t.usersAt = make([]int32, len(t.Arcs)+1)
+	each := func(use func(arc int, shape int32)) {
+		clear(last)
+		for n, s := range t.shapes {
+			for _, poly := range s {
+				for _, ring := range poly {
+					for _, ref := range ring {
+						if i := index(ref); last[i] != int32(n)+1 {
+							last[i] = int32(n) + 1
+							use(i, int32(n))
+						}
 					}
 				}
 			}
 		}
 	}
+	each(func(arc int, _ int32) { t.usersAt[arc+1]++ })
+	for i := range t.Arcs {
+		t.usersAt[i+1] += t.usersAt[i]
+	}
+	t.users = make([]int32, t.usersAt[len(t.Arcs)])
+	next := slices.Clone(t.usersAt[:len(t.Arcs)])
+	each(func(arc int, shape int32) {
+		t.users[next[arc]] = shape
+		next[arc]++
+	})
 }
 
 // isArrondissement reports whether a code is one of the 45 arrondissements

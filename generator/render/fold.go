@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"sync"
 	"text/template/parse"
 
 	"github.com/cpts-fr/cpts/generator/output"
@@ -46,18 +47,34 @@ var (
 // foldConstants folds the constant actions of the templates that
 // html/template escaped when it executed root in set: root and the
 // templates it calls, in the contexts they were called in. funcs are the
-// template functions. It returns how many actions it folded.
-func foldConstants(set *template.Template, root string, funcs template.FuncMap) int {
+// template functions. It returns how many actions it folded. memo keeps
+// what each action (escapers included) folds to, or false: the layouts of
+// a theme share their partials and most of their constant actions, each
+// executed once.
+func foldConstants(set *template.Template, root string, funcs template.FuncMap, memo *sync.Map) int {
 	folded := 0
 	walkTemplates(set, root, func(l *parse.ListNode, i int) {
 		if n, ok := l.Nodes[i].(*parse.ActionNode); ok {
-			if text, ok := constant(n, funcs); ok {
-				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
+			key := n.String()
+			v, known := memo.Load(key)
+			if !known {
+				text, ok := constant(n, funcs)
+				v = foldedAction{text, ok}
+				memo.Store(key, v)
+			}
+			if f := v.(foldedAction); f.ok {
+				l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(f.text)}
 				folded++
 			}
 		}
 	})
 	return folded
+}
+
+// foldedAction is what an action folds to: text, if ok.
+type foldedAction struct {
+	text string
+	ok   bool
 }
 
 // squeezeText squeezes the text of root and the templates it calls

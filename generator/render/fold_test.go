@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -44,7 +45,7 @@ func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 	for name, data := range pages {
 		before[name] = exec(data)
 	}
-	n := foldConstants(set, "page", funcs)
+	n := foldConstants(set, "page", funcs, new(sync.Map))
 	if n < 14 {
 		t.Errorf("folded %d actions, want at least the 14 constant ones outside scripts", n)
 	}
@@ -53,7 +54,7 @@ func TestFoldConstantsPrintsWhatTheActionsPrinted(t *testing.T) {
 			t.Errorf("page %q after folding:\n%s\nwant:\n%s", name, got, want)
 		}
 	}
-	if again := foldConstants(set, "page", funcs); again != 0 {
+	if again := foldConstants(set, "page", funcs, new(sync.Map)); again != 0 {
 		t.Errorf("a second fold folded %d more actions", again)
 	}
 }
@@ -74,7 +75,7 @@ func TestFoldLeavesErrorsToThePage(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing = true
-	if n := foldConstants(set, "page", funcs); n != 0 {
+	if n := foldConstants(set, "page", funcs, new(sync.Map)); n != 0 {
 		t.Errorf("folded %d failing actions", n)
 	}
 	if err := set.Execute(&b, nil); err == nil {

@@ -112,6 +112,8 @@ type templates struct {
 	// is off for a build of a few pages (Options.Only), which it would not
 	// repay.
 	fold bool
+	// folds keeps what constant actions fold to (foldConstants).
+	folds sync.Map
 }
 
 // firstPage is the first execution of a layout, which escapes it, then
@@ -244,7 +246,7 @@ func (t *templates) execute(name string, data any) (b *bytes.Buffer, squeezed bo
 			return
 		}
 		if t.fold {
-			foldConstants(set, "baseof.html", t.funcs)
+			foldConstants(set, "baseof.html", t.funcs, &t.folds)
 		}
 		if t.squeeze && squeezeText(set, "baseof.html") {
 			first.squeezed = true

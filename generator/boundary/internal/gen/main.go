@@ -8,13 +8,11 @@
 // or `go generate ./generator/boundary`. It reads the 100 m level of the
 // communes and of the arrondissements municipaux, turns the polygons into a
 // topology (arcs shared by neighbouring communes, stored once), and writes
-// it in the compact binary format described in the doc of package boundary,
-// gzip-compressed without name or time stamp: running it twice gives
-// byte-identical output.
+// it in the compact binary format described in the doc of package boundary:
+// running it twice gives byte-identical output.
 package main
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"flag"
@@ -28,7 +26,7 @@ import (
 
 func main() {
 	data := flag.String("data", "../shared/data", "folder holding geo/communes-100m.geojson.gz")
-	out := flag.String("out", "generator/boundary/data", "folder to write communes.topo.gz to")
+	out := flag.String("out", "generator/boundary/data", "folder to write communes.topo to")
 	flag.Parse()
 	if err := run(*data, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -53,18 +51,12 @@ func run(dataDir, outDir string) error {
 	}
 	topo := build(shapes)
 	raw := encode(topo)
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(raw)
-	if err := zw.Close(); err != nil {
-		return err
-	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return err
 	}
-	fmt.Fprintf(os.Stderr, "gen: %d shapes, %d arcs, %d points, %d bytes raw, %d gzipped\n",
-		len(topo.shapes), len(topo.arcs), topo.points(), len(raw), buf.Len())
-	return os.WriteFile(filepath.Join(outDir, "communes.topo.gz"), buf.Bytes(), 0o644)
+	fmt.Fprintf(os.Stderr, "gen: %d shapes, %d arcs, %d points, %d bytes\n",
+		len(topo.shapes), len(topo.arcs), topo.points(), len(raw))
+	return os.WriteFile(filepath.Join(outDir, "communes.topo"), raw, 0o644)
 }
 
 // perDegree is the number of coordinate units in a degree: 1e4 rounds
