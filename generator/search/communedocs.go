@@ -41,6 +41,7 @@ type communeDoc struct {
 	json  []byte
 	cut   int
 	words []string
+	keys  []string // recordKeys
 }
 
 // communes adds a document per commune (of Options.Communes), in the
@@ -80,7 +81,7 @@ func (c *collector) communes() {
 		}
 		cd := e.docs[j]
 		d := &doc{kind: KindCommune, rank: e.com.Population, tie: e.com.Code, rec: cd.rec, json: cd.json, cut: cd.cut, words: cd.words,
-			refAt: 4, many: true}
+			keys: cd.keys, refAt: 4, many: true}
 		for _, cl := range c.site.Coverage.Of(e.com.Code) {
 			d.refs = append(d.refs, cl.CPTS)
 		}
@@ -97,5 +98,5 @@ func newCommuneDoc(e *communeEntry, link string, names map[string]string) *commu
 	}
 	d := &doc{kind: KindCommune, rec: rec, refAt: 4, many: true}
 	json, cut := d.appendFields(nil, nil)
-	return &communeDoc{link: link, rec: rec, json: slices.Clip(json), cut: cut, words: recordWords(rec, nil, names)}
+	return &communeDoc{link: link, rec: rec, json: slices.Clip(json), cut: cut, words: recordWords(rec, nil, names), keys: recordKeys(rec, nil)}
 }

@@ -349,7 +349,11 @@ type builder struct {
 // particles left out (a query may omit them, so they never choose a
 // shard), and every stem of the prose documents.
 func (b *builder) index() {
-	byTerm := map[string]*entry{}
+	words := 0
+	for _, d := range b.docs {
+		words += len(d.words)
+	}
+	byTerm := make(map[string]*entry, words/2+len(b.stems)) // a name word occurs about twice
 	byStem := make([]*entry, len(b.stems))
 	get := func(t string) *entry {
 		e := byTerm[t]
@@ -511,7 +515,7 @@ func (b *builder) deletionEntries() []*entry {
 			split[s.key] = true
 		}
 	}
-	byTerm := map[string]*entry{}
+	byTerm := make(map[string]*entry, len(b.entries)) // about as many as words: short ones have none, others several
 	for _, e := range b.entries {
 		if len(e.names) == 0 {
 			continue // a stem of prose only
@@ -665,9 +669,12 @@ func (b *builder) collect(ranges [][2]int) ([]int32, int) {
 // hasKey reports whether the name or a code of d, as a whole, is key.
 func (b *builder) hasKey(d *doc, key string) bool {
 	if d.keys == nil {
-		rows := make([][]any, len(d.refs))
-		for i, x := range d.refs {
-			rows[i] = b.rows.row(x, true)
+		var rows [][]any // only a CPTS's keys are in its row
+		if d.kind == KindCPTS {
+			rows = make([][]any, len(d.refs))
+			for i, x := range d.refs {
+				rows[i] = b.rows.row(x, true)
+			}
 		}
 		d.keys = recordKeys(d.rec, rows)
 	}
