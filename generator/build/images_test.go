@@ -3,6 +3,7 @@ package build_test
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -17,7 +18,6 @@ import (
 // news bundle with a cover taken by a phone (EXIF with GPS), a draft with
 // its own photo, and a photo in static/ shown by a page.
 func imageSite() fstest.MapFS {
-	phone := imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(2400, 1800, 1), 90), 6)
 	fsys := site(map[string]string{
 		"content/cpts/lunel/index.md":                     "+++\nname = \"CPTS du Pays de Lunel\"\nstatus = \"projet\"\nsummary = \"s\"\nlogo = \"logo.png\"\n+++\nL'équipe :\n\n![L'équipe réunie](equipe.jpg)\n",
 		"content/cpts/lunel/communes.toml":                "communes = [\"34145\"]\n",
@@ -26,14 +26,24 @@ func imageSite() fstest.MapFS {
 		"content/cpts/lunel/news/2024-04-01-brouillon.md": "+++\ntitle = \"Brouillon\"\ndate = 2024-04-01\ndraft = true\n+++\n![Secret](secret.jpg)\n",
 		"content/pages/a-propos.md":                       "+++\ntitle = \"À propos\"\n+++\n![Bannière](/img/banniere.jpg)\n",
 	})
-	fsys["content/cpts/lunel/logo.png"] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(600, 200))}
-	fsys["content/cpts/lunel/equipe.jpg"] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(1200, 900, 2), 90)}
-	fsys["content/cpts/lunel/news/2024-03-01-ag/salle.jpg"] = &fstest.MapFile{Data: phone}
-	fsys["content/cpts/lunel/news/2024-03-01-ag/frise.png"] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(800, 100))}
-	fsys["content/cpts/lunel/news/secret.jpg"] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(640, 480, 9), 90)}
-	fsys["static/img/banniere.jpg"] = &fstest.MapFile{Data: imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(900, 300, 3), 90), 1)}
+	for p, data := range imageSiteImages() {
+		fsys[p] = &fstest.MapFile{Data: data}
+	}
 	return fsys
 }
+
+// imageSiteImages are the images of imageSite, made once: the tests that
+// build it change its text and records, never the bytes of its images.
+var imageSiteImages = sync.OnceValue(func() map[string][]byte {
+	return map[string][]byte{
+		"content/cpts/lunel/logo.png":                     imagetest.PNG(imagetest.Logo(600, 200)),
+		"content/cpts/lunel/equipe.jpg":                   imagetest.JPEG(imagetest.Photo(1200, 900, 2), 90),
+		"content/cpts/lunel/news/2024-03-01-ag/salle.jpg": imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(2400, 1800, 1), 90), 6),
+		"content/cpts/lunel/news/2024-03-01-ag/frise.png": imagetest.PNG(imagetest.Logo(800, 100)),
+		"content/cpts/lunel/news/secret.jpg":              imagetest.JPEG(imagetest.Photo(640, 480, 9), 90),
+		"static/img/banniere.jpg":                         imagetest.WithMetadata(imagetest.JPEG(imagetest.Photo(900, 300, 3), 90), 1),
+	}
+})
 
 // TestBuildImages builds a site with photos and a logo: pages show every
 // version with its size, no published image keeps metadata (the static
