@@ -115,6 +115,7 @@ type Result struct {
 // (files and page) when the change shows there, and the sitemap, which
 // lists every page of the merged output.
 type completion struct {
+	whole   bool            // every file made again from scratch (see RunOver)
 	index   bool            // the index reads what changed
 	later   map[string]bool // pages rendered after the edited one (see Incremental)
 	every   bool            // every file of render, after the open pages (see Options.Open)
@@ -122,6 +123,9 @@ type completion struct {
 	sitemap bool
 	render  render.Options // the rebuild's: its plan and theme
 	minify  bool
+	// deferred are the bodies a whole completion checks the links of
+	// unless render converts them (laterWarnings).
+	deferred []model.Markdown
 }
 
 // merge adds to c what an earlier rebuild left to complete and nobody
@@ -130,6 +134,7 @@ func (c *completion) merge(earlier *completion) {
 	if earlier == nil {
 		return
 	}
+	c.whole = c.whole || earlier.whole
 	c.index = c.index || earlier.index
 	c.sitemap = c.sitemap || earlier.sitemap
 	c.every = c.every || earlier.every
@@ -143,7 +148,9 @@ func (c *completion) merge(earlier *completion) {
 }
 
 // empty reports whether c leaves nothing to do.
-func (c *completion) empty() bool { return !c.index && !c.sitemap && !c.every && len(c.later) == 0 }
+func (c *completion) empty() bool {
+	return !c.whole && !c.index && !c.sitemap && !c.every && len(c.later) == 0
+}
 
 // newOutput returns an empty set of files, which minifies what it is
 // given when minify is set (as the full build's does).
@@ -200,6 +207,9 @@ func (r *Result) Broken() bool { return r.broken }
 // complete does what CompleteUnless says; stopped tells that it stopped
 // before the end, leaving r as it was.
 func (r *Result) complete(c *completion, stop func() bool) (diags diag.List, stopped bool) {
+	if c.whole {
+		return r.completeWhole(c, stop)
+	}
 	files := r.Files.Clone()
 	if stop() {
 		return nil, true
@@ -326,7 +336,10 @@ func formatBytes(n int64) string {
 
 // Run builds the site into memory. It returns all diagnostics; when they
 // hold an error the result is nil.
-func Run(opts Options) (*Result, diag.List) {
+func Run(opts Options) (*Result, diag.List) { return run(nil, opts) }
+
+// run is Run, or RunOver when prev is set.
+func run(prev *Result, opts Options) (*Result, diag.List) {
 	res := &Result{}
 	var all diag.List
 	var ok bool
@@ -349,7 +362,13 @@ func Run(opts Options) (*Result, diag.List) {
 	memo := images.NewMemo()      // images checked, then published
 	var deferred []model.Markdown // bodies whose links render checks (see check)
 	var converted map[diag.Pos]bool
-	done := func() diag.List { return append(all, laterWarnings(site, deferred, converted)...).Sort() }
+	openFirst := prev != nil && prev.Files != nil && opts.DeferIndex && len(opts.Open) > 0
+	done := func() diag.List {
+		if openFirst && res.pending != nil { // the completion warns of what render did not convert
+			return all.Sort()
+		}
+		return append(all, laterWarnings(site, deferred, converted)...).Sort()
+	}
 	valid := step("validate", func() diag.List {
 		var d diag.List
 		d, uses, deferred = check(site, opts.Geo, Files{Site: opts.Source, Theme: opts.Theme, ImageCache: opts.ImageCache, memo: memo}, true)
@@ -403,6 +422,13 @@ func Run(opts Options) (*Result, diag.List) {
 	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
 	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
 		res.memo = &search.Memo{}
+	}
+	if openFirst {
+		res.pictures, res.theme, res.plan = pictures, theme, pl
+		if !step("render", func() diag.List { return res.openFirst(prev, ropts, opts, deferred) }) {
+			return nil, done()
+		}
+		return res, done()
 	}
 	index := startIndex(pl, theme, res.memo)
 	ok = step("render", func() diag.List {

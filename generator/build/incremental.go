@@ -72,8 +72,8 @@ import (
 // deferred). What prev left to complete, if nobody did, this rebuild
 // takes over (prev is left as it was).
 func Incremental(prev *Result, opts Options, changed []string) (res *Result, diags diag.List, ok bool) {
-	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 {
-		return nil, nil, false
+	if prev == nil || prev.Site == nil || prev.pictures == nil || prev.plan == nil || len(changed) == 0 || prev.Provisional() {
+		return nil, nil, false // a provisional result's files are the build's before it (RunOver)
 	}
 	site := prev.Site
 	start := time.Now()

@@ -106,7 +106,9 @@ func BenchmarkServeEdit(b *testing.B) {
 							b.Fatal(err)
 						}
 						if data == nil {
-							err = os.Remove(full)
+							if err = os.Remove(full); err == nil {
+								_ = os.Remove(filepath.Dir(full)) // and its folder, left empty (a CPTS deleted)
+							}
 						} else {
 							err = os.WriteFile(full, data, 0o644)
 						}
@@ -181,7 +183,8 @@ func BenchmarkServeEdit(b *testing.B) {
 // serveEdit is one kind of edit of BenchmarkServeEdit: the file saved
 // (relative to the site folder), the page the author looks at, and the
 // file's content at the nth save, from its original content (nil when it
-// does not exist); a nil content deletes the file.
+// does not exist); a nil content deletes the file, and its folder when
+// that is left empty.
 type serveEdit struct {
 	kind, file, page string
 	edit             func(original []byte, n int) []byte
@@ -257,6 +260,15 @@ func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
 			return themeFile(b, "i18n/fr.toml", `search_button = "Rechercher"`, fmt.Sprintf(`search_button = "Rechercher %d"`, n))
 		}},
 		{kind: "page-title", file: "content/pages/a-propos.md", page: cptsPage, edit: replace("\ntitle = \"", "\ntitle = \"Relu %d : ")},
+		// Full builds, the open page first (build.RunOver): a CPTS added
+		// then deleted in turn (a test construction), the site's title.
+		{kind: "cpts-added", file: "content/cpts/essai-banc/index.md", page: "/", edit: func(_ []byte, n int) []byte {
+			if n%2 == 0 {
+				return nil
+			}
+			return fmt.Appendf(nil, "+++\nname = \"CPTS d’essai %d\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\nwebsite = \"https://example.org/\"\n+++\nTexte.\n", n)
+		}},
+		{kind: "config", file: "config.toml", page: cptsPage, edit: replace("\ntitle = \"", "\ntitle = \"Relu %d : ")},
 		{kind: "communes", file: dir + "communes.toml", page: cptsPage, edit: func(original []byte, n int) []byte {
 			lines := strings.SplitAfter(string(original), "\n")
 			for i, l := range lines { // every other save, the territory loses its last commune

@@ -13,8 +13,10 @@ import (
 // deleted; the records or territory of one CPTS; a free page; files of
 // static/; layouts and UI strings) when the last build and its completion
 // succeeded, and the whole site otherwise (a CPTS added, the
-// configuration...). options is called for each build (the dev server
-// publishes by the current date, and renders the open pages first).
+// configuration...): its open pages first, over the files of the last
+// build (build.RunOver), the others when the server completes it.
+// options is called for each build (the dev server publishes by the
+// current date, and renders the open pages first).
 func IncrementalBuilder(options func() build.Options) Builder {
 	var last *build.Result
 	failed := true              // the last full build failed: the next one is full
@@ -47,7 +49,7 @@ func IncrementalBuilder(options func() build.Options) Builder {
 			}
 		}
 		clear(broken)
-		res, diags := build.Run(opts)
+		res, diags := build.RunOver(last, opts)
 		failed = res == nil
 		if res != nil {
 			last = res

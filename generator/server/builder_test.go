@@ -4,8 +4,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
@@ -187,11 +190,17 @@ func TestServedIndexFollowsEdits(t *testing.T) {
 func TestCompletionFailure(t *testing.T) {
 	dir, opts := servedSample(t)
 	incremental := IncrementalBuilder(func() build.Options { return opts })
-	var rendered []int // by each build: 0 for a full one
+	var kinds []string // of each build
 	s := New(func(changed []string) (*build.Result, diag.List) {
 		res, diags := incremental(changed)
-		if res != nil {
-			rendered = append(rendered, res.Rendered)
+		switch {
+		case res == nil:
+		case res.Rendered == 0:
+			kinds = append(kinds, "full")
+		case res.Provisional(): // build.RunOver: the open pages first
+			kinds = append(kinds, "full, open pages first")
+		default:
+			kinds = append(kinds, "incremental")
 		}
 		return res, diags
 	})
@@ -219,8 +228,8 @@ func TestCompletionFailure(t *testing.T) {
 	if rec := get(t, s, "/glossaire/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Pied relu.") {
 		t.Errorf("the glossary after the fix: %d", rec.Code)
 	}
-	if len(rendered) != 3 || rendered[1] == 0 || rendered[2] != 0 {
-		t.Errorf("files rendered by each build: %v, want a full build, an incremental one, a full one", rendered)
+	if want := []string{"full", "incremental", "full, open pages first"}; !slices.Equal(kinds, want) {
+		t.Errorf("builds %q, want %q", kinds, want)
 	}
 }
 
@@ -285,5 +294,51 @@ func writeFile(t *testing.T, dir, name, text string) {
 	}
 	if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestCPTSAddedReloadsTwice: a CPTS added is a full build, made with the
+// open page first (build.RunOver): the page reloads at once, and again
+// once every file is made (the maps, the search index it loads).
+func TestCPTSAddedReloadsTwice(t *testing.T) {
+	dir, opts := servedSample(t)
+	opts.Open = []string{"/cpts/essai-cahors/"}
+	s := New(IncrementalBuilder(func() build.Options { return opts }))
+	if diags := s.Rebuild(nil); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	client := make(chan struct{}, 1)
+	s.clientsMu.Lock()
+	s.clients[client] = "/cpts/essai-cahors/"
+	s.clientsMu.Unlock()
+	var reloads atomic.Int32
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-client:
+				reloads.Add(1)
+			case <-done:
+				return
+			}
+		}
+	}()
+	const index = "content/cpts/essai-cahors/index.md" // a test construction
+	writeFile(t, dir, index, "+++\nname = \"CPTS d’essai du Grand Cahors\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\n+++\nTexte.\n")
+	writeFile(t, dir, "content/cpts/essai-cahors/communes.toml", "communes = [\"46042\"]\n")
+	if diags := s.Rebuild([]string{index}); diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	time.Sleep(50 * time.Millisecond) // the reader takes the last event
+	close(done)
+	if n := reloads.Load(); n != 2 {
+		t.Errorf("%d reloads, want 2: the open page, then every file", n)
+
+	}
+	if rec := get(t, s, "/cpts/essai-cahors/"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "Grand Cahors") {
+		t.Errorf("the new CPTS's page: %d", rec.Code)
+	}
+	if rec := get(t, s, "/cpts/"); !strings.Contains(rec.Body.String(), "Grand Cahors") {
+		t.Error("the list of CPTS does not show the new one once completed")
 	}
 }

@@ -72,7 +72,8 @@ func (s *Server) Speak(messages func() *catalog.Catalog) { s.messages = messages
 // output if it succeeded, and tells open pages to reload; then it
 // completes a build that left its search index or sitemap to make
 // (build.Result.Complete) and serves them too, or, when that fails, its
-// errors (the pages reload to show them); a change that arrives meanwhile
+// errors (the pages reload to show them, as they do when the completion
+// made every file again: build.RunOver); a change that arrives meanwhile
 // (Interrupt) stops the completion, which the next rebuild takes over. It
 // returns the
 // diagnostics. Once it has been idle for IdleGCDelay after a build, the
@@ -98,6 +99,7 @@ func (s *Server) Rebuild(changed []string) diag.List {
 		// The edited page is reloading; the search index and sitemap
 		// follow, before the next build (build.Options.DeferIndex), unless
 		// a newer change comes first: that build takes them over.
+		provisional := res.Provisional() // every file is made again: the open pages reload then too
 		more := res.CompleteUnless(s.newer.Load)
 		if res.Pending() {
 			return diags
@@ -108,7 +110,7 @@ func (s *Server) Rebuild(changed []string) diag.List {
 		s.failed = res.Broken() // the pages show the errors; the next build is a full one
 		s.mu.Unlock()
 		diags = append(diags, more...)
-		if res.Broken() {
+		if res.Broken() || provisional {
 			s.notify()
 		}
 	}
