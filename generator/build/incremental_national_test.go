@@ -26,9 +26,9 @@ var national = flag.Bool("national", false, "run the property test of incrementa
 // sequence of edits of every kind a communicator makes, on files drawn
 // from the whole corpus (news edited, drafted, added and deleted; a CPTS's
 // text, summary, name, members, missions, contacts and territory; a free
-// page's text and title; a page layout, a partial and the stylesheet),
-// each rebuilt incrementally on
-// top of the last, one in four completed as the dev server does, must
+// page's text and title; a page layout, a partial and the stylesheet; a
+// CPTS added or deleted), each rebuilt incrementally on
+// top of the last (or, when that needs a full build, with RunOver), one in four completed as the dev server does, must
 // give file for file what a full build of the edited corpus gives. Run
 // with -national (go test ./generator/build -run National -national
 // -timeout 30m); the sequence comes from a fixed seed, and a failure names
@@ -58,11 +58,7 @@ func TestIncrementalEqualsFullBuildNational(t *testing.T) {
 		file, what := nationalEdit(rnd, fsys, step)
 		done = append(done, what+" "+file)
 		start := time.Now()
-		next, diags, ok := build.Incremental(res, opts, []string{file})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("after %q: ok=%v %v", done, ok, diags)
-		}
-		res = next
+		res = rebuild(t, res, opts, file, done)
 		if rnd.IntN(4) == 0 {
 			if d := res.Complete(); d.HasErrors() {
 				t.Fatal(d)
@@ -100,7 +96,7 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		set(p, strings.Replace(text, from, to, 1))
 	}
 	const news, cpts = `^content/cpts/[^/]+/news/[^/]+\.md$`, `^content/cpts/[^/]+/`
-	kind := rnd.IntN(16)
+	kind := rnd.IntN(17)
 	switch step { // every sequence has edits every page shows
 	case 5:
 		kind = 13
@@ -168,6 +164,8 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		file = pick(`^content/pages/(a-propos|qu-est-ce-qu-une-cpts)\.md$`)
 		replace(file, `title = "`, fmt.Sprintf(`title = "Relu %d : `, step))
 		return file, "free page title" // in the menu of every page
+	case 16:
+		return toggleCPTS(fsys, step)
 	}
 	file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html"}[rnd.IntN(4)]
 	if step == 10 {

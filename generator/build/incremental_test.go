@@ -126,11 +126,7 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 			for step := range 10 {
 				file, what := randomEdit(rnd, fsys, step)
 				done = append(done, what+" "+file)
-				next, diags, ok := build.Incremental(res, opts, []string{file})
-				if !ok || next == nil || diags.HasErrors() {
-					t.Fatalf("after %q: ok=%v %v", done, ok, diags)
-				}
-				res = next
+				res = rebuild(t, res, opts, file, done)
 				if rnd.IntN(8) == 0 { // as the dev server does; else the next rebuild takes the work over
 					if d := res.Complete(); d.HasErrors() {
 						t.Fatal(d)
@@ -144,17 +140,50 @@ func TestIncrementalEqualsFullBuild(t *testing.T) {
 	}
 }
 
+// rebuild rebuilds res after an edit of file as the dev server does
+// (server.IncrementalBuilder): incrementally, or with RunOver when that
+// needs a full build. done names the edits so far, for a failure.
+func rebuild(t *testing.T, res *build.Result, opts build.Options, file string, done []string) *build.Result {
+	t.Helper()
+	next, diags, ok := build.Incremental(res, opts, []string{file})
+	if !ok {
+		next, diags = build.RunOver(res, opts)
+	}
+	if next == nil || diags.HasErrors() {
+		t.Fatalf("after %q: incremental %v, %v", done, ok, diags)
+	}
+	return next
+}
+
+// toggleCPTS adds a CPTS to fsys (a test construction: a name and
+// three communes of the Lot), or deletes it when it is there, and
+// returns its index.md and what was done.
+func toggleCPTS(fsys fstest.MapFS, step int) (file, what string) {
+	if _, ok := fsys[addedIndex]; ok {
+		delete(fsys, addedIndex)
+		delete(fsys, addedCommunes)
+		return addedIndex, "CPTS deleted"
+	}
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(strings.Replace(addedText, "Texte d’essai.", fmt.Sprintf("Texte d’essai %d.", step), 1))}
+	fsys[addedCommunes] = &fstest.MapFile{Data: []byte("communes = [\"46042\", \"46191\", \"46224\"]\n")}
+	return addedIndex, "CPTS added"
+}
+
 // freePage is the sample's free page, whose title randomEdit changes.
 const freePage = "content/pages/qu-est-ce-qu-une-cpts.md"
 
 // randomEdit makes one random edit of fsys (see withNews; photos and
-// covers come and go too): of a page layout, the stylesheet, a partial
-// or the free page's title one time in ten, of a CPTS's records one time
+// covers come and go too): of a page layout, the stylesheet, a partial,
+// the free page's title or a CPTS added or deleted (toggleCPTS) one time
+// in ten, of a CPTS's records one time
 // in three, else of a news file. It returns the file and what was done. The contacts and
 // events it writes are test data.
 func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string) {
 	if rnd.IntN(10) == 0 {
-		file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html", freePage}[rnd.IntN(5)]
+		file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html", freePage, addedIndex}[rnd.IntN(6)]
+		if file == addedIndex {
+			return toggleCPTS(fsys, step)
+		}
 		if file == freePage { // its title is in the menu of every page
 			fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[file].Data), `title = "`, fmt.Sprintf(`title = "Relu %d : `, step), 1))}
 			return file, "free page title"

@@ -19,7 +19,8 @@ import (
 // again from scratch, as Run would have (the links of every page checked,
 // the search index, the sitemap, the warnings of the bodies render
 // converts), in place of prev's. Provisional tells the server to reload
-// the open pages once that is done. Without DeferIndex or open pages, or
+// the open pages once that is done; Options.Output is not used (the
+// server keeps the files in memory). Without DeferIndex or open pages, or
 // without prev, it is Run. prev is left as it was.
 func RunOver(prev *Result, opts Options) (*Result, diag.List) { return run(prev, opts) }
 
