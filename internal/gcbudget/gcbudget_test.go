@@ -60,3 +60,30 @@ func TestFallsBackWhenLiveHeapPassesItsShare(t *testing.T) {
 		t.Errorf("GOGC = %d after the fallback, want %d", got, p.Fallback)
 	}
 }
+
+// TestQuietUntilTheFirstCollection: with Quiet, the collector is off under
+// a memory limit of Quiet; the first collection (here forced) brings the
+// budget and Percent.
+func TestQuietUntilTheFirstCollection(t *testing.T) {
+	restore(t)
+	p := Policy{Budget: 1 << 30, Percent: 400, Fallback: 50, Share: 0.5, Every: time.Millisecond, Quiet: 256 << 20}
+	stop := Start(p)
+	defer stop()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("GOGC = %d while quiet, want off", got)
+	}
+	if got := debug.SetMemoryLimit(-1); got != p.Quiet {
+		t.Errorf("memory limit = %d while quiet, want %d", got, p.Quiet)
+	}
+	runtime.GC()
+	deadline := time.Now().Add(2 * time.Second)
+	for debug.SetMemoryLimit(-1) != p.Budget && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if got := debug.SetMemoryLimit(-1); got != p.Budget {
+		t.Errorf("memory limit = %d after the first collection, want the budget %d", got, p.Budget)
+	}
+	if got := debug.SetGCPercent(100); got != p.Percent {
+		t.Errorf("GOGC = %d after the first collection, want %d", got, p.Percent)
+	}
+}
