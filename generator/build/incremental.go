@@ -62,7 +62,8 @@ import (
 // plan says. It returns ok=false when the change needs a full build:
 // other files, the configured logo, a folder, a news file of the site's
 // own added or deleted on a site whose [scope] leaves them out, a CPTS's
-// départements, the configuration. On errors it returns the diagnostics and a nil result;
+// départements, the configuration; and on top of a provisional result
+// (RunOver), whose files are those of the build before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
 // association, names, territories), and the sitemap when pages may have
