@@ -374,7 +374,7 @@ func randomTerritoryEdit(rnd *rand.Rand, fsys fstest.MapFS) (file, what string) 
 // before and was not a full build.
 func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Result) {
 	t.Helper()
-	full := equalsFullBuild(t, fsys, before, inc)
+	full, _ := equalsFullBuild(t, fsys, before, inc)
 	if inc.Rendered >= full.Files.Len()/2 {
 		t.Errorf("rendered %d files of %d: not incremental", inc.Rendered, full.Files.Len())
 	}
@@ -382,8 +382,8 @@ func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Re
 
 // equalsFullBuild completes inc and fails unless its files are those of a
 // full build of fsys, and unless they changed since before; it returns
-// the full build.
-func equalsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Result) *build.Result {
+// the full build and its diagnostics.
+func equalsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Result) (*build.Result, diag.List) {
 	t.Helper()
 	if d := inc.Complete(); d.HasErrors() {
 		t.Fatal(d)
@@ -411,7 +411,7 @@ func equalsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Re
 	if changed == 0 {
 		t.Fatal("the edit changed nothing: the test edits the wrong file")
 	}
-	return full
+	return full, diags
 }
 
 func union(a, b []string) []string {
