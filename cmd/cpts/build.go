@@ -72,9 +72,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		defer gcbudget.Start(gcbudget.Build)()
-	}
+	defer buildCollector()()
 	now, err := buildTime()
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts build: %v\n", err)
@@ -169,4 +167,15 @@ func buildTime() (time.Time, error) {
 		return time.Unix(sec, 0).UTC(), nil
 	}
 	return time.Now().UTC(), nil
+}
+
+// buildCollector sets the garbage collector of a build (gcbudget.Build)
+// unless GOGC or GOMEMLIMIT is in the environment, and returns what puts
+// an end to it.
+func buildCollector() (stop func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	end := gcbudget.Start(gcbudget.Build)
+	return func() { end() }
 }

@@ -33,6 +33,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
 		return exitUsage
 	}
+	defer buildCollector()() // check reads and checks what build does
 	site, diags, err := loadSite(fsys, filepath.ToSlash(sf.config))
 	if err != nil {
 		fmt.Fprintf(stderr, "cpts check: %v\n", err)
