@@ -407,6 +407,18 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	}
 	var rendered *render.Result
 	theme := themeOf(opts.Source, opts.Theme)
+	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
+	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
+	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
+		res.memo = &search.Memo{}
+	}
+	if openFirst { // its outputs are made by openFirst, then completeWhole
+		res.pictures, res.theme, res.plan = pictures, theme, pl
+		if !step("render", func() diag.List { return res.openFirst(prev, ropts, opts, deferred) }) {
+			return nil, done()
+		}
+		return res, done()
+	}
 	files := opts.Output
 	if files == nil {
 		files = output.NewSet()
@@ -418,18 +430,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	// The links of every page are read as it is added, while in memory.
 	links := linkcheck.NewCollector()
 	files.InspectWith(links.Add)
-	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
-	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Out: files, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
-	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
-		res.memo = &search.Memo{}
-	}
-	if openFirst {
-		res.pictures, res.theme, res.plan = pictures, theme, pl
-		if !step("render", func() diag.List { return res.openFirst(prev, ropts, opts, deferred) }) {
-			return nil, done()
-		}
-		return res, done()
-	}
+	ropts.Out = files
 	index := startIndex(pl, theme, res.memo)
 	ok = step("render", func() diag.List {
 		var d diag.List
