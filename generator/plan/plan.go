@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cpts-fr/cpts/generator/geo"
@@ -45,6 +46,15 @@ type Plan struct {
 
 	pointsOnce sync.Once
 	points     *Points // made by the first call of Points
+
+	sectionsOnce  sync.Once // makes sections (pages.go)
+	sections      []*Section
+	communesAt    int // the index of the communes' section
+	communes      atomic.Pointer[communeSection]
+	uncoveredOnce sync.Once
+	uncovered     map[string][]*geo.Commune
+	// lastCommunes is the previous plan's, when it had made its pages.
+	lastCommunes *communeSection
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the
@@ -115,6 +125,7 @@ func Build(site *model.Site, opts Options) *Plan {
 	p.News = make([]*model.News, 0, len(site.News))
 	p.slugs = map[string]string{} // tags repeat: fold each name once
 	if opts.Previous != nil {
+		p.lastCommunes = opts.Previous.communes.Load()
 		p.slugs = opts.Previous.slugs
 		p.opts.Previous = nil // the earlier plan is not kept alive
 	}

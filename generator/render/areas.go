@@ -71,71 +71,93 @@ func (r *renderer) elsewhere() *elsewhereData {
 	return &elsewhereData{ID: plan.ElsewhereID, ARS: r.site.Config.ARS}
 }
 
-func (r *renderer) departements() {
-	list := r.departementList()
-	r.emit("departements", &page{Path: plan.Departements, Title: r.t("departements"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: departementsData{Departements: list, Elsewhere: r.elsewhere()}})
-	for _, item := range list {
-		d := item.D
-		if !r.wanted(plan.DepartementPage(d.Code)) {
+// The page types of the départements and régions.
+var (
+	_ = pageKind[departementsData]("departements", (*renderer).departementsPage)
+	_ = pageKind[departementData]("departement", (*renderer).departementPage)
+	_ = pageKind[uncoveredData]("uncovered", (*renderer).uncoveredPage)
+	_ = pageKind[regionData]("region", (*renderer).regionPage)
+)
+
+func (r *renderer) departementsPage(plan.Page) *page {
+	return &page{Title: r.t("departements"), Crumbs: r.homeCrumbs(),
+		Data: departementsData{Departements: r.departementList(), Elsewhere: r.elsewhere()}}
+}
+
+// departementCrumbs are the breadcrumbs of a département's page, and its
+// title.
+func (r *renderer) departementCrumbs(d *geo.Departement) (crumbs []crumb, title string) {
+	crumbs = []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}}
+	if region := r.site.Geo.Region(d.Region); region != nil {
+		crumbs = append(crumbs, crumb{region.Name, plan.RegionPage(region.Code)})
+	}
+	return crumbs, d.Name + " (" + d.Code + ")"
+}
+
+func (r *renderer) departementPage(pg plan.Page) *page {
+	item := pg.Departement
+	d := item.D
+	uncovered := r.plan.Uncovered(d.Code)
+	crumbs, title := r.departementCrumbs(d)
+	uncoveredPage := ""
+	if len(uncovered) > plan.UncoveredOnPage { // a list of its own, paginated
+		uncoveredPage = plan.UncoveredPage(d.Code)
+	}
+	return &page{Title: title, Crumbs: crumbs, Near: d.Code,
+		Data: departementData{D: d, Region: r.site.Geo.Region(d.Region), CPTS: item.CPTS,
+			Coverage:  r.coverageOf(r.site.Geo.InDepartement(d.Code), item.CPTS),
+			Uncovered: uncovered, UncoveredPage: uncoveredPage, Map: r.departementMap(d, item.CPTS, uncovered)}}
+}
+
+// uncoveredPage is a page of the list of a département's communes
+// without a CPTS, when they are too many for its page.
+func (r *renderer) uncoveredPage(pg plan.Page) *page {
+	d := pg.Departement.D
+	uncovered := r.plan.Uncovered(d.Code)
+	crumbs, title := r.departementCrumbs(d)
+	crumbs = append(crumbs, crumb{title, plan.DepartementPage(d.Code)})
+	p := r.pager(pg.List, func(lo int) string { return uncovered[lo].Name })
+	return &page{Title: r.pageTitle(r.t("uncovered_in", title), p), Crumbs: crumbs,
+		Data: uncoveredData{D: d, Communes: uncovered[pg.List.Lo:pg.List.Hi], Total: len(uncovered), Pager: p}}
+}
+
+// regionPage is a page of a région: its départements' coverage, and its
+// CPTS, paginated.
+func (r *renderer) regionPage(pg plan.Page) *page {
+	reg := pg.Region
+	if r.region == nil || r.region.code != reg.Code {
+		r.region = r.regionFacts(reg.Code)
+	}
+	f := r.region
+	p := r.pager(pg.List, nil)
+	return &page{Title: r.pageTitle(reg.Name, p),
+		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}},
+		Data:   regionData{R: reg, Departements: f.depts, CPTS: f.cpts[pg.List.Lo:pg.List.Hi], Coverage: f.coverage, Pager: p}}
+}
+
+// regionFacts are what every page of a région shows: the coverage of its
+// départements and of itself, and its CPTS.
+type regionFacts struct {
+	code     string
+	depts    []deptCoverage
+	cpts     []*model.CPTS
+	coverage coverage
+}
+
+// regionFacts counts the coverage of a région, once for its pages.
+func (r *renderer) regionFacts(code string) *regionFacts {
+	f := &regionFacts{code: code, cpts: r.plan.RegionCPTS(code)}
+	var all []*geo.Commune
+	for _, d := range r.site.Geo.Departements() {
+		if d.Region != code {
 			continue
 		}
 		communes := r.site.Geo.InDepartement(d.Code)
-		var uncovered []*geo.Commune
-		for _, com := range communes {
-			if com.Kind != geo.KindArrondissement && len(r.claims(com)) == 0 {
-				uncovered = append(uncovered, com)
-			}
-		}
-		region := r.site.Geo.Region(d.Region)
-		crumbs := []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}}
-		if region != nil {
-			crumbs = append(crumbs, crumb{region.Name, plan.RegionPage(region.Code)})
-		}
-		title := d.Name + " (" + d.Code + ")"
-		uncoveredPage := ""
-		if len(uncovered) > uncoveredOnPage { // a list of its own, paginated
-			uncoveredPage = plan.UncoveredPage(d.Code)
-			guide := func(lo int) string { return uncovered[lo].Name }
-			sub := append(crumbs[:len(crumbs):len(crumbs)], crumb{title, plan.DepartementPage(d.Code)})
-			r.paginate(uncoveredPage, len(uncovered), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
-				r.emit("uncovered", &page{Path: path, Title: r.pageTitle(r.t("uncovered_in", title), p), Crumbs: sub,
-					Data: uncoveredData{D: d, Communes: uncovered[lo:hi], Total: len(uncovered), Pager: p}})
-			})
-		}
-		r.emit("departement", &page{Path: plan.DepartementPage(d.Code), Title: title, Crumbs: crumbs, Near: d.Code,
-			Data: departementData{D: d, Region: region, CPTS: item.CPTS, Coverage: r.coverageOf(communes, item.CPTS),
-				Uncovered: uncovered, UncoveredPage: uncoveredPage, Map: r.departementMap(d, item.CPTS, uncovered)}})
+		all = append(all, communes...)
+		f.depts = append(f.depts, deptCoverage{d, r.plan.CPTSIn(d.Code), r.coverageOf(communes, r.plan.CPTSIn(d.Code))})
 	}
-	for _, reg := range r.site.Geo.Regions() {
-		if !r.plan.HasRegionPage(reg.Code) || !r.wanted(plan.RegionPage(reg.Code)) {
-			continue
-		}
-		var depts []deptCoverage
-		var all []*geo.Commune
-		var cpts []*model.CPTS
-		seen := map[*model.CPTS]bool{}
-		for _, d := range r.site.Geo.Departements() {
-			if d.Region != reg.Code {
-				continue
-			}
-			communes := r.site.Geo.InDepartement(d.Code)
-			all = append(all, communes...)
-			depts = append(depts, deptCoverage{d, r.plan.CPTSIn(d.Code), r.coverageOf(communes, r.plan.CPTSIn(d.Code))})
-			for _, c := range r.plan.CPTSIn(d.Code) {
-				if !seen[c] {
-					seen[c] = true
-					cpts = append(cpts, c)
-				}
-			}
-		}
-		cov := r.coverageOf(all, cpts)
-		r.paginate(plan.RegionPage(reg.Code), len(cpts), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
-			r.emit("region", &page{Path: path, Title: r.pageTitle(reg.Name, p),
-				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("departements"), plan.Departements}},
-				Data:   regionData{R: reg, Departements: depts, CPTS: cpts[lo:hi], Coverage: cov, Pager: p}})
-		})
-	}
+	f.coverage = r.coverageOf(all, f.cpts)
+	return f
 }
 
 // claims returns the CPTS covering a commune, whole or in part, one claim

@@ -51,10 +51,9 @@ func (r *renderer) siteColors() string {
 	return ""
 }
 
-// legalNotice renders /mentions-legales/ when [legal] is filled.
-func (r *renderer) legalNotice() {
-	if r.site.Config.Legal.IsZero() {
-		return
-	}
-	r.emit("mentions-legales", &page{Path: plan.Legal, Title: r.t("legal_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
+var _ = plainKind("mentions-legales", (*renderer).legalPage)
+
+// legalPage is /mentions-legales/, when [legal] is filled.
+func (r *renderer) legalPage(plan.Page) *page {
+	return &page{Title: r.t("legal_title"), Crumbs: r.homeCrumbs()}
 }

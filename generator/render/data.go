@@ -5,10 +5,12 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
+var _ = pageKind[openDataData]("donnees", (*renderer).openDataPage)
+
 // openData publishes the open data files of package opendata under
-// /donnees/ and the page that lists them. Files the page should list
-// besides those of opendata.Files (the territories' GeoJSON) are appended
-// to files before the page is emitted.
+// /donnees/, with the territories' GeoJSON, and keeps those their page
+// lists (openDataPage). A build of some files makes them all, when it
+// makes one or their page: their page lists them all.
 func (r *renderer) openData() {
 	if !r.wantedUnder(plan.OpenData) {
 		return // a rebuild of a few pages (Options.Only) skips the data files
@@ -20,13 +22,15 @@ func (r *renderer) openData() {
 	for _, f := range files { // all, or none: their page lists them all
 		r.add(f.Path, f.Data)
 	}
-	var listed []opendata.File
 	for _, f := range files {
 		if f.Key != "schema" { // a schema is linked from its data file
-			listed = append(listed, f)
+			r.dataFiles = append(r.dataFiles, f)
 		}
 	}
-	r.emit("donnees", &page{Path: plan.OpenData, Title: r.t("data_title"), Description: r.t("data_description"),
-		Crumbs: []crumb{{r.t("home"), "/"}},
-		Data:   openDataData{Files: listed, Licence: opendata.LicenceOf(r.site.Config)}})
+}
+
+// openDataPage is /donnees/, the list of the open data files.
+func (r *renderer) openDataPage(plan.Page) *page {
+	return &page{Title: r.t("data_title"), Description: r.t("data_description"), Crumbs: r.homeCrumbs(),
+		Data: openDataData{Files: r.dataFiles, Licence: opendata.LicenceOf(r.site.Config)}}
 }

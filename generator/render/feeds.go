@@ -111,14 +111,3 @@ func (r *renderer) newsHTML(n *model.News) template.HTML {
 
 // tags returns the tags of published news, sorted by slug (package plan).
 func (r *renderer) tags() []*plan.Tag { return r.plan.Tags }
-
-// tagPages renders the news of each tag as list pages, like /actualites/.
-func (r *renderer) tagPages() {
-	if !r.wantedUnder(plan.Tags) {
-		return
-	}
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
-	for _, t := range r.tags() {
-		r.newsList(plan.TagPage(t.Name), r.t("tag_title", t.Name), crumbs, nil, t.News, false)
-	}
-}

@@ -11,29 +11,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 )
 
-// layoutData gives the type of .Data of each layout (layouts.go).
-var layoutData = map[string]reflect.Type{
-	"home":           reflect.TypeFor[homeData](),
-	"cpts-list":      reflect.TypeFor[cptsListData](),
-	"cpts":           reflect.TypeFor[cptsData](),
-	"cpts-communes":  reflect.TypeFor[territoryData](),
-	"affiche":        reflect.TypeFor[posterData](),
-	"news-list":      reflect.TypeFor[newsListData](),
-	"news":           reflect.TypeFor[newsData](),
-	"communes-index": reflect.TypeFor[communesIndexData](),
-	"commune":        reflect.TypeFor[communeData](),
-	"departements":   reflect.TypeFor[departementsData](),
-	"departement":    reflect.TypeFor[departementData](),
-	"uncovered":      reflect.TypeFor[uncoveredData](),
-	"region":         reflect.TypeFor[regionData](),
-	"carte":          reflect.TypeFor[franceMapData](),
-	"donnees":        reflect.TypeFor[openDataData](),
-	"glossaire":      reflect.TypeFor[glossaryData](),
-	"rejoindre":      reflect.TypeFor[joinData](),
-	"plan-du-site":   reflect.TypeFor[siteMapData](),
-	"page":           reflect.TypeFor[template.HTML](),
-}
-
 // checkLayoutFields reports, at its line and column in layouts/<name>.html,
 // each field a layout names on .Data (where dot is the page) or on a
 // variable set to .Data, that the layout's data does not have: an error
@@ -41,8 +18,8 @@ var layoutData = map[string]reflect.Type{
 // or an error at the first page that reaches it. Fields of fields are
 // not followed.
 func checkLayoutFields(name string, set *template.Template) diag.List {
-	typ, ok := layoutData[name]
-	if !ok {
+	typ := kinds[name].data
+	if typ == nil {
 		return nil
 	}
 	c := &fieldCheck{typ: typ, file: "layouts/" + name + ".html", vars: map[string]bool{}}

@@ -267,12 +267,11 @@ type legendItem struct {
 	Count  int
 }
 
-// franceMap emits /carte/, the national map of the CPTS by stage, with its
+var _ = pageKind[franceMapData]("carte", (*renderer).franceMapPage)
+
+// franceMapPage is /carte/, the national map of the CPTS by stage, with its
 // legend and the list of CPTS as text alternative.
-func (r *renderer) franceMap() {
-	if !r.wanted(plan.FranceMap) || !r.plan.HasFranceMap() {
-		return // a single CPTS's site has its territory map on its home page
-	}
+func (r *renderer) franceMapPage(plan.Page) *page {
 	var legend []legendItem
 	for _, s := range r.statusCounts() {
 		legend = append(legend, legendItem{template.HTML(carto.Swatch("legende", r.statusStyle(s.Status))), r.label("status", s.Status), s.Count})
@@ -289,14 +288,14 @@ func (r *renderer) franceMap() {
 		}
 		return r.mapDocument(plan.MapOf(plan.FranceMap), m.Title, a.France(m))
 	}).once()
-	r.emit("carte", &page{Path: plan.FranceMap, Title: r.t("map_france_page"), Description: r.tn("map_france_desc", len(r.site.CPTS)),
+	return &page{Title: r.t("map_france_page"), Description: r.tn("map_france_desc", len(r.site.CPTS)),
 		Crumbs: []crumb{{r.t("home"), "/"}},
 		// The CPTS by stage, the map's text alternative, are listed on the
 		// page up to a few pages of the directory; past that, the page
 		// gives the counts and the directory's list, where each card
 		// shows its stage.
 		Data: franceMapData{Map: draw, Legend: legend, Status: r.statusCounts(), CPTS: r.site.CPTS,
-			Listed: len(r.site.CPTS) <= 4*cptsPerPage, Unmapped: unmapped(r.site.CPTS)}})
+			Listed: len(r.site.CPTS) <= 4*plan.CPTSPerPage, Unmapped: unmapped(r.site.CPTS)}}
 }
 
 // locationFiles writes /localisation/: per département with a CPTS (every

@@ -6,17 +6,6 @@ import (
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// Page sizes of the lists that grow with the directory, chosen so that a
-// page of each stays under 15 KB of HTML (issue #7): the directory's
-// cards, an A-Z letter's communes, a région's cards.
-const (
-	cptsPerPage     = 25
-	communesPerPage = 100
-	// uncoveredOnPage is the most communes without a CPTS a département's
-	// page lists itself; more get a list of their own.
-	uncoveredOnPage = 30
-)
-
 // pager is the navigation of a paginated list (partials/pagination.html):
 // the previous and next pages, and a window of links around the current
 // page (the first, the last, two on each side), gaps marked.
@@ -36,28 +25,21 @@ type pagerLink struct {
 	Gap     bool
 }
 
-// paginate splits n items into pages of per items under base (plan.CPTSList,
-// then "/cpts/page/2/"...; one page when n is 0) and calls emit for each
-// with its range [lo, hi) and its pager. guide, when set, names a page by
-// its first item, as a dictionary's guide words do.
-func (r *renderer) paginate(base string, n, per int, guide func(lo int) string, emit func(path string, lo, hi int, p *pager)) {
-	pages := max(1, (n+per-1)/per)
-	for i := 1; i <= pages; i++ {
-		if !r.wanted(plan.ListPage(base, i)) { // an incremental build renders a few pages of a long list
-			continue
-		}
-		p := &pager{Page: i, Pages: pages}
-		if i > 1 {
-			p.Prev = plan.ListPage(base, i-1)
-		}
-		if i < pages {
-			p.Next = plan.ListPage(base, i+1)
-		}
-		if pages > 1 {
-			p.Links = r.pagerWindow(base, i, pages, per, guide)
-		}
-		emit(plan.ListPage(base, i), (i-1)*per, min(i*per, n), p)
+// pager returns the navigation of a page of a paginated list. guide,
+// when set, names a page by its first item, as a dictionary's guide words
+// do; it gets an index into the whole list.
+func (r *renderer) pager(w *plan.Window, guide func(lo int) string) *pager {
+	p := &pager{Page: w.N, Pages: w.Of}
+	if w.N > 1 {
+		p.Prev = plan.ListPage(w.Base, w.N-1)
 	}
+	if w.N < w.Of {
+		p.Next = plan.ListPage(w.Base, w.N+1)
+	}
+	if w.Of > 1 {
+		p.Links = r.pagerWindow(w.Base, w.N, w.Of, w.Per, guide)
+	}
+	return p
 }
 
 // pagerWindow returns the links of page i's pager: the first and last

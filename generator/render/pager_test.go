@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // TestPaginate checks the pages of a list: their paths and ranges, and the
@@ -35,8 +37,9 @@ func TestPaginate(t *testing.T) {
 		if tc.guide {
 			guide = func(lo int) string { return fmt.Sprint("i", lo) }
 		}
-		r.paginate("/l/", tc.n, tc.per, guide, func(path string, lo, hi int, p *pager) {
-			s := fmt.Sprintf("%s [%d,%d)", path, lo, hi)
+		for _, w := range plan.Windows("/l/", tc.n, tc.per) {
+			path, p := plan.ListPage(w.Base, w.N), r.pager(w, guide)
+			s := fmt.Sprintf("%s [%d,%d)", path, w.Lo, w.Hi)
 			for _, l := range p.Links {
 				switch {
 				case l.Gap:
@@ -54,7 +57,7 @@ func TestPaginate(t *testing.T) {
 				t.Errorf("%s: prev %q next %q on page %d of %d", path, p.Prev, p.Next, p.Page, p.Pages)
 			}
 			got = append(got, s)
-		})
+		}
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 			t.Errorf("paginate(%d, %d):\n%s\nwant\n%s", tc.n, tc.per, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
 		}
@@ -62,17 +65,17 @@ func TestPaginate(t *testing.T) {
 }
 
 // TestPaginateLongList checks the window of a page in the middle and at
-// the end of a long list, and that with Options.Only (an incremental
-// build) only the wanted pages are made.
+// the end of a long list.
 func TestPaginateLongList(t *testing.T) {
-	r := &renderer{strings: map[string]string{"page_label": "Page %d"}, missing: map[string]bool{},
-		opts: Options{Only: map[string]bool{"/l/page/100/": true, "/l/page/2000/": true}}}
+	r := &renderer{strings: map[string]string{"page_label": "Page %d"}, missing: map[string]bool{}}
 	want := map[string]string{
 		"/l/page/100/":  "1 … 98 99 *100 101 102 … 2000",
 		"/l/page/2000/": "1 … 1998 1999 *2000",
 	}
 	got := map[string]string{}
-	r.paginate("/l/", 20000, 10, nil, func(path string, lo, hi int, p *pager) {
+	windows := plan.Windows("/l/", 20000, 10)
+	for _, w := range []*plan.Window{windows[99], windows[1999]} {
+		path, p := plan.ListPage(w.Base, w.N), r.pager(w, nil)
 		var s []string
 		for _, l := range p.Links {
 			switch {
@@ -85,7 +88,7 @@ func TestPaginateLongList(t *testing.T) {
 			}
 		}
 		got[path] = strings.Join(s, " ")
-	})
+	}
 	if len(got) != len(want) {
 		t.Errorf("made %d pages, want %d: %v", len(got), len(want), got)
 	}

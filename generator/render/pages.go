@@ -8,44 +8,54 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/plan"
 
-	"github.com/cpts-fr/cpts/generator/fold"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
 )
 
-// pages renders every HTML page.
-func (r *renderer) pages() {
-	single := r.homeCPTS() != nil // its CPTS is the home page (scope.go)
-	if !single {
-		r.home()
-		r.cptsList()
-	}
-	for _, c := range r.site.CPTS {
-		r.cpts(c)
-	}
-	r.newsPages()
-	r.tagPages()
-	r.communes()
-	if !single {
-		r.departements()
-	}
-	for _, p := range r.site.Pages {
-		r.emit("page", &page{Path: plan.FreePage(p), Title: p.Title, Description: p.Summary,
-			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.markdown(p.Body, 2)})
-	}
-	r.franceMap()
-	if r.joinPage() != "" {
-		r.emit("rejoindre", &page{Path: plan.Join, Title: r.t("join_cpts"), Description: r.t("join_page_intro"),
-			Crumbs: []crumb{{r.t("home"), "/"}}, Data: r.joinData()})
-	}
-	r.emit("plan-du-site", &page{Path: plan.SiteMap, Title: r.t("sitemap"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: siteMapData{Links: r.siteMapLinks()}})
-	r.emit("glossaire", &page{Path: plan.Glossary, Title: r.t("glossary_title"), Description: r.t("glossary_intro"),
-		Crumbs: []crumb{{r.t("home"), "/"}}, Data: glossaryData{Stages: r.stages()}})
-	r.emit("accessibilite", &page{Path: plan.Accessibility, Title: r.t("a11y_title"), Crumbs: []crumb{{r.t("home"), "/"}}})
-	r.legalNotice()
-	r.openData()
-	r.emit("404", &page{Path: plan.NotFound, Title: r.t("page_not_found"), NoIndex: true})
+// The page types of the directory's own pages.
+var (
+	_ = pageKind[homeData]("home", (*renderer).homePage)
+	_ = pageKind[cptsListData]("cpts-list", (*renderer).cptsListPage)
+	_ = pageKind[cptsData]("cpts", (*renderer).cptsPage)
+	_ = pageKind[newsListData]("news-list", (*renderer).newsListPage)
+	_ = pageKind[newsData]("news", (*renderer).newsPage)
+	_ = pageKind[communesIndexData]("communes-index", (*renderer).communesIndexPage)
+	_ = pageKind[communeData]("commune", (*renderer).communePage)
+	_ = pageKind[template.HTML]("page", (*renderer).freePage)
+	_ = pageKind[joinData]("rejoindre", (*renderer).joinPageOf)
+	_ = pageKind[siteMapData]("plan-du-site", (*renderer).siteMapPage)
+	_ = pageKind[glossaryData]("glossaire", (*renderer).glossaryPage)
+	_ = plainKind("accessibilite", (*renderer).accessibilityPage)
+	_ = plainKind("404", (*renderer).notFoundPage)
+)
+
+// homeCrumbs are the breadcrumbs of a page under the home page.
+func (r *renderer) homeCrumbs() []crumb { return []crumb{{r.t("home"), plan.Home}} }
+
+func (r *renderer) freePage(pg plan.Page) *page {
+	p := pg.Free
+	return &page{Title: p.Title, Description: p.Summary, Crumbs: r.homeCrumbs(), Data: r.markdown(p.Body, 2)}
+}
+
+func (r *renderer) joinPageOf(plan.Page) *page {
+	return &page{Title: r.t("join_cpts"), Description: r.t("join_page_intro"), Crumbs: r.homeCrumbs(), Data: r.joinData()}
+}
+
+func (r *renderer) siteMapPage(plan.Page) *page {
+	return &page{Title: r.t("sitemap"), Crumbs: r.homeCrumbs(), Data: siteMapData{Links: r.siteMapLinks()}}
+}
+
+func (r *renderer) glossaryPage(plan.Page) *page {
+	return &page{Title: r.t("glossary_title"), Description: r.t("glossary_intro"), Crumbs: r.homeCrumbs(),
+		Data: glossaryData{Stages: r.stages()}}
+}
+
+func (r *renderer) accessibilityPage(plan.Page) *page {
+	return &page{Title: r.t("a11y_title"), Crumbs: r.homeCrumbs()}
+}
+
+func (r *renderer) notFoundPage(plan.Page) *page {
+	return &page{Title: r.t("page_not_found"), NoIndex: true}
 }
 
 // statusCount is a lifecycle stage and how many CPTS are at it.
@@ -160,10 +170,7 @@ func (r *renderer) statusCounts() []statusCount {
 	return out
 }
 
-func (r *renderer) home() {
-	if !r.wanted("/") {
-		return
-	}
+func (r *renderer) homePage(plan.Page) *page {
 	news := r.plan.News
 	if len(news) > 5 {
 		news = news[:5]
@@ -172,23 +179,21 @@ func (r *renderer) home() {
 	if len(events) > 5 {
 		events = events[:5]
 	}
-	r.emit("home", &page{Path: "/", Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: homeData{
+	return &page{Title: r.site.Config.Title, Feeds: r.newsFeeds(nil), Data: homeData{
 		Events:       events,
 		Status:       r.statusCounts(),
 		News:         news,
 		Departements: r.departementList(),
 		MapPage:      r.plan.HasFranceMap(),
 		Restricted:   r.restricted(),
-	}})
+	}}
 }
 
-// cptsList renders /cpts/, the directory's CPTS, cptsPerPage a page.
-func (r *renderer) cptsList() {
-	all := r.site.CPTS
-	r.paginate(plan.CPTSList, len(all), cptsPerPage, nil, func(path string, lo, hi int, p *pager) {
-		r.emit("cpts-list", &page{Path: path, Title: r.pageTitle(r.t("all_cpts"), p), Crumbs: []crumb{{r.t("home"), "/"}},
-			Data: cptsListData{CPTS: all[lo:hi], Status: r.statusCounts(), Pager: p}})
-	})
+// cptsListPage is a page of /cpts/, the directory's CPTS.
+func (r *renderer) cptsListPage(pg plan.Page) *page {
+	p := r.pager(pg.List, nil)
+	return &page{Title: r.pageTitle(r.t("all_cpts"), p), Crumbs: r.homeCrumbs(),
+		Data: cptsListData{CPTS: r.site.CPTS[pg.List.Lo:pg.List.Hi], Status: r.statusCounts(), Pager: p}}
 }
 
 // group is a labelled count, for members by profession or structure.
@@ -212,35 +217,14 @@ type missionGroup struct {
 // does not grow with the years.
 const cptsNewsShown = 3
 
-func (r *renderer) cpts(c *model.CPTS) {
-	news, lists, shown := []*model.News(nil), r.wantedUnder(plan.CPTSNewsList(c)), r.wanted(plan.CPTSPage(c))
-	if lists || shown { // an incremental build leaves most CPTS alone
-		for _, n := range c.News {
-			if r.visible(n) {
-				news = append(news, n)
-			}
-		}
-	}
+func (r *renderer) cptsPage(pg plan.Page) *page {
+	c := pg.CPTS
+	news := r.plan.CPTSNews(c)
 	// The news list of a single-CPTS site's own CPTS is /actualites/.
 	newsList := plan.CPTSNewsList(c)
 	if c == r.homeCPTS() {
 		newsList = plan.NewsList
 	}
-	if lists {
-		for _, n := range c.News {
-			r.newsItem(n)
-		}
-		if c != r.homeCPTS() {
-			crumbs := []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}
-			r.newsList(newsList, r.t("cpts_news_list", c.Title()), crumbs, r.newsFeeds(c), news, false)
-		}
-	}
-	r.territoryPages(c)
-	r.poster(c)
-	if !shown {
-		return
-	}
-	path := plan.CPTSPage(c)
 	pop := c.Territory.Reach
 	var professions, structures []group
 	var named []namedMember
@@ -294,8 +278,8 @@ func (r *renderer) cpts(c *model.CPTS) {
 		}
 	}
 	next, past := r.splitEvents(c.Events)
-	r.emit("cpts", &page{
-		Path: path, Title: c.Name, Description: c.Summary, Near: strings.Join(near, " "),
+	return &page{
+		Title: c.Name, Description: c.Summary, Near: strings.Join(near, " "),
 		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}},
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: cptsData{
@@ -306,7 +290,7 @@ func (r *renderer) cpts(c *model.CPTS) {
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
 			Poster: plan.Poster(c), JoinPage: r.joinPage(), Search: r.homeCPTS() == nil,
 		},
-	})
+	}
 }
 
 // hasNotes reports whether a territory entry has a note or partial mark.
@@ -365,40 +349,34 @@ func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
 	return jsonLD(doc)
 }
 
-func (r *renderer) newsPages() {
-	r.newsList(plan.NewsList, r.t("news_list"), []crumb{{r.t("home"), "/"}}, r.newsFeeds(nil), r.plan.News, true)
-	for _, n := range r.site.News {
-		if n.CPTS == nil {
-			r.newsItem(n)
-		}
+// newsListPage is a page of a news list: the site's (/actualites/), a
+// CPTS's or a tag's.
+func (r *renderer) newsListPage(pg plan.Page) *page {
+	title, crumbs, feeds, all := r.t("news_list"), r.homeCrumbs(), r.newsFeeds(nil), r.plan.News
+	switch {
+	case pg.CPTS != nil:
+		c := pg.CPTS
+		title, feeds, all = r.t("cpts_news_list", c.Title()), r.newsFeeds(c), r.plan.CPTSNews(c)
+		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}
+	case pg.Tag != nil:
+		title, feeds, all = r.t("tag_title", pg.Tag.Name), nil, pg.Tag.News
+		crumbs = append(crumbs, crumb{r.t("news"), plan.NewsList})
 	}
+	p := r.pager(pg.List, nil)
+	return &page{Title: r.pageTitle(title, p), Crumbs: crumbs, Feeds: feeds,
+		Data: newsListData{News: all[pg.List.Lo:pg.List.Hi], Page: p.Page, Pages: p.Pages, Prev: p.Prev, Next: p.Next, Pager: p}}
 }
 
-// newsList renders news as list pages of plan.NewsPerPage items under base
-// ("/actualites/", then "/actualites/page/2/"...). With always, an empty
-// list still gets its first page.
-func (r *renderer) newsList(base, title string, crumbs []crumb, feeds []string, all []*model.News, always bool) {
-	if len(all) == 0 && !always {
-		return
-	}
-	r.paginate(base, len(all), plan.NewsPerPage, nil, func(path string, lo, hi int, p *pager) {
-		r.emit("news-list", &page{Path: path, Title: r.pageTitle(title, p), Crumbs: crumbs, Feeds: feeds,
-			Data: newsListData{News: all[lo:hi], Page: p.Page, Pages: p.Pages, Prev: p.Prev, Next: p.Next, Pager: p}})
-	})
-}
-
-func (r *renderer) newsItem(n *model.News) {
-	if !r.visible(n) || !r.wanted(plan.NewsPage(n)) {
-		return
-	}
+func (r *renderer) newsPage(pg plan.Page) *page {
+	n := pg.News
 	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
 	if n.CPTS != nil {
 		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {n.CPTS.Title(), plan.CPTSPage(n.CPTS)}}
 	}
-	r.emit("news", &page{Path: plan.NewsPage(n), Title: n.Title, Description: n.Summary, Crumbs: crumbs,
+	return &page{Title: n.Title, Description: n.Summary, Crumbs: crumbs,
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
 		Feeds:  r.newsFeeds(n.CPTS), Edit: n.File,
-		Data: newsData{N: n, Body: r.newsHTML(n)}})
+		Data: newsData{N: n, Body: r.newsHTML(n)}}
 }
 
 // claim is a CPTS covering a commune, with the arrondissements through
@@ -411,79 +389,23 @@ type claim struct {
 	Key             string // the codes of Arrondissements, for partialCached
 }
 
-func (r *renderer) communes() {
-	if !r.wantedUnder(plan.Communes) {
-		return
+// communesIndexPage is the A-Z index of communes, or a page of one of
+// its letters.
+func (r *renderer) communesIndexPage(pg plan.Page) *page {
+	letters, byLetter := r.plan.Letters()
+	if pg.Letter == "" {
+		return &page{Title: r.t("communes_index"), Crumbs: r.homeCrumbs(),
+			Data: communesIndexData{Letters: letters, Departements: r.departementList(), Elsewhere: r.elsewhere()}}
 	}
-	index := r.opts.Only == nil || r.wanted(plan.Communes)
-	for p := range r.opts.Only { // a letter's page: /communes/a/, /communes/a/page/2/
-		if rest, ok := strings.CutPrefix(p, plan.Communes); ok && len(rest) > 1 && rest[1] == '/' {
-			index = true
-		}
-	}
-	type entry struct {
-		key string // the folded name, by which the letter's list is sorted
-		com *geo.Commune
-	}
-	byLetter := map[string][]entry{}
-	for _, com := range r.site.Geo.Communes() {
-		if !r.plan.HasCommunePage(com) {
-			continue
-		}
-		r.commune(com)
-		if index {
-			key := fold.Fold(com.Name)
-			l := letterOfFolded(key)
-			byLetter[l] = append(byLetter[l], entry{key, com})
-		}
-	}
-	if !index {
-		return // a rebuild of some communes' pages (Options.Only)
-	}
-	letters := make([]string, 0, len(byLetter))
-	sorted := make(map[string][]*geo.Commune, len(byLetter))
-	for l, es := range byLetter {
-		letters = append(letters, l)
-		sort.SliceStable(es, func(i, j int) bool {
-			if es[i].key != es[j].key {
-				return es[i].key < es[j].key
-			}
-			return es[i].com.Code < es[j].com.Code
-		})
-		coms := make([]*geo.Commune, len(es))
-		for i, e := range es {
-			coms[i] = e.com
-		}
-		sorted[l] = coms
-	}
-	sort.Strings(letters)
-	r.emit("communes-index", &page{Path: plan.Communes, Title: r.t("communes_index"), Crumbs: []crumb{{r.t("home"), "/"}},
-		Data: communesIndexData{Letters: letters, Departements: r.departementList(), Elsewhere: r.elsewhere()}})
-	for _, l := range letters {
-		coms := sorted[l]
-		guide := func(lo int) string { return coms[lo].Name }
-		r.paginate(plan.LetterPage(l), len(coms), communesPerPage, guide, func(path string, lo, hi int, p *pager) {
-			r.emit("communes-index", &page{Path: path, Title: r.pageTitle(r.t("communes_index_letter", l), p),
-				Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), plan.Communes}},
-				Data:   communesIndexData{Letters: letters, Letter: l, Communes: coms[lo:hi], Pager: p}})
-		})
-	}
+	coms := byLetter[pg.Letter]
+	p := r.pager(pg.List, func(lo int) string { return coms[lo].Name })
+	return &page{Title: r.pageTitle(r.t("communes_index_letter", pg.Letter), p),
+		Crumbs: []crumb{{r.t("home"), "/"}, {r.t("communes_index"), plan.Communes}},
+		Data:   communesIndexData{Letters: letters, Letter: pg.Letter, Communes: coms[pg.List.Lo:pg.List.Hi], Pager: p}}
 }
 
-// letterOfFolded is the index letter of a folded name: its first letter.
-func letterOfFolded(f string) string {
-	for _, c := range f {
-		if c >= 'a' && c <= 'z' {
-			return strings.ToUpper(string(c))
-		}
-	}
-	return "#"
-}
-
-func (r *renderer) commune(com *geo.Commune) {
-	if !r.wanted(plan.CommunePage(com.Code)) {
-		return
-	}
+func (r *renderer) communePage(pg plan.Page) *page {
+	com := pg.Commune
 	var claims []claim
 	for _, cl := range r.claims(com) {
 		c := claim{CPTS: cl.CPTS, Partial: cl.Partial, Note: cl.Note()}
@@ -516,8 +438,7 @@ func (r *renderer) commune(com *geo.Commune) {
 	if deptPage {
 		crumbs = append(crumbs, crumb{dept.Name, plan.DepartementPage(dept.Code)})
 	}
-	r.emit("commune", &page{Path: plan.CommunePage(com.Code), Title: communeName(com),
-		Description: r.communeDescription(com, claims), Crumbs: crumbs, Data: data})
+	return &page{Title: communeName(com), Description: r.communeDescription(com, claims), Crumbs: crumbs, Data: data}
 }
 
 func (r *renderer) communeDescription(com *geo.Commune, claims []claim) string {

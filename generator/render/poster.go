@@ -31,19 +31,18 @@ type posterData struct {
 	More     int
 }
 
-// poster renders /cpts/<slug>/affiche/: a printable A4 sheet of a CPTS
+var _ = pageKind[posterData]("affiche", (*renderer).posterPage)
+
+// posterPage is /cpts/<slug>/affiche/: a printable A4 sheet of a CPTS
 // for waiting rooms and pharmacies (name, territory, contacts, how to
 // join, a QR code to its page), with the print rules of the theme.
-func (r *renderer) poster(c *model.CPTS) {
-	path := plan.Poster(c)
-	if !r.wanted(path) {
-		return
-	}
+func (r *renderer) posterPage(pg plan.Page) *page {
+	c := pg.CPTS
 	url := r.abs(plan.CPTSPage(c))
 	code, err := qrSVG(url, r.t("poster_qr_label", c.Name))
 	if err != nil {
 		r.diags.Errorf(c.At("name"), diag.Template, "QR code of %s: %v", url, err)
-		return
+		return nil
 	}
 	d := posterData{C: c, URL: url, QR: code}
 	entries := append([]*model.TerritoryEntry(nil), c.Territory.Entries...)
@@ -58,8 +57,8 @@ func (r *renderer) poster(c *model.CPTS) {
 		}
 		d.Communes = append(d.Communes, e.Commune.Name)
 	}
-	r.emit("affiche", &page{Path: path, Title: r.t("poster_title", c.Name), Description: c.Summary,
-		Crumbs: []crumb{{r.t("home"), plan.Home}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}, Data: d})
+	return &page{Title: r.t("poster_title", c.Name), Description: c.Summary,
+		Crumbs: []crumb{{r.t("home"), plan.Home}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}, Data: d}
 }
 
 // sortByPopulation orders territory entries by the population of their

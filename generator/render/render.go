@@ -19,6 +19,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/opendata"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/plan"
 )
@@ -124,6 +125,9 @@ type renderer struct {
 	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
 	feedNews   map[*model.News]bool          // the news in feeds
 	plan       *plan.Plan
+	region     *regionFacts    // of the last région page made (areas.go)
+	territory  *territoryFacts // of the last territory page made (territory.go)
+	dataFiles  []opendata.File // the open data files their page lists (data.go)
 	onlyOnce   sync.Once
 	onlySorted []string // the keys of Options.Only, sorted (wantedUnder)
 }
@@ -148,6 +152,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 	if r.opts.Layouts == nil {
 		r.locationFiles() // on a worker, beside the pages
 	}
+	r.openData()
 	r.pages()
 	if r.stopped() { // the caller drops what is made
 		r.flush()
@@ -304,9 +309,6 @@ func (r *renderer) wantedUnder(prefix string) bool {
 // are prepared; flush waits for them.
 func (r *renderer) emit(layout string, p *page) {
 	r.scopePage(layout, p)
-	if !r.wanted(p.Path) || r.opts.Layouts != nil && !r.opts.Layouts[layout] {
-		return
-	}
 	p.Site = r.site
 	p.Kind = layout
 	if p.Description == "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/render"
 	"github.com/cpts-fr/cpts/generator/validate"
 	"github.com/cpts-fr/cpts/themes"
@@ -30,6 +31,21 @@ func renderArchive(t *testing.T, name string, extra map[string]string) (*render.
 
 // renderArchiveWith is renderArchive with options (the theme is set).
 func renderArchiveWith(t *testing.T, name string, extra map[string]string, opts render.Options) (*render.Result, diag.List) {
+	t.Helper()
+	site, theme := testSiteWith(t, name, extra)
+	opts.Theme = theme
+	return render.Site(site, opts)
+}
+
+// testSite loads and checks the site of a test archive, and returns it
+// with its theme (the default theme under the archive's own folders).
+func testSite(t *testing.T, name string) (*model.Site, render.Overlay) {
+	t.Helper()
+	return testSiteWith(t, name, nil)
+}
+
+// testSiteWith is testSite with files added to the archive's.
+func testSiteWith(t *testing.T, name string, extra map[string]string) (*model.Site, render.Overlay) {
 	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", name))
 	if err != nil {
@@ -52,8 +68,7 @@ func renderArchiveWith(t *testing.T, name string, extra map[string]string, opts 
 		t.Fatalf("the test site has errors:\n%v", diags)
 	}
 	top, _ := fs_sub(fsys)
-	opts.Theme = render.Overlay{Top: top, Base: themes.Default()}
-	return render.Site(site, opts)
+	return site, render.Overlay{Top: top, Base: themes.Default()}
 }
 
 // fs_sub keeps the theme folders of a test site (layouts/, static/, i18n/).

@@ -82,8 +82,8 @@ func (r *renderer) scopePage(layout string, p *page) {
 	if home == nil {
 		return
 	}
-	if layout == "cpts" && p.Path == plan.CPTSPage(home) {
-		p.Path, p.Title, p.Crumbs = "/", r.site.Config.Title, nil
+	if layout == "cpts" && p.Path == plan.Home { // the plan put it there
+		p.Title, p.Crumbs = r.site.Config.Title, nil
 		return
 	}
 	var crumbs []crumb

@@ -1,0 +1,86 @@
+package plan_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
+	"github.com/cpts-fr/cpts/generator/scope"
+)
+
+// TestSectionsHoldTheirPages checks, on every kind of site, that each
+// page of a section is under its folder (render skips a section whose
+// folder it does not want), that no two pages share a path, and that the
+// search index is told of the pages it links to (Has).
+func TestSectionsHoldTheirPages(t *testing.T) {
+	site := sample(t)
+	all := *site
+	all.Config.Communes.Pages = model.PagesAll
+	for name, opts := range map[string]plan.Options{
+		"pages = all": {Scope: scope.Apply(&all)},
+		"all":         {},
+		"in 2020":     {Now: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		"one CPTS":    {Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))},
+		"the Lot":     {Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s := site
+			if opts.Scope != nil {
+				s = opts.Scope.Site
+			}
+			p := plan.Build(s, opts)
+			seen := map[string]bool{}
+			layouts := map[string]bool{}
+			for _, sec := range p.Sections() {
+				for _, pg := range sec.Pages() {
+					if !strings.HasPrefix(pg.Path, sec.Under) {
+						t.Errorf("%s (%s) is in the section of %s", pg.Path, pg.Layout, sec.Under)
+					}
+					if seen[pg.Path] {
+						t.Errorf("%s twice", pg.Path)
+					}
+					seen[pg.Path] = true
+					layouts[pg.Layout] = true
+					switch pg.Layout {
+					case "commune", "departement", "region", "news":
+						if pg.List == nil && !p.Has(pg.Path) {
+							t.Errorf("Has(%s) = false, for a page of the plan", pg.Path)
+						}
+					}
+				}
+			}
+			if len(seen) != len(p.Pages()) || !seen[plan.Home] || !seen[plan.NotFound] || len(layouts) < 10 {
+				t.Errorf("%d pages, %d layouts: %v", len(seen), len(layouts), layouts)
+			}
+		})
+	}
+}
+
+// TestPagesFromAPreviousPlan checks that a plan made after another (the
+// dev server's) lists the pages a plan made afresh lists, whether its
+// communes with a page are the same or not.
+func TestPagesFromAPreviousPlan(t *testing.T) {
+	site := sample(t)
+	covered := *site
+	covered.Config.Communes.Pages = model.PagesCovered
+	first := plan.Build(site, plan.Options{})
+	first.Pages()
+	for name, s := range map[string]*model.Site{"same communes": site, "fewer communes": &covered} {
+		got := plan.Build(s, plan.Options{Previous: first}).Pages()
+		want := plan.Build(s, plan.Options{}).Pages()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %d pages from the previous plan, %d afresh", name, len(got), len(want))
+		}
+	}
+	letters, byLetter := plan.Build(&covered, plan.Options{Previous: first}).Letters()
+	n := 0
+	for _, l := range letters {
+		n += len(byLetter[l])
+	}
+	if got := len(plan.Build(&covered, plan.Options{}).Pages()); n == 0 || n >= got {
+		t.Errorf("%d communes in the A-Z index of covered communes, of %d pages", n, got)
+	}
+}
