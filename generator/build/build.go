@@ -238,7 +238,7 @@ func (r *Result) complete(c *completion, stop func() bool) (diags diag.List, sto
 	}
 	if c.sitemap {
 		made := newOutput(c.minify)
-		for _, f := range render.Sitemaps(r.Site, c.render, files.Paths()) {
+		for _, f := range render.Sitemaps(r.Site, c.render) {
 			diags.Append(render.AddFile(made, f.Name, f.Data))
 		}
 		for _, p := range files.Paths() {

@@ -9,8 +9,8 @@ import (
 )
 
 // shownPages adds what shows the name, short name or stage of the CPTS of
-// e, beyond its cards (pages): to wanted, the pages of its news list and
-// of its territory, the feeds and the first pages of the news lists that
+// e, beyond its cards (pages): to wanted, the first pages of its news list
+// and the pages of its territory, the feeds and the first pages of the news lists that
 // show its items; to older (rendered after the reload by the dev server),
 // the map of France, the pages of the CPTS whose map draws its territory,
 // the location files of its départements, the pages of the communes of
@@ -25,9 +25,6 @@ func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map
 		atom, _ := plan.Feeds(dir)
 		wanted[atom] = true
 	}
-	for i := range 1 + len(c.Territory.Entries) {
-		wanted[plan.ListPage(plan.TerritoryList(c), i+1)] = true
-	}
 	if err := neighbourPages(site, c, claimed(site, c), older); err != nil {
 		return err
 	}
@@ -38,14 +35,18 @@ func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map
 			older[plan.CommunePage(com.Code)] = true
 		}
 	}
-	for _, n := range pl.CPTSNews(c) {
-		older[plan.NewsPage(n)] = true
+	if s := pl.Section(plan.CPTSPage(c)); s != nil {
+		for _, pg := range s.Pages() {
+			switch pg.Layout {
+			case "cpts-communes":
+				wanted[pg.Path] = true
+			case "news":
+				older[pg.Path] = true
+			}
+		}
 	}
-	showing(wanted, older, plan.CPTSNewsList(c), pl.CPTSNews(c), c)
-	showing(wanted, older, plan.NewsList, pl.News, c)
-	for _, t := range pl.Tags {
-		showing(wanted, older, plan.Tags+t.Slug+"/", t.News, c)
-	}
+	showing(wanted, older, pl, plan.CPTSPage(c), c)
+	showing(wanted, older, pl, plan.NewsList, c)
 	return nil
 }
 
@@ -55,13 +56,17 @@ func nearestIs(pl *plan.Plan, com *geo.Commune, c *model.CPTS) bool {
 	return slices.ContainsFunc(pl.Points().Nearest(com, plan.NearestShown), func(n plan.Nearby) bool { return n.CPTS == c })
 }
 
-// showing adds the pages of the news list at base (published news, newest
-// first) that show an item of c: the first to wanted, the others to
-// older.
-func showing(wanted, older map[string]bool, base string, list []*model.News, c *model.CPTS) {
-	for i := 0; i < len(list); i += plan.NewsPerPage {
-		if slices.ContainsFunc(window(list, i, i+plan.NewsPerPage), func(n *model.News) bool { return n.CPTS == c }) {
-			listPage(wanted, older, base, i/plan.NewsPerPage+1)
+// showing adds the pages of the news lists of the plan's section under a
+// folder that show an item of c: the first of a list to wanted, the
+// others to older.
+func showing(wanted, older map[string]bool, pl *plan.Plan, under string, c *model.CPTS) {
+	s := pl.Section(under)
+	if s == nil {
+		return
+	}
+	for _, pg := range s.Pages() {
+		if pg.Layout == "news-list" && slices.ContainsFunc(listed(pl, pg), func(n *model.News) bool { return n.CPTS == c }) {
+			wantPage(wanted, older, pg)
 		}
 	}
 }

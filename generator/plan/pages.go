@@ -90,6 +90,25 @@ func (p *Plan) Sections() []*Section {
 	return p.sections
 }
 
+// Section returns the section of the pages under a folder (a CPTS's
+// page, NewsList, Communes...), or nil.
+func (p *Plan) Section(under string) *Section {
+	p.Sections()
+	return p.sectionAt[under]
+}
+
+// NewsOf returns the whole list whose page pg is, for a page of a news
+// list (layout "news-list"): a CPTS's, a tag's, or the site's.
+func (p *Plan) NewsOf(pg Page) []*model.News {
+	switch {
+	case pg.CPTS != nil:
+		return p.byCPTS[pg.CPTS]
+	case pg.Tag != nil:
+		return pg.Tag.News
+	}
+	return p.News
+}
+
 // Pages returns every HTML page of the site, in the order of Sections.
 func (p *Plan) Pages() []Page {
 	var out []Page
@@ -178,7 +197,11 @@ func section(under string, make func(add func(Page))) *Section {
 // makeSections lists the sections of the site.
 func (p *Plan) makeSections() {
 	site, home := p.site, p.Home()
-	add := func(s *Section) { p.sections = append(p.sections, s) }
+	p.sectionAt = map[string]*Section{}
+	add := func(s *Section) {
+		p.sections = append(p.sections, s)
+		p.sectionAt[s.Under] = s
+	}
 	add(section("", p.ownPages))
 	if home == nil {
 		add(section(CPTSList+"page/", func(add func(Page)) { // its first page is the site's own

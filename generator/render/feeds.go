@@ -108,6 +108,3 @@ func (r *renderer) newsHTML(n *model.News) template.HTML {
 	}
 	return h
 }
-
-// tags returns the tags of published news, sorted by slug (package plan).
-func (r *renderer) tags() []*plan.Tag { return r.plan.Tags }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/hostfiles"
@@ -9,10 +10,9 @@ import (
 )
 
 // machineFiles writes sitemap.xml (an index of sitemap-N.xml files above
-// SitemapSize URLs), robots.txt and _headers (package hostfiles): every
-// page rendered, with the date its record was last changed.
+// SitemapSize URLs), robots.txt and _headers (package hostfiles).
 func (r *renderer) machineFiles() {
-	for _, f := range r.sitemaps(r.out.Paths()) {
+	for _, f := range r.sitemaps() {
 		r.add(f.Name, f.Data)
 	}
 	r.add("robots.txt", hostfiles.Robots(r.abs(hostfiles.Sitemap)))
@@ -20,44 +20,41 @@ func (r *renderer) machineFiles() {
 }
 
 // Sitemaps returns sitemap.xml, and the sitemap-N.xml files it lists
-// above Options.SitemapSize URLs, for the HTML files among paths (the
-// files of the whole site): what a full build writes, for an incremental
-// rebuild that changed which pages exist or their dates.
-func Sitemaps(site *model.Site, opts Options, paths []string) []hostfiles.File {
-	return newRenderer(site, opts).sitemaps(paths)
-}
+// above Options.SitemapSize URLs, for the pages of the plan of opts: what
+// a full build writes, for an incremental rebuild that changed which
+// pages exist or their dates.
+func Sitemaps(site *model.Site, opts Options) []hostfiles.File { return newRenderer(site, opts).sitemaps() }
 
 // IsSitemap reports whether a file of the output is one Sitemaps makes.
 func IsSitemap(p string) bool { return hostfiles.IsSitemap(p) }
 
-// sitemaps lists the pages among paths with the date their record was
-// last changed.
-func (r *renderer) sitemaps(paths []string) []hostfiles.File {
-	lastmod := map[string]string{}
-	for _, c := range r.site.CPTS {
-		if !c.Updated.IsZero() {
-			lastmod[plan.File(plan.CPTSPage(c))] = c.Updated.String()
+// sitemaps lists every page of the plan but the 404 page, sorted by
+// path, with the date its record was last changed.
+func (r *renderer) sitemaps() []hostfiles.File {
+	pages := r.plan.Pages()
+	urls := make([]hostfiles.URL, 0, len(pages))
+	for _, pg := range pages {
+		if strings.HasSuffix(pg.Path, "/") { // not /404.html
+			urls = append(urls, hostfiles.URL{Loc: r.abs(pg.Path), LastMod: r.lastMod(pg)})
 		}
 	}
-	for _, n := range r.site.News {
-		switch {
-		case !r.visible(n):
-		case !n.Modified.IsZero():
-			lastmod[plan.File(plan.NewsPage(n))] = n.Modified.String()
-		case n.Date.Precision == model.Day:
-			lastmod[plan.File(plan.NewsPage(n))] = n.Date.String()
-		}
-	}
-	for _, p := range r.site.Pages {
-		if !p.Modified.IsZero() {
-			lastmod[plan.File(plan.FreePage(p))] = p.Modified.String()
-		}
-	}
-	var urls []hostfiles.URL
-	for _, p := range paths {
-		if strings.HasSuffix(p, "index.html") {
-			urls = append(urls, hostfiles.URL{Loc: r.abs(strings.TrimSuffix(p, "index.html")), LastMod: lastmod[p]})
-		}
-	}
+	slices.SortFunc(urls, func(a, b hostfiles.URL) int { return strings.Compare(a.Loc, b.Loc) })
 	return hostfiles.Sitemaps(urls, r.opts.SitemapSize, r.abs)
+}
+
+// lastMod is the date the record of a page was last changed, when it
+// says: a CPTS's update date on its page, a news item's modification
+// date (else its date, to the day), a free page's.
+func (r *renderer) lastMod(pg plan.Page) string {
+	switch {
+	case pg.Layout == "cpts" && !pg.CPTS.Updated.IsZero():
+		return pg.CPTS.Updated.String()
+	case pg.Layout == "news" && !pg.News.Modified.IsZero():
+		return pg.News.Modified.String()
+	case pg.Layout == "news" && pg.News.Date.Precision == model.Day:
+		return pg.News.Date.String()
+	case pg.Layout == "page" && !pg.Free.Modified.IsZero():
+		return pg.Free.Modified.String()
+	}
+	return ""
 }

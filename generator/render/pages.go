@@ -352,14 +352,14 @@ func (r *renderer) cptsJSONLD(c *model.CPTS) template.JS {
 // newsListPage is a page of a news list: the site's (/actualites/), a
 // CPTS's or a tag's.
 func (r *renderer) newsListPage(pg plan.Page) *page {
-	title, crumbs, feeds, all := r.t("news_list"), r.homeCrumbs(), r.newsFeeds(nil), r.plan.News
+	title, crumbs, feeds, all := r.t("news_list"), r.homeCrumbs(), r.newsFeeds(nil), r.plan.NewsOf(pg)
 	switch {
 	case pg.CPTS != nil:
 		c := pg.CPTS
-		title, feeds, all = r.t("cpts_news_list", c.Title()), r.newsFeeds(c), r.plan.CPTSNews(c)
+		title, feeds = r.t("cpts_news_list", c.Title()), r.newsFeeds(c)
 		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {c.Title(), plan.CPTSPage(c)}}
 	case pg.Tag != nil:
-		title, feeds, all = r.t("tag_title", pg.Tag.Name), nil, pg.Tag.News
+		title, feeds = r.t("tag_title", pg.Tag.Name), nil
 		crumbs = append(crumbs, crumb{r.t("news"), plan.NewsList})
 	}
 	p := r.pager(pg.List, nil)
