@@ -23,7 +23,9 @@ func (r *renderer) machineFiles() {
 // above Options.SitemapSize URLs, for the pages of the plan of opts: what
 // a full build writes, for an incremental rebuild that changed which
 // pages exist or their dates.
-func Sitemaps(site *model.Site, opts Options) []hostfiles.File { return newRenderer(site, opts).sitemaps() }
+func Sitemaps(site *model.Site, opts Options) []hostfiles.File {
+	return newRenderer(site, opts).sitemaps()
+}
 
 // IsSitemap reports whether a file of the output is one Sitemaps makes.
 func IsSitemap(p string) bool { return hostfiles.IsSitemap(p) }
