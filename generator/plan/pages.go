@@ -121,7 +121,7 @@ func (p *Plan) Pages() []Page {
 // Letters returns the letters of the A-Z index of communes, sorted, and
 // the communes of each, sorted by folded name then code.
 func (p *Plan) Letters() (letters []string, communes map[string][]*geo.Commune) {
-	p.Sections()[p.communesAt].Pages()
+	p.Section(Communes).Pages()
 	c := p.communes.Load()
 	return c.letters, c.byLetter
 }
@@ -216,7 +216,6 @@ func (p *Plan) makeSections() {
 		add(section(CPTSPage(c), func(add func(Page)) { p.cptsPages(c, add) }))
 	}
 	add(section(NewsList, p.newsPages))
-	p.communesAt = len(p.sections)
 	add(section(Communes, p.communePages))
 	if home == nil {
 		add(section(Departements, p.departementPages))

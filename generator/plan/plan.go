@@ -50,7 +50,6 @@ type Plan struct {
 	sectionsOnce  sync.Once // makes sections (pages.go)
 	sections      []*Section
 	sectionAt     map[string]*Section // by Under
-	communesAt    int                 // the index of the communes' section
 	communes      atomic.Pointer[communeSection]
 	uncoveredOnce sync.Once
 	uncovered     map[string][]*geo.Commune
