@@ -38,6 +38,11 @@ import (
 //     pages of its communes when their card of it changed; its name,
 //     short name and stage too, with the many pages that show them (see
 //     shownPages);
+//   - a CPTS added (a new folder of content/cpts/ with its index.md) or
+//     deleted (its folder), on a site without [scope], without news or
+//     images (see cptsToggle): every file render makes is made again
+//     from the model, with the search index, and the pages and files the
+//     site no longer has are removed;
 //   - the communes.toml of one CPTS, when the départements it reaches
 //     and the communes that have a page are unchanged (see territoryEdit):
 //     what shows its territory, the search index and the open data;
@@ -108,7 +113,17 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var territory *territoryEdit // its pages are known once planned
 	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
-	if edit, d, isNews := reloadNews(site, opts, prev.plan.Options().Scope, changed); isNews {
+	var toggle *cptsToggle // its pages are known once planned
+	if t, d, isToggle := reloadToggle(prev, opts, changed); isToggle {
+		if t == nil {
+			return nil, d.Sort(), true
+		}
+		cd, u := t.apply(site)
+		undo = append(undo, u)
+		diags = append(d, cd...)
+		toggle = t
+		search, pagesChanged, every = true, true, true
+	} else if edit, d, isNews := reloadNews(site, opts, prev.plan.Options().Scope, changed); isNews {
 		if d.HasErrors() {
 			return nil, d.Sort(), true
 		}
@@ -192,6 +207,10 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	before := prev.plan
 	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope, Previous: before})
 	news, older, newsGone := touchedPages(before, after)
+	if toggle != nil {
+		g, m := toggle.gone(before, after, prev.Files.Paths())
+		gone, mayGo = append(gone, g...), append(mayGo, m...)
+	}
 	if territory != nil {
 		var shows map[string]bool
 		var full bool
@@ -235,6 +254,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		ropts.Only = nil
 	case layouts != nil:
 		ropts.Only, ropts.Layouts = nil, layouts
+	}
+	if everyLater { // what may go is known once every file is made again
+		mayGoLater, mayGo = append(mayGoLater, mayGo...), nil
 	}
 	files := prev.Files.Clone()
 	for _, p := range gone {

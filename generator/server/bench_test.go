@@ -260,8 +260,9 @@ func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
 			return themeFile(b, "i18n/fr.toml", `search_button = "Rechercher"`, fmt.Sprintf(`search_button = "Rechercher %d"`, n))
 		}},
 		{kind: "page-title", file: "content/pages/a-propos.md", page: cptsPage, edit: replace("\ntitle = \"", "\ntitle = \"Relu %d : ")},
-		// Full builds, the open page first (build.RunOver): a CPTS added
-		// then deleted in turn (a test construction), the site's title.
+		// A CPTS added then deleted in turn (a test construction): every
+		// file made again from the model, the open page first; the site's
+		// title: a full build, the open page first (build.RunOver).
 		{kind: "cpts-added", file: "content/cpts/essai-banc/index.md", page: "/", edit: func(_ []byte, n int) []byte {
 			if n%2 == 0 {
 				return nil
