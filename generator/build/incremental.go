@@ -208,7 +208,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	after := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: before.Options().Scope, Previous: before})
 	news, older, newsGone := touchedPages(before, after)
 	if toggle != nil {
-		g, m := toggle.gone(before, after, prev.Files.Paths())
+		g, m := toggle.gone(before, after, prev.Files.Paths)
 		gone, mayGo = append(gone, g...), append(mayGo, m...)
 	}
 	if territory != nil {

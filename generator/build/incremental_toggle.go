@@ -105,32 +105,33 @@ func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
 
 // gone returns, once the edit is applied and after planned, the pages
 // the site had (before) and no longer has, to remove; and the files of
-// the previous output that may be gone (mayGo: those under the folder of
-// a deleted CPTS, the maps beside pages gone, the location files), which
+// the previous output (files lists them) that may be gone: the maps
+// beside pages gone and, for a CPTS deleted, the files under its folder
+// and the location files (its départements may have no CPTS left), which
 // the rebuild removes unless it renders them.
-func (t *cptsToggle) gone(before, after *plan.Plan, files []string) (gone, mayGo []string) {
+func (t *cptsToggle) gone(before, after *plan.Plan, files func() []string) (gone, mayGo []string) {
 	now := map[string]bool{}
-	for _, pg := range after.Pages() {
-		now[pg.Path] = true
-	}
-	for _, pg := range before.Pages() {
-		if !now[pg.Path] {
-			gone = append(gone, pg.Path)
-			mayGo = append(mayGo, plan.MapOf(pg.Path))
+	for _, s := range after.Sections() {
+		for _, pg := range s.Pages() {
+			now[pg.Path] = true
 		}
 	}
-	under := []string{strings.TrimPrefix(plan.LocationDir, "/")}
-	if c := t.deleted; c != nil {
-		under = append(under, strings.TrimPrefix(plan.CPTSPage(c), "/"))
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, ".html") {
-			continue // pages: gone
-		}
-		for _, u := range under {
-			if strings.HasPrefix(f, u) {
-				mayGo = append(mayGo, "/"+f)
+	for _, s := range before.Sections() {
+		for _, pg := range s.Pages() {
+			if !now[pg.Path] {
+				gone = append(gone, pg.Path)
+				mayGo = append(mayGo, plan.MapOf(pg.Path))
 			}
+		}
+	}
+	c := t.deleted
+	if c == nil {
+		return gone, mayGo // a CPTS added leaves every other file there
+	}
+	under := []string{strings.TrimPrefix(plan.LocationDir, "/"), strings.TrimPrefix(plan.CPTSPage(c), "/")}
+	for _, f := range files() {
+		if !strings.HasSuffix(f, ".html") && (strings.HasPrefix(f, under[0]) || strings.HasPrefix(f, under[1])) {
+			mayGo = append(mayGo, "/"+f)
 		}
 	}
 	return gone, mayGo
