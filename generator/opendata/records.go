@@ -110,7 +110,7 @@ func newRecord(site *model.Site, c *model.CPTS) record {
 		Departements: c.AllDepartements(), Regions: []string{},
 		Association: c.Association, Website: string(c.Website), Summary: c.Summary, Updated: dateString(c.Updated),
 		Page:      baseURL(site) + "cpts/" + c.Slug + "/",
-		Members:   newMembers(c.Members),
+		Members:   newMembers(c),
 		Territory: []territory{}, Missions: []mission{}, Contacts: []contact{},
 	}
 	for _, d := range r.Departements {
@@ -142,28 +142,27 @@ func newRecord(site *model.Site, c *model.CPTS) record {
 	return r
 }
 
-// newMembers counts members by profession and structure, in the order of
-// the closed lists, and names the public ones in the file's order.
-func newMembers(ms []*model.Member) members {
-	out := members{ByProfession: []count{}, ByStructure: []count{}, Named: []namedEntry{}}
+// newMembers lists the counts of a CPTS's members (model.CountMembers)
+// by profession and structure, in the order of the closed lists, and
+// names the public ones in the file's order.
+func newMembers(c *model.CPTS) members {
+	mc := c.CountMembers()
+	out := members{Professionals: mc.Professionals, Structures: mc.Structures, ByProfession: []count{}, ByStructure: []count{}, Named: []namedEntry{}}
 	prof, str := map[string]int{}, map[string]int{}
-	for _, m := range ms {
+	for p, n := range mc.ByProfession {
+		prof[orUnknown(string(p))] += n
+	}
+	for s, n := range mc.ByStructure {
+		str[orUnknown(string(s))] += n
+	}
+	for _, m := range mc.Named {
+		e := namedEntry{Name: m.PublicName(), BoardRole: string(m.BoardRole)}
 		if m.Kind == model.KindStructure {
-			out.Structures += m.Size()
-			str[orUnknown(string(m.Structure))] += m.Size()
+			e.Structure = orUnknown(string(m.Structure))
 		} else {
-			out.Professionals += m.Size()
-			prof[orUnknown(string(m.Profession))] += m.Size()
+			e.Profession = orUnknown(string(m.Profession))
 		}
-		if name := m.PublicName(); name != "" {
-			e := namedEntry{Name: name, BoardRole: string(m.BoardRole)}
-			if m.Kind == model.KindStructure {
-				e.Structure = orUnknown(string(m.Structure))
-			} else {
-				e.Profession = orUnknown(string(m.Profession))
-			}
-			out.Named = append(out.Named, e)
-		}
+		out.Named = append(out.Named, e)
 	}
 	out.ByProfession = counts(prof, model.Profession("").Values())
 	out.ByStructure = counts(str, append(model.Structure("").Values(), unknown))

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/plan"
@@ -226,10 +225,9 @@ func (r *renderer) cptsPage(pg plan.Page) *page {
 		newsList = plan.NewsList
 	}
 	pop := c.Territory.Reach
+	counts := c.CountMembers()
 	var professions, structures []group
-	var named []namedMember
-	pros, orgs, counted := 0, 0, false
-	count := func(groups *[]group, label string, n int) {
+	count := func(groups *[]group, label string, n int) { // two values may share a label
 		for i := range *groups {
 			if (*groups)[i].Label == label {
 				(*groups)[i].Count += n
@@ -238,22 +236,19 @@ func (r *renderer) cptsPage(pg plan.Page) *page {
 		}
 		*groups = append(*groups, group{label, n})
 	}
-	for _, m := range c.Members {
-		counted = counted || m.Count > 0
-		if m.Kind == model.KindStructure {
-			orgs += m.Size()
-			count(&structures, r.label("structure", m.Structure), m.Size())
-		} else {
-			pros += m.Size()
-			count(&professions, r.label("profession", m.Profession), m.Size())
+	for p, n := range counts.ByProfession {
+		count(&professions, r.label("profession", p), n)
+	}
+	for s, n := range counts.ByStructure {
+		count(&structures, r.label("structure", s), n)
+	}
+	var named []namedMember
+	for _, m := range counts.Named {
+		role := ""
+		if m.BoardRole != "" {
+			role = r.label("board", m.BoardRole)
 		}
-		if name := m.PublicName(); name != "" {
-			role := ""
-			if m.BoardRole != "" {
-				role = r.label("board", m.BoardRole)
-			}
-			named = append(named, namedMember{name, r.label("profession", m.Profession), role})
-		}
+		named = append(named, namedMember{m.PublicName(), r.label("profession", m.Profession), role})
 	}
 	sortGroups(professions)
 	sortGroups(structures)
@@ -284,7 +279,7 @@ func (r *renderer) cptsPage(pg plan.Page) *page {
 		JSONLD: r.cptsJSONLD(c), Feeds: []string{plan.CPTSNewsList(c)}, Edit: c.File, // its own feeds: the site's are on its lists
 		Data: cptsData{
 			C: c, Body: r.markdown(c.Body, 3), Reach: pop,
-			Professions: professions, Structures: structures, Named: named, Professionals: pros, StructureCount: orgs, Counted: counted,
+			Professions: professions, Structures: structures, Named: named, Professionals: counts.Professionals, StructureCount: counts.Structures, Counted: counts.Counted,
 			HasNotes: hasNotes(c), Communes: r.site.Geo,
 			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
@@ -303,12 +298,14 @@ func hasNotes(c *model.CPTS) bool {
 	return false
 }
 
+// sortGroups orders groups by count, largest first, then by label: their
+// labels are unique.
 func sortGroups(gs []group) {
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].Count != gs[j].Count {
-			return gs[i].Count > gs[j].Count
+	slices.SortFunc(gs, func(a, b group) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
 		}
-		return gs[i].Label < gs[j].Label
+		return strings.Compare(a.Label, b.Label)
 	})
 }
 
