@@ -1,8 +1,10 @@
 package plan
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
@@ -25,6 +27,7 @@ type Points struct {
 type territoryPoint struct {
 	cpts     *model.CPTS
 	lat, lon float64
+	cosLat   float64 // for haversine
 }
 
 const cellDeg = 0.2 // about 22 km of latitude, 15 km of longitude in France
@@ -40,7 +43,7 @@ func newPoints(all []*model.CPTS) *Points {
 		for _, e := range c.Territory.Entries {
 			if e.Commune != nil && e.Commune.HasPoint {
 				k := cellOf(e.Commune.Lat, e.Commune.Lon)
-				ix.cells[k] = append(ix.cells[k], territoryPoint{c, e.Commune.Lat, e.Commune.Lon})
+				ix.cells[k] = append(ix.cells[k], territoryPoint{c, e.Commune.Lat, e.Commune.Lon, math.Cos(e.Commune.Lat * math.Pi / 180)})
 			}
 		}
 	}
@@ -66,19 +69,28 @@ func (ix *Points) Nearest(com *geo.Commune, n int) []Nearby {
 	center := cellOf(com.Lat, com.Lon)
 	cellKm := cellDeg * 111 * math.Cos(com.Lat*math.Pi/180) // the shorter side of a cell
 	maxRing := int(math.Ceil(NearestMaxKm/cellKm)) + 1
-	for ring := 0; ring <= maxRing; ring++ {
-		for i := center[0] - ring; i <= center[0]+ring; i++ {
-			for j := center[1] - ring; j <= center[1]+ring; j++ {
-				if max(abs(i-center[0]), abs(j-center[1])) != ring {
-					continue // inner rings are done
-				}
-				for _, p := range ix.cells[[2]int{i, j}] {
-					d := distanceKm(com.Lat, com.Lon, p.lat, p.lon)
-					if old, ok := best[p.cpts]; !ok || d < old {
-						best[p.cpts] = d
-					}
-				}
+	cosLat := math.Cos(com.Lat * math.Pi / 180)
+	visit := func(i, j int) {
+		for _, p := range ix.cells[[2]int{i, j}] {
+			d := haversine(com.Lat, com.Lon, cosLat, p.lat, p.lon, p.cosLat)
+			if old, ok := best[p.cpts]; !ok || d < old {
+				best[p.cpts] = d
 			}
+		}
+	}
+	for ring := 0; ring <= maxRing; ring++ {
+		// The cells of the ring's border: top and bottom rows, then the
+		// columns between them.
+		i0, i1, j0, j1 := center[0]-ring, center[0]+ring, center[1]-ring, center[1]+ring
+		for j := j0; j <= j1; j++ {
+			visit(i0, j)
+			if ring > 0 {
+				visit(i1, j)
+			}
+		}
+		for i := i0 + 1; i < i1; i++ {
+			visit(i, j0)
+			visit(i, j1)
 		}
 		// Points beyond this ring are at least ring cells away: about
 		// ring*cellDeg degrees of longitude, the shorter side of a cell.
@@ -93,11 +105,11 @@ func (ix *Points) Nearest(com *geo.Commune, n int) []Nearby {
 			out = append(out, Nearby{c, d})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Km != out[j].Km {
-			return out[i].Km < out[j].Km
+	slices.SortFunc(out, func(a, b Nearby) int {
+		if c := cmp.Compare(a.Km, b.Km); c != 0 {
+			return c
 		}
-		return out[i].CPTS.Slug < out[j].CPTS.Slug
+		return strings.Compare(a.CPTS.Slug, b.CPTS.Slug)
 	})
 	if len(out) > n {
 		out = out[:n]
@@ -121,14 +133,28 @@ func KmTo(com *geo.Commune, entries []*model.TerritoryEntry) float64 {
 	return best
 }
 
-// nth returns the n-th smallest distance.
+// nth returns the n-th smallest distance, len(best) >= n.
 func nth(best map[*model.CPTS]float64, n int) float64 {
-	ds := make([]float64, 0, len(best))
-	for _, d := range best {
-		ds = append(ds, d)
+	var buf [NearestShown]float64 // no allocation for the shown ones
+	small := buf[:0]              // the smallest so far, sorted
+	if n > len(buf) {
+		small = make([]float64, 0, n)
 	}
-	sort.Float64s(ds)
-	return ds[n-1]
+	for _, d := range best {
+		if len(small) == n && d >= small[n-1] {
+			continue
+		}
+		if len(small) < n {
+			small = append(small, d)
+		}
+		i := len(small) - 1
+		for i > 0 && small[i-1] > d {
+			small[i] = small[i-1]
+			i--
+		}
+		small[i] = d
+	}
+	return small[n-1]
 }
 
 func abs(x int) int {
@@ -140,9 +166,14 @@ func abs(x int) int {
 
 // distanceKm is the great-circle distance between two points (haversine).
 func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	return haversine(lat1, lon1, math.Cos(lat1*math.Pi/180), lat2, lon2, math.Cos(lat2*math.Pi/180))
+}
+
+// haversine is distanceKm with the cosines of the latitudes given.
+func haversine(lat1, lon1, cos1, lat2, lon2, cos2 float64) float64 {
 	const earth = 6371.0
 	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	a := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	sinLat, sinLon := math.Sin((lat2-lat1)*rad/2), math.Sin((lon2-lon1)*rad/2)
+	a := sinLat*sinLat + cos1*cos2*sinLon*sinLon
 	return 2 * earth * math.Asin(math.Sqrt(a))
 }
