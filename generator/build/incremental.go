@@ -42,7 +42,10 @@ import (
 //     deleted (its folder), on a site without [scope], without news or
 //     images (see cptsToggle): every file render makes is made again
 //     from the model, with the search index, and the pages and files the
-//     site no longer has are removed;
+//     site no longer has are removed; the same for a change of the records
+//     of a CPTS that no finer edit below covers (its départements, a
+//     territory reaching another département, several files at once),
+//     the CPTS read again whole but for its news;
 //   - the communes.toml of one CPTS, when the départements it reaches
 //     and the communes that have a page are unchanged (see territoryEdit):
 //     what shows its territory, the search index and the open data;
@@ -114,15 +117,18 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	var toggle *cptsToggle // its pages are known once planned
-	if t, d, isToggle := reloadToggle(prev, opts, changed); isToggle {
-		if t == nil {
-			return nil, d.Sort(), true
-		}
+	applyToggle := func(t *cptsToggle, d diag.List) {
 		cd, u := t.apply(site)
 		undo = append(undo, u)
 		diags = append(d, cd...)
 		toggle = t
 		search, pagesChanged, every = true, true, true
+	}
+	if t, d, isToggle := reloadToggle(prev, opts, changed, false); isToggle {
+		if t == nil {
+			return nil, d.Sort(), true
+		}
+		applyToggle(t, d)
 	} else if edit, d, isNews := reloadNews(site, opts, prev.plan.Options().Scope, changed); isNews {
 		if d.HasErrors() {
 			return nil, d.Sort(), true
@@ -197,6 +203,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		layouts = l
 	} else if uiStrings, isShared := reloadShared(opts, changed); isShared {
 		every, search = true, uiStrings // labels of professions and missions
+	} else if t, d, isReplaced := reloadToggle(prev, opts, changed, true); isReplaced {
+		if t == nil {
+			return nil, d.Sort(), true
+		}
+		applyToggle(t, d)
 	} else {
 		return nil, nil, false
 	}

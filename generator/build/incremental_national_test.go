@@ -25,9 +25,9 @@ var national = flag.Bool("national", false, "run the property test of incrementa
 // on the synthetic national corpus (900 CPTS, 20,000 news): a random
 // sequence of edits of every kind a communicator makes, on files drawn
 // from the whole corpus (news edited, drafted, added and deleted; a CPTS's
-// text, summary, name, members, missions, contacts and territory; a free
-// page's text and title; a page layout, a partial and the stylesheet; a
-// CPTS added or deleted), each rebuilt incrementally on
+// text, summary, name, members, missions, contacts, territory and
+// départements; a free page's text and title; a page layout, a partial
+// and the stylesheet; a CPTS added or deleted), each rebuilt incrementally on
 // top of the last (or, when that needs a full build, with RunOver), one in four completed as the dev server does, must
 // give file for file what a full build of the edited corpus gives. Run
 // with -national (go test ./generator/build -run National -national
@@ -96,7 +96,7 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		set(p, strings.Replace(text, from, to, 1))
 	}
 	const news, cpts = `^content/cpts/[^/]+/news/[^/]+\.md$`, `^content/cpts/[^/]+/`
-	kind := rnd.IntN(17)
+	kind := rnd.IntN(18)
 	switch step { // every sequence has edits every page shows
 	case 5:
 		kind = 13
@@ -166,6 +166,10 @@ func nationalEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what strin
 		return file, "free page title" // in the menu of every page
 	case 16:
 		return toggleCPTS(fsys, step)
+	case 17:
+		file = pick(cpts + `index\.md$`)
+		replace(file, `departements = ["`, `departements = ["2A", "`)
+		return file, "départements" // read again whole: no finer edit covers it
 	}
 	file = []string{"layouts/news.html", "layouts/cpts.html", "static/css/site.css", "layouts/partials/footer.html"}[rnd.IntN(4)]
 	if step == 10 {

@@ -13,24 +13,28 @@ import (
 )
 
 // cptsToggle is a CPTS added to the site (a new folder of content/cpts/,
-// its index.md written) or deleted (its folder gone). It changes what
-// many pages show (the lists and counts of CPTS, the coverage of its
-// communes, the nearest CPTS of others, maps, départements and régions
-// that gain or lose their page, the open data, the search index): every
-// file render makes is made again from the model, and the pages and files
-// the site no longer has are removed.
+// its index.md written), deleted (its folder gone) or replaced (its
+// records read again whole, when no finer edit applies: its départements,
+// a territory reaching another département, several of its files at
+// once). It changes what many pages show (the lists and counts of CPTS,
+// the coverage of its communes, the nearest CPTS of others, maps,
+// départements and régions that gain or lose their page, the open data,
+// the search index): every file render makes is made again from the
+// model, and the pages and files the site no longer has are removed.
 type cptsToggle struct {
-	added, deleted *model.CPTS
+	added, deleted *model.CPTS // both for a CPTS replaced
 }
 
-// reloadToggle recognises a CPTS added or deleted: changed names one
-// folder of content/cpts/ or files in it, whose index.md exists while the
-// site has no such CPTS, or whose folder is gone while the site has it.
-// An added CPTS is read and checked. It returns ok=false when the change
-// is not one, or needs a full build: a site with a [scope] (the CPTS may
-// be out of it), an added CPTS with news or images (logo, photos), a
-// deleted one with images.
-func reloadToggle(prev *Result, opts Options, changed []string) (t *cptsToggle, diags diag.List, ok bool) {
+// reloadToggle recognises a CPTS added or deleted (replace false), or
+// replaced (replace true): changed names one folder of content/cpts/ or
+// files in it; an added CPTS's index.md exists while the site has no
+// such CPTS, a deleted one's folder is gone while the site has it, a
+// replaced one is in both. An added or replaced CPTS is read and checked
+// (the news of a replaced one are kept). It returns ok=false when the
+// change is not one, or needs a full build: a site with a [scope] (the
+// CPTS may be out of it), a CPTS with images (logo, photos, before or
+// after), an added CPTS with news, a replaced one whose news changed too.
+func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t *cptsToggle, diags diag.List, ok bool) {
 	site, pl := prev.Site, prev.plan
 	slug := ""
 	for _, p := range changed {
@@ -43,16 +47,25 @@ func reloadToggle(prev *Result, opts Options, changed []string) (t *cptsToggle, 
 	}
 	dir := "content/cpts/" + slug
 	i := slices.IndexFunc(site.CPTS, func(c *model.CPTS) bool { return c.Slug == slug })
-	if i >= 0 {
-		if _, err := fs.Stat(opts.Source, dir); err == nil || pl.Restricted() || showsImages(prev.uses, dir) {
+	if pl.Restricted() || i >= 0 && showsImages(prev.uses, dir) {
+		return nil, nil, false
+	}
+	if _, err := fs.Stat(opts.Source, dir); err != nil {
+		if i < 0 || replace {
 			return nil, nil, false
 		}
 		return &cptsToggle{deleted: site.CPTS[i]}, nil, true
 	}
-	if _, err := fs.Stat(opts.Source, dir+"/index.md"); err != nil || pl.Restricted() {
+	if (i >= 0) != replace {
 		return nil, nil, false
 	}
-	if news, err := fs.ReadDir(opts.Source, dir+"/news"); err == nil && len(news) > 0 {
+	if _, err := fs.Stat(opts.Source, dir+"/index.md"); err != nil {
+		return nil, nil, false
+	}
+	if replace && slices.ContainsFunc(changed, func(p string) bool { return strings.HasPrefix(p, dir+"/news/") }) {
+		return nil, nil, false
+	}
+	if news, err := fs.ReadDir(opts.Source, dir+"/news"); !replace && err == nil && len(news) > 0 {
 		return nil, nil, false // a full build reads them with the others'
 	}
 	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
@@ -72,7 +85,11 @@ func reloadToggle(prev *Result, opts Options, changed []string) (t *cptsToggle, 
 			return nil, diags, true
 		}
 	}
-	return &cptsToggle{added: fresh}, diags, true
+	t = &cptsToggle{added: fresh}
+	if replace {
+		t.deleted = site.CPTS[i]
+	}
+	return t, diags, true
 }
 
 // showsImages reports whether content under a folder shows images (a
@@ -82,25 +99,42 @@ func showsImages(uses []imageUse, dir string) bool {
 	return slices.ContainsFunc(uses, func(u imageUse) bool { return strings.HasPrefix(u.ref.File, dir+"/") })
 }
 
-// apply adds the CPTS to the site, in slug order, or removes it and its
-// news, and makes the coverage of communes again, with its warnings. It
-// returns the function that puts the site back as it was.
+// apply adds the CPTS to the site, in slug order, removes it and its
+// news, or puts the new one in the place of the old one with its news,
+// and makes the coverage of communes again, with the warnings on the
+// communes an added or replaced CPTS claims. It returns the function that
+// puts the site back as it was.
 func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
 	all, news, coverage := site.CPTS, site.News, site.Coverage
 	undo = func() { site.CPTS, site.News, site.Coverage = all, news, coverage }
-	if c := t.added; c != nil {
-		i, _ := slices.BinarySearchFunc(all, c.Slug, func(x *model.CPTS, slug string) int { return strings.Compare(x.Slug, slug) })
-		site.CPTS = slices.Insert(slices.Clone(all), i, c)
-		return validate.Territory(site, c, nil), undo
+	if old := t.deleted; old != nil { // what the coverage holds of it goes
+		territory := old.Territory
+		old.Territory = model.Territory{}
+		diags = validate.Territory(site, old, territory.Entries)
+		old.Territory = territory
+		site.CPTS = slices.DeleteFunc(slices.Clone(all), func(x *model.CPTS) bool { return x == old })
 	}
-	c := t.deleted
-	site.CPTS = slices.DeleteFunc(slices.Clone(all), func(x *model.CPTS) bool { return x == c })
-	site.News = slices.DeleteFunc(slices.Clone(news), func(n *model.News) bool { return n.CPTS == c })
-	territory := c.Territory
-	c.Territory = model.Territory{} // what the coverage holds of c goes
-	diags = validate.Territory(site, c, territory.Entries)
-	c.Territory = territory
-	return diags, undo
+	fresh := t.added
+	switch {
+	case fresh == nil: // deleted, with its news
+		site.News = slices.DeleteFunc(slices.Clone(news), func(n *model.News) bool { return n.CPTS == t.deleted })
+		return diags, undo
+	case t.deleted != nil: // replaced: its news are the new one's
+		fresh.News = t.deleted.News
+		for _, n := range fresh.News {
+			n.CPTS = fresh
+		}
+		restore := undo
+		undo = func() {
+			restore()
+			for _, n := range fresh.News {
+				n.CPTS = t.deleted
+			}
+		}
+	}
+	i, _ := slices.BinarySearchFunc(site.CPTS, fresh.Slug, func(x *model.CPTS, slug string) int { return strings.Compare(x.Slug, slug) })
+	site.CPTS = slices.Insert(slices.Clone(site.CPTS), i, fresh)
+	return validate.Territory(site, fresh, nil), undo
 }
 
 // gone returns, once the edit is applied and after planned, the pages

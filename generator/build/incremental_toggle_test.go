@@ -2,6 +2,8 @@ package build_test
 
 import (
 	"bytes"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -51,5 +53,46 @@ func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	fsys["content/cpts/essai-cahors/news/2026-01-04-premiere.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Première\"\ndate = 2026-01-04\n+++\nTexte.\n")}
 	if _, _, ok := build.Incremental(last, opts, []string{"content/cpts/essai-cahors"}); ok {
 		t.Error("a CPTS added with its news is incremental: a full build reads them")
+	}
+}
+
+// TestIncrementalCPTSReplaced: a change of a CPTS's records that no finer
+// edit covers (its départements; its index.md and communes.toml saved
+// together) reads the CPTS again whole, keeps its news, and gives, once
+// completed, what a full build gives.
+func TestIncrementalCPTSReplaced(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	edit := func(p, from, to string) {
+		text := string(fsys[p].Data)
+		if !strings.Contains(text, from) {
+			t.Fatalf("%s has no %q", p, from)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
+	}
+	const index, communes = "content/cpts/colhaj/index.md", "content/cpts/colhaj/communes.toml"
+	for _, step := range []struct {
+		what    string
+		changed []string
+		edit    func()
+	}{
+		{"its départements", []string{index}, func() { edit(index, `departements = ["49"]`, `departements = ["49", "72"]`) }},
+		{"two files at once", []string{index, communes}, func() {
+			edit(index, `departements = ["49", "72"]`, `departements = ["49"]`)
+			edit(communes, "communes = [\n", "communes = [\n  \"49099\",\n")
+		}},
+	} {
+		before := res.Files.Clone()
+		step.edit()
+		next, diags, ok := build.Incremental(res, opts, step.changed)
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s: incremental %v, %v", step.what, ok, diags)
+		}
+		equalsFullBuild(t, fsys, before, next)
+		for _, n := range next.Site.News { // the news kept are the new CPTS's
+			if n.CPTS != nil && !slices.Contains(next.Site.CPTS, n.CPTS) {
+				t.Fatalf("%s: %s belongs to a CPTS the site no longer has", step.what, n.File)
+			}
+		}
+		res = next
 	}
 }
