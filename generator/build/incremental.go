@@ -68,9 +68,10 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, the configured logo, a folder, a news file of the site's
-// own added or deleted on a site whose [scope] leaves them out, a CPTS's
-// départements, the configuration; and on top of a provisional result
+// other files, the configured logo, a folder (but a CPTS's), a news file
+// of the site's own added or deleted on a site whose [scope] leaves them
+// out, a CPTS with images added, deleted or read again whole, the
+// configuration; and on top of a provisional result
 // (RunOver), whose files are those of the build before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
