@@ -4,11 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
-	"github.com/cpts-fr/cpts/generator/scope"
 )
 
 // TestSectionsHoldTheirPages checks, on every kind of site, that each
@@ -17,21 +15,9 @@ import (
 // search index is told of the pages it links to (Has).
 func TestSectionsHoldTheirPages(t *testing.T) {
 	site := sample(t)
-	all := *site
-	all.Config.Communes.Pages = model.PagesAll
-	for name, opts := range map[string]plan.Options{
-		"pages = all": {Scope: scope.Apply(&all)},
-		"all":         {},
-		"in 2020":     {Now: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
-		"one CPTS":    {Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))},
-		"the Lot":     {Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))},
-	} {
+	for name, opts := range siteKinds(site) {
 		t.Run(name, func(t *testing.T) {
-			s := site
-			if opts.Scope != nil {
-				s = opts.Scope.Site
-			}
-			p := plan.Build(s, opts)
+			p := plan.Build(planned(site, opts), opts)
 			seen := map[string]bool{}
 			layouts := map[string]bool{}
 			for _, sec := range p.Sections() {

@@ -97,21 +97,9 @@ func TestPaths(t *testing.T) {
 // [communes] pages, scopes and dates.
 func TestHas(t *testing.T) {
 	site := sample(t)
-	all, covered := *site, *site
-	all.Config.Communes.Pages, covered.Config.Communes.Pages = model.PagesAll, model.PagesCovered
-	for name, opts := range map[string]plan.Options{
-		"pages = all":     {Scope: scope.Apply(&all)},
-		"pages = covered": {Scope: scope.Apply(&covered)},
-		"all":             {},
-		"in 2020":         {Now: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
-		"one CPTS":        {Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))},
-		"the Lot":         {Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))},
-	} {
+	for name, opts := range siteKinds(site) {
 		t.Run(name, func(t *testing.T) {
-			s := site
-			if opts.Scope != nil {
-				s = opts.Scope.Site
-			}
+			s := planned(site, opts)
 			p := plan.Build(s, opts)
 			pages := 0
 			for _, com := range s.Geo.Communes() {
@@ -141,6 +129,29 @@ func TestHas(t *testing.T) {
 			}
 		})
 	}
+}
+
+// siteKinds are the kinds of site the plan's tests run on: [communes]
+// pages, scopes, dates.
+func siteKinds(site *model.Site) map[string]plan.Options {
+	all, covered := *site, *site
+	all.Config.Communes.Pages, covered.Config.Communes.Pages = model.PagesAll, model.PagesCovered
+	return map[string]plan.Options{
+		"pages = all":     {Scope: scope.Apply(&all)},
+		"pages = covered": {Scope: scope.Apply(&covered)},
+		"all":             {},
+		"in 2020":         {Now: time.Date(2020, 12, 31, 0, 0, 0, 0, time.UTC)},
+		"one CPTS":        {Scope: scope.Apply(withScope(site, model.Scope{CPTS: "pays-de-lunel"}))},
+		"the Lot":         {Scope: scope.Apply(withScope(site, model.Scope{Departements: []string{"46"}}))},
+	}
+}
+
+// planned is the site a plan with opts is made of: its scope's, if any.
+func planned(site *model.Site, opts plan.Options) *model.Site {
+	if opts.Scope != nil {
+		return opts.Scope.Site
+	}
+	return site
 }
 
 func withScope(site *model.Site, sc model.Scope) *model.Site {
