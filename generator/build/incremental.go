@@ -38,9 +38,9 @@ import (
 //     pages of its communes when their card of it changed; its name,
 //     short name and stage too, with the many pages that show them (see
 //     shownPages);
-//   - a CPTS added (a new folder of content/cpts/ with its index.md) or
-//     deleted (its folder), on a site without [scope], without news or
-//     images (see cptsToggle): every file render makes is made again
+//   - a CPTS added (a new folder of content/cpts/ with its index.md,
+//     without news) or deleted (its folder), on a site without [scope]
+//     (see cptsToggle): its images processed or dropped, every file render makes is made again
 //     from the model, with the search index, and the pages and files the
 //     site no longer has are removed; the same for a change of the records
 //     of a CPTS that no finer edit below covers (its départements, a
@@ -70,8 +70,7 @@ import (
 // plan says. It returns ok=false when the change needs a full build:
 // other files, the configured logo, a folder (but a CPTS's), a news file
 // of the site's own added or deleted on a site whose [scope] leaves them
-// out, a CPTS with images added, deleted or read again whole, the
-// configuration; and on top of a provisional result
+// out, a CPTS added with its news, the configuration; and on top of a provisional result
 // (RunOver), whose files are those of the build before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
@@ -118,18 +117,26 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	var toggle *cptsToggle // its pages are known once planned
-	applyToggle := func(t *cptsToggle, d diag.List) {
+	applyToggle := func(t *cptsToggle, d diag.List) bool {
+		pics, pd := t.reimage(prev, opts)
+		if d = append(d, pd...); d.HasErrors() {
+			diags = d
+			return false
+		}
 		cd, u := t.apply(site)
 		undo = append(undo, u)
 		diags = append(d, cd...)
-		toggle = t
+		toggle, pictures = t, pics
 		search, pagesChanged, every = true, true, true
+		return true
 	}
 	if t, d, isToggle := reloadToggle(prev, opts, changed, false); isToggle {
 		if t == nil {
 			return nil, d.Sort(), true
 		}
-		applyToggle(t, d)
+		if !applyToggle(t, d) {
+			return nil, diags.Sort(), true
+		}
 	} else if edit, d, isNews := reloadNews(site, opts, prev.plan.Options().Scope, changed); isNews {
 		if d.HasErrors() {
 			return nil, d.Sort(), true
@@ -208,7 +215,9 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if t == nil {
 			return nil, d.Sort(), true
 		}
-		applyToggle(t, d)
+		if !applyToggle(t, d) {
+			return nil, diags.Sort(), true
+		}
 	} else {
 		return nil, nil, false
 	}

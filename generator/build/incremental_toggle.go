@@ -23,6 +23,9 @@ import (
 // model, and the pages and files the site no longer has are removed.
 type cptsToggle struct {
 	added, deleted *model.CPTS // both for a CPTS replaced
+	// shown are the images the added or replaced CPTS's index.md shows:
+	// its logo and the photos of its text.
+	shown []imageUse
 }
 
 // reloadToggle recognises a CPTS added or deleted (replace false), or
@@ -32,8 +35,8 @@ type cptsToggle struct {
 // replaced one is in both. An added or replaced CPTS is read and checked
 // (the news of a replaced one are kept). It returns ok=false when the
 // change is not one, or needs a full build: a site with a [scope] (the
-// CPTS may be out of it), a CPTS with images (logo, photos, before or
-// after), an added CPTS with news, a replaced one whose news changed too.
+// CPTS may be out of it), an added CPTS with news, a replaced one whose
+// news changed too.
 func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t *cptsToggle, diags diag.List, ok bool) {
 	site, pl := prev.Site, prev.plan
 	slug := ""
@@ -47,7 +50,7 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	}
 	dir := "content/cpts/" + slug
 	i := slices.IndexFunc(site.CPTS, func(c *model.CPTS) bool { return c.Slug == slug })
-	if pl.Restricted() || i >= 0 && showsImages(prev.uses, dir) {
+	if pl.Restricted() {
 		return nil, nil, false
 	}
 	if _, err := fs.Stat(opts.Source, dir); err != nil {
@@ -72,31 +75,42 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if diags.HasErrors() {
 		return nil, diags, true
 	}
-	if fresh.Logo != "" {
-		return nil, nil, false
-	}
 	photos, d := textPhotos(site, fresh.Body)
-	if len(photos) > 0 {
-		return nil, nil, false
-	}
 	diags = append(diags, d...)
 	if d := validate.CPTS(site, fresh); len(d) > 0 {
 		if diags = append(diags, d...); d.HasErrors() {
 			return nil, diags, true
 		}
 	}
-	t = &cptsToggle{added: fresh}
+	t = &cptsToggle{added: fresh, shown: photos}
+	if fresh.Logo != "" {
+		t.shown = append([]imageUse{logoUse(fresh)}, photos...)
+	}
 	if replace {
 		t.deleted = site.CPTS[i]
 	}
 	return t, diags, true
 }
 
-// showsImages reports whether content under a folder shows images (a
-// logo, covers, photos): their pictures are files of the images stage,
-// which a full build makes again.
-func showsImages(uses []imageUse, dir string) bool {
-	return slices.ContainsFunc(uses, func(u imageUse) bool { return strings.HasPrefix(u.ref.File, dir+"/") })
+// reimage returns the images of the site once the edit is applied: those
+// of an added or replaced CPTS's index.md in place of the old ones, none
+// of a deleted CPTS's folder (its index.md and news); prev's when the
+// CPTS shows none, before or after.
+func (t *cptsToggle) reimage(prev *Result, opts Options) (*pictureEdit, diag.List) {
+	c := t.deleted
+	if c == nil {
+		c = t.added
+	}
+	dir := c.Dir + "/"
+	before := slices.ContainsFunc(prev.uses, func(u imageUse) bool { return strings.HasPrefix(u.ref.File, dir) })
+	if !before && len(t.shown) == 0 {
+		return &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}, nil
+	}
+	if t.added != nil {
+		return reimage(prev, opts, t.added.File, t.shown, false)
+	}
+	uses := slices.DeleteFunc(slices.Clone(prev.uses), func(u imageUse) bool { return strings.HasPrefix(u.ref.File, dir) })
+	return reprocess(prev, opts, uses, nil, false)
 }
 
 // apply adds the CPTS to the site, in slug order, removes it and its

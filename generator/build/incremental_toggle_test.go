@@ -8,6 +8,7 @@ import (
 	"testing/fstest"
 
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/images/imagetest"
 )
 
 // TestIncrementalCPTSAddedAndDeleted: a CPTS added under cpts serve (its
@@ -15,7 +16,8 @@ import (
 // first (with the home page and feeds, as for news) and the rest of the
 // site by the completion, file for file what a
 // full build gives; deleted, its open page is gone before the completion,
-// and the site is again what a full build gives. One with news is a full
+// and the site is again what a full build gives; with a logo and a photo,
+// the same (processed, then dropped). One with news is a full
 // build (RunOver).
 func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	fsys, opts, res := servedSample(t)
@@ -46,6 +48,28 @@ func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	}
 	if last.Files.Has("cpts/essai-cahors/index.html") {
 		t.Error("the open page of the deleted CPTS is there before the completion")
+	}
+	equalsFullBuild(t, fsys, before, last)
+
+	// With a logo and a photo: processed, then dropped with the CPTS.
+	before = last.Files.Clone()
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(strings.Replace(addedText, "+++\nTexte d’essai.", "logo = \"logo.png\"\n+++\n![L’équipe](equipe.jpg)\n", 1))}
+	fsys[addedCommunes] = &fstest.MapFile{Data: []byte("communes = [\"46042\"]\n")}
+	fsys["content/cpts/essai-cahors/logo.png"] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(600, 200))}
+	fsys["content/cpts/essai-cahors/equipe.jpg"] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(1200, 800, 1), 90)}
+	pictured, diags, ok := build.Incremental(last, opts, changed)
+	if !ok || pictured == nil || diags.HasErrors() {
+		t.Fatalf("a CPTS added with images: incremental %v, %v", ok, diags)
+	}
+	equalsFullBuild(t, fsys, before, pictured)
+	before = pictured.Files.Clone()
+	for p := range fsys {
+		if strings.HasPrefix(p, "content/cpts/essai-cahors/") {
+			delete(fsys, p)
+		}
+	}
+	if last, diags, ok = build.Incremental(pictured, opts, changed); !ok || last == nil || diags.HasErrors() {
+		t.Fatalf("a CPTS with images deleted: incremental %v, %v", ok, diags)
 	}
 	equalsFullBuild(t, fsys, before, last)
 
