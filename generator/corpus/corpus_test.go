@@ -57,7 +57,7 @@ func TestSmallPassesCheckAndBuild(t *testing.T) {
 	c := generate(t, small(t))
 	fsys := c.FS()
 	site, diags := load.Site(fsys, load.Options{})
-	diags = append(diags, build.Validate(site, geoTable(t))...)
+	diags = append(diags, build.ValidateFS(site, geoTable(t), build.Files{Site: fsys, Theme: themes.Default()})...)
 	if len(diags) > 0 {
 		t.Fatalf("check reports %d diagnostics, first:\n%v", len(diags), diags[:min(10, len(diags))])
 	}

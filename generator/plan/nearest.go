@@ -157,13 +157,6 @@ func nth(best map[*model.CPTS]float64, n int) float64 {
 	return small[n-1]
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
 // distanceKm is the great-circle distance between two points (haversine).
 func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
 	return haversine(lat1, lon1, math.Cos(lat1*math.Pi/180), lat2, lon2, math.Cos(lat2*math.Pi/180))
