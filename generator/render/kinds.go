@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"reflect"
 
 	"github.com/cpts-fr/cpts/generator/plan"
@@ -16,7 +17,8 @@ type kind struct {
 
 // kinds are the page types by layout (plan.Page.Layout). The file of each
 // page type registers it (pageKind), so that a new page type is its entry
-// in the plan (plan/pages.go), its file here, its layout and its strings.
+// in the plan (plan/sections.go), its file here, its layout and its
+// strings.
 var kinds = map[string]kind{}
 
 // pageKind registers the page type of a layout whose .Data is a D.
@@ -47,6 +49,9 @@ func (r *renderer) pages() {
 				panic("render: no page type for the layout " + pg.Layout + " of " + pg.Path)
 			}
 			if p := k.page(r, pg); p != nil {
+				if got := reflect.TypeOf(p.Data); got != k.data { // what the layout was checked against
+					panic(fmt.Sprintf("render: the page type of layout %s gives a %v, registered a %v", pg.Layout, got, k.data))
+				}
 				p.Path = pg.Path
 				r.emit(pg.Layout, p)
 			}
