@@ -269,6 +269,17 @@ func serveEdits(b *testing.B, c *corpus.Corpus) []serveEdit {
 			}
 			return fmt.Appendf(nil, "+++\nname = \"CPTS d’essai %d\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\nwebsite = \"https://example.org/\"\n+++\nTexte.\n", n)
 		}},
+		// A CPTS's départements (a département added at odd saves): the
+		// CPTS read again whole, every file made again, the open page first.
+		{kind: "departements", file: dir + "index.md", page: cptsPage, edit: func(original []byte, n int) []byte {
+			if n%2 == 0 {
+				return original
+			}
+			if !bytes.Contains(original, []byte(`departements = ["`)) {
+				b.Fatalf("%s has no départements", dir+"index.md")
+			}
+			return bytes.Replace(original, []byte(`departements = ["`), []byte(`departements = ["2A", "`), 1)
+		}},
 		{kind: "config", file: "config.toml", page: cptsPage, edit: replace("\ntitle = \"", "\ntitle = \"Relu %d : ")},
 		{kind: "communes", file: dir + "communes.toml", page: cptsPage, edit: func(original []byte, n int) []byte {
 			lines := strings.SplitAfter(string(original), "\n")
