@@ -40,12 +40,12 @@ import (
 //     shownPages);
 //   - a CPTS added (a new folder of content/cpts/ with its index.md,
 //     without news) or deleted (its folder), on a site without [scope]
-//     (see cptsToggle): its images processed or dropped, every file render makes is made again
-//     from the model, with the search index, and the pages and files the
-//     site no longer has are removed; the same for a change of the records
-//     of a CPTS that no finer edit below covers (its départements, a
-//     territory reaching another département, several files at once),
-//     the CPTS read again whole but for its news;
+//     (see cptsToggle): its images processed or dropped, every file
+//     render makes is made again from the model, with the search index,
+//     and the pages and files the site no longer has are removed; the
+//     same for a change in a CPTS's folder that no finer edit below covers
+//     (its départements, a territory reaching another département,
+//     several files at once), the CPTS read again whole but for its news;
 //   - the communes.toml of one CPTS, when the départements it reaches
 //     and the communes that have a page are unchanged (see territoryEdit):
 //     what shows its territory, the search index and the open data;
@@ -70,8 +70,9 @@ import (
 // plan says. It returns ok=false when the change needs a full build:
 // other files, the configured logo, a folder (but a CPTS's), a news file
 // of the site's own added or deleted on a site whose [scope] leaves them
-// out, a CPTS added with its news, the configuration; and on top of a provisional result
-// (RunOver), whose files are those of the build before it. On errors it returns the diagnostics and a nil result;
+// out, a CPTS added with its news, the configuration; and on top of a
+// provisional result (RunOver), whose files are those of the build
+// before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
 // again when the change is one it reads (news, members, missions,
 // association, names, territories), and the sitemap when pages may have
