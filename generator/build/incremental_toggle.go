@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 
@@ -35,8 +36,9 @@ type cptsToggle struct {
 // replaced one is in both. An added or replaced CPTS is read and checked
 // (the news of a replaced one are kept). It returns ok=false when the
 // change is not one, or needs a full build: a site with a [scope] (the
-// CPTS may be out of it), an added CPTS with news, a replaced one whose
-// news changed too.
+// CPTS may be out of it), an added CPTS with news or other files than its
+// records and images, a replaced one with other changed files than its
+// records (news, images, files a full build warns of).
 func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t *cptsToggle, diags diag.List, ok bool) {
 	site, pl := prev.Site, prev.plan
 	slug := ""
@@ -65,11 +67,11 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if _, err := fs.Stat(opts.Source, dir+"/index.md"); err != nil {
 		return nil, nil, false
 	}
-	if replace && slices.ContainsFunc(changed, func(p string) bool { return strings.HasPrefix(p, dir+"/news/") }) {
-		return nil, nil, false
+	if replace && slices.ContainsFunc(changed, func(p string) bool { return p != dir && !recordFiles[path.Base(p)] && path.Base(p) != "communes.toml" }) {
+		return nil, nil, false // news, images, or a file a full build warns of
 	}
-	if news, err := fs.ReadDir(opts.Source, dir+"/news"); !replace && err == nil && len(news) > 0 {
-		return nil, nil, false // a full build reads them with the others'
+	if !replace && !onlyRecords(opts.Source, dir) {
+		return nil, nil, false
 	}
 	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
 	if diags.HasErrors() {
@@ -90,6 +92,30 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 		t.deleted = site.CPTS[i]
 	}
 	return t, diags, true
+}
+
+// onlyRecords reports whether the folder of a new CPTS holds only what
+// reloadToggle reads alone: its record files and images, no news (a full
+// build reads them with the others'), and nothing a full build warns of
+// as not part of the content model.
+func onlyRecords(fsys fs.FS, dir string) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case load.Ignored(name), !e.IsDir() && (recordFiles[name] || name == "communes.toml" || load.IsImage(name)):
+		case e.IsDir() && name == "news":
+			if news, err := fs.ReadDir(fsys, dir+"/news"); err != nil || len(news) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // reimage returns the images of the site once the edit is applied: those

@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -118,5 +119,25 @@ func TestIncrementalCPTSReplaced(t *testing.T) {
 			}
 		}
 		res = next
+	}
+}
+
+// TestIncrementalCPTSStrayFile: a file a full build warns of (not part
+// of the content model) in a CPTS's folder, saved or in a new CPTS's
+// folder, is a full build, which gives the warning.
+func TestIncrementalCPTSStrayFile(t *testing.T) {
+	fsys, opts, res := servedSample(t)
+	fsys["content/cpts/colhaj/notes.txt"] = &fstest.MapFile{Data: []byte("à voir\n")}
+	if _, _, ok := build.Incremental(res, opts, []string{"content/cpts/colhaj/notes.txt"}); ok {
+		t.Error("a stray file in a CPTS's folder: want a full build")
+	}
+	delete(fsys, "content/cpts/colhaj/notes.txt")
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+	fsys["content/cpts/essai-cahors/notes.txt"] = &fstest.MapFile{Data: []byte("à voir\n")}
+	if _, _, ok := build.Incremental(res, opts, []string{addedIndex}); ok {
+		t.Error("a new CPTS with a stray file: want a full build")
+	}
+	if _, diags := build.Run(opts); !strings.Contains(fmt.Sprint(diags), "essai-cahors/notes.txt") {
+		t.Errorf("the full build does not warn of the stray file: %v", diags)
 	}
 }

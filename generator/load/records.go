@@ -19,7 +19,7 @@ func (l *loader) allCPTS() []*model.CPTS {
 	var slugs []string
 	for _, e := range l.dirEntries("content/cpts") {
 		p := "content/cpts/" + e.Name()
-		if ignored(e.Name()) {
+		if Ignored(e.Name()) {
 			continue
 		}
 		if !e.IsDir() {
@@ -118,7 +118,7 @@ func (l *loader) newsDir(dir string, owner *model.CPTS) []*model.News {
 	var out []*model.News
 	for _, e := range l.dirEntries(dir) {
 		name, p := e.Name(), dir+"/"+e.Name()
-		if ignored(name) {
+		if Ignored(name) {
 			continue
 		}
 		var m []string
@@ -181,7 +181,7 @@ func (l *loader) pages() []*model.Page {
 	var out []*model.Page
 	for _, e := range l.dirEntries("content/pages") {
 		name, p := e.Name(), "content/pages/"+e.Name()
-		if ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
+		if Ignored(name) || e.IsDir() || !strings.HasSuffix(name, ".md") {
 			continue
 		}
 		pg := &model.Page{Slug: strings.TrimSuffix(name, ".md")}

@@ -294,8 +294,10 @@ func (l *loader) ioError(p, what string, err error) {
 	l.diags.Errorf(diag.Pos{File: p}, diag.IO, "%s: %v", what, unwrapPath(err))
 }
 
-// ignored are files tools leave behind, skipped silently.
-func ignored(name string) bool {
+// Ignored reports whether a file or folder name is one tools leave behind,
+// which the build skips silently: hidden (".git"), an editor's backup
+// ("x~") or lock ("#x#").
+func Ignored(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")
 }
 
@@ -308,7 +310,7 @@ func (l *loader) unknownFiles() {
 			}
 			return nil
 		}
-		if ignored(d.Name()) && p != "content" {
+		if Ignored(d.Name()) && p != "content" {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
