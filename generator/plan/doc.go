@@ -1,9 +1,10 @@
 // Package plan decides, once, what a site publishes: which news are
 // published at the build date, which tags, communes, départements and
 // régions get a page, the CPTS of each département, and the site path of
-// every page (paths.go is the only place URLs are made). Plan.Pages lists
-// every HTML page with its layout and the records it is about, in
-// sections by folder (pages.go); render makes exactly those pages. Render,
+// every page (paths.go is the only place URLs are made). Plan.Sections
+// lists every HTML page with its layout and the records it is about, in
+// sections by folder (pages.go, sections.go); render makes exactly those
+// pages. Render,
 // the search index, the incremental rebuilds of the dev server and the
 // checks read the same Plan, so none of them keeps a copy of these rules.
 //

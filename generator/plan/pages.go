@@ -24,7 +24,7 @@ const (
 
 // Page is an HTML page of the site: its site path, the layout that makes
 // it (layouts/<Layout>.html) and the records it is about. Render makes
-// exactly the pages of Plan.Pages, each from its Page alone.
+// exactly the pages of Plan.Sections, each from its Page alone.
 type Page struct {
 	Path, Layout string
 	// The record the page is about, when it is about one: a CPTS (its
@@ -105,15 +105,6 @@ func (p *Plan) NewsOf(pg Page) []*model.News {
 		return pg.Tag.News
 	}
 	return p.News
-}
-
-// Pages returns every HTML page of the site, in the order of Sections.
-func (p *Plan) Pages() []Page {
-	var out []Page
-	for _, s := range p.Sections() {
-		out = append(out, s.Pages()...)
-	}
-	return out
 }
 
 // Letters returns the letters of the A-Z index of communes, sorted, and

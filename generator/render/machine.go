@@ -33,11 +33,12 @@ func IsSitemap(p string) bool { return hostfiles.IsSitemap(p) }
 // sitemaps lists every page of the plan but the 404 page, sorted by
 // path, with the date its record was last changed.
 func (r *renderer) sitemaps() []hostfiles.File {
-	pages := r.plan.Pages()
-	urls := make([]hostfiles.URL, 0, len(pages))
-	for _, pg := range pages {
-		if strings.HasSuffix(pg.Path, "/") { // not /404.html
-			urls = append(urls, hostfiles.URL{Loc: r.abs(pg.Path), LastMod: r.lastMod(pg)})
+	var urls []hostfiles.URL
+	for _, s := range r.plan.Sections() {
+		for _, pg := range s.Pages() {
+			if strings.HasSuffix(pg.Path, "/") { // not /404.html
+				urls = append(urls, hostfiles.URL{Loc: r.abs(pg.Path), LastMod: r.lastMod(pg)})
+			}
 		}
 	}
 	slices.SortFunc(urls, func(a, b hostfiles.URL) int { return strings.Compare(a.Loc, b.Loc) })

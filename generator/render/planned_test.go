@@ -50,9 +50,11 @@ func TestRenderMakesThePlannedPages(t *testing.T) {
 			}
 			var want, got []string
 			layouts := map[string]bool{}
-			for _, pg := range p.Pages() {
-				want = append(want, plan.File(pg.Path))
-				layouts[pg.Layout] = true
+			for _, sec := range p.Sections() {
+				for _, pg := range sec.Pages() {
+					want = append(want, plan.File(pg.Path))
+					layouts[pg.Layout] = true
+				}
 			}
 			for _, f := range res.Files.Paths() {
 				if strings.HasSuffix(f, ".html") {
