@@ -24,6 +24,7 @@ func (r *renderer) openData() {
 	}
 	for _, f := range files {
 		if f.Key != "schema" { // a schema is linked from its data file
+			f.Data = nil // written; the page names it, and the render holds no copy
 			r.dataFiles = append(r.dataFiles, f)
 		}
 	}
