@@ -175,7 +175,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			return nil, diags.Sort(), true
 		}
 		pictures = pics
-		wanted, gone = edit.pages(hadEvents, site)
+		wanted, gone = edit.pages(hadEvents, site, prev.plan)
 		search, pagesChanged = edit.search, edit.updated
 		if edit.shown {
 			shownBy = edit

@@ -156,10 +156,11 @@ func (e *cptsEdit) apply() (undo func()) {
 
 // pages returns what shows the records of the CPTS: its page and poster,
 // the home page (upcoming events), the calendars, the open data, the page
-// for professionals, and the
-// pages of the communes it covers when its card changed; and those to
-// remove (its calendar, when it has no event left).
-func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bool, gone []string) {
+// for professionals, the pages of the communes it covers when its card
+// changed, and the pages of the lists of CPTS its card is on when its
+// summary, name, stage or logo changed (pl: the plan of the site); and
+// those to remove (its calendar, when it has no event left).
+func (e *cptsEdit) pages(hadEvents bool, site *model.Site, pl *plan.Plan) (wanted map[string]bool, gone []string) {
 	c := e.old
 	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
 		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
@@ -170,18 +171,23 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site) (wanted map[string]bo
 		}
 	}
 	if e.summary || e.shown || e.logo {
-		// Every page of each list that may hold its card: pages a list does
-		// not have are not rendered.
-		lists := []string{plan.CPTSList}
+		// The pages of the lists that may hold its card: the directory's,
+		// its départements' and régions' (the CPTS of the site are the
+		// same: the plan before the edit has these pages).
+		regions := map[string]bool{}
 		for _, code := range c.AllDepartements() {
 			wanted[plan.DepartementPage(code)] = true
 			if d := site.Geo.Departement(code); d != nil {
-				lists = append(lists, plan.RegionPage(d.Region))
+				regions[d.Region] = true
 			}
 		}
-		for _, base := range lists {
-			for i := range len(site.CPTS) {
-				wanted[plan.ListPage(base, i+1)] = true
+		for _, under := range []string{"", plan.CPTSList + "page/", "/regions/"} {
+			if s := pl.Section(under); s != nil {
+				for _, pg := range s.Pages() {
+					if pg.Layout == "cpts-list" || pg.Layout == "region" && regions[pg.Region.Code] {
+						wanted[pg.Path] = true
+					}
+				}
 			}
 		}
 	}
