@@ -60,7 +60,7 @@ func HTML(data []byte) []string {
 			tag, attrs = strings.ToLower(string(l.Text())), map[string]string{}
 		case htmllex.AttributeToken:
 			name := strings.ToLower(string(l.AttrKey()))
-			val := html.UnescapeString(strings.Trim(string(l.AttrVal()), `"'`))
+			val := html.UnescapeString(unquote(string(l.AttrVal())))
 			attrs[name] = val
 			if strings.HasPrefix(name, "on") {
 				report("<%s %s=...>: event handler", tag, name)
@@ -122,4 +122,14 @@ func tagProblems(l *htmllex.Lexer, tag string, attrs map[string]string) []string
 		}
 	}
 	return nil
+}
+
+// unquote returns an attribute value without the quotes around it (the
+// lexer keeps them), and only those: a quote inside the value is part of
+// the URL a browser reads ("'javascript:x" is a relative link).
+func unquote(v string) string {
+	if n := len(v); n >= 2 && (v[0] == '"' || v[0] == '\'') && v[n-1] == v[0] {
+		return v[1 : n-1]
+	}
+	return v
 }

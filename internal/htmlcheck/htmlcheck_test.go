@@ -21,6 +21,8 @@ func TestHTML(t *testing.T) {
 		{`<img src=x onerror=alert(1)>`, "event handler"},
 		{`<a href="java&#x09;script:alert(1)">x</a>`, "<a href="},
 		{`<a href=" JavaScript:alert(1)">x</a>`, "<a href="},
+		{`<a href='javascript:alert(1)'>x</a>`, "<a href="},
+		{`<a href="'javascript:x">x</a>`, ""}, // a relative link: the quote is the URL's (FuzzConvertSafe)
 		{`<img src="data:text/html,x">`, "<img src="},
 		{`<iframe src="https://evil.example/"></iframe>`, "<iframe>"},
 		{`<iframe src="//evil.example/carte.svg"></iframe>`, "<iframe>"},
