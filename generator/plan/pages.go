@@ -118,12 +118,7 @@ func (p *Plan) Letters() (letters []string, communes map[string][]*geo.Commune) 
 // TerritoryEntries returns the communes of c's territory sorted by folded
 // name then code, for its list of communes (TerritoryList).
 func TerritoryEntries(c *model.CPTS) []*model.TerritoryEntry {
-	entries := make([]*model.TerritoryEntry, 0, len(c.Territory.Entries))
-	for _, e := range c.Territory.Entries {
-		if e.Commune != nil {
-			entries = append(entries, e)
-		}
-	}
+	entries := listedEntries(c)
 	keys := make(map[string]string, len(entries))
 	for _, e := range entries {
 		keys[e.Commune.Code] = fold.Fold(e.Commune.Name)
@@ -135,6 +130,18 @@ func TerritoryEntries(c *model.CPTS) []*model.TerritoryEntry {
 		}
 		return entries[i].Commune.Code < entries[j].Commune.Code
 	})
+	return entries
+}
+
+// listedEntries returns the entries of c's territory whose commune is
+// known, in the file's order: those its list of communes shows.
+func listedEntries(c *model.CPTS) []*model.TerritoryEntry {
+	entries := make([]*model.TerritoryEntry, 0, len(c.Territory.Entries))
+	for _, e := range c.Territory.Entries {
+		if e.Commune != nil {
+			entries = append(entries, e)
+		}
+	}
 	return entries
 }
 

@@ -102,13 +102,7 @@ func (p *Plan) cptsPages(c *model.CPTS, add func(Page)) {
 		listed(add, Page{Path: CPTSNewsList(c), Layout: "news-list", CPTS: c}, len(news), NewsPerPage)
 	}
 	if p.HasTerritoryList(c) {
-		n := 0
-		for _, e := range c.Territory.Entries {
-			if e.Commune != nil {
-				n++
-			}
-		}
-		listed(add, Page{Path: TerritoryList(c), Layout: "cpts-communes", CPTS: c}, n, TerritoryPerPage)
+		listed(add, Page{Path: TerritoryList(c), Layout: "cpts-communes", CPTS: c}, len(listedEntries(c)), TerritoryPerPage)
 	}
 	add(Page{Path: Poster(c), Layout: "affiche", CPTS: c})
 	if !home {
@@ -196,9 +190,8 @@ func newCommuneSection(table *geo.Table, has []bool) *communeSection {
 	sort.Strings(sec.letters)
 	sec.pages = append(sec.pages, Page{Path: Communes, Layout: "communes-index"})
 	for _, l := range sec.letters {
-		for _, w := range Windows(LetterPage(l), len(sec.byLetter[l]), CommunesPerPage) {
-			sec.pages = append(sec.pages, Page{Path: ListPage(w.Base, w.N), Layout: "communes-index", Letter: l, List: w})
-		}
+		listed(func(pg Page) { sec.pages = append(sec.pages, pg) },
+			Page{Path: LetterPage(l), Layout: "communes-index", Letter: l}, len(sec.byLetter[l]), CommunesPerPage)
 	}
 	return sec
 }
