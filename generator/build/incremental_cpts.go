@@ -154,17 +154,19 @@ func (e *cptsEdit) apply() (undo func()) {
 	return undo
 }
 
-// pages returns what shows the records of the CPTS: its page and poster,
-// the home page (upcoming events), the calendars, the open data, the page
-// for professionals, the pages of the communes it covers when its card
+// pages returns what shows the records of the CPTS: its page and poster
+// (plan.RecordPages), the home page (upcoming events), the calendars, the
+// open data, the page for professionals, the pages of the communes it covers when its card
 // changed, and the pages of the lists of CPTS its card is on when its
 // summary, name, stage or logo changed (pl: the plan of the site); and
 // those to remove (its calendar, when it has no event left).
 func (e *cptsEdit) pages(hadEvents bool, site *model.Site, pl *plan.Plan) (wanted map[string]bool, gone []string) {
 	c := e.old
-	wanted = map[string]bool{plan.Home: true, plan.CPTSPage(c): true, plan.Poster(c): true,
-		plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
+	wanted = map[string]bool{plan.Home: true, plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,
 		plan.Join: true} // it lists the CPTS whose [join] says how to join
+	for _, p := range pl.RecordPages(c) {
+		wanted[p] = true
+	}
 	if e.cards || e.shown {
 		for _, code := range claimed(site, c) { // their cards show it
 			wanted[plan.CommunePage(code)] = true

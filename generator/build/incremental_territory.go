@@ -159,7 +159,10 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 			}
 		}
 	}
-	own = map[string]bool{plan.CPTSPage(c): true, plan.Poster(c): true}
+	own = map[string]bool{}
+	for _, p := range pl.RecordPages(c) {
+		own[p] = true
+	}
 	shows = map[string]bool{plan.OpenData: true, plan.FranceMap: true}
 	list := func(in map[string]bool, base string, most int) { // every page a list may have, before or after
 		for i := range most {

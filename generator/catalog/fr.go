@@ -189,7 +189,6 @@ var frenchMessages = map[string]string{
 	"maps.tiles: the tile URL has no %s":                                    "maps.tiles : l’adresse des tuiles n’a pas de %s",
 	"write a template such as \"https://tile.example.org/{z}/{x}/{y}.png\"": "écrivez un modèle comme \"https://tile.example.org/{z}/{x}/{y}.png\"",
 	"maps: %v":                          "cartes : %v",
-	"QR code of %s: %v":                 "code QR de %s : %v",
 	"UI strings: %v":                    "textes de l’interface : %v",
 	"no UI strings for language %q: %v": "pas de textes de l’interface pour la langue %q : %v",
 	"add %s to the site's i18n/ folder, or set language = \"fr\"": "ajoutez %s au dossier i18n/ du site, ou écrivez language = \"fr\"",

@@ -95,6 +95,25 @@ func (p *Plan) Section(under string) *Section {
 	return p.sectionAt[under]
 }
 
+// RecordPages returns the paths of the pages of c's folder that show its
+// records alone: its page (on the site of this CPTS, the home page) and
+// its pages such as its poster, not its news nor the pages of its lists.
+// An edit of its records renders them again.
+func (p *Plan) RecordPages(c *model.CPTS) []string {
+	out := []string{CPTSPage(c)}
+	if c == p.Home() {
+		out = append(out, Home)
+	}
+	if s := p.Section(CPTSPage(c)); s != nil {
+		for _, pg := range s.Pages() {
+			if pg.News == nil && pg.List == nil && pg.Path != CPTSPage(c) {
+				out = append(out, pg.Path)
+			}
+		}
+	}
+	return out
+}
+
 // NewsOf returns the whole list whose page pg is, for a page of a news
 // list (layout "news-list"): a CPTS's, a tag's, or the site's.
 func (p *Plan) NewsOf(pg Page) []*model.News {

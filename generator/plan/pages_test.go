@@ -2,6 +2,7 @@ package plan_test
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -78,4 +79,41 @@ func allPages(p *plan.Plan) []plan.Page {
 		out = append(out, s.Pages()...)
 	}
 	return out
+}
+
+// TestRecordPages checks the pages an edit of a CPTS's records renders
+// again: its page and poster, and the home page on the site of this CPTS;
+// not its news nor the pages of its lists, in the same folder.
+func TestRecordPages(t *testing.T) {
+	site := sample(t)
+	lunel := func(s *model.Site) *model.CPTS {
+		for _, c := range s.CPTS {
+			if c.Slug == "pays-de-lunel" {
+				return c
+			}
+		}
+		t.Fatal("no pays-de-lunel in the sample")
+		return nil
+	}
+	for name, opts := range map[string]plan.Options{"all": {}, "one CPTS": siteKinds(site)["one CPTS"]} {
+		s := planned(site, opts)
+		c := lunel(s)
+		want := []string{"/cpts/pays-de-lunel/", "/cpts/pays-de-lunel/affiche/"}
+		if name == "one CPTS" {
+			want = []string{"/cpts/pays-de-lunel/", "/", "/cpts/pays-de-lunel/affiche/"}
+		}
+		p := plan.Build(s, opts)
+		if got := p.RecordPages(c); !slices.Equal(got, want) {
+			t.Errorf("%s: RecordPages = %q, want %q", name, got, want)
+		}
+		others := 0
+		for _, pg := range p.Section(plan.CPTSPage(c)).Pages() {
+			if pg.News != nil || pg.List != nil {
+				others++
+			}
+		}
+		if others == 0 {
+			t.Errorf("%s: the folder of %s holds only its record pages: the test needs news or lists", name, c.Slug)
+		}
+	}
 }

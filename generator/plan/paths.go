@@ -54,9 +54,6 @@ func CPTSPage(c *model.CPTS) string { return "/cpts/" + c.Slug + "/" }
 // CPTSNewsList is the news list of a CPTS: "/cpts/<slug>/actualites/".
 func CPTSNewsList(c *model.CPTS) string { return CPTSPage(c) + "actualites/" }
 
-// Poster is the printable sheet of a CPTS: "/cpts/<slug>/affiche/".
-func Poster(c *model.CPTS) string { return CPTSPage(c) + "affiche/" }
-
 // NewsPage is the page of a news item: under its CPTS's news, or under
 // /actualites/ for the site's own news.
 func NewsPage(n *model.News) string {

@@ -66,7 +66,6 @@ func TestPaths(t *testing.T) {
 	c := &model.CPTS{Slug: "pays-de-lunel"}
 	for _, tt := range []struct{ got, want string }{
 		{plan.CPTSPage(c), "/cpts/pays-de-lunel/"},
-		{plan.Poster(c), "/cpts/pays-de-lunel/affiche/"},
 		{plan.TerritoryList(c), "/cpts/pays-de-lunel/communes/"},
 		{plan.NewsPage(&model.News{Slug: "aci", CPTS: c}), "/cpts/pays-de-lunel/actualites/aci/"},
 		{plan.NewsPage(&model.News{Slug: "aci"}), "/actualites/aci/"},

@@ -104,7 +104,7 @@ func (p *Plan) cptsPages(c *model.CPTS, add func(Page)) {
 	if p.HasTerritoryList(c) {
 		listed(add, Page{Path: TerritoryList(c), Layout: "cpts-communes", CPTS: c}, len(listedEntries(c)), TerritoryPerPage)
 	}
-	add(Page{Path: Poster(c), Layout: "affiche", CPTS: c})
+	add(Page{Path: CPTSPage(c) + "affiche/", Layout: "affiche", CPTS: c}) // its poster
 	if !home {
 		add(Page{Path: CPTSPage(c), Layout: "cpts", CPTS: c})
 	}

@@ -24,6 +24,8 @@ func (r *renderer) funcs() template.FuncMap {
 		"label":         r.label,
 		"url":           r.url,
 		"abs":           r.abs,
+		"qr":            qrSVG,
+		"subpages":      r.subpages,
 		"asset":         r.asset,
 		"csp":           r.csp,
 		"date":          r.date,

@@ -18,7 +18,7 @@ import (
 // or an error at the first page that reaches it. Fields of fields are
 // not followed.
 func checkLayoutFields(name string, set *template.Template) diag.List {
-	typ := kinds[name].data
+	typ := kindOf(name).data
 	if typ == nil {
 		return nil
 	}

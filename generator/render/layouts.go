@@ -68,7 +68,6 @@ type cptsData struct {
 	Tiles                   map[string]string
 	TerritoryPage           string // the list of its communes, when on a page of their own
 	Entries                 []*model.TerritoryEntry
-	Poster                  string
 	JoinPage                string // the page for professionals, "" on the site of one CPTS
 	Search                  bool   // the site has a search index: not the site of one CPTS
 }

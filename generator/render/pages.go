@@ -283,7 +283,7 @@ func (r *renderer) cptsPage(pg plan.Page) *page {
 			HasNotes: hasNotes(c), Communes: r.site.Geo,
 			Missions: missions, Departements: depts, News: news[:min(cptsNewsShown, len(news))], NewsCount: len(news), NewsList: newsList,
 			Events: next, PastEvents: past, Map: r.cptsMap(c), Tiles: r.tileMap(c), TerritoryPage: r.territoryPage(c), Entries: c.Territory.Entries,
-			Poster: plan.Poster(c), JoinPage: r.joinPage(), Search: r.homeCPTS() == nil,
+			JoinPage: r.joinPage(), Search: r.homeCPTS() == nil,
 		},
 	}
 }
@@ -364,13 +364,17 @@ func (r *renderer) newsListPage(pg plan.Page) *page {
 		Data: newsListData{News: all[pg.List.Lo:pg.List.Hi], Page: p.Page, Pages: p.Pages, Prev: p.Prev, Next: p.Next, Pager: p}}
 }
 
+// newsCrumbs are the breadcrumbs of a news item's page.
+func (r *renderer) newsCrumbs(n *model.News) []crumb {
+	if n.CPTS != nil {
+		return []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {n.CPTS.Title(), plan.CPTSPage(n.CPTS)}}
+	}
+	return []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
+}
+
 func (r *renderer) newsPage(pg plan.Page) *page {
 	n := pg.News
-	crumbs := []crumb{{r.t("home"), "/"}, {r.t("news"), plan.NewsList}}
-	if n.CPTS != nil {
-		crumbs = []crumb{{r.t("home"), "/"}, {r.t("all_cpts"), plan.CPTSList}, {n.CPTS.Title(), plan.CPTSPage(n.CPTS)}}
-	}
-	return &page{Title: n.Title, Description: n.Summary, Crumbs: crumbs,
+	return &page{Title: n.Title, Description: n.Summary, Crumbs: r.newsCrumbs(n),
 		JSONLD: jsonLD(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle", "headline": n.Title, "datePublished": n.Date.String()}),
 		Feeds:  r.newsFeeds(n.CPTS), Edit: n.File,
 		Data: newsData{N: n, Body: r.newsHTML(n)}}

@@ -324,6 +324,7 @@ func TestLayoutFieldsAreChecked(t *testing.T) {
 		"layouts/news.html":    "{{define \"main\"}}\n<p>{{.Data.Boddy}}</p>{{with .Data.N}}{{.Anything}}{{end}}{{range .Data.N.Tags}}{{.}}{{end}}{{end}}\n",
 		"layouts/commune.html": "{{define \"main\"}}{{$d := .Data}}{{$d.Claims}}\n{{if $d.Nearby}}x{{end}}{{end}}\n",
 		"layouts/page.html":    "{{define \"main\"}}{{.Data}}{{.Data.Title}}{{end}}\n",
+		"layouts/affiche.html": "{{define \"main\"}}{{.Data.CPTS.Name}}{{.Data.C}}{{end}}\n", // a page of its plan entry alone
 	}, render.Options{})
 	var got []string
 	for _, d := range diags {
@@ -332,6 +333,7 @@ func TestLayoutFieldsAreChecked(t *testing.T) {
 		}
 	}
 	want := []string{
+		"layouts/affiche.html:1:44: template: .Data has no field C in this layout (its fields are Path, Layout, CPTS, News, Tag, Commune, Departement, Region, Free, Letter, List)",
 		"layouts/commune.html:2:8: template: .Data has no field Nearby in this layout (its fields are Commune, Claims, Map, Departement, DepartementPage, Region, Parent, Arrondissements, Nearest, DeptCPTS, Incomplete, ARS)",
 		"layouts/news.html:2:11: template: .Data has no field Boddy in this layout (did you mean \"Body\"?)",
 		"layouts/page.html:1:34: template: .Data has no field Title in this layout (its .Data is a template.HTML, which has no fields)",
