@@ -9,14 +9,18 @@ import (
 
 // touchedPages compares the plans before and after an edit of news and
 // returns the site paths to render again (wanted, and older: the pages
-// past the first of news lists) and those to remove (gone): the home page
-// and the site's feeds, and in the sections of the news and of each CPTS
-// whose published news changed (with its feeds), the pages whose news
-// changed (newsChanged) or that one plan has and the other not.
+// past the first of news lists) and those to remove (gone): the home page,
+// the feeds whose items changed, and in the sections of the news and of
+// each CPTS whose published news changed, the pages whose news changed
+// (newsChanged) or that one plan has and the other not.
 func touchedPages(before, after *plan.Plan) (wanted, older map[string]bool, gone []string) {
 	wanted, older = map[string]bool{plan.Home: true}, map[string]bool{}
-	atom, _ := plan.Feeds(plan.NewsList)
-	wanted[atom] = true
+	for _, f := range after.Feeds() { // those whose items changed (an edited item is a new value)
+		if !slices.Equal(before.FeedOf(f.CPTS).News, f.News) {
+			atom, _ := f.Paths()
+			wanted[atom] = true
+		}
+	}
 	compare := func(under string) {
 		var was []plan.Page
 		if s := before.Section(under); s != nil {
@@ -47,8 +51,6 @@ func touchedPages(before, after *plan.Plan) (wanted, older map[string]bool, gone
 		if slices.Equal(before.CPTSNews(c), after.CPTSNews(c)) {
 			continue
 		}
-		atom, _ := plan.Feeds(plan.CPTSNewsList(c))
-		wanted[atom] = true
 		compare(plan.CPTSPage(c))
 	}
 	return wanted, older, gone

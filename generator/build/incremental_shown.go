@@ -21,8 +21,8 @@ import (
 func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map[string]bool) error {
 	c := e.old
 	older[plan.FranceMap] = true
-	for _, dir := range []string{plan.NewsList, plan.CPTSNewsList(c)} {
-		atom, _ := plan.Feeds(dir)
+	for _, f := range []plan.Feed{pl.FeedOf(nil), pl.FeedOf(c)} { // their titles or authors name it
+		atom, _ := f.Paths()
 		wanted[atom] = true
 	}
 	if err := neighbourPages(site, c, claimed(site, c), older); err != nil {

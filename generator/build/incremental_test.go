@@ -976,3 +976,40 @@ func TestIncrementalScopedNews(t *testing.T) {
 		})
 	}
 }
+
+// TestIncrementalNewsEditLeavesOtherFeeds edits the body of a news item
+// in no feed (the oldest of its CPTS): its page is rendered again, the
+// feeds are not; then of the newest of its CPTS, which its CPTS's feed
+// and the site's show: they are rendered again too.
+func TestIncrementalNewsEditLeavesOtherFeeds(t *testing.T) {
+	fsys, opts, res := servedSite(t)
+	feeds := []string{"actualites/atom.xml", "actualites/feed.json", "cpts/colhaj/actualites/atom.xml", "cpts/colhaj/actualites/feed.json"}
+	kept := func(res, next *build.Result, file string) bool { // the same bytes, not rendered again
+		a, _ := res.Files.Get(file)
+		b, _ := next.Files.Get(file)
+		if len(a) == 0 || len(b) == 0 {
+			t.Fatalf("no %s", file)
+		}
+		return &a[0] == &b[0]
+	}
+	for _, tc := range []struct {
+		slug   string
+		inFeed bool
+	}{
+		{"2021-03-01-essai-0", false},
+		{"2021-04-03-essai-33", true},
+	} {
+		file := "content/cpts/colhaj/news/" + tc.slug + ".md"
+		fsys[file] = &fstest.MapFile{Data: bytes.Replace(fsys[file].Data, []byte("Texte de"), []byte("Nouveau texte de"), 1)}
+		next := rebuild(t, res, opts, file, []string{"edit " + file})
+		if page := "cpts/colhaj/actualites/" + tc.slug[len("2021-03-01-"):] + "/index.html"; kept(res, next, page) {
+			t.Errorf("%s: its page %s not rendered again", tc.slug, page)
+		}
+		for _, f := range feeds {
+			if kept(res, next, f) == tc.inFeed {
+				t.Errorf("%s: %s rendered again %v, want %v", tc.slug, f, !tc.inFeed, tc.inFeed)
+			}
+		}
+		res = next
+	}
+}

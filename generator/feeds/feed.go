@@ -1,7 +1,9 @@
-// Package feeds writes the site's subscription files from plain values:
-// Atom (RFC 4287) and JSON Feed (version 1.1) for news, iCalendar
-// (RFC 5545) for events. It decides nothing: render chooses the items,
-// their URLs and their text.
+// Package feeds writes the site's subscription files: Atom (RFC 4287)
+// and JSON Feed (version 1.1) for news, iCalendar (RFC 5545) for events.
+// The plan decides which feeds and calendars the site has and their
+// items (plan.Feeds, plan.Calendars); Site makes the files' values of
+// them (FeedOf, CalendarOf), which Atom, JSON and ICS write; render gives
+// the URLs and the HTML of the news bodies.
 package feeds
 
 import (

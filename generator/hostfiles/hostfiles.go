@@ -1,14 +1,18 @@
 // Package hostfiles writes the files that crawlers and hosts read at the
 // root of a site: sitemap.xml (split into sitemap-N.xml files under an
-// index past a size), robots.txt and _headers. It decides nothing: the
-// build gives the pages, their dates and the policy.
+// index past a size) of the pages of the plan, robots.txt and _headers.
+// The plan gives the pages and their dates (plan.LastMod), render the
+// URLs and the policy.
 package hostfiles
 
 import (
 	"bytes"
 	"encoding/xml"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // URL is one page of a sitemap.
@@ -59,6 +63,22 @@ func Sitemaps(urls []URL, size int, abs func(name string) string) []File {
 	}
 	index.WriteString("</sitemapindex>\n")
 	return append(files, File{Sitemap, index.Bytes()})
+}
+
+// PlanSitemaps returns the sitemaps (Sitemaps) of every page of the plan
+// but the 404 page, sorted by URL, with the date its record was last
+// changed; abs makes a site path absolute.
+func PlanSitemaps(pl *plan.Plan, size int, abs func(sitePath string) string) []File {
+	var urls []URL
+	for _, s := range pl.Sections() {
+		for _, pg := range s.Pages() {
+			if strings.HasSuffix(pg.Path, "/") { // not /404.html
+				urls = append(urls, URL{Loc: abs(pg.Path), LastMod: plan.LastMod(pg)})
+			}
+		}
+	}
+	slices.SortFunc(urls, func(a, b URL) int { return strings.Compare(a.Loc, b.Loc) })
+	return Sitemaps(urls, size, abs)
 }
 
 // urlset returns a sitemap file of url elements.

@@ -4,7 +4,9 @@
 // every page (paths.go is the only place URLs are made). Plan.Sections
 // lists every HTML page with its layout and the records it is about, in
 // sections by folder (pages.go, sections.go); render makes exactly those
-// pages. Render,
+// pages. Plan.Feeds and Plan.Calendars list the feeds and calendars with
+// their items (outputs.go), which package feeds writes; LastMod dates the
+// pages of the sitemap. Render,
 // the search index, the incremental rebuilds of the dev server and the
 // checks read the same Plan, so none of them keeps a copy of these rules.
 //
@@ -32,5 +34,7 @@
 //	/glossaire/                         the words of the directory explained
 //	/rejoindre/                         joining a CPTS, for professionals
 //	/plan-du-site/                      the site map, for people
+//	/actualites/atom.xml, feed.json     the site's feeds; a CPTS's in its actualites/
+//	/evenements.ics                     the site's calendar; a CPTS's in its folder
 //	/404.html, /sitemap.xml, /robots.txt
 package plan

@@ -188,3 +188,20 @@ func (p *Plan) RegionCPTS(code string) []*model.CPTS {
 	}
 	return out
 }
+
+// LastMod is the date the record of a page was last changed, when it
+// says: a CPTS's update date on its page, a news item's modification
+// date (else its date, to the day), a free page's; "" otherwise.
+func LastMod(pg Page) string {
+	switch {
+	case pg.Layout == "cpts" && !pg.CPTS.Updated.IsZero():
+		return pg.CPTS.Updated.String()
+	case pg.Layout == "news" && !pg.News.Modified.IsZero():
+		return pg.News.Modified.String()
+	case pg.Layout == "news" && pg.News.Date.Precision == model.Day:
+		return pg.News.Date.String()
+	case pg.Layout == "page" && !pg.Free.Modified.IsZero():
+		return pg.Free.Modified.String()
+	}
+	return ""
+}

@@ -106,8 +106,9 @@ const NewsPerPage = 10
 // an empty list.
 func Pages(n, per int) int { return max(1, (n+per-1)/per) }
 
-// Feeds returns the Atom and JSON Feed paths of a news list folder.
-func Feeds(dir string) (atom, jsonFeed string) { return dir + "atom.xml", dir + "feed.json" }
+// Paths returns the site paths of a feed's two files: "atom.xml" and
+// "feed.json" in the folder of its news list.
+func (f Feed) Paths() (atom, jsonFeed string) { return f.Dir + "atom.xml", f.Dir + "feed.json" }
 
 // Calendar is the iCalendar file of a CPTS's events, or of the whole
 // site's for nil.

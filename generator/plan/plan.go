@@ -55,6 +55,7 @@ type Plan struct {
 	uncovered     map[string][]*geo.Commune
 	// lastCommunes is the previous plan's, when it had made its pages.
 	lastCommunes *communeSection
+	outputs      outputs // feeds and calendars (outputs.go)
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the

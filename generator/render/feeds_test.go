@@ -58,6 +58,17 @@ func TestFeedsFollowTheirSpecifications(t *testing.T) {
 		if !self {
 			t.Errorf("%satom.xml has no rel=self link", dir)
 		}
+		home := strings.TrimSuffix(dir, "actualites/") // the page of a CPTS's feed; the site's is its news list
+		if home == "" {
+			home = dir
+		}
+		alternate := false
+		for _, l := range feed.Links {
+			alternate = alternate || l.Rel == "alternate" && strings.HasSuffix(l.Href, "/annuaire/"+home)
+		}
+		if !alternate {
+			t.Errorf("%satom.xml has no rel=alternate link to %s: %+v", dir, home, feed.Links)
+		}
 		for _, e := range feed.Entries {
 			if _, err := time.Parse(time.RFC3339, e.Updated); err != nil || e.ID == "" || e.Title == "" || e.Content.Type != "html" {
 				t.Errorf("%satom.xml: bad entry %+v", dir, e)

@@ -38,7 +38,7 @@ func (r *renderer) funcs() template.FuncMap {
 		"add":           func(a, b int) int { return a + b },
 		"cptsPath":      plan.CPTSPage,
 		"tagPath":       plan.TagPage,
-		"eventPlace":    r.eventPlace,
+		"eventPlace":    r.plan.EventPlace,
 		"hasPage":       r.plan.HasCommunePage,
 		"newsPath":      plan.NewsPage,
 		"communePath":   func(c *geo.Commune) string { return plan.CommunePage(c.Code) },

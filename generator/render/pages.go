@@ -174,7 +174,7 @@ func (r *renderer) homePage(plan.Page) *page {
 	if len(news) > 5 {
 		news = news[:5]
 	}
-	events, _ := r.splitEvents(r.allEvents())
+	events, _ := r.splitEvents(r.plan.Events())
 	if len(events) > 5 {
 		events = events[:5]
 	}

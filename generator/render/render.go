@@ -123,7 +123,6 @@ type renderer struct {
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
 	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
-	feedNews   map[*model.News]bool          // the news in feeds
 	plan       *plan.Plan
 	region     *regionFacts    // of the last région page made (areas.go)
 	territory  *territoryFacts // of the last territory page made (territory.go)
