@@ -39,7 +39,8 @@ import (
 //     short name and stage too, with the many pages that show them (see
 //     shownPages);
 //   - a CPTS added (a new folder of content/cpts/ with its index.md,
-//     without news) or deleted (its folder), on a site without [scope]
+//     and its news, read as news files added are) or deleted (its
+//     folder), on a site without [scope]
 //     (see cptsToggle): its images processed or dropped, every file
 //     render makes is made again from the model, with the search index,
 //     and the pages and files the site no longer has are removed; the
@@ -70,7 +71,7 @@ import (
 // plan says. It returns ok=false when the change needs a full build:
 // other files, the configured logo, a folder (but a CPTS's), a news file
 // of the site's own added or deleted on a site whose [scope] leaves them
-// out, a CPTS added with its news, the configuration; and on top of a
+// out, a CPTS added with files a full build warns of, the configuration; and on top of a
 // provisional result (RunOver), whose files are those of the build
 // before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made

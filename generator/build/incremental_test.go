@@ -156,16 +156,23 @@ func rebuild(t *testing.T, res *build.Result, opts build.Options, file string, d
 }
 
 // toggleCPTS adds a CPTS to fsys (a test construction: a name and
-// three communes of the Lot), or deletes it when it is there, and
-// returns its index.md and what was done.
+// three communes of the Lot; at an even step, a news item too), or
+// deletes it when it is there, and returns its index.md and what was
+// done.
 func toggleCPTS(fsys fstest.MapFS, step int) (file, what string) {
+	const news = "content/cpts/essai-cahors/news/2021-03-15-essai.md"
 	if _, ok := fsys[addedIndex]; ok {
 		delete(fsys, addedIndex)
 		delete(fsys, addedCommunes)
+		delete(fsys, news)
 		return addedIndex, "CPTS deleted"
 	}
 	fsys[addedIndex] = &fstest.MapFile{Data: []byte(strings.Replace(addedText, "Texte d’essai.", fmt.Sprintf("Texte d’essai %d.", step), 1))}
 	fsys[addedCommunes] = &fstest.MapFile{Data: []byte("communes = [\"46042\", \"46191\", \"46224\"]\n")}
+	if step%2 == 0 { // with a news item among those of the sample's lists and tags
+		fsys[news] = &fstest.MapFile{Data: []byte(fmt.Sprintf("+++\ntitle = \"Essai %d\"\ndate = 2021-03-15\ntags = [\"prévention\"]\n+++\nTexte.\n", step))}
+		return addedIndex, "CPTS added with news"
+	}
 	return addedIndex, "CPTS added"
 }
 

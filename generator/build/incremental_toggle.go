@@ -8,6 +8,7 @@ import (
 
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/load"
+	"github.com/cpts-fr/cpts/generator/markup"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/plan"
 	"github.com/cpts-fr/cpts/generator/validate"
@@ -24,8 +25,11 @@ import (
 // model, and the pages and files the site no longer has are removed.
 type cptsToggle struct {
 	added, deleted *model.CPTS // both for a CPTS replaced
-	// shown are the images the added or replaced CPTS's index.md shows:
-	// its logo and the photos of its text.
+	// news are those of a CPTS added with its news folder, newest first.
+	news []*model.News
+	// shown are the images the added or replaced CPTS's index.md shows
+	// (its logo and the photos of its text), and those of the news of a
+	// CPTS added.
 	shown []imageUse
 }
 
@@ -36,9 +40,10 @@ type cptsToggle struct {
 // replaced one is in both. An added or replaced CPTS is read and checked
 // (the news of a replaced one are kept). It returns ok=false when the
 // change is not one, or needs a full build: a site with a [scope] (the
-// CPTS may be out of it), an added CPTS with news or other files than its
-// records and images, a replaced one with other changed files than its
-// records (news, images, files a full build warns of).
+// CPTS may be out of it), an added CPTS with other files than its records,
+// its news (news/<date>-<slug>.md, bundles of an index.md and images) and
+// images, a replaced one with other changed files than its records (news,
+// images, files a full build warns of).
 func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t *cptsToggle, diags diag.List, ok bool) {
 	site, pl := prev.Site, prev.plan
 	slug := ""
@@ -70,8 +75,11 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if replace && slices.ContainsFunc(changed, func(p string) bool { return p != dir && !recordFiles[path.Base(p)] && path.Base(p) != "communes.toml" }) {
 		return nil, nil, false // news, images, or a file a full build warns of
 	}
-	if !replace && !onlyRecords(opts.Source, dir) {
-		return nil, nil, false
+	var newsFiles []string
+	if !replace {
+		if newsFiles, ok = newFolder(opts.Source, dir); !ok {
+			return nil, nil, false
+		}
 	}
 	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
 	if diags.HasErrors() {
@@ -88,34 +96,60 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if fresh.Logo != "" {
 		t.shown = append([]imageUse{logoUse(fresh)}, photos...)
 	}
+	if diags = append(diags, t.readNews(site, opts, newsFiles)...); diags.HasErrors() {
+		return nil, diags, true
+	}
 	if replace {
 		t.deleted = site.CPTS[i]
 	}
 	return t, diags, true
 }
 
-// onlyRecords reports whether the folder of a new CPTS holds only what
-// reloadToggle reads alone: its record files and images, no news (a full
-// build reads them with the others'), and nothing a full build warns of
-// as not part of the content model.
-func onlyRecords(fsys fs.FS, dir string) bool {
+// newFolder returns the news files of the folder of a new CPTS, and
+// whether it holds only what reloadToggle reads alone: its record files,
+// images, and in news/ the items a full build reads (load.NewsFolder);
+// nothing a full build warns of as not part of the content model.
+func newFolder(fsys fs.FS, dir string) (news []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return false
+		return nil, false
 	}
 	for _, e := range entries {
 		name := e.Name()
 		switch {
 		case load.Ignored(name), !e.IsDir() && (recordFiles[name] || name == "communes.toml" || load.IsImage(name)):
 		case e.IsDir() && name == "news":
-			if news, err := fs.ReadDir(fsys, dir+"/news"); err != nil || len(news) > 0 {
-				return false
+			if news, ok = load.NewsFolder(fsys, dir+"/news"); !ok {
+				return nil, false
 			}
 		default:
-			return false
+			return nil, false
 		}
 	}
-	return true
+	return news, true
+}
+
+// readNews reads the news files of a CPTS added with them, as a news
+// file added is read (reloadNews): each item, the images it shows (to
+// shown), its warnings (links, starter text); then the checks of dates
+// and slugs among them.
+func (t *cptsToggle) readNews(site *model.Site, opts Options, files []string) diag.List {
+	if len(files) == 0 {
+		return nil
+	}
+	var diags diag.List
+	md := markup.New(markup.Options{RawHTML: site.Config.Features.RawHTML})
+	for _, p := range files {
+		n, d := load.NewsFile(opts.Source, p, t.added, load.Options{})
+		if diags = append(diags, d...); n == nil {
+			continue
+		}
+		uses, d := newsImageUses(md, n)
+		diags = append(diags, d...)
+		t.news, t.shown = append(t.news, n), append(t.shown, uses...)
+	}
+	load.SortNews(t.news)
+	return append(diags, validate.News(t.news)...)
 }
 
 // reimage returns the images of the site once the edit is applied: those
@@ -139,8 +173,8 @@ func (t *cptsToggle) reimage(prev *Result, opts Options) (*pictureEdit, diag.Lis
 	return reprocess(prev, opts, uses, nil, false)
 }
 
-// apply adds the CPTS to the site, in slug order, removes it and its
-// news, or puts the new one in the place of the old one with its news,
+// apply adds the CPTS to the site, in slug order, with its news if it
+// came with them, removes it and its news, or puts the new one in the place of the old one with its news,
 // and makes the coverage of communes again, with the warnings a full
 // build gives on the communes the CPTS claims (the new one's, or those
 // the deleted one claimed). It returns the function that puts the site
@@ -172,6 +206,12 @@ func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
 				n.CPTS = t.deleted
 			}
 		}
+	}
+	if len(t.news) > 0 { // added with its news
+		fresh.News = t.news
+		all := append(slices.Clone(news), t.news...)
+		load.SortNews(all)
+		site.News = all
 	}
 	i, _ := slices.BinarySearchFunc(site.CPTS, fresh.Slug, func(x *model.CPTS, slug string) int { return strings.Compare(x.Slug, slug) })
 	site.CPTS = slices.Insert(slices.Clone(site.CPTS), i, fresh)

@@ -18,8 +18,9 @@ import (
 // site by the completion, file for file what a
 // full build gives; deleted, its open page is gone before the completion,
 // and the site is again what a full build gives; with a logo and a photo,
-// the same (processed, then dropped). One with news is a full
-// build (RunOver).
+// the same (processed, then dropped); with its news too (one in a
+// bundle, one with a photo, a draft, a scheduled one). One whose folder
+// holds a file a full build warns of or refuses is a full build (RunOver).
 func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	fsys, opts, res := servedSample(t)
 	opts.Open = []string{"/cpts/essai-cahors/"}
@@ -74,10 +75,45 @@ func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	}
 	equalsFullBuild(t, fsys, before, last)
 
+	// With its news: an item with a photo beside it, a bundle with its
+	// cover, a draft (serve shows it), a scheduled one (it does not).
+	before = last.Files.Clone()
+	const news = "content/cpts/essai-cahors/news/"
 	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
-	fsys["content/cpts/essai-cahors/news/2026-01-04-premiere.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Première\"\ndate = 2026-01-04\n+++\nTexte.\n")}
-	if _, _, ok := build.Incremental(last, opts, []string{"content/cpts/essai-cahors"}); ok {
-		t.Error("a CPTS added with its news is incremental: a full build reads them")
+	fsys[addedCommunes] = &fstest.MapFile{Data: []byte("communes = [\"46042\"]\n")}
+	fsys[news+"2026-01-04-premiere.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Première\"\ndate = 2026-01-04\ntags = [\"essai\"]\n+++\nTexte.\n\n![L’atelier](atelier.jpg)\n")}
+	fsys[news+"atelier.jpg"] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(640, 480, 2), 85)}
+	fsys[news+"2026-02-01-deuxieme/index.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Deuxième\"\ndate = 2026-02-01\ncover = \"une.jpg\"\ncover_alt = \"La salle\"\n+++\nTexte.\n")}
+	fsys[news+"2026-02-01-deuxieme/une.jpg"] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(800, 600, 3), 85)}
+	fsys[news+"2026-03-01-brouillon.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Brouillon\"\ndate = 2026-03-01\ndraft = true\n+++\nTexte.\n")}
+	fsys[news+"2027-01-01-plus-tard.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Plus tard\"\ndate = 2027-01-01\n+++\nTexte.\n")}
+	withNews, diags, ok := build.Incremental(last, opts, []string{"content/cpts/essai-cahors"})
+	if !ok || withNews == nil || diags.HasErrors() {
+		t.Fatalf("a CPTS added with its news: incremental %v, %v", ok, diags)
+	}
+	equalsFullBuild(t, fsys, before, withNews)
+	if !withNews.Files.Has("cpts/essai-cahors/actualites/deuxieme/index.html") || !withNews.Files.Has("cpts/essai-cahors/actualites/brouillon/index.html") ||
+		withNews.Files.Has("cpts/essai-cahors/actualites/plus-tard/index.html") {
+		t.Error("the news of the added CPTS are not those a full build publishes")
+	}
+	// Deleted with them; added again with a file a full build warns of,
+	// or a news file whose name has no date: a full build.
+	for p := range fsys {
+		if strings.HasPrefix(p, "content/cpts/essai-cahors/") {
+			delete(fsys, p)
+		}
+	}
+	if last, diags, ok = build.Incremental(withNews, opts, changed); !ok || last == nil || diags.HasErrors() {
+		t.Fatalf("a CPTS with news deleted: incremental %v, %v", ok, diags)
+	}
+	for _, stray := range []string{news + "notes.txt", news + "premiere.md", news + "2026-13-01-treize.md", news + "2026-01-05-lot/notes.txt"} {
+		fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+		fsys[news+"2026-01-04-premiere.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Première\"\ndate = 2026-01-04\n+++\nTexte.\n")}
+		fsys[stray] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Autre\"\n+++\n")}
+		if _, _, ok := build.Incremental(last, opts, []string{"content/cpts/essai-cahors"}); ok {
+			t.Errorf("a CPTS added with %s is incremental: a full build reports it", stray)
+		}
+		delete(fsys, stray)
 	}
 }
 

@@ -19,8 +19,9 @@ const (
 	addedText     = "+++\nname = \"CPTS d’essai du Grand Cahors\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\nwebsite = \"https://example.org/\"\n+++\nTexte d’essai.\n"
 )
 
-// TestRunOverRendersTheOpenPagesFirst: a CPTS added under cpts serve is
-// a full build, which RunOver makes with its page first, over the files
+// TestRunOverRendersTheOpenPagesFirst: a CPTS added under cpts serve
+// with a file that is no record (a full build warns of it) is a full
+// build, which RunOver makes with its page first, over the files
 // of the build before; its completion gives, file for file and warning
 // for warning, what Run gives. Deleting it again is the same.
 func TestRunOverRendersTheOpenPagesFirst(t *testing.T) {
@@ -33,6 +34,7 @@ func TestRunOverRendersTheOpenPagesFirst(t *testing.T) {
 	// it, so the completion reads its links (laterWarnings).
 	fsys["content/cpts/essai-cahors/news/2027-01-04-plus-tard.md"] = &fstest.MapFile{Data: []byte(
 		"+++\ntitle = \"Plus tard\"\ndate = 2027-01-04\n+++\nVoir [ce lien](ftp://example.org/).\n")}
+	fsys["content/cpts/essai-cahors/lisez-moi.txt"] = &fstest.MapFile{Data: []byte("Notes.\n")}
 	opts.Open = []string{"/cpts/essai-cahors/"}
 	if _, _, ok := build.Incremental(res, opts, []string{addedIndex, addedCommunes}); ok {
 		t.Fatal("a CPTS added is incremental: the test needs a change that is not")

@@ -59,3 +59,60 @@ func singleLoader(fsys fs.FS, opts Options) *loader {
 	}
 	return &loader{fsys: fsys, opts: opts}
 }
+
+// NewsFolder lists the news items of a news folder as a full build reads
+// them, for the dev server: the files news/<date>-<slug>.md and the
+// index.md of each bundle news/<date>-<slug>/, with images beside them.
+// ok is false when the folder holds anything else, or a name whose date
+// does not parse: a full build reports those.
+func NewsFolder(fsys fs.FS, dir string) (files []string, ok bool) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, false
+	}
+	dated := func(m []string) bool {
+		_, err := model.ParseDate(m[1])
+		return err == nil
+	}
+	for _, e := range entries {
+		name, p := e.Name(), dir+"/"+e.Name()
+		switch {
+		case Ignored(name), !e.IsDir() && IsImage(name):
+		case !e.IsDir():
+			m := newsName.FindStringSubmatch(name)
+			if m == nil || !dated(m) {
+				return nil, false
+			}
+			files = append(files, p)
+		default:
+			m := newsBundle.FindStringSubmatch(name)
+			if m == nil || !dated(m) || !bundleOfImages(fsys, p) {
+				return nil, false
+			}
+			files = append(files, p+"/index.md")
+		}
+	}
+	return files, true
+}
+
+// bundleOfImages reports whether a news bundle holds its index.md and
+// images only.
+func bundleOfImages(fsys fs.FS, dir string) bool {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return false
+	}
+	index := false
+	for _, e := range entries {
+		switch name := e.Name(); {
+		case Ignored(name):
+		case e.IsDir():
+			return false
+		case name == "index.md":
+			index = true
+		case !IsImage(name):
+			return false
+		}
+	}
+	return index
+}

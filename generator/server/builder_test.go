@@ -297,11 +297,11 @@ func writeFile(t *testing.T, dir, name, text string) {
 	}
 }
 
-// TestCPTSAddedReloadsTwice: a CPTS added with its news is a full build,
-// made with the open page first (build.RunOver): the page reloads at
-// once, and again once every file is made (the maps, the search index it
-// loads). (Without news, it is incremental: build's
-// TestIncrementalCPTSAddedAndDeleted.)
+// TestCPTSAddedReloadsTwice: a CPTS added with a file that is no record
+// (a full build warns of it) is a full build, made with the open page
+// first (build.RunOver): the page reloads at once, and again once every
+// file is made (the maps, the search index it loads). (Without such a
+// file, it is incremental: build's TestIncrementalCPTSAddedAndDeleted.)
 func TestCPTSAddedReloadsTwice(t *testing.T) {
 	dir, opts := servedSample(t)
 	opts.Open = []string{"/cpts/essai-cahors/"}
@@ -329,6 +329,7 @@ func TestCPTSAddedReloadsTwice(t *testing.T) {
 	writeFile(t, dir, index, "+++\nname = \"CPTS d’essai du Grand Cahors\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\n+++\nTexte.\n")
 	writeFile(t, dir, "content/cpts/essai-cahors/communes.toml", "communes = [\"46042\"]\n")
 	writeFile(t, dir, "content/cpts/essai-cahors/news/2026-01-04-premiere.md", "+++\ntitle = \"Première\"\ndate = 2026-01-04\n+++\nTexte.\n")
+	writeFile(t, dir, "content/cpts/essai-cahors/lisez-moi.txt", "Notes.\n")
 	if diags := s.Rebuild([]string{index}); diags.HasErrors() {
 		t.Fatal(diags)
 	}
