@@ -183,7 +183,7 @@ func (e *cptsEdit) pages(hadEvents bool, site *model.Site, pl *plan.Plan) (wante
 				regions[d.Region] = true
 			}
 		}
-		for _, under := range []string{"", plan.CPTSList + "page/", "/regions/"} {
+		for _, under := range []string{"", plan.CPTSList + "page/", plan.Regions} {
 			if s := pl.Section(under); s != nil {
 				for _, pg := range s.Pages() {
 					if pg.Layout == "cpts-list" || pg.Layout == "region" && regions[pg.Region.Code] {

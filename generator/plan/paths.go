@@ -16,6 +16,7 @@ const (
 	NewsList      = "/actualites/"
 	Communes      = "/communes/"
 	Departements  = "/departements/"
+	Regions       = "/regions/" // its pages only: no list of régions
 	FranceMap     = "/carte/"
 	Accessibility = "/accessibilite/"
 	NotFound      = "/404.html"
@@ -78,7 +79,7 @@ func DepartementPage(code string) string { return Departements + code + "/" }
 func UncoveredPage(code string) string { return DepartementPage(code) + "sans-cpts/" }
 
 // RegionPage is the page of a région: "/regions/<code>/".
-func RegionPage(code string) string { return "/regions/" + code + "/" }
+func RegionPage(code string) string { return Regions + code + "/" }
 
 // TagPage is the news list of a tag, by its name: "/actualites/mots-cles/<slug>/".
 func TagPage(name string) string { return Tags + TagSlug(name) + "/" }

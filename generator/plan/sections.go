@@ -55,7 +55,7 @@ func (p *Plan) makeSections() {
 	add(section(Communes, p.communePages))
 	if home == nil {
 		add(section(Departements, p.departementPages))
-		add(section("/regions/", p.regionPages))
+		add(section(Regions, p.regionPages))
 	}
 	add(section("/pages/", func(add func(Page)) {
 		for _, fp := range site.Pages {

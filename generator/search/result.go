@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // proseRecord returns the record of a prose document and its CPTS rows,
@@ -72,7 +75,7 @@ func (s *Searcher) result(h hit) (Result, error) {
 	kind := rec[0].(Kind)
 	switch kind {
 	case KindCommune:
-		url := "/communes/" + str(1) + "/"
+		url := plan.CommunePage(str(1))
 		if len(rec) > 5 {
 			url = str(5)
 		}
@@ -83,15 +86,15 @@ func (s *Searcher) result(h hit) (Result, error) {
 		return Result{ID: "region:" + str(1), Kind: kind, Name: str(2), URL: str(3)}, nil
 	case KindCPTS:
 		x := rows[0]
-		return Result{ID: "cpts:" + x[0].(string), Kind: kind, Name: x[1].(string), URL: "/cpts/" + x[0].(string) + "/", Dept: x[4].(string), slugs: slugs}, nil
+		return Result{ID: "cpts:" + x[0].(string), Kind: kind, Name: x[1].(string), URL: cptsURL(x[0].(string)), Dept: x[4].(string), slugs: slugs}, nil
 	case KindProfession:
 		x := rows[0]
 		return Result{ID: "profession:" + str(1) + "@" + x[0].(string), Kind: kind, Name: str(2),
-			URL: "/cpts/" + x[0].(string) + "/#membres", Dept: x[4].(string), CPTS: names}, nil
+			URL: cptsURL(x[0].(string)) + "#membres", Dept: x[4].(string), CPTS: names}, nil
 	case KindMission:
 		x := rows[0]
 		return Result{ID: "mission:" + x[0].(string) + ":" + strings.ReplaceAll(Key(str(1)), " ", "-"), Kind: kind, Name: str(1),
-			URL: "/cpts/" + x[0].(string) + "/#missions", Dept: x[4].(string), CPTS: names, More: str(2)}, nil
+			URL: cptsURL(x[0].(string)) + "#missions", Dept: x[4].(string), CPTS: names, More: str(2)}, nil
 	case KindNews:
 		res := Result{ID: "news:" + str(2), Kind: kind, Name: str(1), URL: str(2), CPTS: names}
 		if len(rows) > 0 {
@@ -101,3 +104,6 @@ func (s *Searcher) result(h hit) (Result, error) {
 	}
 	return Result{ID: "unknown:" + strconv.Itoa(int(kind))}, nil
 }
+
+// cptsURL is the page of the CPTS of a slug.
+func cptsURL(slug string) string { return plan.CPTSPage(&model.CPTS{Slug: slug}) }
