@@ -48,7 +48,7 @@ import (
 //     (its départements, a territory reaching another département,
 //     several files at once), the CPTS read again whole but for its news;
 //   - the communes.toml of one CPTS, when the départements it reaches
-//     and the communes that have a page are unchanged (see territoryEdit):
+//     are unchanged and no commune loses its page (see territoryEdit):
 //     what shows its territory, the search index and the open data;
 //   - a free page: its page when only its text changed; added, deleted,
 //     or with a new title or weight (the menu), every page (see below);

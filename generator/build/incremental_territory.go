@@ -24,9 +24,10 @@ import (
 // location files of the communes it claims before or after, the nearest
 // CPTS of communes nobody covers, the maps that draw its territory (those
 // of its neighbours, of its départements, of France), the pages of its
-// départements and régions, the open data and the search index. The
-// départements it reaches are unchanged, and so are the communes that
-// have a page (else: a full build).
+// départements and régions, the open data and the search index; with
+// [communes] pages = "covered", the pages of communes that gain one and
+// of the A-Z index that list them. The départements it reaches are
+// unchanged, and no commune loses its page (else: a full build).
 type territoryEdit struct {
 	c     *model.CPTS
 	fresh model.Territory // its entries point to c
@@ -82,6 +83,9 @@ func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []st
 	edit.before.reached = claimed(site, old)
 	edit.before.plan = pl
 	pl.Points() // made now if no page asked for it yet, before the edit
+	if site.Config.Communes.Pages == model.PagesCovered {
+		pl.Letters() // the A-Z index of the communes with a page, before the edit (letterPages)
+	}
 	if !slices.Equal(old.AllDepartements(), fresh.AllDepartements()) {
 		return nil, nil, false // the pages of départements and régions, and the lists of CPTS
 	}
@@ -143,7 +147,8 @@ func claimed(site *model.Site, c *model.CPTS) []string {
 // of them that may be gone (the pages of lists whose length changed),
 // which the rebuild removes when it does not render them. full reports a
 // change that needs a full build: with [communes] pages = "covered", a
-// commune that gains or loses its page.
+// commune that loses its page (one that gains its page is made, with the
+// pages of the A-Z index that list it: letterPages).
 func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[string]bool, mayGo []string, full bool, err error) {
 	c := e.c
 	reached := claimed(site, c)
@@ -152,11 +157,14 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 			reached = append(reached, code)
 		}
 	}
+	gained := false // with [communes] pages = "covered", a commune gained its page
 	if site.Config.Communes.Pages == model.PagesCovered {
 		for _, code := range reached {
-			if e.before.coverage.Covered(code) != site.Coverage.Covered(code) {
-				return nil, nil, nil, true, nil
+			was, is := e.before.coverage.Covered(code), site.Coverage.Covered(code)
+			if was && !is {
+				return nil, nil, nil, true, nil // links to its page would break: a full build says where
 			}
+			gained = gained || is && !was
 		}
 	}
 	own = map[string]bool{}
@@ -200,7 +208,38 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 			shows[plan.CommunePage(com.Code)] = true
 		}
 	}
+	if gained {
+		mayGo = append(mayGo, letterPages(e.before.plan, pl, shows)...)
+	}
 	return own, shows, mayGo, false, nil
+}
+
+// letterPages adds to shows the pages of the A-Z index of communes that
+// communes gaining a page change: every page of a letter whose list
+// changed (their pagers name the first commune of each page), and every
+// page with the index when a letter came (each lists the letters). It
+// returns the pages of the index the plan after (the plan before's
+// commune pages made before the edit) no longer has.
+func letterPages(before, after *plan.Plan, shows map[string]bool) (gone []string) {
+	letters, was := before.Letters()
+	now, is := after.Letters()
+	newLetters := !slices.Equal(letters, now)
+	kept := map[string]bool{}
+	for _, pg := range after.Section(plan.Communes).Pages() {
+		if pg.Layout != "communes-index" {
+			continue
+		}
+		kept[pg.Path] = true
+		if newLetters || pg.Letter != "" && !slices.Equal(was[pg.Letter], is[pg.Letter]) {
+			shows[pg.Path] = true
+		}
+	}
+	for _, pg := range before.Section(plan.Communes).Pages() {
+		if pg.Layout == "communes-index" && !kept[pg.Path] {
+			gone = append(gone, pg.Path)
+		}
+	}
+	return gone
 }
 
 // uncovered yields the communes no CPTS covers that have a page: they

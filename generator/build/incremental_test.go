@@ -696,16 +696,51 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 		t.Fatalf("a commune of another département: ok=%v %v", ok, diags)
 	}
 	equalsFullBuild(t, fsys, before, next)
-	// With a page for covered communes only, a commune covered or no
-	// longer: a full build; one claimed in part rather than whole: not.
+	// With a page for covered communes only: a commune claimed in part
+	// rather than whole, and communes newly covered, which gain their
+	// page and their place in the A-Z index (under a letter it has, and
+	// under one it has not yet), are incremental; a commune no longer
+	// covered (links to its page would break) is a full build.
 	edit(colhaj, "communes = [\n  \"72181\", # Le Mans\n", "communes = [\n")
 	edit("config.toml", `pages = "departments"`, `pages = "covered"`)
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
 	}
-	edit(colhaj, `{ insee = "49176", partial = true },`, `"49176",`)
-	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); !ok {
-		t.Error("pages of covered communes, a commune claimed whole: want an incremental rebuild")
+	var known, unknown *geo.Commune // uncovered communes of the Maine-et-Loire, under a letter the index has, and one it has not
+	for _, com := range table(t).InDepartement("49") {
+		if com.Kind != geo.KindCommune || strings.Contains(string(fsys[colhaj].Data), `"`+com.Code+`"`) || com.Name[0] < 'A' || com.Name[0] > 'Z' {
+			continue
+		}
+		letter := "communes/" + strings.ToLower(com.Name[:1]) + "/index.html"
+		switch has := res.Files.Has(letter); {
+		case has && known == nil:
+			known = com
+		case !has && unknown == nil:
+			unknown = com
+		}
+	}
+	if known == nil || unknown == nil {
+		t.Fatalf("the Maine-et-Loire has no uncovered commune under a known letter (%v) or a new one (%v)", known, unknown)
+	}
+	for _, step := range []struct{ from, to string }{
+		{`{ insee = "49176", partial = true },`, `"49176",`},
+		{"communes = [\n", fmt.Sprintf("communes = [\n  %q,\n", known.Code)},
+		{"communes = [\n", fmt.Sprintf("communes = [\n  %q,\n", unknown.Code)},
+	} {
+		before := res.Files.Clone()
+		edit(colhaj, step.from, step.to)
+		next, diags, ok := build.Incremental(res, opts, []string{colhaj})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("pages of covered communes, %q: incremental %v, %v", step.to, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+	for _, com := range []*geo.Commune{known, unknown} {
+		letter, _ := res.Files.Get("communes/" + strings.ToLower(com.Name[:1]) + "/index.html")
+		if !res.Files.Has("communes/"+com.Code+"/index.html") || !bytes.Contains(letter, []byte(com.Name)) {
+			t.Errorf("%s (%s) has no page, or its letter's page does not list it", com.Name, com.Code)
+		}
 	}
 	edit(colhaj, `"49007", # Angers`, "")
 	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); ok {
