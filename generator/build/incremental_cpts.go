@@ -156,10 +156,11 @@ func (e *cptsEdit) apply() (undo func()) {
 
 // pages returns what shows the records of the CPTS: its page and poster
 // (plan.RecordPages), the home page (upcoming events), the calendars, the
-// open data, the page for professionals, the pages of the communes it covers when its card
-// changed, and the pages of the lists of CPTS its card is on when its
-// summary, name, stage or logo changed (pl: the plan of the site); and
-// those to remove (its calendar, when it has no event left).
+// open data, the page for professionals, the pages of the communes it
+// covers when its card changed, and the pages of the lists of CPTS its
+// card is on when its summary, name, stage or logo changed (pl: the plan
+// of the site); and those to remove (its calendar, when it has no event
+// left).
 func (e *cptsEdit) pages(hadEvents bool, site *model.Site, pl *plan.Plan) (wanted map[string]bool, gone []string) {
 	c := e.old
 	wanted = map[string]bool{plan.Home: true, plan.Calendar(nil): true, plan.Calendar(c): true, plan.OpenData: true,

@@ -174,11 +174,11 @@ func (t *cptsToggle) reimage(prev *Result, opts Options) (*pictureEdit, diag.Lis
 }
 
 // apply adds the CPTS to the site, in slug order, with its news if it
-// came with them, removes it and its news, or puts the new one in the place of the old one with its news,
-// and makes the coverage of communes again, with the warnings a full
-// build gives on the communes the CPTS claims (the new one's, or those
-// the deleted one claimed). It returns the function that puts the site
-// back as it was.
+// came with them, removes it and its news, or puts the new one in the
+// place of the old one with its news, and makes the coverage of communes
+// again, with the warnings a full build gives on the communes the CPTS
+// claims (the new one's, or those the deleted one claimed). It returns
+// the function that puts the site back as it was.
 func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
 	all, news, coverage := site.CPTS, site.News, site.Coverage
 	undo = func() { site.CPTS, site.News, site.Coverage = all, news, coverage }

@@ -75,7 +75,8 @@ func (r *renderer) pages() {
 // "<layout>_title", formatted with the name of the record it is about
 // (a CPTS, a news item, a commune, a département, a free page), when it
 // is about one; its description the record's summary; its breadcrumbs
-// lead to the record's page. The record's page links it (subpages).
+// lead to the record's page. A CPTS's page links those of its folder
+// (subpages).
 func (r *renderer) planPage(pg plan.Page) *page {
 	p := &page{Title: r.t(pg.Layout + "_title"), Crumbs: r.homeCrumbs(), Data: pg}
 	var name string

@@ -258,9 +258,6 @@ func addFile(add func(string, []byte) error, p string, data []byte) diag.List {
 	return diags
 }
 
-// visible reports whether a news item is published in this build.
-func (r *renderer) visible(n *model.News) bool { return r.plan.Published(n) }
-
 // page is what every layout receives.
 type page struct {
 	Site        *model.Site
