@@ -116,7 +116,7 @@ func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
 // completed, and the next takes over what the others left). The sequences are drawn from fixed seeds: a failure names the
 // edits, and replays.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	for _, seed := range []uint64{1, 2, 3, 4, 5} {
+	for _, seed := range []uint64{1, 3, 13, 14, 16} { // 29 kinds of edit of the 35 randomEdit draws, "cover" and "CPTS added with news" among them
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rnd := rand.New(rand.NewPCG(seed, 0))
 			fsys, opts, res := servedSite(t)
@@ -228,7 +228,8 @@ func randomEdit(rnd *rand.Rand, fsys fstest.MapFS, step int) (file, what string)
 	front := func(line string) { // a front matter line, in place of the key's own
 		key, _, _ := strings.Cut(line, " =")
 		text = regexp.MustCompile(`(?m)^`+key+` = .*\n`).ReplaceAllString(text, "")
-		set(strings.Replace(text, "+++\n", "+++\n"+line+"\n", 1))
+		text = strings.Replace(text, "+++\n", "+++\n"+line+"\n", 1) // the next line goes beside it
+		set(text)
 	}
 	tags := regexp.MustCompile(`(?m)^tags = \[.*\]\n`)
 	photo := fmt.Sprintf("atelier-%d.jpg", rnd.IntN(2))
