@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -56,6 +57,15 @@ func TestNewsDateYears(t *testing.T) {
 			if strings.HasPrefix(d.Msg, "news file name") && !strings.Contains(d.Hint, "between 1900 and 2100") {
 				t.Errorf("%s: hint %q", tt.name, d.Hint)
 			}
+		}
+		// The dev server's read of the file alone says the same.
+		_, alone := NewsFile(fsys, tt.path, nil, Options{})
+		var again []string
+		for _, d := range alone.Sort() {
+			again = append(again, d.Pos.String()+" "+string(d.Code)+" "+d.Msg)
+		}
+		if !slices.Equal(again, got) {
+			t.Errorf("%s: NewsFile says\n%s\nthe full build\n%s", tt.name, strings.Join(again, "\n"), strings.Join(got, "\n"))
 		}
 	}
 }

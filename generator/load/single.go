@@ -11,17 +11,22 @@ import (
 
 // NewsFile reads one news item again, for the dev server: p is a news file
 // (content/cpts/<slug>/news/<date>-<slug>.md or content/news/...) or the
-// index.md of a news bundle; owner is its CPTS, nil for site news.
+// index.md of a news bundle; owner is its CPTS, nil for site news. Its
+// diagnostics are those a full build gives of the file, its name's date
+// included.
 func NewsFile(fsys fs.FS, p string, owner *model.CPTS, opts Options) (*model.News, diag.List) {
 	l := singleLoader(fsys, opts)
 	var m []string
 	if path.Base(p) == "index.md" {
-		m = newsBundle.FindStringSubmatch(path.Base(path.Dir(p)))
-	} else {
-		m = newsName.FindStringSubmatch(path.Base(p))
+		if m = newsBundle.FindStringSubmatch(path.Base(path.Dir(p))); m != nil {
+			l.checkNewsDate(path.Dir(p), m[1], m[2], "/")
+		}
+	} else if m = newsName.FindStringSubmatch(path.Base(p)); m != nil {
+		l.checkNewsDate(p, m[1], m[2], ".md")
 	}
 	if m == nil {
-		l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md")
+		l.diags.Errorf(diag.Pos{File: p}, diag.Slug, "news file name must start with its date: YYYY-MM-DD-slug.md").
+			WithHint("rename it, for example %s-%s.md", "2020-07-17", Slugify(strings.TrimSuffix(path.Base(p), ".md")))
 		return nil, l.diags
 	}
 	n := l.newsItem(p, m[1], m[2], owner)
