@@ -12,8 +12,8 @@ import (
 // The data of each layout, as its .Data: one struct a layout, so that a
 // field the template names and the renderer does not give is an error of
 // the template (package text/template reports it at its line), not an
-// empty string. The poster's is posterData (poster.go); a free page's is
-// its HTML.
+// empty string. A layout no page type registers (the poster's) gets its
+// plan.Page (kinds.go); a free page's is its HTML.
 
 // homeData is the data of home.html.
 type homeData struct {
