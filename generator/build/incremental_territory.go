@@ -83,9 +83,6 @@ func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []st
 	edit.before.reached = claimed(site, old)
 	edit.before.plan = pl
 	pl.Points() // made now if no page asked for it yet, before the edit
-	if site.Config.Communes.Pages == model.PagesCovered {
-		pl.Letters() // the A-Z index of the communes with a page, before the edit (letterPages)
-	}
 	if !slices.Equal(old.AllDepartements(), fresh.AllDepartements()) {
 		return nil, nil, false // the pages of départements and régions, and the lists of CPTS
 	}
@@ -218,8 +215,8 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 // communes gaining a page change: every page of a letter whose list
 // changed (their pagers name the first commune of each page), and every
 // page with the index when a letter came (each lists the letters). It
-// returns the pages of the index the plan after (the plan before's
-// commune pages made before the edit) no longer has.
+// returns the pages of the index the plan after no longer has (the plan
+// before answers from the coverage it was made with).
 func letterPages(before, after *plan.Plan, shows map[string]bool) (gone []string) {
 	letters, was := before.Letters()
 	now, is := after.Letters()

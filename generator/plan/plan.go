@@ -55,7 +55,12 @@ type Plan struct {
 	uncovered     map[string][]*geo.Commune
 	// lastCommunes is the previous plan's, when it had made its pages.
 	lastCommunes *communeSection
-	outputs      outputs // feeds and calendars (outputs.go)
+	// coverage is the site's when the plan was made: an incremental
+	// rebuild gives the site a new one, and the plan before the edit
+	// still answers from its own (which communes have a page, are
+	// uncovered).
+	coverage *model.Coverage
+	outputs  outputs // feeds and calendars (outputs.go)
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the
@@ -121,7 +126,7 @@ func (p *Plan) Until() time.Time {
 
 // Build decides what site publishes.
 func Build(site *model.Site, opts Options) *Plan {
-	p := &Plan{site: site, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
+	p := &Plan{site: site, coverage: site.Coverage, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
 		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}}
 	p.News = make([]*model.News, 0, len(site.News))
 	p.slugs = map[string]string{} // tags repeat: fold each name once
@@ -241,7 +246,7 @@ func (p *Plan) InUniverse(com *geo.Commune) bool {
 		return true
 	}
 	if home := p.Home(); home != nil {
-		for _, e := range p.site.Coverage.Of(com.Code) {
+		for _, e := range p.coverage.Of(com.Code) {
 			if e.CPTS == home {
 				return true
 			}
@@ -274,7 +279,7 @@ func (p *Plan) HasCommunePage(com *geo.Commune) bool {
 	case model.PagesAll:
 		return true
 	case model.PagesCovered:
-		return len(p.site.Coverage.Of(com.Code)) > 0
+		return len(p.coverage.Of(com.Code)) > 0
 	}
 	return len(p.byDept[com.Departement]) > 0
 }

@@ -215,7 +215,7 @@ func (p *Plan) Uncovered(dept string) []*geo.Commune {
 		for _, d := range p.depts {
 			var uncovered []*geo.Commune
 			for _, com := range p.site.Geo.InDepartement(d.D.Code) {
-				if com.Kind != geo.KindArrondissement && len(p.site.Coverage.Of(com.Code)) == 0 {
+				if com.Kind != geo.KindArrondissement && len(p.coverage.Of(com.Code)) == 0 {
 					uncovered = append(uncovered, com)
 				}
 			}
