@@ -39,6 +39,7 @@ type Plan struct {
 	byCPTS   map[*model.CPTS][]*model.News
 	byDept   map[string][]*model.CPTS
 	depts    []Departement
+	deptPage map[string]bool // the codes of depts
 	regions  map[string]bool
 	slugs    map[string]string // tag name -> slug, folded once
 	newsOnce sync.Once
@@ -127,7 +128,7 @@ func (p *Plan) Until() time.Time {
 // Build decides what site publishes.
 func Build(site *model.Site, opts Options) *Plan {
 	p := &Plan{site: site, coverage: site.Coverage, opts: opts, tagSlug: map[string]*Tag{}, byCPTS: map[*model.CPTS][]*model.News{},
-		byDept: map[string][]*model.CPTS{}, regions: map[string]bool{}}
+		byDept: map[string][]*model.CPTS{}, deptPage: map[string]bool{}, regions: map[string]bool{}}
 	p.News = make([]*model.News, 0, len(site.News))
 	p.slugs = map[string]string{} // tags repeat: fold each name once
 	if opts.Previous != nil {
@@ -174,6 +175,7 @@ func Build(site *model.Site, opts Options) *Plan {
 		for _, d := range site.Geo.Departements() {
 			if cs := p.byDept[d.Code]; len(cs) > 0 && p.DepartementInScope(d.Code) {
 				p.depts = append(p.depts, Departement{d, cs})
+				p.deptPage[d.Code] = true
 				if p.RegionInScope(d.Region) {
 					p.regions[d.Region] = true
 				}
@@ -303,12 +305,7 @@ func (p *Plan) Has(path string) bool {
 		com := p.site.Geo.Commune(code)
 		return com != nil && com.Code == code && p.HasCommunePage(com)
 	case "departements":
-		for _, d := range p.depts {
-			if d.D.Code == code {
-				return true
-			}
-		}
-		return false
+		return p.deptPage[code]
 	case "regions":
 		return p.regions[code]
 	}
