@@ -4,7 +4,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 	"time"
 )
 
@@ -16,18 +15,14 @@ type Changes struct {
 	Published bool
 }
 
-// changes records, as files are staged, how each compares with the
-// published site: the verdict of its last write, so that a file written
-// twice (an image stripped after it was copied) counts once.
-type changes struct {
-	mu      sync.Mutex
-	verdict map[string]verdict // by site path
-}
-
+// verdict is how a staged file compares with the published site: the
+// verdict of its last write, kept in the set's entry, so that a file
+// written twice (an image stripped after it was copied) counts once.
 type verdict int8
 
 const (
-	added verdict = iota
+	unwritten verdict = iota
+	added
 	changed
 	unchanged
 )
@@ -47,42 +42,42 @@ func published(pub string, data []byte) (mtime time.Time, same, existed bool) {
 	return info.ModTime(), true, true
 }
 
-// record compares the staged file name of site path p with the
-// published one, and gives it the modification time of the published
-// file when their bytes are the same.
-func (c *changes) record(p, name, pub string, data []byte) {
+// compare compares the staged file name with the published one, pub,
+// and gives it the modification time of the published file when their
+// bytes are the same.
+func compare(name, pub string, data []byte) verdict {
 	mtime, same, existed := published(pub, data)
-	v := added
 	switch {
 	case same:
-		v = unchanged
 		_ = os.Chtimes(name, mtime, mtime)
+		return unchanged
 	case existed:
-		v = changed
+		return changed
 	}
-	c.mu.Lock()
-	if c.verdict == nil {
-		c.verdict = map[string]verdict{}
+	return added
+}
+
+// record keeps the verdict of the last write of the file at p, unless the
+// set no longer has it.
+func (s *Set) record(p string, v verdict) {
+	s.mu.Lock()
+	if e, ok := s.files[p]; ok {
+		e.verdict = v
+		s.files[p] = e
 	}
-	c.verdict[p] = v
-	c.mu.Unlock()
+	s.mu.Unlock()
 }
 
 // count returns the counts of the files the build has.
-func (c *changes) count(files map[string]entry) Changes {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+func count(files map[string]entry) Changes {
 	var out Changes
-	for p, v := range c.verdict {
-		if _, ok := files[p]; !ok {
-			continue // written, then removed from the set
-		}
-		switch v {
+	for _, e := range files {
+		switch e.verdict {
 		case added:
 			out.Added++
 		case changed:
 			out.Changed++
-		default:
+		case unchanged:
 			out.Unchanged++
 		}
 	}

@@ -42,8 +42,9 @@ type Set struct {
 
 // entry is one file: its content in memory, or only its size on disk.
 type entry struct {
-	data []byte
-	size int64
+	data    []byte
+	size    int64
+	verdict verdict // of a staged file
 }
 
 // NewSet returns an empty set in memory.

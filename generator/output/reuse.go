@@ -32,7 +32,7 @@ func RemoveKept(dest string) {
 }
 
 // reused is the previous site a stage was made from: its files and
-// folders, by name, as found when the stage was made.
+// folders, by site path, as found when the stage was made.
 type reused struct {
 	files map[string]bool
 	dirs  []string
@@ -60,15 +60,20 @@ func reusePrevious(prev, dir string) *reused {
 	}
 	r.found = true
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
+		if err != nil {
 			return nil
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return nil
+		}
+		switch rel = filepath.ToSlash(rel); {
 		case d.IsDir():
 			if p != dir {
-				r.dirs = append(r.dirs, p)
+				r.dirs = append(r.dirs, rel)
 			}
 		case d.Type().IsRegular():
-			r.files[p] = true
+			r.files[rel] = true
 		default:
 			_ = os.Remove(p)
 		}
@@ -77,19 +82,20 @@ func reusePrevious(prev, dir string) *reused {
 	return r
 }
 
-// write writes a file of the new build, unless the previous build left
-// the same bytes there. A changed file is replaced by a new one, never
-// written over: the old one may be a hard link to a file out of the site.
-// A folder of the previous build in its way is removed.
-func (r *reused) write(name string, data []byte, write writeFunc) error {
-	if r.files[name] {
+// write writes the file of the new build at site path p, name in the
+// stage, unless the previous build left the same bytes there. A changed
+// file is replaced by a new one, never written over: the old one may be a
+// hard link to a file out of the site. A folder of the previous build in
+// its way is removed.
+func (r *reused) write(p, name string, data []byte, write writeFunc) error {
+	if r.files[p] {
 		if sameContent(name, data) {
 			return nil
 		}
 		_ = os.Remove(name)
 	}
 	err := write(name, data, 0o644)
-	if err != nil && !r.files[name] {
+	if err != nil && !r.files[p] {
 		if os.RemoveAll(name) == nil {
 			err = write(name, data, 0o644)
 		}
@@ -97,16 +103,13 @@ func (r *reused) write(name string, data []byte, write writeFunc) error {
 	return err
 }
 
-// removeStale removes the files and folders of the previous build that
-// the new one (files, relative to dir; made, the folders it wrote into)
-// does not have.
+// removeStale removes the files and folders of the previous build, in
+// the stage dir, that the new one (files; made, the folders it wrote
+// into; both by site path) does not have.
 func (r *reused) removeStale(dir string, files map[string]entry, made map[string]bool) {
-	for name := range r.files {
-		rel, err := filepath.Rel(dir, name)
-		if err != nil {
-			continue
-		}
-		if _, ok := files[filepath.ToSlash(rel)]; !ok && isKind(name, false) {
+	for p := range r.files {
+		name := filepath.Join(dir, filepath.FromSlash(p))
+		if _, ok := files[p]; !ok && isKind(name, false) {
 			_ = os.Remove(name)
 		}
 	}
@@ -114,8 +117,8 @@ func (r *reused) removeStale(dir string, files map[string]entry, made map[string
 	// file of the new build where a folder was is not a folder.
 	sort.Slice(r.dirs, func(i, j int) bool { return len(r.dirs[i]) > len(r.dirs[j]) })
 	for _, d := range r.dirs {
-		if !made[d] && isKind(d, true) {
-			_ = os.Remove(d)
+		if name := filepath.Join(dir, filepath.FromSlash(d)); !made[d] && isKind(name, true) {
+			_ = os.Remove(name)
 		}
 	}
 }

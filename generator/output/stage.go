@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -20,12 +21,14 @@ type stage struct {
 	reuse     *reused // the previous site the stage was made from, or nil
 	queue     chan queuedFile
 	mu        sync.Mutex
-	made      map[string]bool // folders created so far
+	made      map[string]bool // folders created so far, by site path ("." for the root)
 	pending   int             // files queued and not yet written
 	done      *sync.Cond      // signalled when pending falls to 0
 	err       error           // the first write error
 	closing   sync.Once
-	compared  changes // how the staged files compare with the published site
+	// record keeps how a staged file compares with the published site
+	// (Set.record).
+	record func(p string, v verdict)
 	// A file written again (Replace) while its first write waits in the
 	// queue must end with its last bytes: versions count the writes of
 	// each path, and a writer skips a version older than one written. A
@@ -66,7 +69,7 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{dir: true}, queue: make(chan queuedFile, queued)}
+	st := &stage{dir: dir, dest: dest, writeFile: write, made: map[string]bool{".": true}, queue: make(chan queuedFile, queued)}
 	if reuse {
 		st.reuse = reusePrevious(filepath.Join(parent, prevPrefix+base), dir)
 	}
@@ -74,7 +77,9 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 	for range writers {
 		go st.writer()
 	}
-	return &Set{files: map[string]entry{}, stage: st}, nil
+	s := &Set{files: map[string]entry{}, stage: st}
+	st.record = s.record
+	return s, nil
 }
 
 // queuedFile is a file waiting for a writer, with the pooled buffer that
@@ -181,25 +186,25 @@ func (st *stage) write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	dir := filepath.Dir(name)
+	folder := path.Dir(p) // a part of p: the map costs no string of its own
 	st.mu.Lock()
-	made := st.made[dir]
+	made := st.made[folder]
 	st.mu.Unlock()
 	if !made {
-		if err := st.mkdir(dir); err != nil {
+		if err := st.mkdir(filepath.Dir(name)); err != nil {
 			return err
 		}
 		st.mu.Lock()
-		st.made[dir] = true
+		st.made[folder] = true
 		st.mu.Unlock()
 	}
 	if st.reuse != nil {
-		err = st.reuse.write(name, data, st.writeFile)
+		err = st.reuse.write(p, name, data, st.writeFile)
 	} else {
 		err = st.writeFile(name, data, 0o644)
 	}
 	if err == nil {
-		st.compared.record(p, name, filepath.Join(st.dest, filepath.FromSlash(p)), data)
+		st.record(p, compare(name, filepath.Join(st.dest, filepath.FromSlash(p)), data))
 	}
 	return err
 }
@@ -248,7 +253,7 @@ func (s *Set) Commit() error {
 		st.reuse.removeStale(st.dir, s.files, st.made)
 		keep = st.reuse.keep
 	}
-	changes := st.compared.count(s.files)
+	changes := count(s.files)
 	if info, err := os.Lstat(st.dest); err == nil && info.IsDir() {
 		changes.Published, changes.Removed = true, removed(st.dest, s.files)
 	}
