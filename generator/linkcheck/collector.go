@@ -136,12 +136,12 @@ func (r *reader) read(data []byte) {
 		case id:
 			r.ids = append(r.ids, v)
 		case link:
-			r.names = append(r.names, v)
+			r.link(v)
 		case srcset:
 			for {
 				c, rest, more := bytes.Cut(v, []byte(","))
 				if f := firstField(c); len(f) > 0 {
-					r.names = append(r.names, f)
+					r.link(f)
 				}
 				if !more {
 					break
@@ -150,6 +150,21 @@ func (r *reader) read(data []byte) {
 			}
 		}
 	})
+}
+
+// link keeps a link of the page, unless it is a plain http(s) URL: an
+// absolute URL is never followed (see parse), and a page's canonical URL
+// is a name no other page holds (a third of a national directory's names,
+// for nothing).
+func (r *reader) link(v []byte) {
+	rest, ok := bytes.CutPrefix(v, []byte("https://"))
+	if !ok {
+		rest, ok = bytes.CutPrefix(v, []byte("http://"))
+	}
+	if ok && plain(rest) {
+		return
+	}
+	r.names = append(r.names, v)
 }
 
 // unescape returns an attribute's value, its character references

@@ -94,7 +94,7 @@ func cutHTTP(ref string) (string, bool) {
 
 // plain reports whether s holds only letters, digits and "-._~/", and at
 // most one "#": nothing that url.Parse would unescape or reject.
-func plain(s string) bool {
+func plain[T string | []byte](s T) bool {
 	hash := false
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {

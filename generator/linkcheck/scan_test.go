@@ -22,6 +22,8 @@ func TestRead(t *testing.T) {
 		{"spaces around the equals sign", `<a href = "/x/">`, list{""}, nil},
 		{"attributes without values", `<a href id>`, list{""}, list{""}}, // which resolve
 		{"unterminated", `<a href="/x/`, nil, nil},
+		{"plain http(s) URLs, never followed, are not kept", `<link rel=canonical href=https://example.org/x/><a href="http://a.example/b#c">a</a><a href="https://a.example/?q=1">b</a><a href=mailto:a@example.org>c</a><img srcset="https://i.example/a.png 1x, /b.png 2x">`,
+			list{"https://a.example/?q=1", "mailto:a@example.org", "/b.png"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
