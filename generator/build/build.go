@@ -71,8 +71,9 @@ type Options struct {
 	Open []string
 	// Output is the set the build writes into: nil means a new set in
 	// memory; a set made by output.NewStage receives each file, minified,
-	// as soon as it is made, so the build never holds the whole site. The
-	// caller commits or discards it.
+	// as soon as it is made, so the build never holds the whole site, nor
+	// an entry of its plan per page (plan.Options.Once): such a result is
+	// not for incremental rebuilds. The caller commits or discards it.
 	Output *output.Set
 }
 
@@ -407,7 +408,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	}
 	var rendered *render.Result
 	theme := themeOf(opts.Source, opts.Theme)
-	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped})
+	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped, Once: opts.Output != nil})
 	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
 	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
 		res.memo = &search.Memo{}

@@ -33,7 +33,7 @@ func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo) *indexRun {
 		return nil
 	}
 	site := pl.Site()
-	opts := search.Options{HasPage: pl.Has, Memo: memo}
+	opts := search.Options{HasPage: pl.Has, Published: pl.Published, Memo: memo}
 	if scoped != nil && !scoped.All() {
 		opts.Communes = func(com *geo.Commune) bool { return scoped.Departements[com.Departement] }
 	}

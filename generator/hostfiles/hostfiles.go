@@ -71,7 +71,7 @@ func Sitemaps(urls []URL, size int, abs func(name string) string) []File {
 func PlanSitemaps(pl *plan.Plan, size int, abs func(sitePath string) string) []File {
 	var urls []URL
 	for _, s := range pl.Sections() {
-		for _, pg := range s.Pages() {
+		for pg := range s.All() {
 			if strings.HasSuffix(pg.Path, "/") { // not /404.html
 				urls = append(urls, URL{Loc: abs(pg.Path), LastMod: plan.LastMod(pg)})
 			}

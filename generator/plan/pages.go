@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"iter"
+	"slices"
 	"sort"
 	"sync"
 
@@ -63,20 +65,44 @@ func Windows(base string, n, per int) []*Window {
 	return out
 }
 
-// Section is a part of the pages of the site, made on first use: the
-// pages under one site folder (Under), or the site's own few pages (Under
-// is ""). A rebuild of some pages reads only the sections it wants.
+// Section is a part of the pages of the site, made on use: the pages
+// under one site folder (Under), or the site's own few pages (Under is
+// ""). A rebuild of some pages reads only the sections it wants.
 type Section struct {
 	Under string
+	make  func(add func(Page))
+	keep  bool // All yields Pages (not Options.Once)
 	once  sync.Once
-	make  func() []Page
 	pages []Page
 }
 
-// Pages returns the pages of the section. It is safe for concurrent use.
+// Pages returns the pages of the section, made once and kept: for the
+// rebuilds that compare a plan with the next. It is safe for concurrent
+// use.
 func (s *Section) Pages() []Page {
-	s.once.Do(func() { s.pages, s.make = s.make(), nil })
+	s.once.Do(func() {
+		s.make(func(pg Page) { s.pages = append(s.pages, pg) })
+	})
 	return s.pages
+}
+
+// All yields the pages of the section: those Pages keeps, or, in a plan
+// made for one build (Options.Once), pages made anew at each walk and
+// kept by none, so that the build walks its plan without holding an
+// entry per page (a decade of news is 400,000 of them). It is safe for
+// concurrent use.
+func (s *Section) All() iter.Seq[Page] {
+	if s.keep {
+		return slices.Values(s.Pages())
+	}
+	return func(yield func(Page) bool) {
+		done := false
+		s.make(func(pg Page) {
+			if !done && !yield(pg) {
+				done = true
+			}
+		})
+	}
 }
 
 // Sections returns the parts of the pages of the site, in the order

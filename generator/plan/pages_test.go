@@ -32,7 +32,7 @@ func TestSectionsHoldTheirPages(t *testing.T) {
 					seen[pg.Path] = true
 					layouts[pg.Layout] = true
 					switch pg.Layout {
-					case "commune", "departement", "region", "news":
+					case "commune", "departement", "region":
 						if pg.List == nil && !p.Has(pg.Path) {
 							t.Errorf("Has(%s) = false, for a page of the plan", pg.Path)
 						}
@@ -114,6 +114,35 @@ func TestRecordPages(t *testing.T) {
 		}
 		if others == 0 {
 			t.Errorf("%s: the folder of %s holds only its record pages: the test needs news or lists", name, c.Slug)
+		}
+	}
+}
+
+// TestSectionsWalkedOnce checks that a plan made for one build
+// (Options.Once) walks the pages a kept plan lists, each time made anew
+// from the records (a kept plan answers with its pages as first made).
+func TestSectionsWalkedOnce(t *testing.T) {
+	site := sample(t)
+	kept, once := plan.Build(site, plan.Options{}), plan.Build(site, plan.Options{Once: true})
+	walk := func(p *plan.Plan) (pages []plan.Page) {
+		for _, sec := range p.Sections() {
+			pages = append(pages, slices.Collect(sec.All())...)
+		}
+		return pages
+	}
+	if got, want := walk(once), allPages(kept); !reflect.DeepEqual(got, want) {
+		t.Fatalf("a plan for one build walks %d pages, a kept plan lists %d", len(got), len(want))
+	}
+	if got := walk(kept); !reflect.DeepEqual(got, allPages(kept)) {
+		t.Fatal("a kept plan walks other pages than it lists")
+	}
+	c := site.CPTS[0]
+	was := c.Slug
+	c.Slug = "renommee"
+	defer func() { c.Slug = was }()
+	for p, want := range map[*plan.Plan]string{kept: "/cpts/" + was + "/", once: "/cpts/renommee/"} {
+		if !slices.ContainsFunc(walk(p), func(pg plan.Page) bool { return pg.Path == want }) {
+			t.Errorf("after the CPTS is renamed, the plan (Once %v) has no page %s", p == once, want)
 		}
 	}
 }

@@ -25,6 +25,11 @@ type Options struct {
 	// Previous is an earlier plan of the same site (the dev server's last
 	// build), whose tag slugs are not folded again.
 	Previous *Plan
+	// Once is set for a plan that one build walks, then drops (a build
+	// into a staging folder): its sections make their pages at each walk
+	// (Section.All) rather than keep them for the rebuilds that compare a
+	// plan with the next, whose records may have changed since.
+	Once bool
 }
 
 // Plan is what a site publishes, decided once from the model.
@@ -42,8 +47,6 @@ type Plan struct {
 	deptPage map[string]bool // the codes of depts
 	regions  map[string]bool
 	slugs    map[string]string // tag name -> slug, folded once
-	newsOnce sync.Once
-	newsPage map[string]bool // the pages of News, made by the first Has
 
 	pointsOnce sync.Once
 	points     *Points // made by the first call of Points
@@ -287,18 +290,13 @@ func (p *Plan) HasCommunePage(com *geo.Commune) bool {
 }
 
 // Has reports whether the site has a page at a site path, for the pages
-// the search index links to: a commune, a département, a région and a
-// news item. Any other path answers false. It is safe for concurrent use.
+// the search index links to: a commune, a département, a région (a news
+// item has a page when Published). Any other path answers false. It is
+// safe for concurrent use.
 func (p *Plan) Has(path string) bool {
-	p.newsOnce.Do(func() {
-		p.newsPage = make(map[string]bool, len(p.News))
-		for _, n := range p.News {
-			p.newsPage[NewsPage(n)] = true
-		}
-	})
 	kind, code, ok := strings.Cut(strings.Trim(path, "/"), "/")
 	if !ok || strings.Contains(code, "/") {
-		return p.newsPage[path]
+		return false
 	}
 	switch kind {
 	case "communes":
@@ -309,7 +307,7 @@ func (p *Plan) Has(path string) bool {
 	case "regions":
 		return p.regions[code]
 	}
-	return p.newsPage[path]
+	return false
 }
 
 // Points returns the territories of the site by location, for the

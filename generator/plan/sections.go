@@ -23,11 +23,7 @@ func listed(add func(Page), pg Page, n, per int) {
 // section returns a section of pages under a folder, which make lists
 // with add.
 func section(under string, make func(add func(Page))) *Section {
-	return &Section{Under: under, make: func() []Page {
-		var pages []Page
-		make(func(pg Page) { pages = append(pages, pg) })
-		return pages
-	}}
+	return &Section{Under: under, make: make}
 }
 
 // makeSections lists the sections of the site.
@@ -35,6 +31,7 @@ func (p *Plan) makeSections() {
 	site, home := p.site, p.Home()
 	p.sectionAt = map[string]*Section{}
 	add := func(s *Section) {
+		s.keep = !p.opts.Once
 		p.sections = append(p.sections, s)
 		p.sectionAt[s.Under] = s
 	}

@@ -54,7 +54,7 @@ func (r *renderer) pages() {
 		if sec.Under != "" && !r.wantedUnder(sec.Under) {
 			continue // a rebuild of a few pages reads only their sections
 		}
-		for _, pg := range sec.Pages() {
+		for pg := range sec.All() {
 			if !r.wanted(pg.Path) || r.opts.Layouts != nil && !r.opts.Layouts[pg.Layout] {
 				continue
 			}
@@ -112,7 +112,7 @@ func (r *renderer) planPage(pg plan.Page) *page {
 func (r *renderer) subpages(path string) []plan.Page {
 	var out []plan.Page
 	if s := r.plan.Section(path); s != nil {
-		for _, pg := range s.Pages() {
+		for pg := range s.All() {
 			if _, ok := kinds[pg.Layout]; !ok && pg.Path != path {
 				out = append(out, pg)
 			}

@@ -254,10 +254,10 @@ func (c *collector) news() {
 	var docs []*doc
 	var news []*model.News
 	for i, n := range c.site.News {
-		p := plan.NewsPage(n)
-		if !c.hasPage(p) || c.opts.HasPage == nil && n.Draft {
+		if c.opts.Published != nil && !c.opts.Published(n) || c.opts.Published == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
+		p := plan.NewsPage(n)
 		// The oldest first: a new item takes the next id and the others keep
 		// theirs, so the shards of their stems stay as they were (a query
 		// shows the newest first: see rankOrder).

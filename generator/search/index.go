@@ -64,9 +64,11 @@ type Options struct {
 	// HasPage reports whether the site has a page at a site path
 	// ("/communes/30276/"); nil means every page exists. A commune without
 	// a page links to its département's page, or to the note on communes
-	// outside the directory (plan.Elsewhere); news without a page are left
-	// out.
+	// outside the directory (plan.Elsewhere).
 	HasPage func(path string) bool
+	// Published reports whether a news item is published (has a page);
+	// nil publishes every item but drafts.
+	Published func(*model.News) bool
 	// Label returns the UI string of a closed-list value
 	// ("profession.sage-femme" → "Sage-femme"), or "" to show the value.
 	Label func(key string) string
