@@ -50,7 +50,7 @@ func (c *Collector) Check(files *output.Set, baseURL string) []Broken {
 	parallel(len(pages), func(lo, hi int) {
 		var found []Broken
 		for _, e := range pages[lo:hi] {
-			for _, n := range e.links {
+			for n := range e.links() {
 				if reason := refs[n].reason(r, e.path, e.page); reason != "" {
 					found = append(found, Broken{e.path, c.names[n], reason})
 				}
@@ -94,7 +94,7 @@ type relative struct {
 func (c *Collector) refs(pages []entry, r resolver) []ref {
 	used := make([]bool, len(c.names))
 	for _, e := range pages {
-		for _, n := range e.links {
+		for n := range e.links() {
 			used[n] = true
 		}
 	}
@@ -129,7 +129,7 @@ func (l *ref) reason(r resolver, file string, pg page) string {
 		return l.fixed
 	case l.rel.path == "":
 		if l.rel.known {
-			if _, found := slices.BinarySearch(pg.ids, l.rel.id); found {
+			if pg.hasID(l.rel.id) {
 				return ""
 			}
 		}

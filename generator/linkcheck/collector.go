@@ -23,10 +23,6 @@ type Collector struct {
 	pages   map[string]page
 }
 
-// page is what a page holds: its links and its ids, each once, sorted by
-// their number in the collector.
-type page struct{ links, ids []uint32 }
-
 // NewCollector returns an empty collector.
 func NewCollector() *Collector {
 	return &Collector{pages: map[string]page{}, index: map[string]uint32{}}
@@ -45,10 +41,7 @@ func (c *Collector) Add(p string, data []byte) {
 	r.names = append(r.names, r.ids...)
 	nums := c.numbers(r.names, r.nums[:0])
 	r.nums = nums
-	links, ids := unique(nums[:nl]), unique(nums[nl:])
-	kept := make([]uint32, 0, len(links)+len(ids))
-	kept = append(append(kept, links...), ids...)
-	pg := page{links: kept[:len(links):len(links)], ids: kept[len(links):]}
+	pg := newPage(unique(nums[:nl]), unique(nums[nl:]))
 	c.pagesMu.Lock()
 	c.pages[p] = pg
 	c.pagesMu.Unlock()
@@ -105,8 +98,7 @@ func (c *Collector) hasID(pg page, id string) bool {
 	if !ok {
 		return false
 	}
-	_, found := slices.BinarySearch(pg.ids, n)
-	return found
+	return pg.hasID(n)
 }
 
 // A reader holds the links and ids of a page as read, before they are
