@@ -104,20 +104,20 @@ func (r *reused) write(p, name string, data []byte, write writeFunc) error {
 }
 
 // removeStale removes the files and folders of the previous build, in
-// the stage dir, that the new one (files; made, the folders it wrote
-// into; both by site path) does not have.
-func (r *reused) removeStale(dir string, files map[string]entry, made map[string]bool) {
+// the stage dir, that the new one (files, by site path) does not have.
+func (r *reused) removeStale(dir string, files map[string]entry) {
 	for p := range r.files {
 		name := filepath.Join(dir, filepath.FromSlash(p))
 		if _, ok := files[p]; !ok && isKind(name, false) {
 			_ = os.Remove(name)
 		}
 	}
-	// Deepest first; a folder that still holds something is kept, and a
-	// file of the new build where a folder was is not a folder.
+	// Deepest first; a folder that still holds something (a file of the
+	// new build) is kept, os.Remove removing only empty folders, and a file
+	// of the new build where a folder was is not a folder.
 	sort.Slice(r.dirs, func(i, j int) bool { return len(r.dirs[i]) > len(r.dirs[j]) })
 	for _, d := range r.dirs {
-		if name := filepath.Join(dir, filepath.FromSlash(d)); !made[d] && isKind(name, true) {
+		if name := filepath.Join(dir, filepath.FromSlash(d)); isKind(name, true) {
 			_ = os.Remove(name)
 		}
 	}

@@ -90,6 +90,9 @@ func TestReusingStage(t *testing.T) {
 	if got := readTree(t, prev); !maps.Equal(got, second) {
 		t.Errorf("kept = %v, want the second build", got)
 	}
+	if _, err := os.Stat(filepath.Join(dest, "old")); !os.IsNotExist(err) {
+		t.Errorf("the folder of a file the build no longer has is still there: %v", err)
+	}
 	if strings.Contains(strings.Join(written, " "), "same/index.html") {
 		t.Errorf("an unchanged file was written again: %v", written)
 	}

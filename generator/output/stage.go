@@ -21,11 +21,14 @@ type stage struct {
 	reuse     *reused // the previous site the stage was made from, or nil
 	queue     chan queuedFile
 	mu        sync.Mutex
-	made      map[string]bool // folders created so far, by site path ("." for the root)
-	pending   int             // files queued and not yet written
-	done      *sync.Cond      // signalled when pending falls to 0
-	err       error           // the first write error
-	closing   sync.Once
+	// made holds folders created, by site path ("." for the root), to
+	// spare their system calls to the files that follow; at most
+	// madeFolders, since a news item's page is alone in its folder.
+	made    map[string]bool
+	pending int        // files queued and not yet written
+	done    *sync.Cond // signalled when pending falls to 0
+	err     error      // the first write error
+	closing sync.Once
 	// record keeps how a staged file compares with the published site
 	// (Set.record).
 	record func(p string, v verdict)
@@ -43,6 +46,9 @@ type stage struct {
 // queued is how many files may wait for a writer: it bounds the memory
 // the stage holds.
 const queued = 64
+
+// madeFolders is how many folders stage.made holds before it starts again.
+const madeFolders = 1024
 
 // NewStage returns an empty set that writes each file, as it is added,
 // into a new staging folder beside dest (and removes the staging folders
@@ -195,6 +201,9 @@ func (st *stage) write(p string, data []byte) error {
 			return err
 		}
 		st.mu.Lock()
+		if len(st.made) == madeFolders {
+			clear(st.made)
+		}
 		st.made[folder] = true
 		st.mu.Unlock()
 	}
@@ -250,7 +259,7 @@ func (s *Set) Commit() error {
 	}
 	keep := ""
 	if st.reuse != nil {
-		st.reuse.removeStale(st.dir, s.files, st.made)
+		st.reuse.removeStale(st.dir, s.files)
 		keep = st.reuse.keep
 	}
 	changes := count(s.files)

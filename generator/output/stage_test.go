@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,22 @@ func TestStageKeepsTheLastWrite(t *testing.T) {
 		if data, err := os.ReadFile(filepath.Join(dest, "img", fmt.Sprint(i)+".jpg")); err != nil || string(data) != "sans" {
 			t.Fatalf("img/%d.jpg = %q, %v: the first write won", i, data, err)
 		}
+	}
+}
+
+// TestStageOfManyFolders writes files into more folders than the stage
+// remembers, then again into the first ones.
+func TestStageOfManyFolders(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	files := map[string]string{}
+	for i := range madeFolders + 10 {
+		files[fmt.Sprintf("n/%d/index.html", i)] = "a"
+	}
+	for i := range 10 {
+		files[fmt.Sprintf("n/%d/b.html", i)] = "b"
+	}
+	reusingBuild(t, dest, files)
+	if got := readTree(t, dest); !maps.Equal(got, files) {
+		t.Fatalf("public has %d files, want %d", len(got), len(files))
 	}
 }
