@@ -217,7 +217,7 @@ func (r *Result) complete(c *completion, stop func() bool) (diags diag.List, sto
 	}
 	if c.index {
 		removeIndex(files)
-		diags = startIndex(c.render.Plan, c.render.Theme, r.memo).add(files)
+		diags = startIndex(c.render.Plan, c.render.Theme, r.memo, files).wait()
 	}
 	if stop() {
 		return nil, true
@@ -432,7 +432,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	links := linkcheck.NewCollector()
 	files.InspectWith(links.Add)
 	ropts.Out = files
-	index := startIndex(pl, theme, res.memo)
+	index := startIndex(pl, theme, res.memo, files)
 	ok = step("render", func() diag.List {
 		var d diag.List
 		rendered, d = render.Site(site, ropts)
@@ -441,7 +441,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
 		return d
-	}) && step("search", func() diag.List { return index.add(rendered.Files) }) &&
+	}) && step("search", index.wait) &&
 		step("links", func() diag.List {
 			if d := CheckLinks(rendered); d.HasErrors() {
 				return d
@@ -449,6 +449,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 			return checkOutput(links.Check(rendered.Files, string(site.Config.BaseURL)), theme)
 		})
 	if !ok {
+		index.wait() // before the caller discards files
 		return nil, done()
 	}
 	res.Files = rendered.Files

@@ -72,16 +72,16 @@ func (r *Result) completeWhole(c *completion, stop func() bool) (diags diag.List
 	}
 	ropts := c.render
 	ropts.Only, ropts.Layouts, ropts.Out, ropts.Stop = nil, nil, newOutput(c.minify), stop
-	index := startIndex(ropts.Plan, ropts.Theme, r.memo) // beside the pages, as Run does
+	index := startIndex(ropts.Plan, ropts.Theme, r.memo, files) // beside the pages, as Run does
 	rendered, d := renderOver(r.Site, ropts, files, true)
 	if stop() {
-		return nil, true
+		return nil, true // files, in memory, is dropped: the index need not be waited for
 	}
 	if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 		return diags, false
 	}
 	diags = append(diags, laterWarnings(r.Site, c.deferred, rendered.Converted)...)
-	if diags = append(diags, index.add(files)...); diags.HasErrors() {
+	if diags = append(diags, index.wait()...); diags.HasErrors() {
 		return diags, false
 	}
 	r.Files, r.ids = files, rendered.ReservedIDs

@@ -15,19 +15,22 @@ import (
 )
 
 // indexRun builds the search index (package search) while the pages are
-// rendered. The index links only to pages the site has, which the site's
-// plan (package plan) says before they are rendered.
+// rendered, and adds its files to the output as soon as it is made, so
+// that a build into a staging folder does not hold them until its last
+// page (a decade of news makes an index of 144 MB). The index links only
+// to pages the site has, which the site's plan (package plan) says before
+// they are rendered.
 type indexRun struct {
 	done  chan struct{}
-	files []output.File
 	diags diag.List
 }
 
-// startIndex starts building the index of the planned site, unless the
-// site has no search form (a single-CPTS site), in which case it returns
-// nil. theme gives the UI strings that name professions and mission kinds;
-// memo keeps the terms of news items from one index to the next.
-func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo) *indexRun {
+// startIndex starts building the index of the planned site into out,
+// unless the site has no search form (a single-CPTS site), in which case
+// it returns nil. theme gives the UI strings that name professions and
+// mission kinds; memo keeps the terms of news items from one index to the
+// next. The caller waits for it (wait) before it commits or discards out.
+func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo, out *output.Set) *indexRun {
 	scoped := pl.Options().Scope
 	if pl.Home() != nil {
 		return nil
@@ -45,9 +48,11 @@ func startIndex(pl *plan.Plan, theme fs.FS, memo *search.Memo) *indexRun {
 	x := &indexRun{done: make(chan struct{})}
 	go func() {
 		defer close(x.done)
-		var st search.Stats
-		x.files, st = search.Index(site, opts)
+		files, st := search.Index(site, opts)
 		x.diags = st.Diags
+		for _, f := range files {
+			x.diags.Append(render.AddCompactFile(out, f.Path, f.Data)) // compact JSON: no minifier
+		}
 	}()
 	return x
 }
@@ -61,15 +66,12 @@ func removeIndex(files *output.Set) {
 	}
 }
 
-// add waits for the index and adds it to the rendered files.
-func (x *indexRun) add(rendered *output.Set) diag.List {
+// wait waits for the index to be in the output, and returns what it
+// reported.
+func (x *indexRun) wait() diag.List {
 	if x == nil {
 		return nil
 	}
 	<-x.done
-	diags := x.diags
-	for _, f := range x.files {
-		diags.Append(render.AddCompactFile(rendered, f.Path, f.Data)) // compact JSON: no minifier
-	}
-	return diags
+	return x.diags
 }
