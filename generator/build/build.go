@@ -104,11 +104,14 @@ type Result struct {
 	published []images.Ref
 	imageMemo *images.Memo
 	theme     render.Overlay
-	plan      *plan.Plan
-	ids       []string     // render.Result.ReservedIDs
-	memo      *search.Memo // the terms of news items, for the next index (DeferIndex)
-	pending   *completion  // what an incremental rebuild left to Complete
-	broken    bool         // Complete failed: Files mixes two states of the site
+	// static lists the site's own files of static/ when it was built
+	// (sorted): what a folder of static/ took away when it is deleted.
+	static  []string
+	plan    *plan.Plan
+	ids     []string     // render.Result.ReservedIDs
+	memo    *search.Memo // the terms of news items, for the next index (DeferIndex)
+	pending *completion  // what an incremental rebuild left to Complete
+	broken  bool         // Complete failed: Files mixes two states of the site
 }
 
 // completion is what an incremental rebuild leaves to Result.Complete
@@ -414,7 +417,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 		res.memo = &search.Memo{}
 	}
 	if openFirst { // its outputs are made by openFirst, then completeWhole
-		res.pictures, res.theme, res.plan = pictures, theme, pl
+		res.pictures, res.theme, res.plan, res.static = pictures, theme, pl, siteStatic(opts.Source)
 		if !step("render", func() diag.List { return res.openFirst(prev, ropts, opts, deferred) }) {
 			return nil, done()
 		}
@@ -454,6 +457,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	}
 	res.Files = rendered.Files
 	res.pictures, res.theme, res.plan, res.ids = pictures, theme, pl, rendered.ReservedIDs
+	res.static = siteStatic(opts.Source)
 	return res, done()
 }
 

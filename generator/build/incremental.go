@@ -116,6 +116,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	var every, everyNow bool
 	var gone, mayGo []string     // mayGo: pages removed unless rendered
 	var territory *territoryEdit // its pages are known once planned
+	static := prev.static        // the site's static files, after a change of them
 	var shownBy *cptsEdit        // so are those showing its name or stage
 	pictures := &pictureEdit{uses: prev.uses, published: prev.published, pictures: prev.pictures}
 	var toggle *cptsToggle // its pages are known once planned
@@ -207,8 +208,8 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			return nil, diags.Sort(), true
 		}
 		pictures = pics
-	} else if files, removed, isStatic := reloadStatic(prev, opts, changed); isStatic {
-		wanted, gone = files, removed
+	} else if sc, isStatic := reloadStatic(prev, opts, changed); isStatic {
+		wanted, gone, static = sc.wanted, sc.gone, sc.files
 	} else if l, isLayout := reloadLayouts(opts, changed); isLayout {
 		layouts = l
 	} else if uiStrings, isShared := reloadShared(opts, changed); isShared {
@@ -308,7 +309,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
 	res = &Result{
 		Site: site, Files: files, Images: pictures.pictures.Stats, pictures: pictures.pictures, uses: pictures.uses, published: pictures.published,
-		imageMemo: prev.imageMemo, theme: prev.theme, plan: after, ids: ids, memo: prev.memo,
+		imageMemo: prev.imageMemo, theme: prev.theme, static: static, plan: after, ids: ids, memo: prev.memo,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}

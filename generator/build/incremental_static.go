@@ -9,6 +9,15 @@ import (
 	"strings"
 )
 
+// staticChange is what a change of the site's static/ folder makes again:
+// the site paths to copy (wanted), those to remove (gone), and the site's
+// static files after it (Result.static).
+type staticChange struct {
+	wanted map[string]bool
+	gone   []string
+	files  []string
+}
+
 // reloadStatic returns, for changed files of the site's static/ folder,
 // the site paths to copy again (added, edited, or deleted where the theme
 // has a file of that name, which shows through) and those to remove
@@ -18,40 +27,87 @@ import (
 // (every page names it; see Options.StableAssets), css/site.css when the
 // configuration has [colors] (they are checked against its defaults), the
 // configured logo (checked as an image by the configuration), a deleted
-// file that a file of the site may link to (see named), a deleted
-// folder. A folder added is the files it holds (filesUnder).
-func reloadStatic(prev *Result, opts Options, changed []string) (wanted map[string]bool, gone []string, ok bool) {
+// file that a file of the site may link to (see named), a deleted path
+// that held no file of the site's static/ but output files. A folder
+// added is the files it holds (filesUnder); a folder deleted, the files
+// of the site it held (Result.static).
+func reloadStatic(prev *Result, opts Options, changed []string) (staticChange, bool) {
 	site := prev.Site
-	wanted = map[string]bool{}
-	changed, ok = filesUnder(opts.Source, changed, "static")
+	sc := staticChange{wanted: map[string]bool{}}
+	changed, ok := filesUnder(opts.Source, changed, "static")
 	if !ok {
-		return nil, nil, false
+		return sc, false
 	}
-	for _, p := range changed {
+	files := map[string]bool{}
+	for _, p := range prev.static {
+		files[p] = true
+	}
+	for _, p := range deletedFolders(prev, opts.Source, changed) {
 		name, found := strings.CutPrefix(p, "static/")
 		switch ext := path.Ext(name); {
 		case !found || name == "":
-			return nil, nil, false
+			return sc, false
 		case (ext == ".css" || ext == ".js") && !opts.StableAssets:
-			return nil, nil, false
+			return sc, false
 		case name == "css/site.css" && site.Config.Has("colors"):
-			return nil, nil, false
+			return sc, false
 		case "/"+name == site.Config.Logo:
-			return nil, nil, false
+			return sc, false
 		}
 		_, err := fs.Stat(opts.Source, p)
+		files[p] = !errors.Is(err, fs.ErrNotExist)
 		switch {
-		case !errors.Is(err, fs.ErrNotExist):
+		case files[p]:
 		case themeHas(prev, p):
 		case wasFolder(prev, name) || named(prev, name):
-			return nil, nil, false // a link to it would be broken: the full build says where
+			return sc, false // a link to it would be broken: the full build says where
 		default:
-			gone = append(gone, "/"+name)
+			sc.gone = append(sc.gone, "/"+name)
 			continue
 		}
-		wanted["/"+name] = true
+		sc.wanted["/"+name] = true
 	}
-	return wanted, gone, true
+	for p, ok := range files {
+		if ok {
+			sc.files = append(sc.files, p)
+		}
+	}
+	slices.Sort(sc.files)
+	return sc, true
+}
+
+// deletedFolders returns changed with each path that no longer exists
+// and was a folder of the site's static files replaced by those files.
+func deletedFolders(prev *Result, src fs.FS, changed []string) []string {
+	var out []string
+	for _, p := range changed {
+		var under []string
+		if _, err := fs.Stat(src, p); errors.Is(err, fs.ErrNotExist) {
+			i, _ := slices.BinarySearch(prev.static, p+"/")
+			for ; i < len(prev.static) && strings.HasPrefix(prev.static[i], p+"/"); i++ {
+				under = append(under, prev.static[i])
+			}
+		}
+		if len(under) == 0 {
+			under = []string{p}
+		}
+		out = append(out, under...)
+	}
+	return out
+}
+
+// siteStatic lists the site's own files of static/ (not the theme's), as
+// render copies them: every file but those whose name starts with a dot.
+func siteStatic(src fs.FS) []string {
+	var out []string
+	_ = fs.WalkDir(src, "static", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+			out = append(out, p)
+		}
+		return nil
+	})
+	slices.Sort(out)
+	return out
 }
 
 // themeHas reports whether the theme under the site has the file p.

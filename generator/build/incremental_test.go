@@ -511,16 +511,25 @@ func TestIncrementalStaticDeleted(t *testing.T) {
 	fsys[item] = &fstest.MapFile{Data: append(fsys[item].Data, "\nVoir [le plan](/docs/plan.pdf).\n"...)}
 	step("a link to it", []string{item}, false)
 	// A folder made with its files, reported alone (the watcher may have
-	// missed files written before it watched the folder), then deleted.
+	// missed files written before it watched the folder), then deleted,
+	// reported alone too: its files go.
 	fsys["static/zq-pieces/a.txt"] = &fstest.MapFile{Data: []byte("a")}
 	fsys["static/zq-pieces/sous/b.txt"] = &fstest.MapFile{Data: []byte("b")}
-	step("a folder added", []string{"static/zq-pieces"}, true)
+	step("a folder added", []string{"static/zq-pieces"}, false)
 	delete(fsys, "static/zq-pieces/a.txt")
 	delete(fsys, "static/zq-pieces/sous/b.txt")
-	if _, _, ok := build.Incremental(res, opts, []string{"static/zq-pieces"}); ok {
-		t.Fatal("a folder deleted: want a full build")
+	step("a folder deleted", []string{"static/zq-pieces"}, true)
+	if res.Files.Has("zq-pieces/sous/b.txt") {
+		t.Fatal("a file of the deleted folder is still published")
 	}
+	// The folder of a file a page links to: a full build says where.
+	fsys["static/docs/annexe.pdf"] = &fstest.MapFile{Data: []byte("%PDF-1.4 annexe")}
+	step("a file added beside the linked one", []string{"static/docs/annexe.pdf"}, false)
 	delete(fsys, plan)
+	delete(fsys, "static/docs/annexe.pdf")
+	if _, _, ok := build.Incremental(res, opts, []string{"static/docs"}); ok {
+		t.Fatal("the folder of a file a page links to deleted: want a full build")
+	}
 	if _, _, ok := build.Incremental(res, opts, []string{plan}); ok {
 		t.Fatal("a file a page links to deleted: want a full build")
 	}
