@@ -365,17 +365,18 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	var uses []imageUse
 	memo := images.NewMemo()      // images checked, then published
 	var deferred []model.Markdown // bodies whose links render checks (see check)
-	var converted map[diag.Pos]bool
+	var later *laterBodies        // deferred, with those render converted
 	openFirst := prev != nil && prev.Files != nil && opts.DeferIndex && len(opts.Open) > 0
 	done := func() diag.List {
 		if openFirst && res.pending != nil { // the completion warns of what render did not convert
 			return all.Sort()
 		}
-		return append(all, laterWarnings(site, deferred, converted)...).Sort()
+		return append(all, laterWarnings(site, later)...).Sort()
 	}
 	valid := step("validate", func() diag.List {
 		var d diag.List
 		d, uses, deferred = check(site, opts.Geo, Files{Site: opts.Source, Theme: opts.Theme, ImageCache: opts.ImageCache, memo: memo}, true)
+		later = newLaterBodies(deferred)
 		return append(d, applyGitDates(site, opts.Git)...)
 	})
 	if !loaded || !valid {
@@ -412,7 +413,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	var rendered *render.Result
 	theme := themeOf(opts.Source, opts.Theme)
 	pl := plan.Build(site, plan.Options{Now: opts.Now, Drafts: opts.Drafts, Scope: scoped, Once: opts.Output != nil})
-	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets}
+	ropts := render.Options{Theme: theme, Plan: pl, Images: pictures, Squeeze: !opts.NoMinify, StableAssets: opts.StableAssets, Converted: later.mark}
 	if opts.DeferIndex { // the dev server, whose rebuilds index the site again
 		res.memo = &search.Memo{}
 	}
@@ -440,7 +441,6 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 		var d diag.List
 		rendered, d = render.Site(site, ropts)
 		if rendered != nil {
-			converted = rendered.Converted
 			d = append(d, addImages(rendered.Files, pictures, theme)...)
 		}
 		return d

@@ -71,7 +71,8 @@ func (r *Result) completeWhole(c *completion, stop func() bool) (diags diag.List
 		diags.Append(render.AddFile(files, f.Path, f.Data))
 	}
 	ropts := c.render
-	ropts.Only, ropts.Layouts, ropts.Out, ropts.Stop = nil, nil, newOutput(c.minify), stop
+	later := newLaterBodies(c.deferred)
+	ropts.Only, ropts.Layouts, ropts.Out, ropts.Stop, ropts.Converted = nil, nil, newOutput(c.minify), stop, later.mark
 	index := startIndex(ropts.Plan, ropts.Theme, r.memo, files) // beside the pages, as Run does
 	rendered, d := renderOver(r.Site, ropts, files, true)
 	if stop() {
@@ -80,7 +81,7 @@ func (r *Result) completeWhole(c *completion, stop func() bool) (diags diag.List
 	if diags = append(diags, d...); rendered == nil || diags.HasErrors() {
 		return diags, false
 	}
-	diags = append(diags, laterWarnings(r.Site, c.deferred, rendered.Converted)...)
+	diags = append(diags, laterWarnings(r.Site, later)...)
 	if diags = append(diags, index.wait()...); diags.HasErrors() {
 		return diags, false
 	}

@@ -63,6 +63,10 @@ type Options struct {
 	// Out receives the files, each as soon as it is made (a set may minify
 	// and write them to disk as they come); nil means a new set in memory.
 	Out *output.Set
+	// Converted, when set, is called with the start (model.Markdown.Pos)
+	// of each Markdown body render converts, whose link warnings it
+	// reports; from one goroutine at a time.
+	Converted func(diag.Pos)
 	// Squeeze removes, once, the white space HTML does not render from the
 	// theme's text (after each layout's first page), the partials made by
 	// partialCached and the HTML of Markdown (output.SqueezeHTML), so that
@@ -90,9 +94,6 @@ type Link struct {
 type Result struct {
 	Files *output.Set
 	Links []Link
-	// Converted holds the start of every Markdown body rendered (its
-	// model.Markdown.Pos), whose link warnings render reported.
-	Converted map[diag.Pos]bool
 	// ReservedIDs are the element ids the theme's layouts write, sorted,
 	// which Markdown headings avoid: an edit of a layout that changes
 	// them changes the pages of every layout.
@@ -118,7 +119,6 @@ type renderer struct {
 	out        *output.Set
 	diags      diag.List
 	links      []Link
-	converted  map[diag.Pos]bool // the bodies markdownPage converted
 
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
@@ -179,7 +179,7 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.diags.Warnf(diag.Pos{File: "i18n/" + site.Config.Language + ".toml"}, diag.Template, "missing UI string %q", k).
 			WithHint("add %s = \"...\" to the site's i18n/%s.toml", k, site.Config.Language)
 	}
-	return &Result{Files: r.out, Links: r.links, Converted: r.converted, ReservedIDs: r.tmpl.ids}, r.diags.Sort()
+	return &Result{Files: r.out, Links: r.links, ReservedIDs: r.tmpl.ids}, r.diags.Sort()
 }
 
 // newRenderer returns a renderer of site with its options, plan and base
@@ -418,10 +418,9 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 		return ""
 	}
 	res, diags := r.md.ConvertPage(text, m.Pos, top, eagerImage)
-	if r.converted == nil {
-		r.converted = map[diag.Pos]bool{}
+	if r.opts.Converted != nil {
+		r.opts.Converted(m.Pos)
 	}
-	r.converted[m.Pos] = true
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {
