@@ -87,3 +87,38 @@ func TestQuietUntilTheFirstCollection(t *testing.T) {
 		t.Errorf("GOGC = %d after the first collection, want %d", got, p.Percent)
 	}
 }
+
+// TestHeadroomFollowsTheLiveHeap: after the fallback, with Headroom, the
+// memory limit is Headroom times the live heap, and follows it as it grows.
+func TestHeadroomFollowsTheLiveHeap(t *testing.T) {
+	restore(t)
+	p := Policy{Budget: 64 << 20, Percent: 400, Fallback: 50, Share: 0.5, Every: time.Millisecond, Headroom: 1.7}
+	stop := Start(p)
+	defer func() { keep = nil }()
+	limitFor := func(live int) {
+		t.Helper()
+		for len(keep) < live {
+			keep = append(keep, make([]byte, 1<<20))
+		}
+		runtime.GC()
+		want := int64(1.7 * float64(live<<20))
+		deadline := time.Now().Add(2 * time.Second)
+		got := debug.SetMemoryLimit(-1)
+		slack := int64(28 << 20) // 1.7 times 16 MiB: the rest of the test's heap
+		for (got < want || got > want+slack) && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+			got = debug.SetMemoryLimit(-1)
+		}
+		if got < want || got > want+slack {
+			t.Errorf("memory limit %d MiB with %d MiB live, want about %d MiB", got>>20, live, want>>20)
+		}
+	}
+	limitFor(48) // 75 % of the budget: the fallback
+	limitFor(96)
+	if !stop() {
+		t.Error("did not fall back")
+	}
+	if got := debug.SetGCPercent(100); got != p.Fallback {
+		t.Errorf("GOGC = %d after the fallback, want %d", got, p.Fallback)
+	}
+}
