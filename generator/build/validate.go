@@ -159,7 +159,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 
 // laterBodies are the bodies check deferred (their links are checked
 // when render converts them), sorted by position, with those render
-// converted marked: one bit each, where a map of the bodies converted
+// converted marked: one byte each, where a map of the bodies converted
 // took 60 MB at 400,000 news.
 type laterBodies struct {
 	list      []model.Markdown
