@@ -1,6 +1,8 @@
 package model
 
 import (
+	"sync"
+
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 )
@@ -34,30 +36,67 @@ type Fields struct {
 	File string   // path of the file, relative to the site root
 	Pos  diag.Pos // the record itself: a table header, or line 1
 	// Keys holds where each key's value was written in File, by TOML key
-	// ("aci_signed", "address.commune"): a list, not a map, since a
-	// national directory has a hundred thousand records of a few keys.
+	// ("aci_signed", "address.commune"; see Mark, At, Has): a list, not a
+	// map, since a national directory has a hundred thousand records of a
+	// few keys, and a decade of news two million keys.
 	Keys []KeyPos
 	// Broken is set when the file did not parse: its errors are reported,
 	// and checks of what it would have said are skipped.
 	Broken bool
 }
 
-// KeyPos is where the value of a record's key was written in its file.
+// KeyPos is where the value of a record's key was written in its file,
+// the key by its number in the process's table of key names: 12 bytes,
+// where the key's string took 16 more.
 type KeyPos struct {
-	Key       string
+	key       uint32
 	Line, Col int32
+}
+
+// keyNames numbers the keys records mark: those of the record types'
+// fields and their nested tables (a few hundred), never a key read from
+// a file that no field has.
+var keyNames struct {
+	sync.RWMutex
+	number map[string]uint32
+}
+
+// keyNumber returns the number of a key name, giving one to a new name.
+func keyNumber(key string) uint32 {
+	keyNames.RLock()
+	n, ok := keyNames.number[key]
+	keyNames.RUnlock()
+	if ok {
+		return n
+	}
+	keyNames.Lock()
+	defer keyNames.Unlock()
+	if n, ok := keyNames.number[key]; ok {
+		return n
+	}
+	if keyNames.number == nil {
+		keyNames.number = map[string]uint32{}
+	}
+	n = uint32(len(keyNames.number))
+	keyNames.number[key] = n
+	return n
 }
 
 // Mark records the position of a key's value, written in the record's file.
 func (f *Fields) Mark(key string, p diag.Pos) {
-	f.Keys = append(f.Keys, KeyPos{Key: key, Line: int32(p.Line), Col: int32(p.Col)})
+	f.Keys = append(f.Keys, KeyPos{key: keyNumber(key), Line: int32(p.Line), Col: int32(p.Col)})
 }
 
 // key returns the position of a key's value.
 func (f Fields) key(key string) (KeyPos, bool) {
-	for _, k := range f.Keys {
-		if k.Key == key {
-			return k, true
+	keyNames.RLock()
+	n, known := keyNames.number[key]
+	keyNames.RUnlock()
+	if known {
+		for _, k := range f.Keys {
+			if k.key == n {
+				return k, true
+			}
 		}
 	}
 	return KeyPos{}, false

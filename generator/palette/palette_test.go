@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/palette"
 )
@@ -50,7 +51,9 @@ const themeCSS = `:root {
 
 func TestCheck(t *testing.T) {
 	at := func(key string) model.Fields {
-		return model.Fields{File: "sites/x.toml", Keys: []model.KeyPos{{Key: key, Line: 9, Col: 10}}}
+		f := model.Fields{File: "sites/x.toml"}
+		f.Mark(key, diag.Pos{Line: 9, Col: 10})
+		return f
 	}
 	tests := []struct {
 		name  string

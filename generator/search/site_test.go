@@ -46,7 +46,7 @@ func members(professions ...string) []*model.Member {
 	var out []*model.Member
 	for _, p := range professions {
 		m := &model.Member{Kind: model.KindProfessionnel, Profession: model.Profession(p)}
-		m.Keys = []model.KeyPos{{Key: "profession"}}
+		m.Mark("profession", diag.Pos{})
 		out = append(out, m)
 	}
 	return out
