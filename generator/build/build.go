@@ -457,7 +457,9 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	}
 	res.Files = rendered.Files
 	res.pictures, res.theme, res.plan, res.ids = pictures, theme, pl, rendered.ReservedIDs
-	res.static = siteStatic(opts.Source)
+	if opts.Output == nil { // a staged build is not rebuilt incrementally: no walk of static/ for it
+		res.static = siteStatic(opts.Source)
+	}
 	return res, done()
 }
 
