@@ -48,8 +48,10 @@ import (
 //     (its départements, a territory reaching another département,
 //     several files at once), the CPTS read again whole but for its news;
 //   - the communes.toml of one CPTS, when the départements it reaches
-//     are unchanged and no commune loses its page (see territoryEdit):
-//     what shows its territory, the search index and the open data;
+//     are unchanged (see territoryEdit): what shows its territory, the
+//     search index and the open data; pages of communes that lose
+//     theirs removed, unless a page kept as it is links to one
+//     (linkedFrom);
 //   - a free page: its page when only its text changed; added, deleted,
 //     or with a new title or weight (the menu), every page (see below);
 //   - files of static/ added, edited or deleted, but the logo, and
@@ -237,14 +239,16 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	}
 	if territory != nil {
 		var shows map[string]bool
-		var full bool
+		var lost []string
 		var err error
-		if wanted, shows, mayGo, full, err = territory.pages(site, after); full {
-			return nil, nil, false
-		} else if err != nil {
+		if wanted, shows, mayGo, lost, err = territory.pages(site, after); err != nil {
 			diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", err)
 			return nil, diags.Sort(), true
 		}
+		if len(lost) > 0 && linkedFrom(prev, lost, wanted, shows, setOf(mayGo)) {
+			return nil, nil, false // a link to a page that goes would break: a full build says where
+		}
+		gone = append(gone, lost...)
 		maps.Copy(older, shows)
 	}
 	if wanted == nil {

@@ -25,9 +25,9 @@ import (
 // CPTS of communes nobody covers, the maps that draw its territory (those
 // of its neighbours, of its départements, of France), the pages of its
 // départements and régions, the open data and the search index; with
-// [communes] pages = "covered", the pages of communes that gain one and
-// of the A-Z index that list them. The départements it reaches are
-// unchanged, and no commune loses its page (else: a full build).
+// [communes] pages = "covered", the pages of communes that gain one or
+// lose theirs and of the A-Z index that list them. The départements it
+// reaches are unchanged (else: a full build).
 type territoryEdit struct {
 	c     *model.CPTS
 	fresh model.Territory // its entries point to c
@@ -142,11 +142,13 @@ func claimed(site *model.Site, c *model.CPTS) []string {
 // territory (see territoryEdit): the site paths to render again, own (the
 // CPTS's pages, where its author looks) and shows (the others), and those
 // of them that may be gone (the pages of lists whose length changed),
-// which the rebuild removes when it does not render them. full reports a
-// change that needs a full build: with [communes] pages = "covered", a
-// commune that loses its page (one that gains its page is made, with the
-// pages of the A-Z index that list it: letterPages).
-func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[string]bool, mayGo []string, full bool, err error) {
+// which the rebuild removes when it does not render them. With
+// [communes] pages = "covered", lost are the pages of communes no longer
+// covered, which go (pages that link to them and are not rendered again
+// make it a full build: see linkedFrom); a commune that gains its page
+// has it made; either way with the pages of the A-Z index that list it
+// (letterPages).
+func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[string]bool, mayGo, lost []string, err error) {
 	c := e.c
 	reached := claimed(site, c)
 	for _, code := range e.before.reached {
@@ -159,7 +161,7 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 		for _, code := range reached {
 			was, is := e.before.coverage.Covered(code), site.Coverage.Covered(code)
 			if was && !is {
-				return nil, nil, nil, true, nil // links to its page would break: a full build says where
+				lost = append(lost, plan.CommunePage(code))
 			}
 			gained = gained || is && !was
 		}
@@ -185,7 +187,7 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 	}
 	// The maps of the CPTS that border the territory, before or after.
 	if err := neighbourPages(site, c, reached, shows); err != nil {
-		return nil, nil, nil, false, err
+		return nil, nil, nil, nil, err
 	}
 	depts := c.AllDepartements()
 	for _, d := range depts {
@@ -205,10 +207,10 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 			shows[plan.CommunePage(com.Code)] = true
 		}
 	}
-	if gained {
+	if gained || len(lost) > 0 {
 		mayGo = append(mayGo, letterPages(e.before.plan, pl, shows)...)
 	}
-	return own, shows, mayGo, false, nil
+	return own, shows, mayGo, lost, nil
 }
 
 // letterPages adds to shows the pages of the A-Z index of communes that

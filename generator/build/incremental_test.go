@@ -709,10 +709,14 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 	// With a page for covered communes only: a commune claimed in part
 	// rather than whole, and communes newly covered, which gain their
 	// page and their place in the A-Z index (under a letter it has, and
-	// under one it has not yet), are incremental; a commune no longer
-	// covered (links to its page would break) is a full build.
+	// under one it has not yet), are incremental; so is a commune no
+	// longer covered that no page links to, whose page goes (and the
+	// letter it alone had); one that a page links to is a full build
+	// (that link would break), even when the link spells the path with
+	// escapes (a test construction: a free page linking to Angers).
 	edit(colhaj, "communes = [\n  \"72181\", # Le Mans\n", "communes = [\n")
 	edit("config.toml", `pages = "departments"`, `pages = "covered"`)
+	fsys["content/pages/angers.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Angers\"\n+++\nVoir [Angers](/communes/%349007/).\n")}
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
 	}
@@ -752,9 +756,23 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 			t.Errorf("%s (%s) has no page, or its letter's page does not list it", com.Name, com.Code)
 		}
 	}
+	before = res.Files.Clone()
+	edit(colhaj, fmt.Sprintf("  %q,\n", unknown.Code), "")
+	next, diags, ok = build.Incremental(res, opts, []string{colhaj})
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("pages of covered communes, a commune no longer covered: incremental %v, %v", ok, diags)
+	}
+	res = next
+	sameAsFullBuild(t, fsys, before, res)
+	if res.Files.Has("communes/"+unknown.Code+"/index.html") || res.Files.Has("communes/"+strings.ToLower(unknown.Name[:1])+"/index.html") {
+		t.Errorf("%s (%s) is no longer covered: its page and its letter's stay", unknown.Name, unknown.Code)
+	}
 	edit(colhaj, `"49007", # Angers`, "")
 	if _, _, ok := build.Incremental(res, opts, []string{colhaj}); ok {
-		t.Error("pages of covered communes, a commune no longer covered: want a full build")
+		t.Error("pages of covered communes, a commune no longer covered that a page links to: want a full build")
+	}
+	if _, diags := build.Run(opts); !strings.Contains(fmt.Sprint(diags), "content/pages/angers.md:4:") {
+		t.Errorf("the full build does not say where the link to Angers's page is: %v", diags)
 	}
 }
 
