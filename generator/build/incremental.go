@@ -54,8 +54,9 @@ import (
 //     (linkedFrom);
 //   - a free page: its page when only its text changed; added, deleted,
 //     or with a new title or weight (the menu), every page (see below);
-//   - files of static/ added, edited or deleted, but the logo, and
-//     stylesheets and scripts unless Options.StableAssets: those files,
+//   - files of static/ added, edited or deleted, but the configured
+//     logo deleted, and stylesheets and scripts unless
+//     Options.StableAssets: those files,
 //     copied (images stripped) as a full build does, or removed when no
 //     file of the site names them (see reloadStatic);
 //   - page layouts of the site (layouts/cpts.html) edited or added: the
@@ -71,7 +72,7 @@ import (
 //
 // Either way a scheduled item whose date passed is published, as the new
 // plan says. It returns ok=false when the change needs a full build:
-// other files, the configured logo, a folder (but a CPTS's), a news file
+// other files, the configured logo deleted, a folder (but a CPTS's), a news file
 // of the site's own added or deleted on a site whose [scope] leaves them
 // out, a CPTS added with files a full build warns of, the configuration; and on top of a
 // provisional result (RunOver), whose files are those of the build

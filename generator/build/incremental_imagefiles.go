@@ -18,7 +18,7 @@ import (
 // show is an edit of those pages too, and is copied (copied). It returns
 // the rest of changed (rest), the image files shown (shown), those of
 // static/ among them (copied), and ok=false when a changed image of
-// static/ is the configured logo: a full build.
+// static/ is the configured logo and no longer a file: a full build.
 func imageFiles(prev *Result, changed []string) (rest, shown, copied []string, ok bool) {
 	for _, p := range changed {
 		if !images.IsImageName(p) || strings.HasPrefix(p, "static/") && !shownBy(prev, p) {
@@ -43,7 +43,7 @@ func imageFiles(prev *Result, changed []string) (rest, shown, copied []string, o
 			shown = append(shown, p)
 		}
 		if strings.HasPrefix(p, "static/") {
-			if "/"+strings.TrimPrefix(p, "static/") == prev.Site.Config.Logo {
+			if "/"+strings.TrimPrefix(p, "static/") == prev.Site.Config.Logo && logoBroken(prev) {
 				return nil, nil, nil, false
 			}
 			copied = append(copied, p)

@@ -7,6 +7,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"github.com/cpts-fr/cpts/generator/diag"
 )
 
 // staticChange is what a change of the site's static/ folder makes again:
@@ -26,7 +28,8 @@ type staticChange struct {
 // files, a stylesheet or script when their names carry a fingerprint
 // (every page names it; see Options.StableAssets), css/site.css when the
 // configuration has [colors] (they are checked against its defaults), the
-// configured logo (checked as an image by the configuration), a deleted
+// configured logo when it is no longer a file (the configuration's error;
+// edited, it is copied as any image: its name has no fingerprint), a deleted
 // file that a file of the site may link to (see named), a deleted path
 // that held no file of the site's static/ but output files. A folder
 // added is the files it holds (filesUnder); a folder deleted, the files
@@ -51,8 +54,8 @@ func reloadStatic(prev *Result, opts Options, changed []string) (staticChange, b
 			return sc, false
 		case name == "css/site.css" && site.Config.Has("colors"):
 			return sc, false
-		case "/"+name == site.Config.Logo:
-			return sc, false
+		case "/"+name == site.Config.Logo && logoBroken(prev):
+			return sc, false // the configuration's error
 		}
 		_, err := fs.Stat(opts.Source, p)
 		files[p] = !errors.Is(err, fs.ErrNotExist)
@@ -172,4 +175,13 @@ func filesUnder(src fs.FS, changed []string, root string) (files []string, ok bo
 func wasFolder(prev *Result, name string) bool {
 	prefix := name + "/"
 	return slices.ContainsFunc(prev.Files.Paths(), func(p string) bool { return strings.HasPrefix(p, prefix) })
+}
+
+// logoBroken reports whether the configured logo is no longer what the
+// configuration wants (a file of static/, in the site or the theme):
+// the full build reports it.
+func logoBroken(prev *Result) bool {
+	var diags diag.List
+	checkLogo(&diags, prev.Site.Config, prev.theme)
+	return diags.HasErrors()
 }

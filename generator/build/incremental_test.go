@@ -538,6 +538,47 @@ func TestIncrementalStaticDeleted(t *testing.T) {
 	}
 }
 
+// TestIncrementalSiteLogo edits the configured logo under the dev
+// server: its name has no fingerprint, so the file alone is copied again,
+// as a full build copies it; deleted, it is the configuration's error,
+// which the full build reports, even when no page names the file.
+func TestIncrementalSiteLogo(t *testing.T) {
+	const logo = "static/img/logo.png"
+	fsys := copyFS(t, cpts.Sample)
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["config.toml"].Data), "theme = ", "logo = \"/img/logo.png\"\ntheme = ", 1))}
+	fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(64, 32))}
+	// A header of the site's that does not show the logo: no page names
+	// it, and its deletion is the configuration's error all the same.
+	header, err := fs.ReadFile(themes.Default(), "layouts/partials/header.html")
+	shown := `{{with siteLogo}}<img class="site-logo" src="{{.}}" alt="">{{end}}`
+	if err != nil || !bytes.Contains(header, []byte(shown)) {
+		t.Fatalf("the theme's header does not show the logo as the test expects (%v)", err)
+	}
+	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: bytes.Replace(header, []byte(shown), nil, 1)}
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, changed := range [][]string{{logo}, {"static/img"}} {
+		fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(96, 40+len(changed[0])))}
+		before := res.Files.Clone()
+		next, diags, ok := build.Incremental(res, opts, changed)
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("the logo edited (%v): ok=%v %v", changed, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+	delete(fsys, logo)
+	if _, _, ok := build.Incremental(res, opts, []string{logo}); ok {
+		t.Fatal("the logo deleted: want a full build")
+	}
+	if _, diags := build.Run(opts); !strings.Contains(fmt.Sprint(diags), "logo: no file static/img/logo.png") {
+		t.Fatalf("the full build does not report the missing logo: %v", diags)
+	}
+}
+
 // TestIncrementalNewsImages shows, replaces and removes photos and
 // covers of news items, deletes an item with a cover, and checks the
 // images published against a full build: new versions added, those no
