@@ -31,6 +31,8 @@ import (
 //   - image files (see imageFiles): an edit of the news items, CPTS and
 //     free pages that show them (one of static/ copied too), or nothing
 //     when none does (one of static/ copied alone);
+//   - files of a CPTS's folder that the content model does not read
+//     (see strayFiles): nothing, but the full build's warning of each;
 //   - the record files of one CPTS (index.md, members, missions, contacts,
 //     events) when they change only what its own outputs show (see
 //     cptsEdit): its page and poster, the home page, the calendars, the
@@ -74,7 +76,7 @@ import (
 // plan says. It returns ok=false when the change needs a full build:
 // other files, the configured logo deleted, a folder (but a CPTS's), a news file
 // of the site's own added or deleted on a site whose [scope] leaves them
-// out, a CPTS added with files a full build warns of, the configuration; and on top of a
+// out, a CPTS added with news files a full build warns of, the configuration; and on top of a
 // provisional result (RunOver), whose files are those of the build
 // before it. On errors it returns the diagnostics and a nil result;
 // prev and its model are left as they were. The search index is made
@@ -95,10 +97,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	if !ok {
 		return nil, nil, false
 	}
-	if len(changed) == 0 { // images no page shows: the site is the same
+	changed, strays := strayFiles(prev, opts.Source, changed)
+	if len(changed) == 0 { // images no page shows, files the model does not read: the site is the same
 		same := *prev
 		same.Stages, same.Rendered = []Stage{{"reload", time.Since(start)}}, 0
-		return &same, nil, true
+		return &same, strays.Sort(), true
 	}
 	prev.imageMemo.Forget(shownImages...) // read again by the news edit that shows them
 	var undo []func()
@@ -328,7 +331,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			}
 		}
 	}
-	return res, diags.Sort(), true
+	return res, append(diags, strays...).Sort(), true
 }
 
 // deferred moves the open data from wanted to older, then returns the

@@ -75,13 +75,16 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if replace && slices.ContainsFunc(changed, func(p string) bool { return p != dir && !recordFiles[path.Base(p)] && path.Base(p) != "communes.toml" }) {
 		return nil, nil, false // news, images, or a file a full build warns of
 	}
-	var newsFiles []string
+	var newsFiles, strays []string
 	if !replace {
-		if newsFiles, ok = newFolder(opts.Source, dir); !ok {
+		if newsFiles, strays, ok = newFolder(opts.Source, dir); !ok {
 			return nil, nil, false
 		}
 	}
 	fresh, diags := load.CPTSFolder(opts.Source, slug, load.Options{})
+	for _, p := range strays {
+		load.WarnUnknown(&diags, p)
+	}
 	if diags.HasErrors() {
 		return nil, diags, true
 	}
@@ -105,14 +108,16 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	return t, diags, true
 }
 
-// newFolder returns the news files of the folder of a new CPTS, and
-// whether it holds only what reloadToggle reads alone: its record files,
-// images, and in news/ the items a full build reads (load.NewsFolder);
-// nothing a full build warns of as not part of the content model.
-func newFolder(fsys fs.FS, dir string) (news []string, ok bool) {
+// newFolder returns the news files of the folder of a new CPTS and the
+// files the content model does not read (strays, which a full build warns
+// of), and whether it holds only what reloadToggle reads alone: its
+// record files, images, in news/ the items a full build reads
+// (load.NewsFolder), and those strays, regular files of the folder or of
+// folders of their own.
+func newFolder(fsys fs.FS, dir string) (news, strays []string, ok bool) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, false
+		return nil, nil, false
 	}
 	for _, e := range entries {
 		name := e.Name()
@@ -120,13 +125,19 @@ func newFolder(fsys fs.FS, dir string) (news []string, ok bool) {
 		case load.Ignored(name), !e.IsDir() && (recordFiles[name] || name == "communes.toml" || load.IsImage(name)):
 		case e.IsDir() && name == "news":
 			if news, ok = load.NewsFolder(fsys, dir+"/news"); !ok {
-				return nil, false
+				return nil, nil, false
 			}
+		case name == "news": // not a folder: the full build says what it makes of it
+			return nil, nil, false
 		default:
-			return nil, false
+			found, ok := strayTree(fsys, dir+"/"+name)
+			if !ok {
+				return nil, nil, false
+			}
+			strays = append(strays, found...)
 		}
 	}
-	return news, true
+	return news, strays, true
 }
 
 // readNews reads the news files of a CPTS added with them, as a news

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/cpts-fr/cpts/generator/build"
+	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/images/imagetest"
 )
 
@@ -19,8 +20,9 @@ import (
 // full build gives; deleted, its open page is gone before the completion,
 // and the site is again what a full build gives; with a logo and a photo,
 // the same (processed, then dropped); with its news too (one in a
-// bundle, one with a photo, a draft, a scheduled one). One whose folder
-// holds a file a full build warns of or refuses is a full build (RunOver).
+// bundle, one with a photo, a draft, a scheduled one). One whose news
+// folder holds a file a full build warns of or refuses is a full build
+// (RunOver).
 func TestIncrementalCPTSAddedAndDeleted(t *testing.T) {
 	fsys, opts, res := servedSample(t)
 	opts.Open = []string{"/cpts/essai-cahors/"}
@@ -158,22 +160,84 @@ func TestIncrementalCPTSReplaced(t *testing.T) {
 	}
 }
 
-// TestIncrementalCPTSStrayFile: a file a full build warns of (not part
-// of the content model) in a CPTS's folder, saved or in a new CPTS's
-// folder, is a full build, which gives the warning.
+// TestIncrementalCPTSStrayFile: files the content model does not read
+// (a full build warns of them and publishes nothing of them) saved in a
+// CPTS's folder, beside its records or in a folder of their own, alone or
+// with a record, deleted, or in a new CPTS's folder, are incremental:
+// the site is what a full build makes, and the warning is the full
+// build's.
 func TestIncrementalCPTSStrayFile(t *testing.T) {
 	fsys, opts, res := servedSample(t)
-	fsys["content/cpts/colhaj/notes.txt"] = &fstest.MapFile{Data: []byte("à voir\n")}
-	if _, _, ok := build.Incremental(res, opts, []string{"content/cpts/colhaj/notes.txt"}); ok {
-		t.Error("a stray file in a CPTS's folder: want a full build")
+	const notes, minutes, index = "content/cpts/colhaj/notes.txt", "content/cpts/colhaj/docs/compte-rendu.odt", "content/cpts/colhaj/index.md"
+	warning := func(diags diag.List, p string) string {
+		for _, d := range diags {
+			if d.Pos.File == p {
+				return d.String()
+			}
+		}
+		return ""
 	}
-	delete(fsys, "content/cpts/colhaj/notes.txt")
-	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
-	fsys["content/cpts/essai-cahors/notes.txt"] = &fstest.MapFile{Data: []byte("à voir\n")}
-	if _, _, ok := build.Incremental(res, opts, []string{addedIndex}); ok {
-		t.Error("a new CPTS with a stray file: want a full build")
+	for _, step := range []struct {
+		what    string
+		changed []string
+		edit    func()
+		warned  []string
+	}{
+		{"a stray file saved", []string{notes}, func() { fsys[notes] = &fstest.MapFile{Data: []byte("à voir\n")} }, []string{notes}},
+		{"one in a folder of its own", []string{"content/cpts/colhaj/docs", minutes}, func() { fsys[minutes] = &fstest.MapFile{Data: []byte("PK")} }, []string{minutes}},
+		{"one saved with the record beside it", []string{notes, index}, func() {
+			fsys[notes] = &fstest.MapFile{Data: []byte("à revoir\n")}
+			fsys[index] = &fstest.MapFile{Data: append(fsys[index].Data, "\nUn ajout.\n"...)}
+		}, []string{notes}},
+		{"one deleted", []string{notes}, func() { delete(fsys, notes) }, nil},
+		{"a folder of them deleted", []string{"content/cpts/colhaj/docs"}, func() { delete(fsys, minutes) }, nil},
+		{"a new CPTS with one", []string{addedIndex}, func() {
+			fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+			fsys["content/cpts/essai-cahors/notes.txt"] = &fstest.MapFile{Data: []byte("à voir\n")}
+		}, []string{"content/cpts/essai-cahors/notes.txt"}},
+	} {
+		step.edit()
+		next, diags, ok := build.Incremental(res, opts, step.changed)
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s: incremental %v, %v", step.what, ok, diags)
+		}
+		full, fullDiags := build.Run(serveOptions(t, fsys))
+		if full == nil {
+			t.Fatal(fullDiags)
+		}
+		if d := next.Complete(); d.HasErrors() {
+			t.Fatal(d)
+		}
+		for _, p := range union(full.Files.Paths(), next.Files.Paths()) {
+			want, _ := full.Files.Get(p)
+			if got, _ := next.Files.Get(p); !bytes.Equal(got, want) {
+				t.Errorf("%s: %s differs from a full build", step.what, p)
+			}
+		}
+		for _, p := range step.warned {
+			if got, want := warning(diags, p), warning(fullDiags, p); got != want || !strings.Contains(got, "not part of the content model") {
+				t.Errorf("%s: the warning of %s is %q, the full build's %q", step.what, p, got, want)
+			}
+		}
+		if len(step.warned) == 0 && strings.Contains(fmt.Sprint(diags), "not part of the content model") {
+			t.Errorf("%s: a warning of a file deleted: %v", step.what, diags)
+		}
+		if step.changed[0] == notes && next.Rendered != 0 && len(step.changed) == 1 {
+			t.Errorf("%s: %d files made again, none changed", step.what, next.Rendered)
+		}
+		res = next
 	}
-	if _, diags := build.Run(opts); !strings.Contains(fmt.Sprint(diags), "essai-cahors/notes.txt") {
-		t.Errorf("the full build does not warn of the stray file: %v", diags)
+	// A folder holding a photo the CPTS's text shows is not stray: deleted,
+	// the full build says the photo is missing.
+	const photo = "content/cpts/colhaj/docs/equipe.jpg"
+	fsys[photo] = &fstest.MapFile{Data: imagetest.JPEG(imagetest.Photo(48, 32, 1), 80)}
+	fsys[index] = &fstest.MapFile{Data: append(fsys[index].Data, "\n![L’équipe](docs/equipe.jpg)\n"...)}
+	next, diags, ok := build.Incremental(res, opts, []string{photo, index})
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("a photo shown: incremental %v, %v", ok, diags)
+	}
+	delete(fsys, photo)
+	if _, diags, ok := build.Incremental(next, opts, []string{"content/cpts/colhaj/docs"}); ok && !diags.HasErrors() {
+		t.Error("the folder of a photo the site shows deleted: incremental without error, as if it held stray files")
 	}
 }

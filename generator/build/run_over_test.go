@@ -20,8 +20,8 @@ const (
 )
 
 // TestRunOverRendersTheOpenPagesFirst: a CPTS added under cpts serve
-// with a file that is no record (a full build warns of it) is a full
-// build, which RunOver makes with its page first, over the files
+// with a file of its news folder that is no news item (a full build warns
+// of it) is a full build, which RunOver makes with its page first, over the files
 // of the build before; its completion gives, file for file and warning
 // for warning, what Run gives. Deleting it again is the same.
 func TestRunOverRendersTheOpenPagesFirst(t *testing.T) {
@@ -34,7 +34,7 @@ func TestRunOverRendersTheOpenPagesFirst(t *testing.T) {
 	// it, so the completion reads its links (laterWarnings).
 	fsys["content/cpts/essai-cahors/news/2027-01-04-plus-tard.md"] = &fstest.MapFile{Data: []byte(
 		"+++\ntitle = \"Plus tard\"\ndate = 2027-01-04\n+++\nVoir [ce lien](ftp://example.org/).\n")}
-	fsys["content/cpts/essai-cahors/lisez-moi.txt"] = &fstest.MapFile{Data: []byte("Notes.\n")}
+	fsys["content/cpts/essai-cahors/news/lisez-moi.txt"] = &fstest.MapFile{Data: []byte("Notes.\n")}
 	opts.Open = []string{"/cpts/essai-cahors/"}
 	if _, _, ok := build.Incremental(res, opts, []string{addedIndex, addedCommunes}); ok {
 		t.Fatal("a CPTS added is incremental: the test needs a change that is not")

@@ -317,11 +317,17 @@ func (l *loader) unknownFiles() {
 			return nil
 		}
 		if !d.IsDir() && !l.seen[p] && !IsImage(p) {
-			l.diags.Warnf(diag.Pos{File: p}, diag.UnknownFile, "file not part of the content model: ignored").
-				WithHint("%s", unknownHint(p))
+			WarnUnknown(&l.diags, p)
 		}
 		return nil
 	})
+}
+
+// WarnUnknown adds to diags the warning of a build about the file at p,
+// under content/, that the content model does not read.
+func WarnUnknown(diags *diag.List, p string) {
+	diags.Warnf(diag.Pos{File: p}, diag.UnknownFile, "file not part of the content model: ignored").
+		WithHint("%s", unknownHint(p))
 }
 
 func unknownHint(p string) string {

@@ -297,8 +297,8 @@ func writeFile(t *testing.T, dir, name, text string) {
 	}
 }
 
-// TestCPTSAddedReloadsTwice: a CPTS added with a file that is no record
-// (a full build warns of it) is a full build, made with the open page
+// TestCPTSAddedReloadsTwice: a CPTS added with a file of its news folder
+// that is no news item (a full build warns of it) is a full build, made with the open page
 // first (build.RunOver): the page reloads at once, and again once every
 // file is made (the maps, the search index it loads). (Without such a
 // file, it is incremental: build's TestIncrementalCPTSAddedAndDeleted.)
@@ -329,7 +329,7 @@ func TestCPTSAddedReloadsTwice(t *testing.T) {
 	writeFile(t, dir, index, "+++\nname = \"CPTS d’essai du Grand Cahors\"\nstatus = \"projet\"\ndepartements = [\"46\"]\nsummary = \"Une CPTS d’essai.\"\n+++\nTexte.\n")
 	writeFile(t, dir, "content/cpts/essai-cahors/communes.toml", "communes = [\"46042\"]\n")
 	writeFile(t, dir, "content/cpts/essai-cahors/news/2026-01-04-premiere.md", "+++\ntitle = \"Première\"\ndate = 2026-01-04\n+++\nTexte.\n")
-	writeFile(t, dir, "content/cpts/essai-cahors/lisez-moi.txt", "Notes.\n")
+	writeFile(t, dir, "content/cpts/essai-cahors/news/lisez-moi.txt", "Notes.\n")
 	if diags := s.Rebuild([]string{index}); diags.HasErrors() {
 		t.Fatal(diags)
 	}
