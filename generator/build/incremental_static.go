@@ -125,7 +125,11 @@ func themeHas(prev *Result, p string) bool {
 // named reports whether a file of prev's output may name the static file
 // name (relative to static/): one holds its base name, or the name has
 // bytes that a link may write otherwise (escaped), so that a search for
-// it would not find every link.
+// it would not find every link, or a page links to it with its name
+// escaped (/docs/%61.txt for docs/a.txt): a page holding a percent-escape,
+// or any page when raw HTML (whose entities browsers decode) is allowed,
+// has its links read as the full build's link check reads them
+// (linkedFrom).
 func named(prev *Result, name string) bool {
 	base := path.Base(name)
 	for i := 0; i < len(base); i++ {
@@ -139,7 +143,8 @@ func named(prev *Result, name string) bool {
 			return true
 		}
 	}
-	return false
+	raw := prev.Site.Config.Features.RawHTML
+	return linkedFrom(prev, []string{"/" + name}, func(_ string, data []byte) bool { return raw || bytes.IndexByte(data, '%') >= 0 })
 }
 
 // filesUnder returns changed with each folder under root (static,

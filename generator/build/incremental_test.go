@@ -522,6 +522,18 @@ func TestIncrementalStaticDeleted(t *testing.T) {
 	if res.Files.Has("zq-pieces/sous/b.txt") {
 		t.Fatal("a file of the deleted folder is still published")
 	}
+	// A link that escapes the file's name (/zq-%6Demo.txt is
+	// /zq-memo.txt) is found too: deleted, it is a full build.
+	const memo = "static/zq-memo.txt"
+	fsys[memo] = &fstest.MapFile{Data: []byte("mémo")}
+	step("a file added for an escaped link", []string{memo}, false)
+	fsys[item] = &fstest.MapFile{Data: append(fsys[item].Data, "\nVoir [le mémo](/zq-%6Demo.txt).\n"...)}
+	step("an escaped link to it", []string{item}, false)
+	delete(fsys, memo)
+	if _, _, ok := build.Incremental(res, opts, []string{memo}); ok {
+		t.Fatal("a file a page links to with an escaped name deleted: want a full build")
+	}
+	fsys[memo] = &fstest.MapFile{Data: []byte("mémo")}
 	// The folder of a file a page links to: a full build says where.
 	fsys["static/docs/annexe.pdf"] = &fstest.MapFile{Data: []byte("%PDF-1.4 annexe")}
 	step("a file added beside the linked one", []string{"static/docs/annexe.pdf"}, false)
