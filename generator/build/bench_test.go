@@ -251,7 +251,11 @@ func middleMembers(c *corpus.Corpus) string {
 // static/css/site.css (copied alone: serve keeps the names of assets); in
 // "partial", the site's layouts/partials/footer.html (every file render
 // makes is made again); in "partial-open", the same with the page of the
-// CPTS open in a browser (that page first, the others by Complete).
+// CPTS open in a browser (that page first, the others by Complete); in
+// "stray", a notes.txt in its folder, saved then deleted (nothing made,
+// a warning); in "static-added-deleted", a file of static/ that no page
+// names, added (copied) then deleted (every file searched for its name,
+// the pages holding a percent-escape read for links to it).
 // It reports how many files the rebuild rendered, and the time the server
 // then takes to complete it (the search index and the sitemap, made after
 // the page has reloaded: complete-ms/op, outside ns/op). The end-to-end figure, from the file write to the
@@ -292,7 +296,8 @@ func BenchmarkIncremental(b *testing.B) {
 			contacts := strings.Replace(members, "members.toml", "contacts.toml", 1)
 			communes := strings.Replace(members, "members.toml", "communes.toml", 1)
 			index := strings.Replace(members, "members.toml", "index.md", 1)
-			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "name", "layout", "stylesheet", "partial", "partial-open"} {
+			stray := strings.Replace(members, "members.toml", "notes.txt", 1)
+			for _, kind := range []string{"edit", "deleted-added", "members", "contacts", "communes", "name", "layout", "stylesheet", "partial", "partial-open", "stray", "static-added-deleted"} {
 				b.Run(kind, func(b *testing.B) {
 					edited, text := p, original
 					opts := opts
@@ -314,6 +319,10 @@ func BenchmarkIncremental(b *testing.B) {
 						edited, text = "layouts/cpts.html", string(layout)
 					case "stylesheet":
 						edited, text = "static/css/site.css", string(sheet)
+					case "stray": // a file the content model does not read, saved then deleted
+						edited, text = stray, "Notes de réunion.\n"
+					case "static-added-deleted": // a file of static/, added then deleted (no page names it)
+						edited, text = "static/docs/zq-annexe.pdf", "%PDF-1.4 annexe"
 					}
 					if edited != p {
 						src.path = edited
@@ -345,6 +354,11 @@ func BenchmarkIncremental(b *testing.B) {
 							src.data = []byte(strings.Replace(text, `<footer class="site-footer">`, `<footer class="site-footer"><p>Relu `+strconv.Itoa(n)+`</p>`, 1))
 						case kind == "edit":
 							src.data = []byte(original[:i] + "\ntitle = \"Titre modifié " + strconv.Itoa(n) + "\"" + original[j:])
+						case kind == "stray" || kind == "static-added-deleted":
+							src.data = nil
+							if n%2 == 1 {
+								src.data = []byte(text)
+							}
 						case n%2 == 1:
 							src.data = nil
 						default:

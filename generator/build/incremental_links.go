@@ -1,25 +1,29 @@
 package build
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/cpts-fr/cpts/generator/linkcheck"
 	"github.com/cpts-fr/cpts/generator/plan"
 )
 
-// linkedFrom reports whether a page of prev's output that from accepts
-// (by its output path and bytes) links to one of the site paths gone,
-// which the rebuild removes: such a link would break, and a full build
-// says where. The links are read and resolved as the link check of a
-// full build reads them (entities and percent-escapes decoded, relative
-// paths, fragments), so that a link written otherwise than its path is
-// found too; what a full build lets through (the HTML files of the
-// theme's static/, see checkOutput) is let through here. It reads every
-// page from accepts, whose ids only their own fragments need.
-func linkedFrom(prev *Result, gone []string, from func(p string, data []byte) bool) bool {
+// linkedFrom reports whether one of the pages of prev's output (output
+// paths) links to one of the site paths gone, which the rebuild removes:
+// such a link would break, and a full build says where. The links are
+// read and resolved as the link check of a full build reads them
+// (entities and percent-escapes decoded, relative paths, fragments), so
+// that a link written otherwise than its path is found too; what a full
+// build lets through (the HTML files of the theme's static/, see
+// checkOutput) is let through here. Only the ids of the pages read count,
+// which only their own fragments need.
+func linkedFrom(prev *Result, gone, pages []string) bool {
+	if len(pages) == 0 {
+		return false
+	}
 	links := linkcheck.NewCollector()
-	for _, p := range prev.Files.Paths() {
-		if data, ok := prev.Files.Get(p); ok && from(p, data) {
+	for _, p := range pages {
+		if data, ok := prev.Files.Get(p); ok {
 			links.Add(p, data)
 		}
 	}
@@ -30,18 +34,17 @@ func linkedFrom(prev *Result, gone []string, from func(p string, data []byte) bo
 	return len(checkOutput(links.Check(after, string(prev.Site.Config.BaseURL)), prev.theme)) > 0
 }
 
-// keptAsIs accepts the pages whose site paths none of again holds: the
-// pages a rebuild that renders those keeps as they are.
-func keptAsIs(again ...map[string]bool) func(p string, _ []byte) bool {
-	return func(p string, _ []byte) bool {
+// keptAsIs returns the pages of prev's output whose site paths none of
+// again holds: the pages a rebuild that renders those keeps as they are.
+func keptAsIs(prev *Result, again ...map[string]bool) []string {
+	var kept []string
+	for _, p := range prev.Files.Paths() {
 		site := "/" + strings.TrimSuffix(p, "index.html")
-		for _, in := range again {
-			if in[site] {
-				return false
-			}
+		if strings.HasSuffix(p, ".html") && !slices.ContainsFunc(again, func(in map[string]bool) bool { return in[site] }) {
+			kept = append(kept, p)
 		}
-		return true
 	}
+	return kept
 }
 
 // setOf returns the set of the paths.

@@ -138,13 +138,19 @@ func named(prev *Result, name string) bool {
 			return true
 		}
 	}
+	raw := prev.Site.Config.Features.RawHTML
+	var escaped []string // pages that may spell it with escapes
 	for _, p := range prev.Files.Paths() {
-		if data, ok := prev.Files.Get(p); ok && p != name && bytes.Contains(data, []byte(base)) {
+		data, ok := prev.Files.Get(p)
+		switch {
+		case !ok || p == name:
+		case bytes.Contains(data, []byte(base)):
 			return true
+		case strings.HasSuffix(p, ".html") && (raw || bytes.IndexByte(data, '%') >= 0):
+			escaped = append(escaped, p)
 		}
 	}
-	raw := prev.Site.Config.Features.RawHTML
-	return linkedFrom(prev, []string{"/" + name}, func(_ string, data []byte) bool { return raw || bytes.IndexByte(data, '%') >= 0 })
+	return linkedFrom(prev, []string{"/" + name}, escaped)
 }
 
 // filesUnder returns changed with each folder under root (static,
