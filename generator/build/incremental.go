@@ -249,7 +249,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			diags.Errorf(diag.Pos{}, diag.IO, "maps: %v", err)
 			return nil, diags.Sort(), true
 		}
-		if len(lost) > 0 && linkedFrom(prev, lost, keptAsIs(prev, wanted, shows, setOf(mayGo))) {
+		if len(lost) > 0 && linkedFrom(prev, lost, keptNaming(prev, lost, wanted, shows, setOf(mayGo))) {
 			return nil, nil, false // a link to a page that goes would break: a full build says where
 		}
 		gone = append(gone, lost...)

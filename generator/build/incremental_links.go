@@ -1,6 +1,8 @@
 package build
 
 import (
+	"bytes"
+	"path"
 	"slices"
 	"strings"
 
@@ -34,13 +36,22 @@ func linkedFrom(prev *Result, gone, pages []string) bool {
 	return len(checkOutput(links.Check(after, string(prev.Site.Config.BaseURL)), prev.theme)) > 0
 }
 
-// keptAsIs returns the pages of prev's output whose site paths none of
-// again holds: the pages a rebuild that renders those keeps as they are.
-func keptAsIs(prev *Result, again ...map[string]bool) []string {
+// keptNaming returns the pages of prev's output whose site paths none of
+// again holds (the pages a rebuild that renders those keeps as they are)
+// and that may link to a page of gone: they hold the last part of its
+// path ("34184" of /communes/34184/), or a percent-escape, which may spell
+// it otherwise; any page when raw HTML (whose entities browsers decode)
+// is allowed.
+func keptNaming(prev *Result, gone []string, again ...map[string]bool) []string {
+	raw := prev.Site.Config.Features.RawHTML
 	var kept []string
 	for _, p := range prev.Files.Paths() {
 		site := "/" + strings.TrimSuffix(p, "index.html")
-		if strings.HasSuffix(p, ".html") && !slices.ContainsFunc(again, func(in map[string]bool) bool { return in[site] }) {
+		if !strings.HasSuffix(p, ".html") || slices.ContainsFunc(again, func(in map[string]bool) bool { return in[site] }) {
+			continue
+		}
+		data, _ := prev.Files.Get(p)
+		if raw || bytes.IndexByte(data, '%') >= 0 || slices.ContainsFunc(gone, func(g string) bool { return bytes.Contains(data, []byte(path.Base(g))) }) {
 			kept = append(kept, p)
 		}
 	}

@@ -769,7 +769,7 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 	// escapes (a test construction: a free page linking to Angers).
 	edit(colhaj, "communes = [\n  \"72181\", # Le Mans\n", "communes = [\n")
 	edit("config.toml", `pages = "departments"`, `pages = "covered"`)
-	fsys["content/pages/angers.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Angers\"\n+++\nVoir [Angers](/communes/%349007/).\n")}
+	fsys["content/pages/angers.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Angers\"\n+++\nVoir [Angers](/communes/4900%37/).\n")}
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
 	}
