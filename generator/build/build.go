@@ -106,8 +106,12 @@ type Result struct {
 	theme     render.Overlay
 	// static lists the site's own files of static/ when it was built
 	// (sorted): what a folder of static/ took away when it is deleted.
-	static  []string
-	plan    *plan.Plan
+	static []string
+	plan   *plan.Plan
+	// whole is the site before its [scope] cut it down (Site itself when
+	// it has none): what a record edited is validated against, as a full
+	// build validates the whole repository.
+	whole   *model.Site
 	ids     []string     // render.Result.ReservedIDs
 	memo    *search.Memo // the terms of news items, for the next index (DeferIndex)
 	pending *completion  // what an incremental rebuild left to Complete
@@ -384,6 +388,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 	}
 	// From here on, the build sees only what the site's [scope] covers.
 	scoped := scope.Apply(site)
+	res.whole = site
 	site, uses = scoped.Site, scopedImages(uses, scoped)
 	var pictures *images.Set
 	if !step("images", func() diag.List {

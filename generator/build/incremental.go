@@ -188,11 +188,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		if edit.shown {
 			shownBy = edit
 		}
-	} else if edit, d, isTerritory := reloadTerritory(site, opts, prev.plan, changed); isTerritory {
+	} else if edit, d, isTerritory := reloadTerritory(site, prev.whole, opts, prev.plan, changed); isTerritory {
 		if edit == nil {
 			return nil, d.Sort(), true
 		}
-		cd, u := edit.apply(site)
+		cd, u := edit.apply(site, prev.whole)
 		undo = append(undo, u)
 		diags = append(d, cd...)
 		territory = edit
@@ -317,7 +317,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 	removeUnrendered(files, rendered.Files, mayGo, later) // those of later: by Complete
 	res = &Result{
 		Site: site, Files: files, Images: pictures.pictures.Stats, pictures: pictures.pictures, uses: pictures.uses, published: pictures.published,
-		imageMemo: prev.imageMemo, theme: prev.theme, static: static, plan: after, ids: ids, memo: prev.memo,
+		imageMemo: prev.imageMemo, theme: prev.theme, static: static, plan: after, whole: prev.whole, ids: ids, memo: prev.memo,
 		Stages:   []Stage{{"reload", loaded}, {"render", time.Since(renderStart)}},
 		Rendered: rendered.Files.Len(),
 	}

@@ -37,18 +37,22 @@ type territoryEdit struct {
 	before struct {
 		territory model.Territory
 		coverage  *model.Coverage
+		whole     *model.Coverage // of the repository, on a site with a [scope]
 		reached   []string
 		plan      *plan.Plan
 	}
 }
 
 // reloadTerritory reads the records of a CPTS again when changed names
-// its communes.toml alone. It returns ok=false when the change needs a
-// full build: other files, a site of one CPTS or in part ([scope]: the
-// coverage decides what it holds), a change of other records of the
-// folder, of the départements the CPTS reaches.
-func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []string) (edit *territoryEdit, diags diag.List, ok bool) {
-	if len(changed) != 1 || path.Base(changed[0]) != "communes.toml" || pl.Restricted() || pl.Home() != nil {
+// its communes.toml alone; site is what the site publishes, whole the
+// repository it was cut from by its [scope] (the same site without one),
+// which the CPTS is validated against. It returns ok=false when the
+// change needs a full build: other files, a site of one CPTS (the
+// coverage decides what it holds), a CPTS the site does not publish, a
+// change of other records of the folder, of the départements the CPTS
+// reaches (on a site in part, which CPTS it publishes).
+func reloadTerritory(site, whole *model.Site, opts Options, pl *plan.Plan, changed []string) (edit *territoryEdit, diags diag.List, ok bool) {
+	if len(changed) != 1 || path.Base(changed[0]) != "communes.toml" || pl.Home() != nil {
 		return nil, nil, false
 	}
 	slug, found := strings.CutPrefix(path.Dir(changed[0]), "content/cpts/")
@@ -64,7 +68,7 @@ func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []st
 	if diags.HasErrors() {
 		return nil, diags, true
 	}
-	if d := validate.CPTS(site, fresh); len(d) > 0 {
+	if d := validate.CPTS(whole, fresh); len(d) > 0 {
 		if diags = append(diags, d...); d.HasErrors() {
 			return nil, diags, true
 		}
@@ -79,7 +83,7 @@ func reloadTerritory(site *model.Site, opts Options, pl *plan.Plan, changed []st
 		e.CPTS = old
 	}
 	edit = &territoryEdit{c: old, fresh: fresh.Territory}
-	edit.before.territory, edit.before.coverage = old.Territory, site.Coverage
+	edit.before.territory, edit.before.coverage, edit.before.whole = old.Territory, site.Coverage, whole.Coverage
 	edit.before.reached = claimed(site, old)
 	edit.before.plan = pl
 	pl.Points() // made now if no page asked for it yet, before the edit
@@ -101,12 +105,18 @@ func sameEvents(a, b []*model.Event) bool {
 
 // apply puts the fresh territory into the CPTS the site holds and makes
 // the coverage of communes again, with its warnings (communes several
-// CPTS claim). It returns the function that puts the previous ones back.
-func (e *territoryEdit) apply(site *model.Site) (diags diag.List, undo func()) {
+// CPTS claim, out of the site's [scope] too: those of whole, the
+// repository). It returns the function that puts the previous ones back.
+func (e *territoryEdit) apply(site, whole *model.Site) (diags diag.List, undo func()) {
 	c := e.c
 	c.Territory = e.fresh
-	diags = validate.Territory(site, c, e.before.territory.Entries)
-	return diags, func() { c.Territory, site.Coverage = e.before.territory, e.before.coverage }
+	diags = validate.Territory(whole, c, e.before.territory.Entries)
+	if whole != site { // the claims of the CPTS the site publishes
+		site.Coverage = site.Coverage.With(c, e.before.territory.Entries, site.Geo)
+	}
+	return diags, func() {
+		c.Territory, site.Coverage, whole.Coverage = e.before.territory, e.before.coverage, e.before.whole
+	}
 }
 
 // claimed returns the codes c claims in the site's coverage: those its

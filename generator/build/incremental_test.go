@@ -1100,6 +1100,66 @@ func TestIncrementalScopedNews(t *testing.T) {
 	}
 }
 
+// TestIncrementalScopedTerritory edits the communes.toml of a CPTS on a
+// site of one département ([scope]), each edit compared with a full build:
+// a commune taken out and put back, then one of the Gard that the CPTS of
+// the Gard, out of the site's scope, claims too (test constructions: the
+// Pays de Lunel reaches the Gard, E-Rhôny claims Aigues-Mortes), whose
+// warning the full build gives, validating the whole repository. On a
+// site of one CPTS, a territory edit stays a full build (the coverage
+// decides which communes it holds).
+func TestIncrementalScopedTerritory(t *testing.T) {
+	const lunel, gard = "content/cpts/pays-de-lunel/communes.toml", "content/cpts/e-rhony/communes.toml"
+	fsys := copyFS(t, cpts.Sample)
+	edit := func(p, from, to string) {
+		t.Helper()
+		text := string(fsys[p].Data)
+		if !strings.Contains(text, from) {
+			t.Fatalf("%s has no %q", p, from)
+		}
+		fsys[p] = &fstest.MapFile{Data: []byte(strings.Replace(text, from, to, 1))}
+	}
+	edit("content/cpts/pays-de-lunel/index.md", `departements = ["34"]`, `departements = ["34", "30"]`)
+	edit(gard, "communes = []", `communes = ["30003"]`)
+	fsys["config.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["config.toml"].Data), "\n[scope]\ndepartements = [\"34\"]\ndirectory_url = \"https://annuaire.example.org/\"\n"...)}
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	for _, step := range []struct{ from, to, warning string }{
+		{`  "34246", # Entre-Vignes` + "\n", "", ""},
+		{"communes = [\n", "communes = [\n  \"34246\", # Entre-Vignes\n", ""},
+		{"communes = [\n", "communes = [\n  \"30003\",\n", "commune 30003 (Aigues-Mortes) is claimed by 2 CPTS"},
+		{"communes = [\n  \"30003\",\n", "communes = [\n", ""},
+	} {
+		before := res.Files.Clone()
+		edit(lunel, step.from, step.to)
+		next, diags, ok := build.Incremental(res, opts, []string{lunel})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%q: ok=%v %v", step.to, ok, diags)
+		}
+		full, fullDiags := build.Run(opts)
+		if full == nil {
+			t.Fatal(fullDiags)
+		}
+		if got, want := strings.Contains(fmt.Sprint(diags), "is claimed by"), strings.Contains(fmt.Sprint(fullDiags), "is claimed by"); got != want ||
+			step.warning != "" && !strings.Contains(fmt.Sprint(diags), step.warning) {
+			t.Errorf("%q: warnings %v, the full build's %v", step.to, diags, fullDiags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
+	}
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["config.toml"].Data), `departements = ["34"]`+"\n", `cpts = "pays-de-lunel"`+"\n", 1))}
+	if res, diags = build.Run(opts); res == nil {
+		t.Fatal(diags)
+	}
+	edit(lunel, `  "34246", # Entre-Vignes`+"\n", "")
+	if _, _, ok := build.Incremental(res, opts, []string{lunel}); ok {
+		t.Error("a territory edit on a site of one CPTS: want a full build")
+	}
+}
+
 // TestIncrementalNewsEditLeavesOtherFeeds edits the body of a news item
 // in no feed (the oldest of its CPTS): its page is rendered again, the
 // feeds are not; then of the newest of its CPTS, which its CPTS's feed
