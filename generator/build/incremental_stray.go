@@ -33,7 +33,7 @@ func strayFiles(prev *Result, src fs.FS, changed []string) (rest []string, warni
 }
 
 // stray reports whether p is a file or folder of the folder of a CPTS of
-// the site that the content model does not read (notes.txt beside
+// the repository that the content model does not read (notes.txt beside
 // index.md, documents in a folder of their own): not a record file, not
 // an image (imageFiles), not under news/ nor under a name tools leave
 // behind (load.Ignored), not a folder that holds an image the site shows
@@ -44,7 +44,7 @@ func strayFiles(prev *Result, src fs.FS, changed []string) (rest []string, warni
 func stray(prev *Result, src fs.FS, p string) (warn []string, ok bool) {
 	rest, found := strings.CutPrefix(p, "content/cpts/")
 	slug, inside, nested := strings.Cut(rest, "/")
-	if !found || !nested || prev.Site.CPTSBySlug(slug) == nil {
+	if !found || !nested || prev.whole.CPTSBySlug(slug) == nil { // the repository's, in the site's [scope] or not
 		return nil, false
 	}
 	for _, part := range strings.Split(inside, "/") {

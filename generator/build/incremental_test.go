@@ -1105,9 +1105,10 @@ func TestIncrementalScopedNews(t *testing.T) {
 // a commune taken out and put back, then one of the Gard that the CPTS of
 // the Gard, out of the site's scope, claims too (test constructions: the
 // Pays de Lunel reaches the Gard, E-Rhôny claims Aigues-Mortes), whose
-// warning the full build gives, validating the whole repository. On a
-// site of one CPTS, a territory edit stays a full build (the coverage
-// decides which communes it holds).
+// warning the full build gives, validating the whole repository; a file
+// the content model does not read, in the folder of a CPTS out of scope.
+// On a site of one CPTS, a territory edit stays a full build (the
+// coverage decides which communes it holds).
 func TestIncrementalScopedTerritory(t *testing.T) {
 	const lunel, gard = "content/cpts/pays-de-lunel/communes.toml", "content/cpts/e-rhony/communes.toml"
 	fsys := copyFS(t, cpts.Sample)
@@ -1150,6 +1151,18 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 		res = next
 		sameAsFullBuild(t, fsys, before, res)
 	}
+	// A file the content model does not read, in the folder of a CPTS out
+	// of the site's scope: nothing made, the full build's warning.
+	const notes = "content/cpts/colhaj/notes.txt"
+	fsys[notes] = &fstest.MapFile{Data: []byte("à voir\n")}
+	next, diags, ok := build.Incremental(res, opts, []string{notes})
+	if !ok || next == nil || next.Rendered != 0 || !strings.Contains(fmt.Sprint(diags), notes+": warning: file not part of the content model") {
+		t.Fatalf("a stray file out of scope: ok=%v %v", ok, diags)
+	}
+	if _, fullDiags := build.Run(opts); !strings.Contains(fmt.Sprint(fullDiags), notes+": warning: file not part of the content model") {
+		t.Fatalf("the full build does not warn of %s: %v", notes, fullDiags)
+	}
+	res = next
 	fsys["config.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys["config.toml"].Data), `departements = ["34"]`+"\n", `cpts = "pays-de-lunel"`+"\n", 1))}
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
