@@ -42,7 +42,9 @@ import (
 //     shownPages);
 //   - a CPTS added (a new folder of content/cpts/ with its index.md,
 //     and its news, read as news files added are) or deleted (its
-//     folder), on a site without [scope]
+//     folder), one the site publishes (a site of some départements or
+//     régions publishes some; a site of one CPTS, none: see reloadToggle),
+//     validated against the repository (Result.whole)
 //     (see cptsToggle): its images processed or dropped, every file
 //     render makes is made again from the model, with the search index,
 //     and the pages and files the site no longer has are removed; the
@@ -132,7 +134,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			diags = d
 			return false
 		}
-		cd, u := t.apply(site)
+		cd, u := t.apply(site, prev.whole)
 		undo = append(undo, u)
 		diags = append(d, cd...)
 		toggle, pictures = t, pics

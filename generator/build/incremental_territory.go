@@ -110,10 +110,7 @@ func sameEvents(a, b []*model.Event) bool {
 func (e *territoryEdit) apply(site, whole *model.Site) (diags diag.List, undo func()) {
 	c := e.c
 	c.Territory = e.fresh
-	diags = validate.Territory(whole, c, e.before.territory.Entries)
-	if whole != site { // the claims of the CPTS the site publishes
-		site.Coverage = site.Coverage.With(c, e.before.territory.Entries, site.Geo)
-	}
+	diags = claims(sitesOf(site, whole), c, e.before.territory.Entries)
 	return diags, func() {
 		c.Territory, site.Coverage, whole.Coverage = e.before.territory, e.before.coverage, e.before.whole
 	}
@@ -332,4 +329,26 @@ func neighbourPages(site *model.Site, c *model.CPTS, reached []string, pages map
 		pages[plan.LocationData(d)] = true
 	}
 	return nil
+}
+
+// sitesOf returns whole, the repository, and site when its [scope] cut
+// it from whole.
+func sitesOf(site, whole *model.Site) []*model.Site {
+	if site == whole {
+		return []*model.Site{site}
+	}
+	return []*model.Site{whole, site}
+}
+
+// claims makes the coverage of communes of the sites again for the claims
+// of c, whose entries were old: that of the repository (the first) with
+// the warnings a full build gives (communes several CPTS claim, whether
+// the site publishes them or not), the others holding the claims of the
+// CPTS they publish, as the [scope] cut them.
+func claims(sites []*model.Site, c *model.CPTS, old []*model.TerritoryEntry) diag.List {
+	diags := validate.Territory(sites[0], c, old)
+	for _, s := range sites[1:] {
+		s.Coverage = s.Coverage.With(c, old, s.Geo)
+	}
+	return diags
 }

@@ -39,13 +39,14 @@ type cptsToggle struct {
 // such CPTS, a deleted one's folder is gone while the site has it, a
 // replaced one is in both. An added or replaced CPTS is read and checked
 // (the news of a replaced one are kept). It returns ok=false when the
-// change is not one, or needs a full build: a site with a [scope] (the
-// CPTS may be out of it), an added CPTS with other files than its records,
+// change is not one, or needs a full build: on a site with a [scope], a
+// CPTS it does not publish, before or after (links to it lead to the
+// directory), or any CPTS on a site of one CPTS; an added CPTS with other files than its records,
 // its news (news/<date>-<slug>.md, bundles of an index.md and images) and
 // images, a replaced one with other changed files than its records (news,
 // images, files a full build warns of).
 func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t *cptsToggle, diags diag.List, ok bool) {
-	site, pl := prev.Site, prev.plan
+	site, whole, pl := prev.Site, prev.whole, prev.plan
 	slug := ""
 	for _, p := range changed {
 		rest, found := strings.CutPrefix(p, "content/cpts/")
@@ -57,7 +58,7 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	}
 	dir := "content/cpts/" + slug
 	i := slices.IndexFunc(site.CPTS, func(c *model.CPTS) bool { return c.Slug == slug })
-	if pl.Restricted() {
+	if pl.Home() != nil {
 		return nil, nil, false
 	}
 	if _, err := fs.Stat(opts.Source, dir); err != nil {
@@ -66,7 +67,7 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 		}
 		return &cptsToggle{deleted: site.CPTS[i]}, nil, true
 	}
-	if (i >= 0) != replace {
+	if (i >= 0) != replace || !replace && whole.CPTSBySlug(slug) != nil {
 		return nil, nil, false
 	}
 	if _, err := fs.Stat(opts.Source, dir+"/index.md"); err != nil {
@@ -88,9 +89,12 @@ func reloadToggle(prev *Result, opts Options, changed []string, replace bool) (t
 	if diags.HasErrors() {
 		return nil, diags, true
 	}
+	if sc := pl.Options().Scope; sc != nil && !sc.Publishes(fresh) {
+		return nil, nil, false // a CPTS the site does not publish, or no longer
+	}
 	photos, d := textPhotos(site, fresh.Body)
 	diags = append(diags, d...)
-	if d := validate.CPTS(site, fresh); len(d) > 0 {
+	if d := validate.CPTS(whole, fresh); len(d) > 0 {
 		if diags = append(diags, d...); d.HasErrors() {
 			return nil, diags, true
 		}
@@ -188,25 +192,36 @@ func (t *cptsToggle) reimage(prev *Result, opts Options) (*pictureEdit, diag.Lis
 // came with them, removes it and its news, or puts the new one in the
 // place of the old one with its news, and makes the coverage of communes
 // again, with the warnings a full build gives on the communes the CPTS
-// claims (the new one's, or those the deleted one claimed). It returns
-// the function that puts the site back as it was.
-func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
-	all, news, coverage := site.CPTS, site.News, site.Coverage
-	undo = func() { site.CPTS, site.News, site.Coverage = all, news, coverage }
-	if old := t.deleted; old != nil { // what the coverage holds of it goes
+// claims (the new one's, or those the deleted one claimed); the same in
+// whole, the repository the site's [scope] cut it from, when it is not
+// the site. It returns the function that puts them back as they were.
+func (t *cptsToggle) apply(site, whole *model.Site) (diags diag.List, undo func()) {
+	sites := sitesOf(site, whole)
+	type lists struct {
+		cpts     []*model.CPTS
+		news     []*model.News
+		coverage *model.Coverage
+	}
+	var saved []lists
+	for _, s := range sites {
+		saved = append(saved, lists{s.CPTS, s.News, s.Coverage})
+	}
+	undo = func() {
+		for i, s := range sites {
+			s.CPTS, s.News, s.Coverage = saved[i].cpts, saved[i].news, saved[i].coverage
+		}
+	}
+	old, fresh := t.deleted, t.added
+	if old != nil { // what the coverage holds of it goes
 		territory := old.Territory
 		old.Territory = model.Territory{}
-		diags = validate.Territory(site, old, territory.Entries)
+		diags = claims(sites, old, territory.Entries)
 		old.Territory = territory
-		site.CPTS = slices.DeleteFunc(slices.Clone(all), func(x *model.CPTS) bool { return x == old })
 	}
-	fresh := t.added
 	switch {
-	case fresh == nil: // deleted, with its news
-		site.News = slices.DeleteFunc(slices.Clone(news), func(n *model.News) bool { return n.CPTS == t.deleted })
-		return diags, undo
-	case t.deleted != nil: // replaced: its news are the new one's
-		fresh.News = t.deleted.News
+	case fresh == nil:
+	case old != nil: // replaced: its news are the new one's
+		fresh.News = old.News
 		for _, n := range fresh.News {
 			n.CPTS = fresh
 		}
@@ -214,19 +229,32 @@ func (t *cptsToggle) apply(site *model.Site) (diags diag.List, undo func()) {
 		undo = func() {
 			restore()
 			for _, n := range fresh.News {
-				n.CPTS = t.deleted
+				n.CPTS = old
 			}
 		}
-	}
-	if len(t.news) > 0 { // added with its news
+	case len(t.news) > 0: // added with its news
 		fresh.News = t.news
-		all := append(slices.Clone(news), t.news...)
-		load.SortNews(all)
-		site.News = all
 	}
-	i, _ := slices.BinarySearchFunc(site.CPTS, fresh.Slug, func(x *model.CPTS, slug string) int { return strings.Compare(x.Slug, slug) })
-	site.CPTS = slices.Insert(slices.Clone(site.CPTS), i, fresh)
-	return validate.Territory(site, fresh, nil), undo
+	for _, s := range sites {
+		if old != nil {
+			s.CPTS = slices.DeleteFunc(slices.Clone(s.CPTS), func(x *model.CPTS) bool { return x == old })
+		}
+		switch {
+		case fresh == nil: // deleted, with its news
+			s.News = slices.DeleteFunc(slices.Clone(s.News), func(n *model.News) bool { return n.CPTS == old })
+			continue
+		case old == nil && len(t.news) > 0:
+			all := append(slices.Clone(s.News), t.news...)
+			load.SortNews(all)
+			s.News = all
+		}
+		i, _ := slices.BinarySearchFunc(s.CPTS, fresh.Slug, func(x *model.CPTS, slug string) int { return strings.Compare(x.Slug, slug) })
+		s.CPTS = slices.Insert(slices.Clone(s.CPTS), i, fresh)
+	}
+	if fresh == nil {
+		return diags, undo
+	}
+	return claims(sites, fresh, nil), undo
 }
 
 // gone returns, once the edit is applied and after planned, the pages

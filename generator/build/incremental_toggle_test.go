@@ -3,11 +3,13 @@ package build_test
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/cpts-fr/cpts"
 	"github.com/cpts-fr/cpts/generator/build"
 	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/images/imagetest"
@@ -239,5 +241,99 @@ func TestIncrementalCPTSStrayFile(t *testing.T) {
 	delete(fsys, photo)
 	if _, diags, ok := build.Incremental(next, opts, []string{"content/cpts/colhaj/docs"}); ok && !diags.HasErrors() {
 		t.Error("the folder of a photo the site shows deleted: incremental without error, as if it held stray files")
+	}
+}
+
+// TestIncrementalScopedToggle adds and deletes a CPTS under cpts serve on
+// a site of one département ([scope]), each compared with a full build
+// once completed: one the site publishes (the test construction of the
+// Grand Cahors, in the Lot) is incremental, validated against the whole
+// repository; one it does not publish, added, deleted (links to it lead
+// to the directory) or entering its départements, one that leaves them,
+// and any CPTS on a site of one CPTS are full builds.
+func TestIncrementalScopedToggle(t *testing.T) {
+	fsys := copyFS(t, cpts.Sample)
+	scoped := append(slices.Clip(fsys["config.toml"].Data), "\n[scope]\ndepartements = [\"46\"]\ndirectory_url = \"https://annuaire.example.org/\"\n"...)
+	fsys["config.toml"] = &fstest.MapFile{Data: scoped}
+	opts := serveOptions(t, fsys)
+	res, diags := build.Run(opts)
+	if res == nil {
+		t.Fatal(diags)
+	}
+	const quercy = "content/cpts/quercy-bouriane/communes.toml"
+	original := fsys[quercy].Data
+	for _, step := range []struct {
+		what, changed, warning string
+		edit                   func()
+	}{
+		{"added", "content/cpts/essai-cahors", "", func() {
+			fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+			fsys[addedCommunes] = &fstest.MapFile{Data: []byte("communes = [\"46042\", \"46191\", \"46224\"]\n")}
+		}},
+		// The repository holds it too: a commune it claims, claimed by
+		// another CPTS, is warned of.
+		{"a commune it claims claimed by another", quercy, "is claimed by 2 CPTS", func() {
+			fsys[quercy] = &fstest.MapFile{Data: bytes.Replace(original, []byte("communes = [\n"), []byte("communes = [\n  \"46042\",\n"), 1)}
+		}},
+		{"that claim taken back", quercy, "", func() { fsys[quercy] = &fstest.MapFile{Data: original} }},
+		{"deleted", "content/cpts/essai-cahors", "", func() { delete(fsys, addedIndex); delete(fsys, addedCommunes) }},
+	} {
+		before := res.Files.Clone()
+		step.edit()
+		next, diags, ok := build.Incremental(res, opts, []string{step.changed})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("%s: incremental %v, %v", step.what, ok, diags)
+		}
+		if got := fmt.Sprint(diags); step.warning != "" && !strings.Contains(got, step.warning) || step.warning == "" && strings.Contains(got, "is claimed by") {
+			t.Errorf("%s: warnings %v, want %q", step.what, diags, step.warning)
+		}
+		equalsFullBuild(t, fsys, before, next)
+		res = next
+	}
+	outside := strings.Replace(addedText, `departements = ["46"]`, `departements = ["49"]`, 1)
+	for _, step := range []struct {
+		what    string
+		changed string
+		edit    func()
+	}{
+		{"a CPTS the site does not publish added", addedIndex, func() { fsys[addedIndex] = &fstest.MapFile{Data: []byte(outside)} }},
+		{"one it does not publish that enters its départements", "content/cpts/colhaj/index.md", func() {
+			fsys["content/cpts/colhaj/index.md"] = &fstest.MapFile{Data: bytes.Replace(fsys["content/cpts/colhaj/index.md"].Data, []byte(`departements = ["49"]`), []byte(`departements = ["49", "46"]`), 1)}
+		}},
+		{"one it does not publish deleted", "content/cpts/colhaj", func() {
+			for p := range fsys {
+				if strings.HasPrefix(p, "content/cpts/colhaj/") {
+					delete(fsys, p)
+				}
+			}
+		}},
+	} {
+		kept := maps.Clone(fsys)
+		step.edit()
+		if _, _, ok := build.Incremental(res, opts, []string{step.changed}); ok {
+			t.Errorf("%s: want a full build", step.what)
+		}
+		fsys = kept
+		opts.Source = fsys
+	}
+	// Back to a CPTS the site publishes, which then leaves it.
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+	if res, diags = build.Run(opts); res == nil {
+		t.Fatal(diags)
+	}
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(outside)}
+	if _, _, ok := build.Incremental(res, opts, []string{addedIndex}); ok {
+		t.Error("a CPTS that leaves the site's départements: want a full build")
+	}
+	// A site of one CPTS.
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+	fsys["config.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(scoped), `departements = ["46"]`, `cpts = "quercy-bouriane"`, 1))}
+	delete(fsys, addedIndex)
+	if res, diags = build.Run(opts); res == nil {
+		t.Fatal(diags)
+	}
+	fsys[addedIndex] = &fstest.MapFile{Data: []byte(addedText)}
+	if _, _, ok := build.Incremental(res, opts, []string{addedIndex}); ok {
+		t.Error("a CPTS added on a site of one CPTS: want a full build")
 	}
 }

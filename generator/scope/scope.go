@@ -40,6 +40,21 @@ type Result struct {
 	Directory string
 	// Shared tells whether the site-wide news and pages are published.
 	Shared bool
+	// oneCPTS tells a site of one CPTS ([scope] cpts), Home when found.
+	oneCPTS bool
+}
+
+// Publishes reports whether the site publishes the CPTS c: all do on a
+// site of all content; on a site of one CPTS, that one; else those that
+// reach one of its départements.
+func (r *Result) Publishes(c *model.CPTS) bool {
+	switch {
+	case r.All():
+		return true
+	case r.oneCPTS:
+		return r.Home != nil && c == r.Home
+	}
+	return slices.ContainsFunc(c.AllDepartements(), func(d string) bool { return r.Departements[d] })
 }
 
 // All reports whether the site covers all content.
@@ -73,6 +88,7 @@ func Apply(site *model.Site) *Result {
 		res.Departements[d] = true
 	}
 	if sc.CPTS != "" {
+		res.oneCPTS = true
 		res.Home = site.CPTSBySlug(sc.CPTS)
 		if res.Home != nil {
 			for _, d := range res.Home.AllDepartements() {
@@ -80,16 +96,10 @@ func Apply(site *model.Site) *Result {
 			}
 		}
 	}
-	in := func(c *model.CPTS) bool {
-		if sc.CPTS != "" {
-			return c == res.Home
-		}
-		return slices.ContainsFunc(c.AllDepartements(), func(d string) bool { return res.Departements[d] })
-	}
 	out := &model.Site{Config: site.Config, Geo: site.Geo}
 	kept := map[*model.CPTS]bool{}
 	for _, c := range site.CPTS {
-		if in(c) {
+		if res.Publishes(c) {
 			out.CPTS = append(out.CPTS, c)
 			kept[c] = true
 		} else {
