@@ -24,10 +24,11 @@ import (
 // location files of the communes it claims before or after, the nearest
 // CPTS of communes nobody covers, the maps that draw its territory (those
 // of its neighbours, of its départements, of France), the pages of its
-// départements and régions, the open data and the search index; with
-// [communes] pages = "covered", the pages of communes that gain one or
-// lose theirs and of the A-Z index that list them. The départements it
-// reaches are unchanged (else: a full build).
+// départements and régions, the open data and the search index; the
+// pages of communes that gain one or lose theirs (the plans before and
+// after say: with [communes] pages = "covered", or on a site of one CPTS,
+// whose territory is the site's) and of the A-Z index that list them. The
+// départements it reaches are unchanged (else: a full build).
 type territoryEdit struct {
 	c     *model.CPTS
 	fresh model.Territory // its entries point to c
@@ -47,12 +48,11 @@ type territoryEdit struct {
 // its communes.toml alone; site is what the site publishes, whole the
 // repository it was cut from by its [scope] (the same site without one),
 // which the CPTS is validated against. It returns ok=false when the
-// change needs a full build: other files, a site of one CPTS (the
-// coverage decides what it holds), a CPTS the site does not publish, a
-// change of other records of the folder, of the départements the CPTS
-// reaches (on a site in part, which CPTS it publishes).
+// change needs a full build: other files, a CPTS the site does not
+// publish, a change of other records of the folder, of the départements
+// the CPTS reaches (on a site in part, which CPTS it publishes).
 func reloadTerritory(site, whole *model.Site, opts Options, pl *plan.Plan, changed []string) (edit *territoryEdit, diags diag.List, ok bool) {
-	if len(changed) != 1 || path.Base(changed[0]) != "communes.toml" || pl.Home() != nil {
+	if len(changed) != 1 || path.Base(changed[0]) != "communes.toml" {
 		return nil, nil, false
 	}
 	slug, found := strings.CutPrefix(path.Dir(changed[0]), "content/cpts/")
@@ -149,12 +149,12 @@ func claimed(site *model.Site, c *model.CPTS) []string {
 // territory (see territoryEdit): the site paths to render again, own (the
 // CPTS's pages, where its author looks) and shows (the others), and those
 // of them that may be gone (the pages of lists whose length changed),
-// which the rebuild removes when it does not render them. With
-// [communes] pages = "covered", lost are the pages of communes no longer
-// covered, which go (pages that link to them and are not rendered again
-// make it a full build: see linkedFrom); a commune that gains its page
-// has it made; either way with the pages of the A-Z index that list it
-// (letterPages).
+// which the rebuild removes when it does not render them. lost are the
+// pages of communes that lose theirs (with [communes] pages = "covered",
+// or on a site of one CPTS), which go (pages that link to them and are
+// not rendered again make it a full build: see linkedFrom); a commune
+// that gains its page has it made; either way with the pages of the A-Z
+// index that list it (letterPages).
 func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[string]bool, mayGo, lost []string, err error) {
 	c := e.c
 	reached := claimed(site, c)
@@ -163,15 +163,17 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 			reached = append(reached, code)
 		}
 	}
-	gained := false // with [communes] pages = "covered", a commune gained its page
-	if site.Config.Communes.Pages == model.PagesCovered {
-		for _, code := range reached {
-			was, is := e.before.coverage.Covered(code), site.Coverage.Covered(code)
-			if was && !is {
-				lost = append(lost, plan.CommunePage(code))
-			}
-			gained = gained || is && !was
+	gained := false // a commune gained its page: the plans before and after say
+	for _, code := range reached {
+		com := site.Geo.Commune(code)
+		if com == nil {
+			continue
 		}
+		was, is := e.before.plan.HasCommunePage(com), pl.HasCommunePage(com)
+		if was && !is {
+			lost = append(lost, plan.CommunePage(code))
+		}
+		gained = gained || is && !was
 	}
 	own = map[string]bool{}
 	for _, p := range pl.RecordPages(c) {

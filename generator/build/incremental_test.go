@@ -1107,8 +1107,8 @@ func TestIncrementalScopedNews(t *testing.T) {
 // Pays de Lunel reaches the Gard, E-Rhôny claims Aigues-Mortes), whose
 // warning the full build gives, validating the whole repository; a file
 // the content model does not read, in the folder of a CPTS out of scope.
-// On a site of one CPTS, a territory edit stays a full build (the
-// coverage decides which communes it holds).
+// On a site of one CPTS, whose territory decides which communes it holds,
+// a commune taken out (its page goes) and put back (it comes back).
 func TestIncrementalScopedTerritory(t *testing.T) {
 	const lunel, gard = "content/cpts/pays-de-lunel/communes.toml", "content/cpts/e-rhony/communes.toml"
 	fsys := copyFS(t, cpts.Sample)
@@ -1167,9 +1167,18 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 	if res, diags = build.Run(opts); res == nil {
 		t.Fatal(diags)
 	}
-	edit(lunel, `  "34246", # Entre-Vignes`+"\n", "")
-	if _, _, ok := build.Incremental(res, opts, []string{lunel}); ok {
-		t.Error("a territory edit on a site of one CPTS: want a full build")
+	for _, step := range []struct{ from, to string }{
+		{`  "34246", # Entre-Vignes` + "\n", ""},
+		{"communes = [\n", "communes = [\n  \"34246\", # Entre-Vignes\n"},
+	} {
+		before := res.Files.Clone()
+		edit(lunel, step.from, step.to)
+		next, diags, ok := build.Incremental(res, opts, []string{lunel})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("a site of one CPTS, %q: ok=%v %v", step.to, ok, diags)
+		}
+		res = next
+		sameAsFullBuild(t, fsys, before, res)
 	}
 }
 
