@@ -396,6 +396,21 @@ func sameAsFullBuild(t *testing.T, fsys fs.FS, before *output.Set, inc *build.Re
 	}
 }
 
+// editedIncrementally rebuilds res incrementally after the files changed
+// were edited in fsys, fails unless it can without errors and gives what
+// a full build gives (sameAsFullBuild), and returns the new result and
+// its diagnostics; what names the edit in a failure.
+func editedIncrementally(t *testing.T, fsys fs.FS, res *build.Result, opts build.Options, what string, changed ...string) (*build.Result, diag.List) {
+	t.Helper()
+	before := res.Files.Clone()
+	next, diags, ok := build.Incremental(res, opts, changed)
+	if !ok || next == nil || diags.HasErrors() {
+		t.Fatalf("%s: incremental %v, %v", what, ok, diags)
+	}
+	sameAsFullBuild(t, fsys, before, next)
+	return next, diags
+}
+
 // equalsFullBuild completes inc and fails unless its files are those of a
 // full build of fsys, and unless they changed since before; it returns
 // the full build and its diagnostics.
@@ -574,13 +589,7 @@ func TestIncrementalSiteLogo(t *testing.T) {
 	}
 	for _, changed := range [][]string{{logo}, {"static/img"}} {
 		fsys[logo] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(96, 40+len(changed[0])))}
-		before := res.Files.Clone()
-		next, diags, ok := build.Incremental(res, opts, changed)
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("the logo edited (%v): ok=%v %v", changed, ok, diags)
-		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
+		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("the logo edited (%v)", changed), changed...)
 	}
 	delete(fsys, logo)
 	if _, _, ok := build.Incremental(res, opts, []string{logo}); ok {
@@ -738,17 +747,12 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 		{gard, "communes = []", `communes = ["30006", "34145"]`, "commune 34145 (Lunel) is claimed by 2 CPTS"},
 		{gard, `communes = ["30006", "34145"]`, "communes = []", ""},
 	} {
-		before := res.Files.Clone()
 		edit(step.file, step.from, step.to)
-		next, diags, ok := build.Incremental(res, opts, []string{step.file})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("%s %q: ok=%v %v", step.file, step.to, ok, diags)
-		}
+		var diags diag.List
+		res, diags = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("%s %q", step.file, step.to), step.file)
 		if text := fmt.Sprint(diags); !strings.Contains(text, step.warning) || strings.Contains(text, "is claimed by") != (step.warning != "") {
 			t.Errorf("%s %q: warnings %v, want %q", step.file, step.to, diags, step.warning)
 		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
 	}
 	// Communes of another département: the CPTS read again whole, every
 	// file made again (TestIncrementalCPTSReplaced).
@@ -794,14 +798,8 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 		{"communes = [\n", fmt.Sprintf("communes = [\n  %q,\n", known.Code)},
 		{"communes = [\n", fmt.Sprintf("communes = [\n  %q,\n", unknown.Code)},
 	} {
-		before := res.Files.Clone()
 		edit(colhaj, step.from, step.to)
-		next, diags, ok := build.Incremental(res, opts, []string{colhaj})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("pages of covered communes, %q: incremental %v, %v", step.to, ok, diags)
-		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
+		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("pages of covered communes, %q", step.to), colhaj)
 	}
 	for _, com := range []*geo.Commune{known, unknown} {
 		letter, _ := res.Files.Get("communes/" + strings.ToLower(com.Name[:1]) + "/index.html")
@@ -809,14 +807,8 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 			t.Errorf("%s (%s) has no page, or its letter's page does not list it", com.Name, com.Code)
 		}
 	}
-	before = res.Files.Clone()
 	edit(colhaj, fmt.Sprintf("  %q,\n", unknown.Code), "")
-	next, diags, ok = build.Incremental(res, opts, []string{colhaj})
-	if !ok || next == nil || diags.HasErrors() {
-		t.Fatalf("pages of covered communes, a commune no longer covered: incremental %v, %v", ok, diags)
-	}
-	res = next
-	sameAsFullBuild(t, fsys, before, res)
+	res, _ = editedIncrementally(t, fsys, res, opts, "pages of covered communes, a commune no longer covered", colhaj)
 	if res.Files.Has("communes/"+unknown.Code+"/index.html") || res.Files.Has("communes/"+strings.ToLower(unknown.Name[:1])+"/index.html") {
 		t.Errorf("%s (%s) is no longer covered: its page and its letter's stay", unknown.Name, unknown.Code)
 	}
@@ -995,14 +987,8 @@ func TestIncrementalTextImages(t *testing.T) {
 		{figure, func() { fsys[figure] = &fstest.MapFile{Data: imagetest.PNG(imagetest.Logo(160, 90))} }},
 		{page, func() { set(page, pageText) }},
 	} {
-		before := res.Files.Clone()
 		step.do()
-		next, diags, ok := build.Incremental(res, opts, []string{step.file})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("%s: ok=%v %v", step.file, ok, diags)
-		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
+		res, _ = editedIncrementally(t, fsys, res, opts, step.file, step.file)
 	}
 	set(index, text+"\n![L’équipe de la CPTS](equipe.jpg)\n")
 	if next, diags, ok := build.Incremental(res, opts, []string{index}); !ok || next == nil || diags.HasErrors() {
@@ -1049,14 +1035,8 @@ func TestIncrementalTerritoryOfArrondissements(t *testing.T) {
 		{"content/cpts/aubagne/communes.toml", "communes = [\"13005\", { insee = \"13211\", partial = true }]\n"},
 		{"content/cpts/sud/communes.toml", "communes = [\"13208\"]\n"},
 	} {
-		before := res.Files.Clone()
 		fsys[step.file] = &fstest.MapFile{Data: []byte(step.to)}
-		next, diags, ok := build.Incremental(res, opts, []string{step.file})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("%s %q: ok=%v %v", step.file, step.to, ok, diags)
-		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
+		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("%s %q", step.file, step.to), step.file)
 	}
 }
 
@@ -1134,12 +1114,9 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 		{"communes = [\n", "communes = [\n  \"30003\",\n", "commune 30003 (Aigues-Mortes) is claimed by 2 CPTS"},
 		{"communes = [\n  \"30003\",\n", "communes = [\n", ""},
 	} {
-		before := res.Files.Clone()
 		edit(lunel, step.from, step.to)
-		next, diags, ok := build.Incremental(res, opts, []string{lunel})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("%q: ok=%v %v", step.to, ok, diags)
-		}
+		var diags diag.List
+		res, diags = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("%q", step.to), lunel)
 		full, fullDiags := build.Run(opts)
 		if full == nil {
 			t.Fatal(fullDiags)
@@ -1148,8 +1125,6 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 			step.warning != "" && !strings.Contains(fmt.Sprint(diags), step.warning) {
 			t.Errorf("%q: warnings %v, the full build's %v", step.to, diags, fullDiags)
 		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
 	}
 	// A file the content model does not read, in the folder of a CPTS out
 	// of the site's scope: nothing made, the full build's warning.
@@ -1171,14 +1146,8 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 		{`  "34246", # Entre-Vignes` + "\n", ""},
 		{"communes = [\n", "communes = [\n  \"34246\", # Entre-Vignes\n"},
 	} {
-		before := res.Files.Clone()
 		edit(lunel, step.from, step.to)
-		next, diags, ok := build.Incremental(res, opts, []string{lunel})
-		if !ok || next == nil || diags.HasErrors() {
-			t.Fatalf("a site of one CPTS, %q: ok=%v %v", step.to, ok, diags)
-		}
-		res = next
-		sameAsFullBuild(t, fsys, before, res)
+		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("a site of one CPTS, %q", step.to), lunel)
 	}
 }
 
