@@ -43,50 +43,71 @@ func IsSitemap(name string) bool {
 	return prefixed && suffixed && err == nil
 }
 
-// Sitemaps returns sitemap.xml listing urls when they are size or fewer,
-// else sitemap-1.xml, sitemap-2.xml… of size URLs each and a sitemap.xml
-// that indexes them; abs makes a file name absolute.
-func Sitemaps(urls []URL, size int, abs func(name string) string) []File {
-	if len(urls) <= size {
-		return []File{{Sitemap, urlset(urls)}}
+// Sitemaps makes sitemap.xml listing n URLs (url(i) is the i-th, in
+// order) when they are size or fewer, else sitemap-1.xml, sitemap-2.xml…
+// of size URLs each and a sitemap.xml that indexes them, last; abs makes
+// a file name absolute. It passes each file to add as soon as it is made,
+// so that it holds one at a time: the sitemaps of a decade of news are
+// over a hundred megabytes.
+func Sitemaps(n, size int, url func(i int) URL, abs func(name string) string, add func(File)) {
+	if n <= size {
+		add(File{Sitemap, urlset(0, n, url)})
+		return
 	}
-	var files []File
 	var index bytes.Buffer
 	index.WriteString(xml.Header)
 	index.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for i := 0; i*size < len(urls); i++ {
+	for i := 0; i*size < n; i++ {
 		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
-		files = append(files, File{name, urlset(urls[i*size : min((i+1)*size, len(urls))])})
+		add(File{name, urlset(i*size, min((i+1)*size, n), url)})
 		index.WriteString("<sitemap><loc>")
 		_ = xml.EscapeText(&index, []byte(abs(name)))
 		index.WriteString("</loc></sitemap>\n")
 	}
 	index.WriteString("</sitemapindex>\n")
-	return append(files, File{Sitemap, index.Bytes()})
+	add(File{Sitemap, index.Bytes()})
 }
 
-// PlanSitemaps returns the sitemaps (Sitemaps) of every page of the plan
-// but the 404 page, sorted by URL, with the date its record was last
-// changed; abs makes a site path absolute.
-func PlanSitemaps(pl *plan.Plan, size int, abs func(sitePath string) string) []File {
-	var urls []URL
+// PlanSitemaps passes to add the sitemaps (Sitemaps) of every page of the
+// plan but the 404 page, sorted by URL, with the date its record was last
+// changed; abs makes a site path absolute. It keeps the pages' URLs and
+// dates in one block of bytes until the last file is made, not a string
+// of each.
+func PlanSitemaps(pl *plan.Plan, size int, abs func(sitePath string) string, add func(File)) {
+	var (
+		text  []byte     // the URLs and dates, one after the other
+		pages []pageSpan // where each is in text
+	)
 	for _, s := range pl.Sections() {
 		for pg := range s.All() {
 			if strings.HasSuffix(pg.Path, "/") { // not /404.html
-				urls = append(urls, URL{Loc: abs(pg.Path), LastMod: plan.LastMod(pg)})
+				loc, mod := abs(pg.Path), plan.LastMod(pg)
+				pages = append(pages, pageSpan{uint32(len(text)), uint32(len(loc)), uint8(len(mod))})
+				text = append(append(text, loc...), mod...)
 			}
 		}
 	}
-	slices.SortFunc(urls, func(a, b URL) int { return strings.Compare(a.Loc, b.Loc) })
-	return Sitemaps(urls, size, abs)
+	loc := func(p pageSpan) []byte { return text[p.at : p.at+p.loc] }
+	slices.SortFunc(pages, func(a, b pageSpan) int { return bytes.Compare(loc(a), loc(b)) })
+	Sitemaps(len(pages), size, func(i int) URL {
+		p := pages[i]
+		return URL{Loc: string(loc(p)), LastMod: string(text[p.at+p.loc : p.at+p.loc+uint32(p.mod)])}
+	}, abs, add)
 }
 
-// urlset returns a sitemap file of url elements.
-func urlset(urls []URL) []byte {
+// pageSpan is where a page's URL and date are in PlanSitemaps' text.
+type pageSpan struct {
+	at, loc uint32
+	mod     uint8
+}
+
+// urlset returns a sitemap file of the url elements of URLs lo to hi.
+func urlset(lo, hi int, url func(i int) URL) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, u := range urls {
+	for i := lo; i < hi; i++ {
+		u := url(i)
 		b.WriteString("<url><loc>")
 		_ = xml.EscapeText(&b, []byte(u.Loc))
 		b.WriteString("</loc>")

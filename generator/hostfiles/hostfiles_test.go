@@ -6,6 +6,13 @@ import (
 	"testing"
 )
 
+// sitemaps returns the files Sitemaps makes of urls.
+func sitemaps(urls []URL, size int, abs func(string) string) []File {
+	var files []File
+	Sitemaps(len(urls), size, func(i int) URL { return urls[i] }, abs, func(f File) { files = append(files, f) })
+	return files
+}
+
 func TestSitemaps(t *testing.T) {
 	abs := func(name string) string { return "https://example.org/" + name }
 	urls := []URL{{Loc: "https://example.org/"}, {Loc: "https://example.org/a?b=1&c=2", LastMod: "2026-01-02"}, {Loc: "https://example.org/c/"}}
@@ -16,7 +23,7 @@ func TestSitemaps(t *testing.T) {
 		{3, []string{"sitemap.xml"}},
 		{2, []string{"sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"}},
 	} {
-		files := Sitemaps(urls, tc.size, abs)
+		files := sitemaps(urls, tc.size, abs)
 		var names []string
 		all := ""
 		for _, f := range files {
@@ -51,7 +58,7 @@ func TestIsSitemapKnowsEveryFileSitemapsMakes(t *testing.T) {
 	for i := range urls {
 		urls[i] = URL{Loc: fmt.Sprintf("https://example.org/%d/", i)}
 	}
-	files := Sitemaps(urls, 2, func(name string) string { return "https://example.org/" + name })
+	files := sitemaps(urls, 2, func(name string) string { return "https://example.org/" + name })
 	if len(files) != 4 {
 		t.Fatalf("%d files, want an index and 3 sitemaps", len(files))
 	}

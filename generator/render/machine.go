@@ -8,9 +8,7 @@ import (
 // machineFiles writes sitemap.xml (an index of sitemap-N.xml files above
 // SitemapSize URLs), robots.txt and _headers (package hostfiles).
 func (r *renderer) machineFiles() {
-	for _, f := range r.sitemaps() {
-		r.add(f.Name, f.Data)
-	}
+	hostfiles.PlanSitemaps(r.plan, r.opts.SitemapSize, r.abs, func(f hostfiles.File) { r.add(f.Name, f.Data) })
 	r.add("robots.txt", hostfiles.Robots(r.abs(hostfiles.Sitemap)))
 	r.add("_headers", hostfiles.Headers(r.csp()))
 }
@@ -20,13 +18,11 @@ func (r *renderer) machineFiles() {
 // a full build writes, for an incremental rebuild that changed which
 // pages exist or their dates.
 func Sitemaps(site *model.Site, opts Options) []hostfiles.File {
-	return newRenderer(site, opts).sitemaps()
+	r := newRenderer(site, opts)
+	var files []hostfiles.File
+	hostfiles.PlanSitemaps(r.plan, r.opts.SitemapSize, r.abs, func(f hostfiles.File) { files = append(files, f) })
+	return files
 }
 
 // IsSitemap reports whether a file of the output is one Sitemaps makes.
 func IsSitemap(p string) bool { return hostfiles.IsSitemap(p) }
-
-// sitemaps are the sitemaps of the plan's pages (package hostfiles).
-func (r *renderer) sitemaps() []hostfiles.File {
-	return hostfiles.PlanSitemaps(r.plan, r.opts.SitemapSize, r.abs)
-}
