@@ -133,7 +133,7 @@ type completion struct {
 	minify  bool
 	// deferred are the bodies a whole completion checks the links of
 	// unless render converts them (laterWarnings).
-	deferred []model.Markdown
+	deferred []*model.Markdown
 }
 
 // merge adds to c what an earlier rebuild left to complete and nobody
@@ -367,9 +367,9 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 		return d
 	})
 	var uses []imageUse
-	memo := images.NewMemo()      // images checked, then published
-	var deferred []model.Markdown // bodies whose links render checks (see check)
-	var later *laterBodies        // deferred, with those render converted
+	memo := images.NewMemo()       // images checked, then published
+	var deferred []*model.Markdown // bodies whose links render checks (see check)
+	var later *laterBodies         // deferred, with those render converted
 	openFirst := prev != nil && prev.Files != nil && opts.DeferIndex && len(opts.Open) > 0
 	done := func() diag.List {
 		if openFirst && res.pending != nil { // the completion warns of what render did not convert

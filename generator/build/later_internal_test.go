@@ -13,10 +13,11 @@ import (
 // their links when render did not convert them, and only then, whatever
 // order they come and are converted in.
 func TestLaterBodies(t *testing.T) {
-	body := func(file string, line int) model.Markdown {
-		return model.NewMarkdown([]byte("Voir [x](javascript:alert(1))."), diag.Pos{File: file, Line: line, Col: 1})
+	body := func(file string, line int) *model.Markdown {
+		m := model.NewMarkdown([]byte("Voir [x](javascript:alert(1))."), diag.Pos{File: file, Line: line, Col: 1})
+		return &m
 	}
-	deferred := []model.Markdown{body("content/b.md", 5), body("content/a.md", 9), body("content/a.md", 2), body("content/c.md", 1)}
+	deferred := []*model.Markdown{body("content/b.md", 5), body("content/a.md", 9), body("content/a.md", 2), body("content/c.md", 1)}
 	later := newLaterBodies(deferred)
 	later.mark(diag.Pos{File: "content/a.md", Line: 9, Col: 1})
 	later.mark(diag.Pos{File: "content/c.md", Line: 1, Col: 1})

@@ -33,7 +33,7 @@ func (r *Result) Provisional() bool { return r.pending != nil && r.pending.whole
 // RunOver, after the plan) and leaves every other file to Complete.
 // deferred are the bodies whose links the completion checks if render
 // does not convert them (laterWarnings).
-func (r *Result) openFirst(prev *Result, ropts render.Options, opts Options, deferred []model.Markdown) diag.List {
+func (r *Result) openFirst(prev *Result, ropts render.Options, opts Options, deferred []*model.Markdown) diag.List {
 	whole := ropts // every file, for Complete
 	ropts.Only, ropts.Out = map[string]bool{}, newOutput(!opts.NoMinify)
 	for _, p := range opts.Open {

@@ -79,7 +79,7 @@ func photoUse(md model.Markdown, l markup.Link, n *model.News) imageUse {
 // them), whose only findings are link warnings that render reports too
 // when it converts them: it returns them, for laterWarnings once render
 // has run, so that a build parses each body once.
-func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.List, []imageUse, []model.Markdown) {
+func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.List, []imageUse, []*model.Markdown) {
 	diags := append(validate.Site(site, table), scope.Check(site, table)...)
 	var overlay fs.FS
 	if files.Site != nil && files.Theme != nil {
@@ -90,25 +90,25 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 		diags = append(diags, checkOverrides(files.Site, files.Theme)...)
 	}
 	type body struct {
-		md   model.Markdown
+		md   *model.Markdown // the record's: a pointer, not a copy of 80 bytes
 		news *model.News
 	}
 	var uses []imageUse
 	bodies := []body{}
 	for _, c := range site.CPTS {
-		bodies = append(bodies, body{c.Body, nil})
+		bodies = append(bodies, body{&c.Body, nil})
 		if c.Logo != "" {
 			uses = append(uses, logoUse(c))
 		}
 	}
 	for _, n := range site.News {
-		bodies = append(bodies, body{n.Body, n})
+		bodies = append(bodies, body{&n.Body, n})
 		if n.Cover != "" {
 			uses = append(uses, coverUse(n))
 		}
 	}
 	for _, p := range site.Pages {
-		bodies = append(bodies, body{p.Body, nil})
+		bodies = append(bodies, body{&p.Body, nil})
 	}
 	// Each text is read (again, for a news item: model.LazyMarkdown) and
 	// judged on every core, in its own slot, kept in order.
@@ -137,7 +137,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 			f.links, f.diags = links, append(f.diags, d...)
 		}
 	})
-	var deferred []model.Markdown
+	var deferred []*model.Markdown
 	for i, b := range bodies {
 		diags = append(diags, found[i].diags...)
 		if postponed[i] {
@@ -145,7 +145,7 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 		}
 		for _, l := range found[i].links {
 			if l.Image {
-				uses = append(uses, photoUse(b.md, l, b.news))
+				uses = append(uses, photoUse(*b.md, l, b.news))
 			}
 		}
 	}
@@ -162,13 +162,13 @@ func check(site *model.Site, table *geo.Table, files Files, later bool) (diag.Li
 // converted marked: one byte each, where a map of the bodies converted
 // took 60 MB at 400,000 news.
 type laterBodies struct {
-	list      []model.Markdown
+	list      []*model.Markdown
 	converted []bool
 }
 
 // newLaterBodies returns the deferred bodies, none converted yet.
-func newLaterBodies(deferred []model.Markdown) *laterBodies {
-	slices.SortFunc(deferred, func(a, b model.Markdown) int { return comparePos(a.Pos, b.Pos) })
+func newLaterBodies(deferred []*model.Markdown) *laterBodies {
+	slices.SortFunc(deferred, func(a, b *model.Markdown) int { return comparePos(a.Pos, b.Pos) })
 	return &laterBodies{list: deferred, converted: make([]bool, len(deferred))}
 }
 
@@ -179,7 +179,7 @@ func comparePos(a, b diag.Pos) int {
 // mark records that render converted the body at pos
 // (render.Options.Converted).
 func (l *laterBodies) mark(pos diag.Pos) {
-	if i, found := slices.BinarySearchFunc(l.list, pos, func(m model.Markdown, p diag.Pos) int { return comparePos(m.Pos, p) }); found {
+	if i, found := slices.BinarySearchFunc(l.list, pos, func(m *model.Markdown, p diag.Pos) int { return comparePos(m.Pos, p) }); found {
 		l.converted[i] = true
 	}
 }
@@ -192,7 +192,7 @@ func laterWarnings(site *model.Site, later *laterBodies) diag.List {
 	if later == nil {
 		return nil
 	}
-	var left []model.Markdown
+	var left []*model.Markdown
 	for i, m := range later.list {
 		if !later.converted[i] {
 			left = append(left, m)
@@ -202,7 +202,7 @@ func laterWarnings(site *model.Site, later *laterBodies) diag.List {
 		return nil
 	}
 	var diags diag.List
-	for _, r := range parseLinks(newLinkParser(site), len(left), func(i int) model.Markdown { return left[i] }) {
+	for _, r := range parseLinks(newLinkParser(site), len(left), func(i int) model.Markdown { return *left[i] }) {
 		diags = append(diags, r.diags...)
 	}
 	return diags

@@ -78,6 +78,8 @@ type loader struct {
 	unsafe map[string]bool
 	// skipNews leaves the news of a CPTS folder unread (CPTSFolder).
 	skipNews bool
+	// again reads a file again for the lazy bodies (reader).
+	again model.Reader
 }
 
 func (l *loader) know(p string) {
@@ -168,33 +170,36 @@ func (l *loader) lazyMarkdownFile(p string, v any) (model.Markdown, bool) {
 	if !ok {
 		return model.Markdown{}, false
 	}
-	return model.LazyMarkdown(bodyPos(p, doc), src.text, doc.body, l.reader(p)), true
+	return model.LazyMarkdown(bodyPos(p, doc), src.text, doc.body, l.reader()), true
 }
 
 func bodyPos(p string, doc document) diag.Pos { return diag.Pos{File: p, Line: doc.bodyLine, Col: 1} }
 
-// reader returns a function that reads the text of file p again, as read
-// does (through the site's file system, which judges the path each time;
-// within the size limit; without its BOM), for a lazy body, which checks
-// it is the text it loaded.
-func (l *loader) reader(p string) func() ([]byte, error) {
-	fsys, limit := l.fsys, l.opts.MaxFileSize
-	return func() ([]byte, error) {
-		f, err := fsys.Open(p) // one judgement of the path, one open
-		if err != nil {
-			return nil, model.ErrChanged
+// reader returns the function that reads the text of a file again, as
+// read does (through the site's file system, which judges the path each
+// time; within the size limit; without its BOM), for the lazy bodies,
+// which check it is the text they loaded: one for all the loader's bodies.
+func (l *loader) reader() model.Reader {
+	if l.again == nil {
+		fsys, limit := l.fsys, l.opts.MaxFileSize
+		l.again = func(p string) ([]byte, error) {
+			f, err := fsys.Open(p) // one judgement of the path, one open
+			if err != nil {
+				return nil, model.ErrChanged
+			}
+			defer f.Close()
+			info, err := f.Stat()
+			if err != nil || !info.Mode().IsRegular() || info.Size() > limit {
+				return nil, model.ErrChanged
+			}
+			raw := make([]byte, info.Size())
+			if _, err := io.ReadFull(f, raw); err != nil {
+				return nil, model.ErrChanged // shorter than it said: changed
+			}
+			return bytes.TrimPrefix(raw, bom), nil
 		}
-		defer f.Close()
-		info, err := f.Stat()
-		if err != nil || !info.Mode().IsRegular() || info.Size() > limit {
-			return nil, model.ErrChanged
-		}
-		raw := make([]byte, info.Size())
-		if _, err := io.ReadFull(f, raw); err != nil {
-			return nil, model.ErrChanged // shorter than it said: changed
-		}
-		return bytes.TrimPrefix(raw, bom), nil
 	}
+	return l.again
 }
 
 // frontMatter reads a Markdown file and decodes its front matter into v.

@@ -17,10 +17,17 @@ type Markdown struct {
 	Pos diag.Pos
 
 	text   []byte
-	reread func() ([]byte, error) // set for a text left in its file
-	sum    uint64                 // of the whole file's text, for a text left in it
-	blank  bool                   // the text is only white space
+	reread Reader // set for a text left in its file, Pos.File
+	sum    uint64 // of the whole file's text, for a text left in it
+	n      int    // the length of the text, the tail of its file's
+	blank  bool   // the text is only white space
 }
+
+// Reader reads the text of a file of the site again, by its path: what a
+// lazy body (LazyMarkdown) is read from. One reader serves every body of
+// a site, so that a body holds no function of its own (a decade of news
+// is 400,000 of them).
+type Reader func(file string) ([]byte, error)
 
 // ErrChanged is the error of a text whose file changed, or went away,
 // since the site was loaded.
@@ -31,23 +38,13 @@ func NewMarkdown(text []byte, pos diag.Pos) Markdown {
 	return Markdown{Pos: pos, text: text, blank: len(bytes.TrimSpace(text)) == 0}
 }
 
-// LazyMarkdown returns a body that keeps only a fingerprint of its file:
-// file is the file's text as loaded, body its tail that is the Markdown
-// text, and read reads the file's text again. Text calls read and returns
-// the same tail if the file's text is still the one loaded, else
-// ErrChanged: a build never mixes two versions of a file.
-func LazyMarkdown(pos diag.Pos, file, body []byte, read func() ([]byte, error)) Markdown {
-	sum, n := fingerprint(file), len(body)
-	return Markdown{Pos: pos, sum: sum, blank: len(bytes.TrimSpace(body)) == 0, reread: func() ([]byte, error) {
-		again, err := read()
-		if err != nil {
-			return nil, err
-		}
-		if len(again) < n || fingerprint(again) != sum {
-			return nil, ErrChanged
-		}
-		return again[len(again)-n:], nil
-	}}
+// LazyMarkdown returns a body that keeps only a fingerprint of its file,
+// pos.File: file is the file's text as loaded, body its tail that is the
+// Markdown text, and read reads the file's text again. Text calls read
+// and returns the same tail if the file's text is still the one loaded,
+// else ErrChanged: a build never mixes two versions of a file.
+func LazyMarkdown(pos diag.Pos, file, body []byte, read Reader) Markdown {
+	return Markdown{Pos: pos, sum: fingerprint(file), n: len(body), blank: len(bytes.TrimSpace(body)) == 0, reread: read}
 }
 
 // seed is this process's seed of fingerprints: they are compared within
@@ -61,7 +58,14 @@ func (m Markdown) Text() ([]byte, error) {
 	if m.reread == nil {
 		return m.text, nil
 	}
-	return m.reread()
+	again, err := m.reread(m.Pos.File)
+	if err != nil {
+		return nil, err
+	}
+	if len(again) < m.n || fingerprint(again) != m.sum {
+		return nil, ErrChanged
+	}
+	return again[len(again)-m.n:], nil
 }
 
 // Read is Text for a caller that reports problems: when the text cannot
@@ -89,6 +93,18 @@ func (m Markdown) Report(diags *diag.List, err error) {
 // Blank reports whether the text is empty or only white space, without
 // reading it again.
 func (m Markdown) Blank() bool { return m.blank }
+
+// Fingerprint summarises the text without reading it again: for a lazy
+// body, the fingerprint of its file's text as loaded; else that of the
+// text. Two bodies with the same fingerprint hold the same text, within
+// one process (a lazy body and one that holds its text never compare
+// equal).
+func (m Markdown) Fingerprint() uint64 {
+	if m.sum != 0 {
+		return m.sum
+	}
+	return fingerprint(m.text) &^ 1 // even: never a lazy body's
+}
 
 // Same reports whether m and o certainly hold the same text: for two lazy
 // bodies, that their files' texts have the same fingerprint; else that

@@ -15,7 +15,7 @@ func TestLazyMarkdown(t *testing.T) {
 	file := []byte("+++\ntitle = \"t\"\n+++\nLe texte.\n")
 	body := file[len(file)-len("Le texte.\n"):]
 	current := file
-	read := func() ([]byte, error) { return current, nil }
+	read := func(string) ([]byte, error) { return current, nil }
 	pos := diag.Pos{File: "content/news/2024-01-01-a.md", Line: 4, Col: 1}
 	m := LazyMarkdown(pos, file, body, read)
 

@@ -27,7 +27,7 @@ func TestCommuneDocsAreMadeAgainWhenTheirRecordChanges(t *testing.T) {
 		{Label: themeLabels(t), Communes: in, HasPage: noPages},
 		{Label: themeLabels(t), Communes: in},
 	} {
-		docs, _, _ := collect(site, opts)
+		docs, _ := collect(site, opts)
 		covered := 0
 		for _, d := range docs {
 			if d.kind != KindCommune {

@@ -2,19 +2,14 @@ package search
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/cpts-fr/cpts/generator/plan"
-
-	"golang.org/x/sync/errgroup"
-
-	"github.com/cpts-fr/cpts/generator/diag"
 	"github.com/cpts-fr/cpts/generator/geo"
 	"github.com/cpts-fr/cpts/generator/model"
+	"github.com/cpts-fr/cpts/generator/plan"
 )
 
 // Kind is the type of a search result. The order is the ranking order
@@ -55,14 +50,28 @@ type doc struct {
 	prose bool
 	words []string // name words (name documents)
 	keys  []string // recordKeys, filled when needed
-	terms []uint32 // stems numbered by the collector's vocab (prose documents)
+	terms []uint32 // stems numbered by the collector's vocab (missions)
 	size  int      // length of the encoded record, for shard sizing
+	// news is the item of a news document, which has no rec, tie or
+	// terms: its record is made when it is encoded (record), and its
+	// stems are read when the trie is made (builder.index), so that an
+	// index never holds the stems of every item at once.
+	news *model.News
+}
+
+// record returns the record of d without its CPTS references; a news
+// item's is made again at each call.
+func (d *doc) record() []any {
+	if d.news != nil {
+		return []any{KindNews, d.news.Title, plan.NewsPage(d.news), -1}
+	}
+	return d.rec
 }
 
 // collect turns the site into documents, in the global order: by kind,
-// then largest first, then code, slug or path, with the errors of the
-// news texts it could not read again and the vocab of their terms.
-func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
+// then largest first, then code, slug or path, with the vocab of the
+// stems of missions (builder.index numbers those of news in it).
+func collect(site *model.Site, opts Options) ([]*doc, *vocab) {
 	c := &collector{site: site, opts: opts, cptsPop: map[*model.CPTS]int{}, stems: opts.Memo.vocab()}
 	for _, x := range site.CPTS {
 		c.cptsPop[x] = x.Territory.Reach.Population + x.Territory.Reach.PartialPopulation
@@ -126,7 +135,7 @@ func collect(site *model.Site, opts Options) ([]*doc, *vocab, diag.List) {
 		}
 		d.size = recordSize(d)
 	}
-	return c.docs, c.stems, c.diags
+	return c.docs, c.stems
 }
 
 type collector struct {
@@ -134,8 +143,7 @@ type collector struct {
 	opts    Options
 	cptsPop map[*model.CPTS]int
 	docs    []*doc
-	diags   diag.List // of texts that could not be read again
-	stems   *vocab    // numbers the terms of prose
+	stems   *vocab // numbers the terms of prose
 }
 
 func (c *collector) add(d *doc) { c.docs = append(c.docs, d) }
@@ -248,38 +256,19 @@ func (c *collector) missions() {
 	}
 }
 
-// news adds the published news as prose. Their words are read on every
-// core: they are most of the text of a directory.
+// news adds the published news as prose: their stems are read when the
+// trie is made (see doc.news).
 func (c *collector) news() {
-	var docs []*doc
-	var news []*model.News
 	for i, n := range c.site.News {
 		if c.opts.Published != nil && !c.opts.Published(n) || c.opts.Published == nil && n.Draft {
 			continue // unpublished: draft, scheduled or expired
 		}
-		p := plan.NewsPage(n)
 		// The oldest first: a new item takes the next id and the others keep
 		// theirs, so the shards of their stems stay as they were (a query
-		// shows the newest first: see rankOrder).
-		d := &doc{kind: KindNews, rank: i, tie: p, rec: []any{KindNews, n.Title, p, -1}, refAt: -1, prose: true}
+		// shows the newest first: see rankOrder). Ranks are unique: no tie.
+		d := &doc{kind: KindNews, rank: i, news: n, refAt: -1, prose: true}
 		if n.CPTS != nil {
 			d.refs, d.refAt = []*model.CPTS{n.CPTS}, 3
-		}
-		docs, news = append(docs, d), append(news, n)
-	}
-	errs := make([]error, len(docs))
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i := range docs {
-		g.Go(func() error {
-			docs[i].terms, errs[i] = c.opts.Memo.newsTerms(news[i], c.stems)
-			return nil
-		})
-	}
-	_ = g.Wait() // the tasks return no error
-	for i, d := range docs {
-		if errs[i] != nil {
-			news[i].Body.Report(&c.diags, errs[i])
 		}
 		c.add(d)
 	}
@@ -400,8 +389,9 @@ func recordKeys(rec []any, rows [][]any) []string {
 // recordSize estimates the length of d's record encoded as JSON, as
 // jsonSize, with its CPTS references counted as numbers of one digit.
 func recordSize(d *doc) int {
-	n := 1 + len(d.rec)
-	for i, v := range d.rec {
+	rec := d.record()
+	n := 1 + len(rec)
+	for i, v := range rec {
 		switch {
 		case i == d.refAt && d.many:
 			n += 1 + 2*len(d.refs)

@@ -210,13 +210,13 @@ func (d *doc) appendRecord(b []byte, ref refNumber) []byte {
 	return append(b, d.json[d.cut:]...)
 }
 
-// appendFields appends the JSON of d.rec to b, its CPTS references
+// appendFields appends the JSON of d's record to b, its CPTS references
 // numbered by ref, or left out when ref is nil, and returns where they
 // are in b (-1 when the record has none).
 func (d *doc) appendFields(b []byte, ref refNumber) ([]byte, int) {
 	cut := -1
 	b = append(b, '[')
-	for i, v := range d.rec {
+	for i, v := range d.record() {
 		if i > 0 {
 			b = append(b, ',')
 		}

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,6 +13,8 @@ import (
 	"github.com/cpts-fr/cpts/generator/model"
 	"github.com/cpts-fr/cpts/generator/output"
 	"github.com/cpts-fr/cpts/generator/plan"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // FormatVersion is the version of the manifest and shard format. search.js
@@ -104,12 +107,17 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	if opts.ShardBytes <= 0 {
 		opts.ShardBytes = DefaultShardBytes
 	}
-	docs, stems, diags := collect(site, opts)
-	opts.Memo.done()
-	terms, rows := stems.all(), rowMemo{}
-	made := reuseOrBuild(fingerprint(docs, terms, rows, opts.ShardBytes), func() *built {
-		b := &builder{docs: docs, news: kinds(docs)[KindNews], stems: terms, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows}
+	docs, stems := collect(site, opts)
+	rows := rowMemo{}
+	var diags diag.List // of the news texts that could not be read again
+	ran := false
+	made := reuseOrBuild(fingerprint(docs, stems.all(), rows, opts.ShardBytes), func() *built {
+		ran = true
+		b := &builder{docs: docs, news: kinds(docs)[KindNews], vocab: stems, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows,
+			newsTerms: func(n *model.News) ([]uint32, error) { return opts.Memo.newsTerms(n, stems) }}
 		b.index()
+		diags = b.diags
+		opts.Memo.done()
 		b.trie()
 		words := b.entries
 		b.entries, b.leaves = b.deletionEntries(), nil // their own trie, in shards of their own
@@ -119,6 +127,9 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 		m, n := b.chunks()
 		return &built{shards: b.shards, missions: m, news: n}
 	})
+	if !ran {
+		opts.Memo.retain(docs) // the trie was reused: no term was looked up
+	}
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}
 	var files []output.File
@@ -330,30 +341,40 @@ type leaf struct {
 }
 
 type builder struct {
-	docs    []*doc
-	news    int      // the id of the first news item (the oldest)
-	stems   []string // by number (doc.terms)
-	entries []*entry // sorted by term
-	limit   int      // size above which a node is split
-	packed  int      // size up to which leaves are packed into one shard
-	seen    []int    // stamp per document, to count a node's documents once
-	stamp   int
-	rowSize map[*model.CPTS][2]int // short and full row
-	rowSeen map[*model.CPTS][2]int // stamps of the short and full row
-	rows    rowMemo
-	leaves  []leaf
-	shards  []shard
-	scratch []byte // the file being encoded
-	records []byte // its records
+	docs  []*doc
+	news  int      // the id of the first news item (the oldest)
+	stems []string // by number (doc.terms): vocab's, or given (tests)
+	vocab *vocab   // numbers the stems of news as they are read, if set
+	// newsTerms reads the stems of a news item, numbered in vocab.
+	newsTerms func(*model.News) ([]uint32, error)
+	diags     diag.List // of the news texts that could not be read again
+	entries   []*entry  // sorted by term
+	limit     int       // size above which a node is split
+	packed    int       // size up to which leaves are packed into one shard
+	seen      []int     // stamp per document, to count a node's documents once
+	stamp     int
+	rowSize   map[*model.CPTS][2]int // short and full row
+	rowSeen   map[*model.CPTS][2]int // stamps of the short and full row
+	rows      rowMemo
+	leaves    []leaf
+	shards    []shard
+	scratch   []byte // the file being encoded
+	records   []byte // its records
 }
 
 // index lists every word of two letters or more of the name documents,
 // particles left out (a query may omit them, so they never choose a
-// shard), and every stem of the prose documents.
+// shard), and every stem of the prose documents. The stems of news items
+// are read here, termBatch at a time on every core, and dropped once
+// their postings are listed: an index of a decade of news would hold
+// hundreds of megabytes of them.
 func (b *builder) index() {
 	words := 0
 	for _, d := range b.docs {
 		words += len(d.words)
+	}
+	if b.vocab != nil {
+		b.stems = b.vocab.all()
 	}
 	byTerm := make(map[string]*entry, words/2+len(b.stems)) // a name word occurs about twice
 	byStem := make([]*entry, len(b.stems))
@@ -365,14 +386,14 @@ func (b *builder) index() {
 		}
 		return e
 	}
-	for _, d := range b.docs {
+	add := func(d *doc, terms []uint32) {
 		for _, w := range d.words {
 			if len(w) >= 2 && !Particle(w) {
 				e := get(w)
 				e.names = append(e.names, int32(d.id))
 			}
 		}
-		for _, id := range d.terms {
+		for _, id := range terms {
 			e := byStem[id]
 			if e == nil {
 				t := b.stems[id]
@@ -393,6 +414,26 @@ func (b *builder) index() {
 			}
 		}
 	}
+	for lo := 0; lo < len(b.docs); {
+		if b.docs[lo].news == nil {
+			add(b.docs[lo], b.docs[lo].terms)
+			lo++
+			continue
+		}
+		hi := lo
+		for hi < len(b.docs) && hi-lo < termBatch && b.docs[hi].news != nil {
+			hi++
+		}
+		batch := b.readTerms(b.docs[lo:hi])
+		if b.vocab != nil {
+			b.stems = b.vocab.all()
+			byStem = append(byStem, make([]*entry, len(b.stems)-len(byStem))...)
+		}
+		for i, d := range b.docs[lo:hi] {
+			add(d, batch[i])
+		}
+		lo = hi
+	}
 	b.entries = make([]*entry, 0, len(byTerm))
 	for _, e := range byTerm {
 		e.prose = b.bestPostings(e.prose, MaxPostings)
@@ -402,6 +443,31 @@ func (b *builder) index() {
 		b.entries = append(b.entries, e)
 	}
 	slices.SortFunc(b.entries, entryOrder)
+}
+
+// termBatch is how many news items index reads the stems of at once.
+const termBatch = 1024
+
+// readTerms reads the stems of the news items of docs on every core,
+// and keeps the errors of the texts that could not be read again.
+func (b *builder) readTerms(docs []*doc) [][]uint32 {
+	terms := make([][]uint32, len(docs))
+	errs := make([]error, len(docs))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, d := range docs {
+		g.Go(func() error {
+			terms[i], errs[i] = b.newsTerms(d.news)
+			return nil
+		})
+	}
+	_ = g.Wait() // the tasks return no error
+	for i, d := range docs {
+		if errs[i] != nil {
+			d.news.Body.Report(&b.diags, errs[i])
+		}
+	}
+	return terms
 }
 
 // bestPostings returns the n first in rank of the prose documents ids

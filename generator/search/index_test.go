@@ -32,7 +32,7 @@ func TestManifestListsEveryShardUnderItsContentHash(t *testing.T) {
 	site := testSite(t)
 	opts := Options{HasPage: testPages(site), Label: themeLabels(t), ShardBytes: testShardBytes}
 	files := indexFiles(site, opts)
-	docs, _, _ := collect(site, opts)
+	docs, _ := collect(site, opts)
 	news := len(docs) - kinds(docs)[KindNews]
 	byPath := map[string][]byte{}
 	for _, f := range files {

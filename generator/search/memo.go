@@ -77,6 +77,24 @@ func (m *Memo) newsTerms(n *model.News, v *vocab) ([]uint32, error) {
 	return e.terms, nil
 }
 
+// retain ends an index that reused a trie, whose items' terms were not
+// looked up: the memo keeps the entries of the items still indexed, so
+// that items deleted or replaced are let go.
+func (m *Memo) retain(docs []*doc) {
+	if m == nil {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	kept := map[*model.News]memoTerms{}
+	for _, d := range docs {
+		if e, ok := m.terms[d.news]; ok && d.news != nil {
+			kept[d.news] = e
+		}
+	}
+	m.terms, m.next = kept, nil
+}
+
 // done ends an index: the memo keeps the entries it used, so that items
 // deleted or replaced are let go.
 func (m *Memo) done() {

@@ -87,8 +87,9 @@ func (b *built) bytes() int {
 }
 
 // docsKey is a 128-bit fingerprint of everything the trie reads from
-// the documents: their kinds, words, records, references, stems and sizes,
-// the rows of the CPTS they refer to, and the shard size.
+// the documents: their kinds, words, records, references, stems (for a
+// news item, the text they are read from) and sizes, the rows of the
+// CPTS they refer to, and the shard size.
 type docsKey [2]uint64
 
 // seeds of docsKey's two hashes, random per process: a key is never
@@ -133,6 +134,16 @@ func fingerprint(docs []*doc, stems []string, rows rowMemo, limit int) docsKey {
 		num(len(d.terms))
 		for _, t := range d.terms {
 			str(stems[t])
+		}
+		if n := d.news; n != nil { // what its stems are read from
+			str(n.Title)
+			str(n.Summary)
+			num(len(n.Tags))
+			for _, t := range n.Tags {
+				str(t)
+			}
+			buf = strconv.AppendUint(buf, n.Body.Fingerprint(), 10)
+			buf = append(buf, ',')
 		}
 		num(len(d.refs))
 		for _, x := range d.refs {

@@ -70,12 +70,14 @@ func TestReusedTrieIsTheFreshOne(t *testing.T) {
 func TestFingerprintReadsWhatTheTrieReads(t *testing.T) {
 	site := testSite(t)
 	opts := Options{HasPage: testPages(site), Label: themeLabels(t), Communes: func(c *geo.Commune) bool { return c.Departement == "34" }}
-	docs, vocab, _ := collect(site, opts)
+	docs, vocab := collect(site, opts)
 	stems := vocab.all()
 	base := fingerprint(docs, stems, rowMemo{}, DefaultShardBytes)
-	var name, prose *doc
+	var name, prose, news *doc
 	for _, d := range docs {
 		switch {
+		case d.news != nil && news == nil:
+			news = d
 		case d.prose && prose == nil:
 			prose = d
 		case !d.prose && len(d.refs) > 0 && name == nil:
@@ -111,6 +113,23 @@ func TestFingerprintReadsWhatTheTrieReads(t *testing.T) {
 			return func() { name.json = j }
 		}},
 		{"rec", func() func() { r := prose.rec[2]; prose.rec[2] = "autre"; return func() { prose.rec[2] = r } }},
+		{"news title", func() func() { t := news.news.Title; news.news.Title += " "; return func() { news.news.Title = t } }},
+		{"news summary", func() func() {
+			t := news.news.Summary
+			news.news.Summary += " "
+			return func() { news.news.Summary = t }
+		}},
+		{"news tags", func() func() {
+			t := news.news.Tags
+			news.news.Tags = append(slices.Clip(t), "x")
+			return func() { news.news.Tags = t }
+		}},
+		{"news body", func() func() {
+			b := news.news.Body
+			news.news.Body = model.NewMarkdown([]byte("Un autre texte."), b.Pos)
+			return func() { news.news.Body = b }
+		}},
+		{"news path", func() func() { s := news.news.Slug; news.news.Slug += "-2"; return func() { news.news.Slug = s } }},
 		{"rows", func() func() { n := other.Name; other.Name += " "; return func() { other.Name = n } }},
 	} {
 		undo := tc.edit()
@@ -127,7 +146,7 @@ func TestFingerprintReadsWhatTheTrieReads(t *testing.T) {
 	}
 	// Fields the trie does not read: the order (id, rank, tie: docs are
 	// hashed in order) and keys, made from rec and the rows.
-	hashed := "kind cut refAt size many prose words terms refs json rec"
+	hashed := "kind cut refAt size many prose words terms refs json rec news"
 	notRead := "id rank tie keys"
 	var fields []string
 	for f := range reflect.TypeFor[doc]().Fields() {

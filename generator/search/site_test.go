@@ -178,7 +178,7 @@ func indexFiles(site *model.Site, opts Options) []output.File {
 // commune, the sample's CPTS, missions and news) share their kind, rank and
 // tie, so the global order does not depend on the sort being stable.
 func TestDocumentOrderIsTotal(t *testing.T) {
-	docs, _, _ := collect(testSite(t), Options{Label: themeLabels(t)})
+	docs, _ := collect(testSite(t), Options{Label: themeLabels(t)})
 	for i := 1; i < len(docs); i++ {
 		a, b := docs[i-1], docs[i]
 		if a.kind == b.kind && a.rank == b.rank && a.tie == b.tie {
