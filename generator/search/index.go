@@ -110,8 +110,8 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	docs, stems := collect(site, opts)
 	rows := rowMemo{}
 	var diags diag.List // of the news texts that could not be read again
-	ran := false
-	made := reuseOrBuild(fingerprint(docs, stems.all(), rows, opts.ShardBytes), func() *built {
+	ran, key := false, fingerprint(docs, stems.all(), rows, opts.ShardBytes)
+	made := reuseOrBuild(key, func() *built {
 		ran = true
 		b := &builder{docs: docs, news: kinds(docs)[KindNews], vocab: stems, limit: opts.ShardBytes, packed: opts.ShardBytes * 2 / 3, seen: make([]int, len(docs)), rowSize: map[*model.CPTS][2]int{}, rowSeen: map[*model.CPTS][2]int{}, rows: rows,
 			newsTerms: func(n *model.News) ([]uint32, error) { return opts.Memo.newsTerms(n, stems) }}
@@ -129,6 +129,9 @@ func Index(site *model.Site, opts Options) ([]output.File, Stats) {
 	})
 	if !ran {
 		opts.Memo.retain(docs) // the trie was reused: no term was looked up
+	}
+	if len(diags) > 0 {
+		forget(key) // it lacks the stems of texts that changed: never reused
 	}
 	m := manifest{Version: FormatVersion, shardMap: newShardMap(), Kinds: kinds(docs),
 		Depts: deptNames(site), Incomplete: incompleteByDept(site), Stop: stopWords, Particles: particles, Typo: MinTypoLen, Elsewhere: plan.Elsewhere}

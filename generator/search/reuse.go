@@ -2,6 +2,7 @@ package search
 
 import (
 	"hash/maphash"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -70,6 +71,13 @@ func reuseOrBuild(key docsKey, build func() *built) *built {
 	recentBuilt.tries = kept
 	recentBuilt.Unlock()
 	return b
+}
+
+// forget drops the trie kept under key, if any.
+func forget(key docsKey) {
+	recentBuilt.Lock()
+	defer recentBuilt.Unlock()
+	recentBuilt.tries = slices.DeleteFunc(recentBuilt.tries, func(k keptTrie) bool { return k.key == key })
 }
 
 // bytes is the size of the files of b.

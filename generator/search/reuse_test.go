@@ -235,3 +235,27 @@ func TestRecentTriesAreKept(t *testing.T) {
 	}
 	t.Error("the trie over the bytes allowed is still held after it was dropped")
 }
+
+// TestTrieOfUnreadTextIsNotKept: an index that could not read a news
+// item's text again (its file changed during the build) reports it and
+// keeps no trie, whose fingerprint, made of the text as loaded, would be
+// that of the next index once the file holds that text again.
+func TestTrieOfUnreadTextIsNotKept(t *testing.T) {
+	defer forgetBuilt()
+	forgetBuilt()
+	site := testSite(t)
+	opts := Options{HasPage: testPages(site), Label: themeLabels(t), Communes: func(c *geo.Commune) bool { return c.Departement == "34" }}
+	file := []byte("+++\ntitle = \"t\"\n+++\nVaccination antigrippale en officine.\n")
+	current := []byte("+++\ntitle = \"t\"\n+++\nSaved again while the site was built.\n")
+	n := site.News[0]
+	n.Body = model.LazyMarkdown(n.Body.Pos, file, file[len(file)-len("Vaccination antigrippale en officine.\n"):], func(string) ([]byte, error) { return current, nil })
+	if _, st := Index(site, opts); len(st.Diags) == 0 {
+		t.Fatal("no error for a text that changed")
+	}
+	current = file
+	got := indexFiles(site, opts)
+	forgetBuilt()
+	if d := firstDifference(got, indexFiles(site, opts)); d != "" {
+		t.Errorf("the index made once the text is back differs from a fresh one at %s: the trie without its stems was reused", d)
+	}
+}
