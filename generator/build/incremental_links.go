@@ -44,6 +44,10 @@ func linkedFrom(prev *Result, gone, pages []string) bool {
 // is allowed.
 func keptNaming(prev *Result, gone []string, again ...map[string]bool) []string {
 	raw := prev.Site.Config.Features.RawHTML
+	names := make([][]byte, len(gone)) // the last part of each path, made once
+	for i, g := range gone {
+		names[i] = []byte(path.Base(g))
+	}
 	var kept []string
 	for _, p := range prev.Files.Paths() {
 		site := "/" + strings.TrimSuffix(p, "index.html")
@@ -51,7 +55,7 @@ func keptNaming(prev *Result, gone []string, again ...map[string]bool) []string 
 			continue
 		}
 		data, _ := prev.Files.Get(p)
-		if raw || bytes.IndexByte(data, '%') >= 0 || slices.ContainsFunc(gone, func(g string) bool { return bytes.Contains(data, []byte(path.Base(g))) }) {
+		if raw || bytes.IndexByte(data, '%') >= 0 || slices.ContainsFunc(names, func(name []byte) bool { return bytes.Contains(data, name) }) {
 			kept = append(kept, p)
 		}
 	}
