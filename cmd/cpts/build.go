@@ -120,6 +120,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("%s; %s left as it was", msgs.Summary(diags), dest))
 		return exitContent
 	}
+	res.Settle() // the site is not read again: the files are committed and stamped without it
 	start := time.Now()
 	if err := staged.Commit(); err != nil {
 		fmt.Fprintf(stderr, "cpts build: %s\n", msgs.Sprintf("publish: %v; %s left as it was", err, dest))

@@ -11,7 +11,6 @@ package build
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 	"time"
 
@@ -116,6 +115,7 @@ type Result struct {
 	memo    *search.Memo // the terms of news items, for the next index (DeferIndex)
 	pending *completion  // what an incremental rebuild left to Complete
 	broken  bool         // Complete failed: Files mixes two states of the site
+	settled *settled     // set by Settle
 }
 
 // completion is what an incremental rebuild leaves to Result.Complete
@@ -278,7 +278,13 @@ func (r *Result) Pages() int {
 // each.
 func (r *Result) Counts() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", len(r.Site.CPTS), len(r.Site.News), r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
+	cpts, news := 0, 0
+	if r.settled != nil {
+		cpts, news = r.settled.cpts, r.settled.news
+	} else {
+		cpts, news = len(r.Site.CPTS), len(r.Site.News)
+	}
+	fmt.Fprintf(&b, "%d CPTS, %d news, %d pages, %d files, %s\n", cpts, news, r.Pages(), r.Files.Len(), formatBytes(r.Files.Bytes()))
 	switch n := r.DraftsLeftOut; {
 	case n == 1:
 		b.WriteString("1 draft left out (draft = true; cpts serve and cpts build --drafts show it)\n")
@@ -302,7 +308,12 @@ func (r *Result) Counts() string {
 
 // Until is the first instant after the build date at which a build of the
 // same site publishes something else (plan.Plan.Until).
-func (r *Result) Until() time.Time { return r.plan.Until() }
+func (r *Result) Until() time.Time {
+	if r.settled != nil {
+		return r.settled.until
+	}
+	return r.plan.Until()
+}
 
 // Summary is a one-paragraph report in the manner of Hugo's: Counts, the
 // time of each stage, what changed against the published site, images.
@@ -456,6 +467,7 @@ func run(prev *Result, opts Options) (*Result, diag.List) {
 			}
 			return checkOutput(links.Check(rendered.Files, string(site.Config.BaseURL)), theme)
 		})
+	files.InspectWith(nil) // the links are checked: the collector goes, and later writes skip it
 	if !ok {
 		index.wait() // before the caller discards files
 		return nil, done()
@@ -535,7 +547,7 @@ func CheckLinks(r *render.Result) diag.List {
 	var diags diag.List
 	var pages []string // for suggestions, listed at the first broken link
 	for _, l := range r.Links {
-		if resolves(r.Files, l.Path) {
+		if r.Files.Answers(l.Path) {
 			continue
 		}
 		if pages == nil {
@@ -553,12 +565,4 @@ func CheckLinks(r *render.Result) diag.List {
 		}
 	}
 	return diags
-}
-
-func resolves(files *output.Set, p string) bool {
-	p = strings.TrimPrefix(path.Clean(p), "/")
-	if p == "" || p == "." {
-		return files.Has("index.html")
-	}
-	return files.Has(p) || files.Has(p+"/index.html")
 }

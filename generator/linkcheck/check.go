@@ -52,7 +52,7 @@ func (c *Collector) Check(files *output.Set, baseURL string) []Broken {
 		for _, e := range pages[lo:hi] {
 			for n := range e.links() {
 				if reason := refs[n].reason(r, e.path, e.page); reason != "" {
-					found = append(found, Broken{e.path, c.names[n], reason})
+					found = append(found, Broken{e.path, c.names.name(n), reason})
 				}
 			}
 		}
@@ -92,19 +92,19 @@ type relative struct {
 // mean the same from every page: they are resolved once, from any page
 // (see resolve).
 func (c *Collector) refs(pages []entry, r resolver) []ref {
-	used := make([]bool, len(c.names))
+	used := make([]bool, c.names.len())
 	for _, e := range pages {
 		for n := range e.links() {
 			used[n] = true
 		}
 	}
-	refs := make([]ref, len(c.names))
-	parallel(len(c.names), func(lo, hi int) {
+	refs := make([]ref, c.names.len())
+	parallel(c.names.len(), func(lo, hi int) {
 		for n := lo; n < hi; n++ {
 			if !used[n] {
 				continue
 			}
-			p, fragment, absolute, err := parse(c.names[n])
+			p, fragment, absolute, err := parse(c.names.name(uint32(n)))
 			switch {
 			case err != nil:
 				refs[n].fixed = "not a URL"
@@ -112,7 +112,7 @@ func (c *Collector) refs(pages []entry, r resolver) []ref {
 			case strings.HasPrefix(p, "/"):
 				refs[n].fixed = r.resolve(pages[0].path, p, fragment)
 			case p == "":
-				id, known := c.index[fragment]
+				id, known := c.names.find([]byte(fragment))
 				refs[n].rel = &relative{fragment: fragment, id: id, known: known}
 			default:
 				refs[n].rel = &relative{path: p, fragment: fragment}

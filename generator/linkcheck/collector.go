@@ -15,9 +15,8 @@ import (
 // and id is kept once, and pages refer to it by number: the thousands of
 // pages of a directory link to the same few thousand paths.
 type Collector struct {
-	mu    sync.RWMutex // guards names and index; read to number known names
-	names []string
-	index map[string]uint32 // the number of each name
+	mu    sync.RWMutex // guards names; read to number known names
+	names names
 
 	pagesMu sync.Mutex
 	pages   map[string]page
@@ -25,7 +24,7 @@ type Collector struct {
 
 // NewCollector returns an empty collector.
 func NewCollector() *Collector {
-	return &Collector{pages: map[string]page{}, index: map[string]uint32{}}
+	return &Collector{pages: map[string]page{}}
 }
 
 // Add reads the links and ids of the file at p when it is an HTML page,
@@ -58,7 +57,7 @@ func (c *Collector) numbers(names [][]byte, out []uint32) []uint32 {
 	missing := false
 	c.mu.RLock()
 	for _, s := range names {
-		n, ok := c.index[string(s)]
+		n, ok := c.names.find(s)
 		if !ok {
 			n, missing = unknown, true
 		}
@@ -74,12 +73,9 @@ func (c *Collector) numbers(names [][]byte, out []uint32) []uint32 {
 		if out[i] != unknown {
 			continue
 		}
-		n, ok := c.index[string(s)]
+		n, ok := c.names.find(s)
 		if !ok {
-			n = uint32(len(c.names))
-			name := string(s)
-			c.names = append(c.names, name)
-			c.index[name] = n
+			n = c.names.add(s)
 		}
 		out[i] = n
 	}
@@ -94,7 +90,7 @@ func unique(nums []uint32) []uint32 {
 
 // hasID reports whether the page holds the id.
 func (c *Collector) hasID(pg page, id string) bool {
-	n, ok := c.index[id]
+	n, ok := c.names.find([]byte(id))
 	if !ok {
 		return false
 	}

@@ -205,6 +205,17 @@ func (s *Set) Has(p string) bool {
 	return ok
 }
 
+// Answers reports whether a site path ("/cpts/x/", "/img/a.png") is
+// answered by a file of the set: the file itself, or its folder's
+// index.html.
+func (s *Set) Answers(p string) bool {
+	p = strings.TrimPrefix(path.Clean(p), "/")
+	if p == "" || p == "." {
+		return s.Has("index.html")
+	}
+	return s.Has(p) || s.Has(p+"/index.html")
+}
+
 // Paths returns every path, sorted.
 func (s *Set) Paths() []string {
 	s.mu.RLock()

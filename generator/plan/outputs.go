@@ -35,7 +35,6 @@ type CalendarFile struct {
 type outputs struct {
 	once      sync.Once
 	feeds     []Feed
-	inFeed    map[*model.News]bool
 	calendars []CalendarFile
 }
 
@@ -53,12 +52,6 @@ func (p *Plan) FeedOf(c *model.CPTS) Feed {
 	}
 	news := p.byCPTS[c]
 	return Feed{Dir: CPTSNewsList(c), Home: CPTSPage(c), CPTS: c, News: news[:min(FeedSize, len(news))]}
-}
-
-// InFeed reports whether a news item is in one of the feeds.
-func (p *Plan) InFeed(n *model.News) bool {
-	p.makeOutputs()
-	return p.outputs.inFeed[n]
 }
 
 // Calendars returns the calendars of the site: the site's, then those of
@@ -83,12 +76,6 @@ func (p *Plan) makeOutputs() {
 		for _, c := range p.site.CPTS {
 			o.feeds = append(o.feeds, p.FeedOf(c))
 			all = append(all, c.Events...)
-		}
-		o.inFeed = map[*model.News]bool{}
-		for _, f := range o.feeds {
-			for _, n := range f.News {
-				o.inFeed[n] = true
-			}
 		}
 		slices.SortStableFunc(all, func(a, b *model.Event) int {
 			if a.Date != b.Date { // by day; events of dates neither before the other keep their order

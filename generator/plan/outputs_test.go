@@ -48,8 +48,8 @@ func TestFeedsAndCalendars(t *testing.T) {
 			t.Errorf("feed of %s: %d items, want the %d latest published", f.Dir, len(f.News), len(want))
 		}
 		for _, n := range f.News {
-			if !p.InFeed(n) || !p.Published(n) {
-				t.Errorf("%s: InFeed %v, Published %v", n.Slug, p.InFeed(n), p.Published(n))
+			if !p.Published(n) {
+				t.Errorf("%s: in a feed, not published", n.Slug)
 			}
 		}
 	}

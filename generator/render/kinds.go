@@ -67,6 +67,7 @@ func (r *renderer) pages() {
 				r.emit(pg.Layout, p)
 			}
 		}
+		r.feedsOf(sec.Under)
 	}
 }
 

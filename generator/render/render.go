@@ -93,6 +93,9 @@ type Link struct {
 // Result is what rendering produces.
 type Result struct {
 	Files *output.Set
+	// Links are the internal links of Markdown bodies that no page or
+	// file answered when they were rendered (see answered): those the
+	// caller checks once the site is whole.
 	Links []Link
 	// ReservedIDs are the element ids the theme's layouts write, sorted,
 	// which Markdown headings avoid: an edit of a layout that changes
@@ -123,6 +126,8 @@ type renderer struct {
 	maps       mapState // the atlas, loaded by the first map (maps.go)
 	cptsByDept map[string][]*model.CPTS
 	newsCache  map[*model.News]template.HTML // bodies of the news in feeds, until the feeds are written
+	inFeeds    map[*model.News]int           // how many feeds left to write show each item (planFeeds)
+	feedsAt    map[string][]plan.Feed        // the feeds left to write, by the section of their home page
 	plan       *plan.Plan
 	region     *regionFacts    // of the last région page made (areas.go)
 	territory  *territoryFacts // of the last territory page made (territory.go)
@@ -152,6 +157,9 @@ func Site(site *model.Site, opts Options) (*Result, diag.List) {
 		r.locationFiles() // on a worker, beside the pages
 	}
 	r.openData()
+	if r.opts.Layouts == nil {
+		r.planFeeds()
+	}
 	r.pages()
 	if r.stopped() { // the caller drops what is made
 		r.flush()
@@ -188,7 +196,7 @@ func newRenderer(site *model.Site, opts Options) *renderer {
 	if opts.SitemapSize <= 0 {
 		opts.SitemapSize = 50000
 	}
-	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, newsCache: map[*model.News]template.HTML{}, partials: map[partialKey]template.HTML{}}
+	r := &renderer{site: site, opts: opts, missing: map[string]bool{}, out: opts.Out, assets: map[string]string{}, partials: map[partialKey]template.HTML{}}
 	if r.out == nil {
 		r.out = output.NewSet()
 	}
@@ -424,7 +432,7 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 	r.diags.Append(diags)
 	for _, l := range res.Links {
 		if p, ok := internalPath(l.Dest); ok {
-			if local, external := r.place(p); external == "" {
+			if local, external := r.place(p); external == "" && !r.answered(local) {
 				r.links = append(r.links, Link{Path: local, Pos: l.Pos})
 			}
 		}
@@ -433,6 +441,15 @@ func (r *renderer) markdownPage(m model.Markdown, top int, eagerImage bool) temp
 		return template.HTML(output.SqueezeHTML(nil, []byte(res.HTML)))
 	}
 	return template.HTML(res.HTML)
+}
+
+// answered reports whether a page or file of this render answers a site
+// path already: a territory page the plan makes, or a file the render
+// has added. Only the other links of bodies are kept for the check that
+// follows the render (build.CheckLinks): a decade of news links its
+// CPTS and its communes hundreds of thousands of times.
+func (r *renderer) answered(p string) bool {
+	return r.plan.Has(p) || r.out.Answers(p)
 }
 
 // internalPath returns the site path of a root-relative link.
