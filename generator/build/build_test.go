@@ -105,6 +105,24 @@ func TestBrokenInternalLinkIsAnError(t *testing.T) {
 	}
 }
 
+// TestLinkToATerritoryPage: a link to the page of a commune the site
+// covers is answered by the plan as the body renders; one to a commune
+// without a page is still reported once the site is whole.
+func TestLinkToATerritoryPage(t *testing.T) {
+	fsys := site(map[string]string{
+		"content/cpts/lunel/index.md":      "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\nVoir [Lunel](/communes/34145/) et [Angers](/communes/49007/).\n",
+		"content/cpts/lunel/communes.toml": "communes = [\"34145\"]\n",
+		"content/cpts/lunel/contacts.toml": contact,
+	})
+	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
+	if res != nil || len(diags) != 1 {
+		t.Fatalf("want one error and no result, got %v", diags)
+	}
+	if got, want := diags[0].String(), "content/cpts/lunel/index.md:6:35: error: broken link: no page at /communes/49007/ [broken-link]"; !strings.HasPrefix(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 func TestContentErrorStopsBeforeRender(t *testing.T) {
 	fsys := site(map[string]string{
 		"content/cpts/lunel/index.md": "+++\nname = \"L\"\nstatus = \"signé\"\nsummary = \"s\"\n+++\n[x](javascript:alert(1))\n",

@@ -22,9 +22,7 @@ func applyGitDates(site *model.Site, info *gitinfo.Info) diag.List {
 			WithHint("fetch the whole history: actions/checkout with fetch-depth: 0, GIT_DEPTH: \"0\" on GitLab, or git fetch --unshallow")
 		return diags
 	}
-	day := func(t time.Time) model.Date {
-		return model.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Precision: model.Day}
-	}
+	day := func(t time.Time) model.Date { return model.DayOf(t) }
 	for _, c := range site.CPTS {
 		if t, ok := info.Latest(c.Dir + "/"); ok && c.Updated.IsZero() {
 			c.Updated = day(t)

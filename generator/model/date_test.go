@@ -154,8 +154,8 @@ func TestNewsVisibleAsTimes(t *testing.T) {
 	}
 	var dates []Date
 	for day := time.Date(2023, 12, 25, 0, 0, 0, 0, time.UTC); day.Before(time.Date(2024, 4, 20, 0, 0, 0, 0, time.UTC)); day = day.AddDate(0, 0, 1) {
-		dates = append(dates, Date{Year: day.Year(), Month: int(day.Month()), Day: day.Day(), Precision: Day})
-		dates = append(dates, Date{Year: day.Year(), Month: int(day.Month()), Precision: Month}, Date{Year: day.Year(), Precision: Year})
+		d := DayOf(day)
+		dates = append(dates, d, Date{Year: d.Year, Month: d.Month, Precision: Month}, Date{Year: d.Year, Precision: Year})
 	}
 	for _, now := range nows {
 		for _, d := range dates {

@@ -232,7 +232,7 @@ func TestSiteWidePages(t *testing.T) {
 // something else is the first to come of a scheduled item's date, an
 // expiry and the end of an event's day.
 func TestUntil(t *testing.T) {
-	day := func(y, m, d int) model.Date { return model.Date{Year: y, Month: m, Day: d, Precision: model.Day} }
+	day := func(y, m, d int) model.Date { return model.DayOf(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)) }
 	at := func(d model.Date) time.Time { return d.Time() }
 	c := &model.CPTS{Slug: "a"}
 	base := sample(t)

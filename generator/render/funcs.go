@@ -162,15 +162,15 @@ func (r *renderer) asset(name string) (string, error) {
 func (r *renderer) date(d model.Date) string {
 	switch d.Precision {
 	case model.Year:
-		return strconv.Itoa(d.Year)
+		return strconv.Itoa(int(d.Year))
 	case model.Month:
-		return r.t("month."+strconv.Itoa(d.Month)) + " " + strconv.Itoa(d.Year)
+		return r.t("month."+strconv.Itoa(int(d.Month))) + " " + strconv.Itoa(int(d.Year))
 	case model.Day:
-		day := strconv.Itoa(d.Day)
+		day := strconv.Itoa(int(d.Day))
 		if d.Day == 1 {
 			day = "1er"
 		}
-		return day + " " + r.t("month."+strconv.Itoa(d.Month)) + " " + strconv.Itoa(d.Year)
+		return day + " " + r.t("month."+strconv.Itoa(int(d.Month))) + " " + strconv.Itoa(int(d.Year))
 	}
 	return ""
 }

@@ -22,7 +22,7 @@ func TestNewsAddedKeepsOtherShards(t *testing.T) {
 	var news []*model.News
 	for i := 300; i > 0; i-- { // newest first, as the loader sorts them
 		news = append(news, &model.News{Slug: fmt.Sprintf("reunion-%d", i), Title: fmt.Sprintf("Réunion numéro %d", i), CPTS: lunel,
-			Date: model.Date{Year: 2024, Month: 1 + i/28%12, Day: 1 + i%28, Precision: model.Day}, Summary: "Soins et prévention autour de Lunel.",
+			Date: model.Date{Year: 2024, Month: int8(1 + i/28%12), Day: int8(1 + i%28), Precision: model.Day}, Summary: "Soins et prévention autour de Lunel.",
 			Body: model.NewMarkdown([]byte("Une réunion des professionnels sur la vaccination et les soins non programmés."), diag.Pos{})})
 	}
 	site.News = news

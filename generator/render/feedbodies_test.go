@@ -1,0 +1,37 @@
+package render_test
+
+import (
+	"testing"
+
+	"github.com/cpts-fr/cpts/generator/diag"
+	"github.com/cpts-fr/cpts/generator/render"
+)
+
+// TestFeedBodiesAreConvertedOnce: a news body shown by its page and by
+// feeds (its CPTS's, the site's) is converted once, whichever of them is
+// written first: each feed finds the bodies of its items kept until the
+// last feed that shows them is written.
+func TestFeedBodiesAreConvertedOnce(t *testing.T) {
+	times := map[diag.Pos]int{}
+	res, diags := renderArchiveWith(t, "site.txtar", nil, render.Options{Converted: func(p diag.Pos) { times[p]++ }})
+	if res == nil || diags.HasErrors() {
+		t.Fatalf("render failed:\n%v", diags)
+	}
+	news := 0
+	for p, n := range times {
+		if n != 1 {
+			t.Errorf("%s converted %d times", p, n)
+		}
+		if p.File == "content/cpts/lunel/news/2020-07-17-signature.md" || p.File == "content/news/2024-04-11-site.md" {
+			news++
+		}
+	}
+	if news != 2 {
+		t.Errorf("%d of the 2 published news bodies converted: %v", news, times)
+	}
+	for _, p := range []string{"cpts/lunel/actualites/atom.xml", "actualites/atom.xml"} {
+		if !res.Files.Has(p) {
+			t.Errorf("no feed %s", p)
+		}
+	}
+}
