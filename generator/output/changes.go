@@ -61,17 +61,17 @@ func compare(name, pub string, data []byte) verdict {
 // set no longer has it.
 func (s *Set) record(p string, v verdict) {
 	s.mu.Lock()
-	if e, ok := s.files[p]; ok {
+	if e, ok := s.files.get(p); ok {
 		e.verdict = v
-		s.files[p] = e
+		s.files.set(p, e)
 	}
 	s.mu.Unlock()
 }
 
 // count returns the counts of the files the build has.
-func count(files map[string]entry) Changes {
+func count(files *table) Changes {
 	var out Changes
-	for _, e := range files {
+	for _, e := range files.all() {
 		switch e.verdict {
 		case added:
 			out.Added++
@@ -86,7 +86,7 @@ func count(files map[string]entry) Changes {
 
 // removed counts the regular files of the published site at dest that
 // the new build does not have.
-func removed(dest string, files map[string]entry) int {
+func removed(dest string, files *table) int {
 	n := 0
 	_ = filepath.WalkDir(dest, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
@@ -96,7 +96,7 @@ func removed(dest string, files map[string]entry) int {
 		if err != nil {
 			return nil
 		}
-		if _, ok := files[filepath.ToSlash(rel)]; !ok {
+		if !files.has(filepath.ToSlash(rel)) {
 			n++
 		}
 		return nil

@@ -9,7 +9,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"maps"
 	"path"
 	"sort"
 	"strings"
@@ -32,7 +31,7 @@ var ErrDuplicate = errors.New("produced twice")
 // memory does not grow with its output. A set is safe for concurrent use.
 type Set struct {
 	mu    sync.RWMutex
-	files map[string]entry
+	files *table
 	stage *stage    // nil for a set in memory
 	min   *Minifier // minifies files as they are added; nil keeps them as given
 	see   func(p string, data []byte)
@@ -48,7 +47,7 @@ type entry struct {
 }
 
 // NewSet returns an empty set in memory.
-func NewSet() *Set { return &Set{files: map[string]entry{}} }
+func NewSet() *Set { return &Set{files: newTable()} }
 
 // MinifyWith makes Add and Replace minify every file by its type (see
 // Minifier) before storing it, so that pages are minified by the goroutine
@@ -132,10 +131,10 @@ func cleanPath(p string) (string, error) {
 func (s *Set) claim(p string, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, dup := s.files[p]; dup {
+	if s.files.has(p) {
 		return fmt.Errorf("output: %s is %w", p, ErrDuplicate)
 	}
-	s.files[p] = s.entry(data)
+	s.files.set(p, s.entry(data))
 	return nil
 }
 
@@ -147,7 +146,7 @@ func (s *Set) Replace(p string, data []byte) error {
 		return err
 	}
 	s.mu.Lock()
-	s.files[p] = s.entry(data)
+	s.files.set(p, s.entry(data))
 	s.mu.Unlock()
 	s.inspect(p, data)
 	return s.write(p, data, nil, true)
@@ -188,7 +187,7 @@ func (s *Set) write(p string, data []byte, buf *bytes.Buffer, again bool) error 
 func (s *Set) Get(p string) ([]byte, bool) {
 	p = strings.TrimPrefix(p, "/")
 	s.mu.RLock()
-	e, ok := s.files[p]
+	e, ok := s.files.get(p)
 	s.mu.RUnlock()
 	if !ok || s.stage == nil {
 		return e.data, ok
@@ -201,8 +200,7 @@ func (s *Set) Get(p string) ([]byte, bool) {
 func (s *Set) Has(p string) bool {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	_, ok := s.files[strings.TrimPrefix(p, "/")]
-	return ok
+	return s.files.has(strings.TrimPrefix(p, "/"))
 }
 
 // Answers reports whether a site path ("/cpts/x/", "/img/a.png") is
@@ -219,8 +217,8 @@ func (s *Set) Answers(p string) bool {
 // Paths returns every path, sorted.
 func (s *Set) Paths() []string {
 	s.mu.RLock()
-	out := make([]string, 0, len(s.files))
-	for p := range s.files {
+	out := make([]string, 0, s.files.len())
+	for p := range s.files.all() {
 		out = append(out, p)
 	}
 	s.mu.RUnlock()
@@ -232,7 +230,7 @@ func (s *Set) Paths() []string {
 func (s *Set) Len() int {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return len(s.files)
+	return s.files.len()
 }
 
 // Bytes is the total size of the files.
@@ -240,7 +238,7 @@ func (s *Set) Bytes() int64 {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var n int64
-	for _, e := range s.files {
+	for _, e := range s.files.all() {
 		n += e.size
 	}
 	return n
@@ -280,9 +278,7 @@ func (s *Set) Remove(p string) bool {
 	p = strings.TrimPrefix(p, "/")
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, ok := s.files[p]
-	delete(s.files, p)
-	return ok
+	return s.files.remove(p)
 }
 
 // Clone returns a set in memory holding the same files, that can be
@@ -292,12 +288,12 @@ func (s *Set) Clone() *Set {
 	if s.stage == nil {
 		s.mu.RLock()
 		defer s.mu.RUnlock()
-		return &Set{files: maps.Clone(s.files)} // copies the table, without hashing again
+		return &Set{files: s.files.clone()} // copies the table, without hashing again
 	}
 	c := NewSet()
 	for _, p := range s.Paths() {
 		data, _ := s.Get(p)
-		c.files[p] = entry{data: data, size: int64(len(data))}
+		c.files.set(p, entry{data: data, size: int64(len(data))})
 	}
 	return c
 }

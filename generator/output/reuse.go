@@ -105,10 +105,10 @@ func (r *reused) write(p, name string, data []byte, write writeFunc) error {
 
 // removeStale removes the files and folders of the previous build, in
 // the stage dir, that the new one (files, by site path) does not have.
-func (r *reused) removeStale(dir string, files map[string]entry) {
+func (r *reused) removeStale(dir string, files *table) {
 	for p := range r.files {
 		name := filepath.Join(dir, filepath.FromSlash(p))
-		if _, ok := files[p]; !ok && isKind(name, false) {
+		if !files.has(p) && isKind(name, false) {
 			_ = os.Remove(name)
 		}
 	}

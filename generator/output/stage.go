@@ -83,7 +83,7 @@ func newStage(dest string, write writeFunc, reuse bool) (*Set, error) {
 	for range writers {
 		go st.writer()
 	}
-	s := &Set{files: map[string]entry{}, stage: st}
+	s := &Set{files: newTable(), stage: st}
 	st.record = s.record
 	return s, nil
 }
