@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"unique"
 
 	"golang.org/x/sync/errgroup"
 
@@ -174,6 +175,9 @@ func (l *loader) newsItem(p, date, slug string, owner *model.CPTS) *model.News {
 		return nil
 	}
 	n.Body = body
+	for i, t := range n.Tags { // a few dozen tags, named by hundreds of thousands of items
+		n.Tags[i] = unique.Make(t).Value()
+	}
 	if !n.Date.IsZero() && n.Date.String() != date {
 		l.diags.Errorf(n.At("date"), diag.Consistency, "date %s differs from the date %s in the file name", n.Date, date).
 			WithHint("make them agree: rename the file %s-%s.md or change the date", n.Date, n.Slug)
