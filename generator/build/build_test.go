@@ -86,40 +86,36 @@ const (
 	contact = "[[contact]]\nlabel = \"Coordination\"\nemail = \"contact@example.org\"\n"
 )
 
+// TestBrokenInternalLinkIsAnError: a Markdown link to a site path no page
+// answers is an error at the link. A link to the page of a commune the
+// site covers is answered by the plan as the body renders, one to a
+// CPTS's page by the page rendered before; the others are checked once
+// the site is whole.
 func TestBrokenInternalLinkIsAnError(t *testing.T) {
-	fsys := site(map[string]string{
-		"content/cpts/lunel/index.md":       "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\nVoir [Colhaj](/cpts/colaj/) et [ok](/cpts/lunel/#missions).\n",
-		"content/cpts/lunel/communes.toml":  "communes = [\"34145\"]\n",
-		"content/cpts/lunel/contacts.toml":  contact,
-		"content/cpts/colhaj/index.md":      "+++\nname = \"C\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n",
-		"content/cpts/colhaj/communes.toml": "communes = [\"49176\"]\n",
-		"content/cpts/colhaj/contacts.toml": contact,
-	})
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
-	if res != nil || len(diags) != 1 {
-		t.Fatalf("want one error and no result, got %v", diags)
-	}
-	want := "content/cpts/lunel/index.md:6:6: error: broken link: no page at /cpts/colaj/ [broken-link]\n\thint: did you mean /cpts/colhaj/?"
-	if got := diags[0].String(); got != want {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
-	}
-}
-
-// TestLinkToATerritoryPage: a link to the page of a commune the site
-// covers is answered by the plan as the body renders; one to a commune
-// without a page is still reported once the site is whole.
-func TestLinkToATerritoryPage(t *testing.T) {
-	fsys := site(map[string]string{
-		"content/cpts/lunel/index.md":      "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\nVoir [Lunel](/communes/34145/) et [Angers](/communes/49007/).\n",
-		"content/cpts/lunel/communes.toml": "communes = [\"34145\"]\n",
-		"content/cpts/lunel/contacts.toml": contact,
-	})
-	res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
-	if res != nil || len(diags) != 1 {
-		t.Fatalf("want one error and no result, got %v", diags)
-	}
-	if got, want := diags[0].String(), "content/cpts/lunel/index.md:6:35: error: broken link: no page at /communes/49007/ [broken-link]"; !strings.HasPrefix(got, want) {
-		t.Errorf("got\n%s\nwant\n%s", got, want)
+	lunel := "+++\nname = \"L\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n"
+	for _, tc := range []struct{ name, body, want string }{
+		{"CPTS", "Voir [Colhaj](/cpts/colaj/) et [ok](/cpts/lunel/#missions).\n",
+			"content/cpts/lunel/index.md:6:6: error: broken link: no page at /cpts/colaj/ [broken-link]\n\thint: did you mean /cpts/colhaj/?"},
+		{"commune", "Voir [Lunel](/communes/34145/) et [Angers](/communes/49007/) mais pas [Ajaccio](/communes/2A004/).\n",
+			"content/cpts/lunel/index.md:6:71: error: broken link: no page at /communes/2A004/ [broken-link]\n\thint: did you mean /communes/34004/?"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := site(map[string]string{
+				"content/cpts/lunel/index.md":       lunel + tc.body,
+				"content/cpts/lunel/communes.toml":  "communes = [\"34145\"]\n",
+				"content/cpts/lunel/contacts.toml":  contact,
+				"content/cpts/colhaj/index.md":      "+++\nname = \"C\"\nstatus = \"projet\"\nsummary = \"s\"\n+++\n",
+				"content/cpts/colhaj/communes.toml": "communes = [\"49176\"]\n",
+				"content/cpts/colhaj/contacts.toml": contact,
+			})
+			res, diags := build.Run(build.Options{Source: fsys, Theme: themes.Default(), Geo: table(t)})
+			if res != nil || len(diags) != 1 {
+				t.Fatalf("want one error and no result, got %v", diags)
+			}
+			if got := diags[0].String(); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
 	}
 }
 
