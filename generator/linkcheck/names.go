@@ -6,7 +6,7 @@ import "hash/maphash"
 // order they are met: their bytes end to end in one block, and a table of
 // their numbers by hash. A decade of news is half a million names (every
 // news page is linked from its lists): as strings in a map, 75 MB; here,
-// about their bytes and eight bytes more each.
+// their bytes and 12 to 20 bytes more each (an end, two to four slots).
 type names struct {
 	text  []byte   // the names, end to end
 	ends  []uint32 // where name n ends in text

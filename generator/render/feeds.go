@@ -38,13 +38,13 @@ func (r *renderer) planFeeds() {
 // worker. The bodies of their items are let go as soon as no feed left
 // shows them, so that they are held for one CPTS at a time.
 func (r *renderer) feedsOf(under string) {
-	fs := r.feedsAt[under]
-	if len(fs) == 0 {
+	due := r.feedsAt[under]
+	if len(due) == 0 {
 		return
 	}
 	delete(r.feedsAt, under)
 	s := r.feedSite()
-	for _, f := range fs {
+	for _, f := range due {
 		atomPath, jsonPath := f.Paths()
 		feed := s.FeedOf(f)
 		for _, n := range f.News {
