@@ -52,10 +52,7 @@ func (t *table) set(p string, e entry) {
 		t.size, t.verdict = append(t.size, 0), append(t.verdict, 0)
 	}
 	t.size[n], t.verdict[n] = e.size, e.verdict
-	if e.data != nil && t.data == nil {
-		t.data = make([][]byte, len(t.size), cap(t.size))
-	}
-	if t.data != nil {
+	if e.data != nil || t.data != nil {
 		t.data = append(t.data, make([][]byte, len(t.size)-len(t.data))...)
 		t.data[n] = e.data
 	}
