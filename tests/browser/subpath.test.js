@@ -43,7 +43,13 @@ async function visit(url) {
   const page = await context.newPage();
   page.setDefaultTimeout(NAV_TIMEOUT);
   const problems = [];
-  page.on('requestfailed', (r) => problems.push(`${r.url()}: ${r.failure() ? r.failure().errorText : 'failed'}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure() ? r.failure().errorText : 'failed';
+    // A fetch cut short is no wrong address (that answers 404, below):
+    // the search aborts the shards of a query superseded, and a click
+    // on a result navigates away from those still in flight.
+    if (why !== 'net::ERR_ABORTED') problems.push(`${r.url()}: ${why}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.url()}: HTTP ${r.status()}`); });
   page.on('console', (m) => {
     // Chromium asks for /favicon.ico at the root of the host, outside the site.
