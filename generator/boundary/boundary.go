@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb"
 )
@@ -27,13 +28,19 @@ const magic = "cpts-topo/1\n"
 // Topology is the set of commune boundaries. Arcs are in degrees
 // (longitude, latitude); shapes refer to them by index.
 type Topology struct {
-	// Arcs are the borders, each shared by at most two communes (or a
-	// city and one of its arrondissements). Closed arcs start and end on
-	// the same point.
-	Arcs    [][]orb.Point
-	codes   []string         // sorted
-	shapes  []Shape          // by number: the shape of codes[n]
-	numbers map[string]int32 // code -> number
+	// The arcs are the borders, each shared by at most two communes (or
+	// a city and one of its arrondissements). Closed arcs start and end on
+	// the same point. Each is decoded from the file when first asked for
+	// (arc): a site of a few CPTS draws a few départements, and the points
+	// of all of France (23 MB, 0.1 s in a new process, most of it the
+	// first touch of the memory) are decoded only for a site that draws
+	// them all.
+	data    []byte                        // the file, read when loaded (decode)
+	starts  []arcStart                    // where each arc is in data
+	arcs    []atomic.Pointer[[]orb.Point] // each arc's points, once decoded
+	codes   []string                      // sorted
+	shapes  []Shape                       // by number: the shape of codes[n]
+	numbers map[string]int32              // code -> number
 
 	usersOnce sync.Once
 	users     []int32 // numbers in codes of the shapes using each arc (indexUsers)
@@ -41,6 +48,14 @@ type Topology struct {
 	gridOnce  sync.Once
 	grid      map[cell][]string // location grid: shapes by cell
 	bounds    map[string]orb.Bound
+}
+
+// arcStart locates an arc in the file: the offset of its first point,
+// its number of points, and the position its first point is relative to
+// (the last point of the arc before it).
+type arcStart struct {
+	at, points uint32
+	x, y       int32
 }
 
 // Shape is the geometry of a commune or of a group of communes: polygons,
@@ -73,14 +88,16 @@ func (t *Topology) shape(code string) Shape {
 // Codes returns the INSEE codes that have a shape, sorted.
 func (t *Topology) Codes() []string { return t.codes }
 
-// Arc returns the points of a reference, reversed for ^i.
-func (t *Topology) Arc(ref int) []orb.Point { return arcOf(t.Arcs, ref) }
+// NumArcs returns the number of arcs: references are below it.
+func (t *Topology) NumArcs() int { return len(t.starts) }
 
-func arcOf(arcs [][]orb.Point, ref int) []orb.Point {
+// Arc returns the points of a reference, reversed for ^i. The points of
+// i itself are shared: callers must not modify them.
+func (t *Topology) Arc(ref int) []orb.Point {
 	if ref >= 0 {
-		return arcs[ref]
+		return t.arc(ref)
 	}
-	a := arcs[^ref]
+	a := t.arc(^ref)
 	r := make([]orb.Point, len(a))
 	for i, p := range a {
 		r[len(a)-1-i] = p
@@ -88,13 +105,33 @@ func arcOf(arcs [][]orb.Point, ref int) []orb.Point {
 	return r
 }
 
-// Ring assembles a ring from its arc references, taking the points from
-// arcs (the topology's own, or a simplified or projected copy indexed the
-// same way). The ring is closed: its last point equals its first.
-func Ring(arcs [][]orb.Point, refs []int) orb.Ring {
+// arc returns the points of arc i, decoded on first use. Concurrent
+// callers may decode it both; all get the points stored first.
+func (t *Topology) arc(i int) []orb.Point {
+	if p := t.arcs[i].Load(); p != nil {
+		return *p
+	}
+	s := t.starts[i]
+	r := reader{b: t.data[s.at:]}
+	x, y := int64(s.x), int64(s.y)
+	pts := make([]orb.Point, s.points)
+	for j := range pts {
+		x += r.signed()
+		y += r.signed()
+		pts[j] = orb.Point{float64(x) / perDegree, float64(y) / perDegree}
+	}
+	if !t.arcs[i].CompareAndSwap(nil, &pts) {
+		return *t.arcs[i].Load()
+	}
+	return pts
+}
+
+// ring assembles a ring from its arc references. It is closed: its last
+// point equals its first.
+func (t *Topology) ring(refs []int) orb.Ring {
 	var ring orb.Ring
 	for _, ref := range refs {
-		a := arcOf(arcs, ref)
+		a := t.Arc(ref)
 		if len(ring) > 0 && len(a) > 0 {
 			a = a[1:] // the first point repeats the previous arc's last
 		}
@@ -103,13 +140,13 @@ func Ring(arcs [][]orb.Point, refs []int) orb.Ring {
 	return ring
 }
 
-// Polygons assembles a shape from arcs (see Ring).
-func Polygons(arcs [][]orb.Point, s Shape) orb.MultiPolygon {
+// polygonsOf assembles a shape's polygons (see ring).
+func (t *Topology) polygonsOf(s Shape) orb.MultiPolygon {
 	mp := make(orb.MultiPolygon, 0, len(s))
 	for _, poly := range s {
 		p := make(orb.Polygon, 0, len(poly))
 		for _, refs := range poly {
-			p = append(p, Ring(arcs, refs))
+			p = append(p, t.ring(refs))
 		}
 		mp = append(mp, p)
 	}
@@ -121,17 +158,18 @@ func decode(raw []byte) (*Topology, error) {
 		return nil, errors.New("boundary: not a cpts-topo/1 file")
 	}
 	r := &reader{b: raw[len(magic):]}
-	t := &Topology{}
-	t.Arcs = make([][]orb.Point, r.count())
+	t := &Topology{data: raw}
+	t.starts = make([]arcStart, r.count())
+	t.arcs = make([]atomic.Pointer[[]orb.Point], len(t.starts))
 	var x, y int64
-	for i := range t.Arcs {
-		a := make([]orb.Point, r.count())
-		for j := range a {
-			x += r.signed()
-			y += r.signed()
-			a[j] = orb.Point{float64(x) / perDegree, float64(y) / perDegree}
+	for i := range t.starts { // every point read, to check them and know where each arc starts
+		n := r.count()
+		t.starts[i] = arcStart{at: uint32(len(raw) - len(r.b)), points: uint32(n), x: int32(x), y: int32(y)}
+		dx, dy := r.sums(n)
+		x, y = x+dx, y+dy
+		if x != int64(int32(x)) || y != int64(int32(y)) {
+			r.err = fmt.Errorf("arc %d: position out of range", i)
 		}
-		t.Arcs[i] = a
 	}
 	n := r.count()
 	t.codes, t.shapes = make([]string, 0, n), make([]Shape, 0, n)
@@ -145,7 +183,7 @@ func decode(raw []byte) (*Topology, error) {
 				refs := make([]int, r.count())
 				for k := range refs {
 					prev += int(r.signed())
-					if prev >= len(t.Arcs) || ^prev >= len(t.Arcs) {
+					if prev >= len(t.starts) || ^prev >= len(t.starts) {
 						r.err = fmt.Errorf("arc %d out of range", prev)
 					}
 					refs[k] = prev
@@ -200,6 +238,34 @@ func (r *reader) signed() int64 {
 	}
 	r.b = r.b[n:]
 	return v
+}
+
+// sums reads n points (two signed varints each) and returns the sums of
+// their x and of their y: signed, for the file's most common one-byte
+// varints, at a fraction of its cost.
+func (r *reader) sums(n int) (x, y int64) {
+	b := r.b
+	for k := range 2 * n {
+		var v int64
+		if len(b) > 0 && b[0] < 0x80 {
+			v = int64(b[0]>>1) ^ -int64(b[0]&1)
+			b = b[1:]
+		} else {
+			var w int
+			if v, w = binary.Varint(b); w <= 0 {
+				r.fail()
+				return 0, 0
+			}
+			b = b[w:]
+		}
+		if k&1 == 0 {
+			x += v
+		} else {
+			y += v
+		}
+	}
+	r.b = b
+	return x, y
 }
 
 // count reads a length, bounded by what is left so corrupt data cannot ask

@@ -62,7 +62,7 @@ func TestCodesMatchReferenceData(t *testing.T) {
 // share their border and no border is drawn twice.
 func TestArcsShared(t *testing.T) {
 	tp := topo(t)
-	fwd, rev := make([]int, len(tp.Arcs)), make([]int, len(tp.Arcs))
+	fwd, rev := make([]int, tp.NumArcs()), make([]int, tp.NumArcs())
 	for _, c := range tp.Codes() {
 		if isArrondissement(c) {
 			continue
@@ -81,7 +81,7 @@ func TestArcsShared(t *testing.T) {
 		}
 	}
 	shared := 0
-	for i := range tp.Arcs {
+	for i := range tp.NumArcs() {
 		if fwd[i] > 1 || rev[i] > 1 {
 			t.Errorf("arc %d used %d times forward, %d reversed", i, fwd[i], rev[i])
 		}
@@ -90,8 +90,8 @@ func TestArcsShared(t *testing.T) {
 		}
 	}
 	// Most borders are between two communes; the rest is coast and frontier.
-	if shared < len(tp.Arcs)*3/4 {
-		t.Errorf("%d of %d arcs shared by two communes", shared, len(tp.Arcs))
+	if shared < tp.NumArcs()*3/4 {
+		t.Errorf("%d of %d arcs shared by two communes", shared, tp.NumArcs())
 	}
 }
 
@@ -119,10 +119,10 @@ func TestOutlineKeepsArea(t *testing.T) {
 		var sum float64
 		for _, c := range codes {
 			s, _ := tp.Shape(c)
-			sum += area(Polygons(tp.Arcs, s))
+			sum += area(tp.polygonsOf(s))
 		}
 		out := tp.Outline(codes)
-		got := area(Polygons(tp.Arcs, out))
+		got := area(tp.polygonsOf(out))
 		if math.Abs(got-sum) > 1e-9*sum {
 			t.Errorf("%s: outline area %.9f, communes %.9f", name, got, sum)
 		}
@@ -132,7 +132,7 @@ func TestOutlineKeepsArea(t *testing.T) {
 	}
 	// Marseille's arrondissements make Marseille.
 	m, _ := tp.Shape("13055")
-	if a, b := area(Polygons(tp.Arcs, tp.Outline(groups["Marseille by arrondissement"]))), area(Polygons(tp.Arcs, m)); math.Abs(a-b) > 1e-9 {
+	if a, b := area(tp.polygonsOf(tp.Outline(groups["Marseille by arrondissement"]))), area(tp.polygonsOf(m)); math.Abs(a-b) > 1e-9 {
 		t.Errorf("Marseille: arrondissements %.9f, city %.9f", a, b)
 	}
 }
@@ -330,5 +330,33 @@ func BenchmarkDecode(b *testing.B) {
 		if _, err := decode(topoData); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestRingAreaIsPlanarArea: the area of a ring computed from its arcs is
+// planar.Area of the ring assembled, to the last bit, for the rings of
+// every commune and of the outline of every département (whose arcs run
+// both ways).
+func TestRingAreaIsPlanarArea(t *testing.T) {
+	tp, g := topo(t), table(t)
+	check := func(what string, s Shape) {
+		for _, poly := range s {
+			for _, refs := range poly {
+				if got, want := tp.ringArea(refs), planar.Area(tp.ring(refs)); got != want {
+					t.Fatalf("%s: ring area %v, want %v", what, got, want)
+				}
+			}
+		}
+	}
+	for _, c := range tp.Codes() {
+		s, _ := tp.Shape(c)
+		check(c, s)
+	}
+	for _, d := range g.Departements() {
+		var codes []string
+		for _, c := range g.InDepartement(d.Code) {
+			codes = append(codes, c.Code)
+		}
+		check("département "+d.Code, tp.Outline(codes))
 	}
 }

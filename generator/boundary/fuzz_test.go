@@ -15,13 +15,16 @@ func FuzzDecode(f *testing.F) {
 		if err != nil {
 			return
 		}
+		for i := range tp.NumArcs() {
+			tp.Arc(i) // decoded from what decode checked: no panic
+		}
 		for _, c := range tp.Codes() {
 			s, _ := tp.Shape(c)
 			for _, poly := range s {
 				for _, ring := range poly {
 					for _, ref := range ring {
-						if index(ref) >= len(tp.Arcs) {
-							t.Fatalf("%s: ref %d out of %d arcs", c, ref, len(tp.Arcs))
+						if index(ref) >= tp.NumArcs() {
+							t.Fatalf("%s: ref %d out of %d arcs", c, ref, tp.NumArcs())
 						}
 					}
 				}

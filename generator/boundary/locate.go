@@ -25,7 +25,7 @@ func (t *Topology) Locate(p orb.Point) (code string, ok bool) {
 		if !t.bounds[c].Contains(p) {
 			continue
 		}
-		if planar.MultiPolygonContains(Polygons(t.Arcs, t.shape(c)), p) {
+		if planar.MultiPolygonContains(t.polygonsOf(t.shape(c)), p) {
 			if isArrondissement(c) {
 				return c, true
 			}
@@ -41,7 +41,7 @@ func (t *Topology) Bound(s Shape) orb.Bound {
 	for _, poly := range s {
 		if len(poly) > 0 {
 			for _, ref := range poly[0] {
-				for _, p := range t.Arcs[index(ref)] {
+				for _, p := range t.arc(index(ref)) {
 					b = b.Extend(p)
 				}
 			}

@@ -25,8 +25,8 @@ func (t *Topology) Outline(codes []string) Shape {
 	}
 	// The arcs used twice are the borders between two members.
 	uses := usesPool.Get().(*[]uint8)
-	if len(*uses) < len(t.Arcs) {
-		*uses = make([]uint8, len(t.Arcs))
+	if len(*uses) < t.NumArcs() {
+		*uses = make([]uint8, t.NumArcs())
 	}
 	for _, ref := range refs {
 		if u := &(*uses)[index(ref)]; *u < 2 {
@@ -57,7 +57,7 @@ func index(ref int) int {
 }
 
 func (t *Topology) first(ref int) orb.Point {
-	a := t.Arcs[index(ref)]
+	a := t.arc(index(ref))
 	if ref < 0 {
 		return a[len(a)-1]
 	}
@@ -65,7 +65,7 @@ func (t *Topology) first(ref int) orb.Point {
 }
 
 func (t *Topology) last(ref int) orb.Point {
-	a := t.Arcs[index(ref)]
+	a := t.arc(index(ref))
 	if ref < 0 {
 		return a[0]
 	}
@@ -132,24 +132,26 @@ func (t *Topology) chain(refs []int) [][]int {
 func (t *Topology) polygons(rings [][]int) Shape {
 	type outer struct {
 		refs [][]int
-		ring orb.Ring
+		ring orb.Ring // assembled when a hole is looked for in it
 		area float64
 	}
 	var outers []*outer
 	var holes [][]int
 	for _, refs := range rings {
-		r := Ring(t.Arcs, refs)
-		a := planar.Area(r) // signed: positive for counter-clockwise
+		a := t.ringArea(refs) // signed: positive for counter-clockwise
 		if a > 0 {
-			outers = append(outers, &outer{refs: [][]int{refs}, ring: r, area: a})
+			outers = append(outers, &outer{refs: [][]int{refs}, area: a})
 		} else if a < 0 {
 			holes = append(holes, refs)
 		}
 	}
 	sort.SliceStable(outers, func(i, j int) bool { return outers[i].area < outers[j].area })
 	for _, h := range holes {
-		p := Ring(t.Arcs, h)
+		p := t.ring(h)
 		for _, o := range outers {
+			if o.ring == nil {
+				o.ring = t.ring(o.refs[0])
+			}
 			if planar.RingContains(o.ring, pointOn(p)) {
 				o.refs = append(o.refs, h)
 				break
@@ -162,6 +164,42 @@ func (t *Topology) polygons(rings [][]int) Shape {
 		s[i] = o.refs
 	}
 	return s
+}
+
+// ringArea is planar.Area of t.ring(refs), signed, computed as it does
+// (the same operations in the same order: the same result) from the
+// arcs, without assembling the ring: the map of France outlines every
+// département, whose rings would be 5 MB made for their areas alone.
+func (t *Topology) ringArea(refs []int) float64 {
+	var origin, prev orb.Point
+	n, area := 0, 0.0
+	add := func(p orb.Point) {
+		if n == 0 {
+			origin = p
+		} else if n >= 2 { // the segment from the origin adds nothing
+			area += (prev[0]-origin[0])*(p[1]-origin[1]) - (p[0]-origin[0])*(prev[1]-origin[1])
+		}
+		prev = p
+		n++
+	}
+	for k, ref := range refs {
+		a := t.arc(index(ref))
+		skip := k > 0 // the first point repeats the previous arc's last
+		if ref >= 0 {
+			for j := range a {
+				if j > 0 || !skip {
+					add(a[j])
+				}
+			}
+		} else {
+			for j := len(a) - 1; j >= 0; j-- {
+				if j < len(a)-1 || !skip {
+					add(a[j])
+				}
+			}
+		}
+	}
+	return area / 2
 }
 
 // pointOn returns the middle of a ring's first segment, a point on the
@@ -214,8 +252,8 @@ func (t *Topology) usersOf(arc int) []int32 {
 // of arc i's users are users[usersAt[i]:usersAt[i+1]], counted first,
 // then filled in, each shape once per arc.
 func (t *Topology) indexUsers() {
-	last := make([]int32, len(t.Arcs)) // the last user seen of each arc, plus one
-	t.usersAt = make([]int32, len(t.Arcs)+1)
+	last := make([]int32, t.NumArcs()) // the last user seen of each arc, plus one
+	t.usersAt = make([]int32, t.NumArcs()+1)
 	each := func(use func(arc int, shape int32)) {
 		clear(last)
 		for n, s := range t.shapes {
@@ -232,11 +270,11 @@ func (t *Topology) indexUsers() {
 		}
 	}
 	each(func(arc int, _ int32) { t.usersAt[arc+1]++ })
-	for i := range t.Arcs {
+	for i := range t.NumArcs() {
 		t.usersAt[i+1] += t.usersAt[i]
 	}
-	t.users = make([]int32, t.usersAt[len(t.Arcs)])
-	next := slices.Clone(t.usersAt[:len(t.Arcs)])
+	t.users = make([]int32, t.usersAt[t.NumArcs()])
+	next := slices.Clone(t.usersAt[:t.NumArcs()])
 	each(func(arc int, shape int32) {
 		t.users[next[arc]] = shape
 		next[arc]++

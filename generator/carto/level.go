@@ -27,7 +27,7 @@ type level struct {
 }
 
 func newLevel(t *boundary.Topology, tol float64, base *level) *level {
-	return &level{topo: t, tol: tol, base: base, arcs: make([]atomic.Pointer[[]orb.Point], len(t.Arcs))}
+	return &level{topo: t, tol: tol, base: base, arcs: make([]atomic.Pointer[[]orb.Point], t.NumArcs())}
 }
 
 // arc returns arc i (not a reference: no reversal) projected and simplified.
@@ -40,9 +40,9 @@ func (l *level) arc(i int) []orb.Point {
 	case l.base != nil:
 		pts = l.base.arc(i)
 	case l.degrees:
-		pts = l.topo.Arcs[i]
+		pts = l.topo.Arc(i)
 	default:
-		src := l.topo.Arcs[i]
+		src := l.topo.Arc(i)
 		pts = make([]orb.Point, len(src))
 		z := ZoneOf(src[0])
 		for j, p := range src {
