@@ -25,7 +25,7 @@ func (e *cptsEdit) shownPages(site *model.Site, pl *plan.Plan, wanted, older map
 		atom, _ := f.Paths()
 		wanted[atom] = true
 	}
-	if err := neighbourPages(site, c, claimed(site, c), older); err != nil {
+	if err := neighbourPages(site, pl, c, claimed(site, c), older); err != nil {
 		return err
 	}
 	depts := c.AllDepartements()

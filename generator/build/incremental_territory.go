@@ -195,7 +195,7 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 		}
 	}
 	// The maps of the CPTS that border the territory, before or after.
-	if err := neighbourPages(site, c, reached, shows); err != nil {
+	if err := neighbourPages(site, pl, c, reached, shows); err != nil {
 		return nil, nil, nil, nil, err
 	}
 	depts := c.AllDepartements()
@@ -315,9 +315,9 @@ func (b box) has(com *geo.Commune) bool {
 
 // neighbourPages adds to pages those of the CPTS other than c whose map
 // draws one of the communes reached (render.TerritoryMapsShowing), and
-// the location files of c's départements, which name the CPTS of each
-// commune.
-func neighbourPages(site *model.Site, c *model.CPTS, reached []string, pages map[string]bool) error {
+// the location data files of c's départements (pl.Locations), which name
+// the CPTS of each commune.
+func neighbourPages(site *model.Site, pl *plan.Plan, c *model.CPTS, reached []string, pages map[string]bool) error {
 	shown, err := render.TerritoryMapsShowing(site, reached)
 	if err != nil {
 		return err
@@ -327,8 +327,11 @@ func neighbourPages(site *model.Site, c *model.CPTS, reached []string, pages map
 			pages[plan.CPTSPage(y)] = true
 		}
 	}
-	for _, d := range c.AllDepartements() {
-		pages[plan.LocationData(d)] = true
+	depts := c.AllDepartements()
+	for _, l := range pl.Locations() {
+		if l.Data != "" && slices.Contains(depts, l.Departement.Code) {
+			pages[l.Data] = true
+		}
 	}
 	return nil
 }

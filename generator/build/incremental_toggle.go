@@ -258,11 +258,11 @@ func (t *cptsToggle) apply(site, whole *model.Site) (diags diag.List, undo func(
 }
 
 // gone returns, once the edit is applied and after planned, the pages
-// the site had (before) and no longer has, to remove; and the files of
-// the previous output (files lists them) that may be gone: the maps
-// beside pages gone and, for a CPTS deleted, the files under its folder
-// and the location files (its départements may have no CPTS left), which
-// the rebuild removes unless it renders them.
+// and location files the site had (before) and no longer has (a CPTS
+// deleted may leave a département without CPTS), to remove; and the
+// files of the previous output (files lists them) that may be gone: the
+// maps beside pages gone and, for a CPTS deleted, the files under its
+// folder, which the rebuild removes unless it renders them.
 func (t *cptsToggle) gone(before, after *plan.Plan, files func() []string) (gone, mayGo []string) {
 	now := map[string]bool{}
 	for _, s := range after.Sections() {
@@ -278,13 +278,19 @@ func (t *cptsToggle) gone(before, after *plan.Plan, files func() []string) (gone
 			}
 		}
 	}
+	kept := setOf(after.LocationFiles())
+	for _, f := range before.LocationFiles() { // a département may have no CPTS left
+		if !kept[f] {
+			gone = append(gone, f)
+		}
+	}
 	c := t.deleted
 	if c == nil {
 		return gone, mayGo // a CPTS added leaves every other file there
 	}
-	under := []string{strings.TrimPrefix(plan.LocationDir, "/"), strings.TrimPrefix(plan.CPTSPage(c), "/")}
+	under := strings.TrimPrefix(plan.CPTSPage(c), "/")
 	for _, f := range files() {
-		if !strings.HasSuffix(f, ".html") && (strings.HasPrefix(f, under[0]) || strings.HasPrefix(f, under[1])) {
+		if !strings.HasSuffix(f, ".html") && strings.HasPrefix(f, under) {
 			mayGo = append(mayGo, "/"+f)
 		}
 	}

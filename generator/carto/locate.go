@@ -47,9 +47,10 @@ type LocData struct {
 const locTolerance = 3e-4
 
 // Location returns the location file of a département's communes, and
-// the box of their boundaries ([x0,y0,x1,y1] in 1e-4 degree); ok is false
-// when none has a boundary.
-func (a *Atlas) Location(d LocData) (file []byte, box [4]int, ok bool) {
+// the box of their boundaries ([x0,y0,x1,y1] in 1e-4 degree). Communes
+// without a boundary are left out: plan.Locations lists only communes
+// with one.
+func (a *Atlas) Location(d LocData) (file []byte, box [4]int) {
 	box = [4]int{math.MaxInt, math.MaxInt, math.MinInt, math.MinInt}
 	var b bytes.Buffer
 	b.WriteString(`{"k":`)
@@ -94,7 +95,7 @@ func (a *Atlas) Location(d LocData) (file []byte, box [4]int, ok bool) {
 		b.WriteString("]]")
 	}
 	b.WriteString("]}")
-	return b.Bytes(), box, n > 0
+	return b.Bytes(), box
 }
 
 // degreeRings returns the rings of a shape in degrees, simplified (arc by

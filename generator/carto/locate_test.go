@@ -75,8 +75,8 @@ func locationFile(t *testing.T, a *Atlas, dep string, skip ...string) locFile {
 			d.Communes = append(d.Communes, LocCommune{Code: c.Code, Name: c.Name, Lon: c.Lon, Lat: c.Lat})
 		}
 	}
-	b, box, ok := a.Location(d)
-	if !ok || box[0] >= box[2] || box[1] >= box[3] {
+	b, box := a.Location(d)
+	if box[0] >= box[2] || box[1] >= box[3] {
 		t.Fatalf("%s: no location data (box %v)", dep, box)
 	}
 	return decodeLocation(t, b)

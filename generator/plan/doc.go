@@ -5,8 +5,9 @@
 // lists every HTML page with its layout and the records it is about, in
 // sections by folder (pages.go, sections.go); render makes exactly those
 // pages. Plan.Feeds and Plan.Calendars list the feeds and calendars with
-// their items (outputs.go), which package feeds writes; LastMod dates the
-// pages of the sitemap. Render,
+// their items (outputs.go), which package feeds writes; Plan.Locations
+// the location files with the communes each locates (locations.go), which
+// render writes; LastMod dates the pages of the sitemap. Render,
 // the search index, the incremental rebuilds of the dev server and the
 // checks read the same Plan, so none of them keeps a copy of these rules.
 //

@@ -63,8 +63,9 @@ type Plan struct {
 	// rebuild gives the site a new one, and the plan before the edit
 	// still answers from its own (which communes have a page, are
 	// uncovered).
-	coverage *model.Coverage
-	outputs  outputs // feeds and calendars (outputs.go)
+	coverage  *model.Coverage
+	outputs   outputs   // feeds and calendars (outputs.go)
+	locations locations // location files (locations.go)
 }
 
 // Tag is a news tag: its name (the first spelling met, newest first), the

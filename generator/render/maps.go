@@ -298,17 +298,17 @@ func (r *renderer) franceMapPage(plan.Page) *page {
 			Listed: len(r.site.CPTS) <= 4*plan.CPTSPerPage, Unmapped: unmapped(r.site.CPTS)}}
 }
 
-// locationFiles writes /localisation/: per département with a CPTS (every
-// one with [communes] pages = "all"), the drawing the locator maps of its
-// communes share, and the boundaries of its communes with the CPTS covering
-// each, for the "find my CPTS" button
-// (see carto.Atlas.Location), and index.json, the box of each file. It
-// queues the work on the pool, where it reads the site and the index of
-// the renderer only. A rebuild of some pages (Options.Only) writes those
-// of these files it names: the drawings and boxes, which come from the
-// boundaries alone, stay as they are when only the coverage changed.
+// locationFiles writes the location files the plan lists
+// (plan.Locations): per département, the drawing the locator maps of its
+// communes share, and the boundaries of its communes with the CPTS
+// covering each, for the "find my CPTS" button (see carto.Atlas.Location);
+// and plan.LocationIndex, the box of each data file. It queues the work on
+// the pool, where it reads the site and the index of the renderer only. A
+// rebuild of some pages (Options.Only) writes those of these files it
+// names: the drawings and boxes, which come from the boundaries alone,
+// stay as they are when only the coverage changed.
 func (r *renderer) locationFiles() {
-	if !r.site.Config.Maps.Off && r.wantedUnder(plan.LocationDir) {
+	if len(r.plan.Locations()) > 0 && r.wantedUnder(plan.LocationDir) || r.plan.HasLocationIndex() && r.wanted(plan.LocationIndex) {
 		r.queue(r.locations)
 	}
 }
@@ -320,33 +320,17 @@ func (r *renderer) locations() diag.List {
 	if a == nil {
 		return nil
 	}
-	// A single CPTS's site has no location button (its home page is the
-	// CPTS): it only needs the drawings of the locator maps.
-	single := r.homeCPTS() != nil
-	var index [][]any
-	for _, d := range r.site.Geo.Departements() {
+	index := [][]any{}
+	for _, loc := range r.plan.Locations() {
 		if r.stopped() {
 			return diags
 		}
-		if d.Zone != "metro" && d.Zone != "drom" || len(r.plan.CPTSIn(d.Code)) == 0 && r.site.Config.Communes.Pages != model.PagesAll {
-			continue // no commune there has a page: the client says it is outside
-		}
-		if !r.wanted(plan.LocationData(d.Code)) && !r.wanted(plan.LocationMap(d.Code)) {
+		if !r.wanted(loc.Data) && !r.wanted(loc.Map) {
 			continue // a rebuild of other départements' files
 		}
 		var data carto.LocData
 		ks := map[*model.CPTS]int{}
-		communes := r.site.Geo.InDepartement(d.Code)
-		cities := map[string]bool{} // Paris, Lyon, Marseille: located by arrondissement
-		for _, com := range communes {
-			if com.Parent != "" {
-				cities[com.Parent] = true
-			}
-		}
-		for _, com := range communes {
-			if !r.plan.InUniverse(com) || !com.HasPolygon || cities[com.Code] {
-				continue
-			}
+		for _, com := range loc.Communes {
 			lc := carto.LocCommune{Code: com.Code, Name: communeName(com), URL: r.communeURL(com), Lon: com.Lon, Lat: com.Lat}
 			if lc.URL == "" && com.Parent != "" {
 				lc.URL = r.communeURL(r.site.Geo.Commune(com.Parent))
@@ -364,19 +348,16 @@ func (r *renderer) locations() diag.List {
 			}
 			data.Communes = append(data.Communes, lc)
 		}
-		file, box, ok := a.Location(data)
-		if !ok {
-			continue
+		file, box := a.Location(data)
+		if r.wanted(loc.Map) {
+			add(loc.Map, a.DepartementBase(loc.Departement.Code))
 		}
-		if r.wanted(plan.LocationMap(d.Code)) {
-			add(plan.LocationMap(d.Code), a.DepartementBase(d.Code))
-		}
-		if !single && r.wanted(plan.LocationData(d.Code)) {
-			add(plan.LocationData(d.Code), file)
-			index = append(index, []any{d.Code, box[0], box[1], box[2], box[3]})
+		if loc.Data != "" && r.wanted(loc.Data) {
+			add(loc.Data, file)
+			index = append(index, []any{loc.Departement.Code, box[0], box[1], box[2], box[3]})
 		}
 	}
-	if !single && r.wanted(plan.LocationIndex) {
+	if r.plan.HasLocationIndex() && r.wanted(plan.LocationIndex) {
 		b, _ := json.Marshal(map[string]any{"d": index})
 		add(plan.LocationIndex, b)
 	}

@@ -34,8 +34,9 @@ func TestRenderMakesThePlannedPages(t *testing.T) {
 			s.Config.Communes.Pages, s.Config.Scope = model.PagesAll, model.Scope{Departements: []string{"34"}}
 		}), scope: true},
 		"pages = covered": {site: variant(func(s *model.Site) { s.Config.Communes.Pages = model.PagesCovered }), scope: true},
-		"one CPTS":        {site: variant(func(s *model.Site) { s.Config.Scope = model.Scope{CPTS: "pays-de-lunel"} }), scope: true},
+		"one CPTS":        {site: variant(func(s *model.Site) { s.Config.Scope = model.Scope{CPTS: "lunel"} }), scope: true},
 		"the Hérault":     {site: variant(func(s *model.Site) { s.Config.Scope = model.Scope{Departements: []string{"34"}} }), scope: true},
+		"maps off":        {site: variant(func(s *model.Site) { s.Config.Maps.Off = true })},
 	} {
 		t.Run(name, func(t *testing.T) {
 			s, opts := tc.site, tc.opts
@@ -77,6 +78,28 @@ func TestRenderMakesThePlannedPages(t *testing.T) {
 			}
 			if name == "all" && len(layouts) < 20 {
 				t.Errorf("the plan of the whole test site uses %d layouts: %v", len(layouts), layouts)
+			}
+			// The location files too are the plan's, data files but on
+			// the site of one CPTS, none with maps off.
+			var wantLoc, gotLoc []string
+			for _, f := range p.LocationFiles() {
+				wantLoc = append(wantLoc, plan.File(f))
+			}
+			for _, f := range res.Files.Paths() {
+				if strings.HasPrefix(f, strings.TrimPrefix(plan.LocationDir, "/")) {
+					gotLoc = append(gotLoc, f)
+				}
+			}
+			slices.Sort(wantLoc)
+			if !slices.Equal(gotLoc, wantLoc) {
+				t.Errorf("location files %q, the plan's %q", gotLoc, wantLoc)
+			}
+			data := slices.ContainsFunc(wantLoc, func(f string) bool { return strings.HasSuffix(f, ".json") })
+			switch {
+			case s.Config.Maps.Off && len(wantLoc) > 0,
+				name == "one CPTS" && (len(wantLoc) == 0 || data),
+				!s.Config.Maps.Off && name != "one CPTS" && (!data || !slices.Contains(wantLoc, plan.File(plan.LocationIndex))):
+				t.Errorf("location files %q", wantLoc)
 			}
 		})
 	}
