@@ -2,6 +2,7 @@ package build
 
 import (
 	"iter"
+	"maps"
 	"math"
 	"path"
 	"reflect"
@@ -188,7 +189,17 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 		}
 	}
 	list(own, plan.TerritoryList(c), 1+max(len(e.before.territory.Entries), len(c.Territory.Entries)))
-	mayGo = append(mayGo, plan.MapOf(plan.CPTSPage(c))) // no map of a territory without communes
+	mayGo = append(mayGo, pl.CPTSMap(c)) // no map of a territory without communes
+	// The location files a département gains or loses: on a site of one
+	// CPTS, whose territory decides which communes it locates.
+	was := setOf(e.before.plan.LocationFiles())
+	for _, f := range pl.LocationFiles() {
+		if !was[f] {
+			shows[f] = true
+		}
+		delete(was, f)
+	}
+	mayGo = append(mayGo, slices.Sorted(maps.Keys(was))...)
 	for _, code := range reached {
 		if com := site.Geo.Commune(code); com != nil && pl.HasCommunePage(com) {
 			shows[plan.CommunePage(code)] = true

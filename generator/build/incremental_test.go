@@ -1088,7 +1088,9 @@ func TestIncrementalScopedNews(t *testing.T) {
 // warning the full build gives, validating the whole repository; a file
 // the content model does not read, in the folder of a CPTS out of scope.
 // On a site of one CPTS, whose territory decides which communes it holds,
-// a commune taken out (its page goes) and put back (it comes back).
+// a commune taken out (its page goes) and put back (it comes back); the
+// territory emptied and listed again (its map and location file go and
+// come back).
 func TestIncrementalScopedTerritory(t *testing.T) {
 	const lunel, gard = "content/cpts/pays-de-lunel/communes.toml", "content/cpts/e-rhony/communes.toml"
 	fsys := copyFS(t, cpts.Sample)
@@ -1148,6 +1150,14 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 	} {
 		edit(lunel, step.from, step.to)
 		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("a site of one CPTS, %q", step.to), lunel)
+	}
+	// Its territory emptied, then listed again: the map beside the home
+	// page and the drawing its département's locator maps share go, and
+	// come back.
+	listed := fsys[lunel].Data
+	for _, data := range [][]byte{[]byte("communes = []\n"), listed} {
+		fsys[lunel] = &fstest.MapFile{Data: data}
+		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("a site of one CPTS, %q", data), lunel)
 	}
 }
 

@@ -223,6 +223,16 @@ func (p *Plan) Home() *model.CPTS {
 	return p.opts.Scope.Home
 }
 
+// CPTSMap is the site path of the map of a CPTS's territory (MapOf),
+// beside the page that shows it: its page, or the home page on the site
+// of that one CPTS.
+func (p *Plan) CPTSMap(c *model.CPTS) string {
+	if c == p.Home() {
+		return MapOf("/")
+	}
+	return MapOf(CPTSPage(c))
+}
+
 // HasFranceMap reports whether the site has the map of its CPTS
 // (FranceMap): maps on, some CPTS, and not the site of one CPTS, whose
 // home page shows its territory.

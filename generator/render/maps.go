@@ -171,8 +171,7 @@ func (r *renderer) cptsMap(c *model.CPTS) lazyFrame {
 				m.Labels = append(m.Labels, carto.Label{Name: e.Commune.Name, Lon: e.Commune.Lon, Lat: e.Commune.Lat})
 			}
 		}
-		dir, _ := r.place(plan.CPTSPage(c)) // "/" for the CPTS of a single-CPTS site
-		return r.mapDocument(plan.MapOf(dir), m.Title, a.Territory(m))
+		return r.mapDocument(r.plan.CPTSMap(c), m.Title, a.Territory(m))
 	}).once()
 }
 
