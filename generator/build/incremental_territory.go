@@ -189,7 +189,7 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 		}
 	}
 	list(own, plan.TerritoryList(c), 1+max(len(e.before.territory.Entries), len(c.Territory.Entries)))
-	mayGo = append(mayGo, pl.CPTSMap(c)) // no map of a territory without communes
+	mayGo = append(mayGo, pl.CPTSMap(c), plan.TerritoryGeoJSON(c)) // none for a territory without communes
 	// The location files a département gains or loses: on a site of one
 	// CPTS, whose territory decides which communes it locates.
 	was := setOf(e.before.plan.LocationFiles())

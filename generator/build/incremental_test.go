@@ -714,8 +714,10 @@ func TestIncrementalTerritoryEdit(t *testing.T) {
 	// of Lunel's territory without reaching a new département.
 	edit("content/cpts/e-rhony/index.md", `departements = ["30"]`, `departements = ["30", "34"]`)
 	// Territories of more than one commune are listed on a page of their
-	// own: the Gard's comes and goes.
+	// own: the Gard's comes and goes. With the tile map on, so does the
+	// GeoJSON of its territory, beside its page.
 	edit("config.toml", "[communes]\n", "[communes]\non_cpts_page = 1\n")
+	fsys["config.toml"].Data = append(fsys["config.toml"].Data, "\n[maps]\ntiles = \"https://tile.example.org/{z}/{x}/{y}.png\"\ntiles_attribution = \"© test\"\n"...)
 	opts := serveOptions(t, fsys)
 	res, diags := build.Run(opts)
 	if res == nil {

@@ -17,6 +17,7 @@
 //	/cpts/                              list of CPTS
 //	/cpts/<slug>/                       a CPTS
 //	/cpts/<slug>/affiche/               its printable poster
+//	/cpts/<slug>/territoire.geojson     its territory, for the tile map
 //	/cpts/<slug>/communes/              its communes, when too many for its page
 //	/cpts/<slug>/actualites/<news>/     a news item of a CPTS
 //	/actualites/, /actualites/page/N/   all news, paginated

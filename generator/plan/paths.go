@@ -52,6 +52,11 @@ const (
 // CPTSPage is the page of a CPTS: "/cpts/<slug>/".
 func CPTSPage(c *model.CPTS) string { return "/cpts/" + c.Slug + "/" }
 
+// TerritoryGeoJSON is the GeoJSON of a CPTS's territory, beside its page,
+// which its interactive map reads (with [maps] tiles):
+// "/cpts/<slug>/territoire.geojson".
+func TerritoryGeoJSON(c *model.CPTS) string { return CPTSPage(c) + "territoire.geojson" }
+
 // CPTSNewsList is the news list of a CPTS: "/cpts/<slug>/actualites/".
 func CPTSNewsList(c *model.CPTS) string { return CPTSPage(c) + "actualites/" }
 

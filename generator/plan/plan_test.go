@@ -80,6 +80,7 @@ func TestPaths(t *testing.T) {
 		{plan.FreePage(&model.Page{Slug: "adherer"}), "/pages/adherer/"},
 		{plan.MapOf(plan.FranceMap), "/carte/france.svg"},
 		{plan.MapOf(plan.CPTSPage(c)), "/cpts/pays-de-lunel/carte.svg"},
+		{plan.TerritoryGeoJSON(c), "/cpts/pays-de-lunel/territoire.geojson"},
 		{plan.Calendar(nil), "/evenements.ics"},
 		{plan.File("/"), "index.html"},
 		{plan.File("/cpts/x/"), "cpts/x/index.html"},

@@ -416,10 +416,10 @@ func (r *renderer) tileMap(c *model.CPTS) map[string]string {
 	if a == nil {
 		return nil
 	}
-	file := strings.TrimPrefix(plan.CPTSPage(c), "/") + "territoire.geojson"
-	r.add(file, a.GeoJSON([]carto.Feature{{Properties: [][2]any{{"slug", c.Slug}, {"nom", c.Name}}, Communes: territoryCodes(c)}}))
+	file := plan.TerritoryGeoJSON(c)
+	r.add(plan.File(file), a.GeoJSON([]carto.Feature{{Properties: [][2]any{{"slug", c.Slug}, {"nom", c.Name}}, Communes: territoryCodes(c)}}))
 	return map[string]string{"URL": string(r.site.Config.Maps.Tiles), "Host": strings.TrimPrefix(strings.TrimPrefix(host, "https://"), "http://"),
-		"Attribution": r.site.Config.Maps.TilesAttribution, "GeoJSON": r.url("/" + file)}
+		"Attribution": r.site.Config.Maps.TilesAttribution, "GeoJSON": r.url(file)}
 }
 
 // territoriesFile returns the open data file of the territories, one
