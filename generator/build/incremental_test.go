@@ -113,13 +113,23 @@ func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
 // file for file what a full build of the edited site gives, search index
 // and sitemap included once the last rebuild is completed (the dev server
 // reloads pages first, then completes; here one rebuild in eight is
-// completed, and the next takes over what the others left). The sequences are drawn from fixed seeds: a failure names the
-// edits, and replays.
+// completed, and the next takes over what the others left), on the site
+// with the tile map on (the GeoJSON beside each CPTS's page). The
+// sequences are drawn from fixed seeds: a failure names the edits, and
+// replays.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
 	for _, seed := range []uint64{1, 3, 13, 14, 16} { // 29 kinds of edit of the 35 randomEdit draws, "cover" and "CPTS added with news" among them
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
 			rnd := rand.New(rand.NewPCG(seed, 0))
-			fsys, opts, res := servedSite(t)
+			fsys := withNews(t)
+			// With the tile map on: a CPTS's page has the GeoJSON of its
+			// territory beside it.
+			fsys["config.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["config.toml"].Data), "\n[maps]\ntiles = \"https://tile.example.org/{z}/{x}/{y}.png\"\ntiles_attribution = \"© test\"\n"...)}
+			opts := serveOptions(t, fsys)
+			res, diags := build.Run(opts)
+			if res == nil {
+				t.Fatal(diags)
+			}
 			opts.Open = []string{"/cpts/colhaj/"} // rendered first by the edits every page shows
 			before := res.Files.Clone()
 			var done []string
