@@ -56,8 +56,10 @@ import (
 //     search index and the open data; pages of communes that lose
 //     theirs removed, unless a page kept as it is links to one
 //     (linkedFrom);
-//   - a free page: its page when only its text changed; added, deleted,
-//     or with a new title or weight (the menu), every page (see below);
+//   - a free page, on a site that publishes them (not a site of one CPTS
+//     unless its [scope] shares them): its page when only its text
+//     changed; added, deleted, or with a new title or weight (the menu),
+//     every page (see below);
 //   - files of static/ added, edited or deleted, but the configured
 //     logo deleted, and stylesheets and scripts unless
 //     Options.StableAssets: those files,
@@ -199,7 +201,7 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 		diags = append(d, cd...)
 		territory = edit
 		search, pagesChanged = true, true
-	} else if edit, d, isPage := reloadPage(site, opts, changed); isPage {
+	} else if edit, d, isPage := reloadPage(site, prev.plan, opts, changed); isPage {
 		if edit == nil {
 			return nil, d.Sort(), true
 		}

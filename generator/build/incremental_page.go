@@ -23,10 +23,15 @@ type pageEdit struct {
 
 // reloadPage reads a free page again, when changed names one file of
 // content/pages: a page edited, added or deleted. It returns ok=false
-// when the change needs a full build: another file, or a name that is no
-// page (not .md, hidden, a folder).
-func reloadPage(site *model.Site, opts Options, changed []string) (edit *pageEdit, diags diag.List, ok bool) {
+// when the change needs a full build: another file, a name that is no
+// page (not .md, hidden, a folder), or a site whose [scope] leaves the
+// free pages out (a site of one CPTS, unless shared = true), as for its
+// site-wide news.
+func reloadPage(site *model.Site, pl *plan.Plan, opts Options, changed []string) (edit *pageEdit, diags diag.List, ok bool) {
 	if len(changed) != 1 || path.Dir(changed[0]) != "content/pages" || path.Ext(changed[0]) != ".md" {
+		return nil, nil, false
+	}
+	if sc := pl.Options().Scope; sc != nil && !sc.Shared {
 		return nil, nil, false
 	}
 	p := changed[0]

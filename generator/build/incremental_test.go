@@ -113,18 +113,33 @@ func servedSite(t *testing.T) (fstest.MapFS, build.Options, *build.Result) {
 // file for file what a full build of the edited site gives, search index
 // and sitemap included once the last rebuild is completed (the dev server
 // reloads pages first, then completes; here one rebuild in eight is
-// completed, and the next takes over what the others left), on the site
-// with the tile map on (the GeoJSON beside each CPTS's page). The
-// sequences are drawn from fixed seeds: a failure names the edits, and
-// replays.
+// completed, and the next takes over what the others left). Each seed
+// runs on a site of its own kind: the tile map on (the GeoJSON beside
+// each CPTS's page), commune pages for covered communes only, maps off, a
+// site of some départements, a site of one CPTS (with the tile map; the
+// edits it cannot make incrementally are full builds, as in the dev
+// server). The sequences are drawn from fixed seeds: a failure names the
+// edits, and replays.
 func TestIncrementalEqualsFullBuild(t *testing.T) {
-	for _, seed := range []uint64{1, 3, 13, 14, 16} { // 29 kinds of edit of the 35 randomEdit draws, "cover" and "CPTS added with news" among them
-		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			rnd := rand.New(rand.NewPCG(seed, 0))
+	const communes, tiles = "[communes]\n", "[maps]\ntiles = \"https://tile.example.org/{z}/{x}/{y}.png\"\ntiles_attribution = \"© test\"\n\n"
+	for _, tc := range []struct {
+		seed     uint64
+		from, to string // in the sample's config.toml
+	}{ // 29 kinds of edit of the 35 randomEdit draws, "cover" and "CPTS added with news" among them
+		{1, communes, tiles + communes},
+		{3, `pages = "departments"`, `pages = "covered"`},
+		{13, communes, "[maps]\noff = true\n\n" + communes},
+		{14, communes, "[scope]\ndepartements = [\"34\", \"46\", \"49\"]\ndirectory_url = \"https://annuaire.example.org/\"\n\n" + communes},
+		{16, communes, tiles + "[scope]\ncpts = \"colhaj\"\ndirectory_url = \"https://annuaire.example.org/\"\n\n" + communes},
+	} {
+		t.Run(fmt.Sprint("seed ", tc.seed), func(t *testing.T) {
+			rnd := rand.New(rand.NewPCG(tc.seed, 0))
 			fsys := withNews(t)
-			// With the tile map on: a CPTS's page has the GeoJSON of its
-			// territory beside it.
-			fsys["config.toml"] = &fstest.MapFile{Data: append(slices.Clip(fsys["config.toml"].Data), "\n[maps]\ntiles = \"https://tile.example.org/{z}/{x}/{y}.png\"\ntiles_attribution = \"© test\"\n"...)}
+			cfg := string(fsys["config.toml"].Data)
+			if !strings.Contains(cfg, tc.from) {
+				t.Fatalf("the sample's config.toml has no %q", tc.from)
+			}
+			fsys["config.toml"] = &fstest.MapFile{Data: []byte(strings.Replace(cfg, tc.from, tc.to, 1))}
 			opts := serveOptions(t, fsys)
 			res, diags := build.Run(opts)
 			if res == nil {
@@ -1055,7 +1070,8 @@ func TestIncrementalTerritoryOfArrondissements(t *testing.T) {
 // TestIncrementalScopedNews: on a site of one département and on a site of
 // one CPTS, a news item of a CPTS the site shows, added then deleted, is
 // rebuilt incrementally and gives what a full build gives; an item of the
-// site's own news, which the site of one CPTS leaves out, is a full build.
+// site's own news, or a free page's title, which the site of one CPTS
+// leaves out, is a full build.
 func TestIncrementalScopedNews(t *testing.T) {
 	for _, tc := range []struct{ name, scope string }{
 		{"département", "[scope]\ndepartements = [\"34\"]\ndirectory_url = \"https://annuaire.example.org/\"\n"},
@@ -1087,6 +1103,14 @@ func TestIncrementalScopedNews(t *testing.T) {
 			fsys[own] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Annonce\"\ndate = 2026-11-03\n+++\nTexte.\n")}
 			if _, _, ok := build.Incremental(next, opts, []string{own}); ok != (tc.name == "département") {
 				t.Errorf("the site's own news added: incremental %v, want %v", ok, tc.name == "département")
+			}
+			// So is a free page's title edited: the site of one CPTS leaves
+			// the free pages out of its menu too.
+			delete(fsys, own)
+			const page = "content/pages/qu-est-ce-qu-une-cpts.md"
+			fsys[page] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[page].Data), `title = "`, `title = "Relu : `, 1))}
+			if _, _, ok := build.Incremental(next, opts, []string{page}); ok != (tc.name == "département") {
+				t.Errorf("a free page's title edited: incremental %v, want %v", ok, tc.name == "département")
 			}
 		})
 	}
