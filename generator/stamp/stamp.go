@@ -22,7 +22,6 @@ import (
 	"encoding/json"
 	"errors"
 	"hash"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -203,25 +202,6 @@ func field(h hash.Hash, b []byte) {
 	binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
 	h.Write(n[:])
 	h.Write(b)
-}
-
-// Program returns the fingerprint of the running program, which holds the
-// theme and the reference data: its executable file's content.
-func Program() ([]byte, error) {
-	exe, err := os.Executable()
-	if err != nil {
-		return nil, err
-	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, err
-	}
-	return h.Sum(nil), nil
 }
 
 // Listing returns the fingerprint of the folder published at dest: the
