@@ -73,10 +73,6 @@ func (a *Atlas) Has(code string) bool {
 // communes (see boundary.Topology.Neighbours).
 func (a *Atlas) Neighbours(codes []string) []string { return a.topo.Neighbours(codes) }
 
-// Locate returns the commune containing a point, longitude and latitude
-// in degrees.
-func (a *Atlas) Locate(lon, lat float64) (string, bool) { return a.topo.Locate(orb.Point{lon, lat}) }
-
 func (a *Atlas) shape(codes []string) boundary.Shape {
 	if len(codes) == 1 {
 		s, _ := a.topo.Shape(codes[0])
