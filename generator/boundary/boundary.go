@@ -165,8 +165,10 @@ func decode(raw []byte) (*Topology, error) {
 	for i := range t.starts { // every point read, to check them and know where each arc starts
 		n := r.count()
 		t.starts[i] = arcStart{at: uint32(len(raw) - len(r.b)), points: uint32(n), x: int32(x), y: int32(y)}
-		dx, dy := r.sums(n)
-		x, y = x+dx, y+dy
+		for range n {
+			x += r.signed()
+			y += r.signed()
+		}
 		if x != int64(int32(x)) || y != int64(int32(y)) {
 			r.err = fmt.Errorf("arc %d: position out of range", i)
 		}
@@ -238,34 +240,6 @@ func (r *reader) signed() int64 {
 	}
 	r.b = r.b[n:]
 	return v
-}
-
-// sums reads n points (two signed varints each) and returns the sums of
-// their x and of their y: signed, for the file's most common one-byte
-// varints, at a fraction of its cost.
-func (r *reader) sums(n int) (x, y int64) {
-	b := r.b
-	for k := range 2 * n {
-		var v int64
-		if len(b) > 0 && b[0] < 0x80 {
-			v = int64(b[0]>>1) ^ -int64(b[0]&1)
-			b = b[1:]
-		} else {
-			var w int
-			if v, w = binary.Varint(b); w <= 0 {
-				r.fail()
-				return 0, 0
-			}
-			b = b[w:]
-		}
-		if k&1 == 0 {
-			x += v
-		} else {
-			y += v
-		}
-	}
-	r.b = b
-	return x, y
 }
 
 // count reads a length, bounded by what is left so corrupt data cannot ask
