@@ -307,7 +307,7 @@ func (r *renderer) franceMapPage(plan.Page) *page {
 // names: the drawings and boxes, which come from the boundaries alone,
 // stay as they are when only the coverage changed.
 func (r *renderer) locationFiles() {
-	if len(r.plan.Locations()) > 0 && r.wantedUnder(plan.LocationDir) || r.plan.HasLocationIndex() && r.wanted(plan.LocationIndex) {
+	if (len(r.plan.Locations()) > 0 || r.plan.HasLocationIndex()) && r.wantedUnder(plan.LocationDir) {
 		r.queue(r.locations)
 	}
 }
