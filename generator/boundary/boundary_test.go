@@ -360,3 +360,35 @@ func TestRingAreaIsPlanarArea(t *testing.T) {
 		check("département "+d.Code, tp.Outline(codes))
 	}
 }
+
+// TestArcsDecodedWhenDrawn: a topology decodes no point until asked, and
+// the outline of one département decodes its border's arcs only, not
+// those of all of France (the memory of a small site's build).
+func TestArcsDecodedWhenDrawn(t *testing.T) {
+	tp, err := decode(topoData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded := func() int {
+		n := 0
+		for i := range tp.arcs {
+			if tp.arcs[i].Load() != nil {
+				n++
+			}
+		}
+		return n
+	}
+	if n := decoded(); n != 0 {
+		t.Fatalf("%d arcs decoded before any was asked for", n)
+	}
+	var codes []string
+	for _, c := range table(t).InDepartement("46") {
+		codes = append(codes, c.Code)
+	}
+	if len(tp.Outline(codes)) == 0 {
+		t.Fatal("the Lot has no outline")
+	}
+	if n := decoded(); n == 0 || n > tp.NumArcs()/100 {
+		t.Errorf("the outline of the Lot decoded %d of %d arcs", n, tp.NumArcs())
+	}
+}
