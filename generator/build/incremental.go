@@ -171,8 +171,11 @@ func Incremental(prev *Result, opts Options, changed []string) (res *Result, dia
 			return nil, d.Sort(), true
 		}
 		diags = d
-		hadEvents := len(edit.old.Events) > 0
+		hadEvents, sections := len(edit.old.Events) > 0, plan.SectionsOf(edit.old)
 		undo = append(undo, edit.apply())
+		// On the site of this one CPTS, the menu of every page links the
+		// sections its page has.
+		every = edit.old == prev.plan.Home() && plan.SectionsOf(edit.old) != sections
 		// An image file it shows changed: imageFiles gave its index.md.
 		files := len(shownImages) > 0
 		if src, err := images.Source(edit.old.File, edit.old.Logo); files && err == nil && slices.Contains(shownImages, src) {

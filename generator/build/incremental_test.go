@@ -1126,7 +1126,8 @@ func TestIncrementalScopedNews(t *testing.T) {
 // On a site of one CPTS, whose territory decides which communes it holds,
 // a commune taken out (its page goes) and put back (it comes back); the
 // territory emptied and listed again (its map and location file go and
-// come back).
+// come back); events added and taken away (the menu of every page links
+// them).
 func TestIncrementalScopedTerritory(t *testing.T) {
 	const lunel, gard = "content/cpts/pays-de-lunel/communes.toml", "content/cpts/e-rhony/communes.toml"
 	fsys := copyFS(t, cpts.Sample)
@@ -1194,6 +1195,22 @@ func TestIncrementalScopedTerritory(t *testing.T) {
 	for _, data := range [][]byte{[]byte("communes = []\n"), listed} {
 		fsys[lunel] = &fstest.MapFile{Data: data}
 		res, _ = editedIncrementally(t, fsys, res, opts, fmt.Sprintf("a site of one CPTS, %q", data), lunel)
+	}
+	// Events given to the CPTS, then taken away: the menu of every page
+	// links them, then no longer does (every page is made again).
+	const events = "content/cpts/pays-de-lunel/events.toml"
+	for _, data := range [][]byte{[]byte("[[event]]\ntitle = \"Réunion\"\ndate = 2026-12-01\n"), nil} {
+		fsys[events] = &fstest.MapFile{Data: data}
+		if data == nil {
+			delete(fsys, events)
+		}
+		before := res.Files.Clone()
+		next, diags, ok := build.Incremental(res, opts, []string{events})
+		if !ok || next == nil || diags.HasErrors() {
+			t.Fatalf("a site of one CPTS, events %q: incremental %v, %v", data, ok, diags)
+		}
+		equalsFullBuild(t, fsys, before, next)
+		res = next
 	}
 }
 

@@ -223,6 +223,16 @@ func (p *Plan) Home() *model.CPTS {
 	return p.opts.Scope.Home
 }
 
+// HomeSections are the sections of a CPTS's page that the menu of a site
+// of that one CPTS links to when they are there: its text, missions,
+// members and events. An edit that changes them changes every page.
+type HomeSections struct{ Text, Missions, Members, Events bool }
+
+// SectionsOf returns the HomeSections of a CPTS's page.
+func SectionsOf(c *model.CPTS) HomeSections {
+	return HomeSections{Text: !c.Body.Blank(), Missions: len(c.Missions) > 0, Members: len(c.Members) > 0, Events: len(c.Events) > 0}
+}
+
 // CPTSMap is the site path of the map of a CPTS's territory (MapOf),
 // beside the page that shows it: its page, or the home page on the site
 // of that one CPTS.

@@ -135,17 +135,18 @@ func (r *renderer) menuEntries() []menuEntry {
 			}
 			return
 		case home != nil:
-			if !home.Body.Blank() {
+			s := plan.SectionsOf(home) // an empty section is not shown
+			if s.Text {
 				add(r.t("presentation"), "/#presentation")
 			}
-			if len(home.Missions) > 0 { // an empty section is not shown
+			if s.Missions {
 				add(r.t("missions"), "/#missions")
 			}
-			if len(home.Members) > 0 {
+			if s.Members {
 				add(r.t("menu_professionals"), "/#membres")
 			}
 			add(r.t("news"), plan.NewsList)
-			if len(home.Events) > 0 {
+			if s.Events {
 				add(r.t("events"), "/#evenements")
 			}
 			add(r.t("contacts"), "/#contacts")
