@@ -39,7 +39,8 @@ import (
 //     open data, the search index when it reads what changed, and the
 //     pages of its communes when their card of it changed; its name,
 //     short name and stage too, with the many pages that show them (see
-//     shownPages);
+//     shownPages); on the site of that one CPTS, every page when the
+//     sections its menu links changed (plan.SectionsOf);
 //   - a CPTS added (a new folder of content/cpts/ with its index.md,
 //     and its news, read as news files added are) or deleted (its
 //     folder), one the site publishes (a site of some départements or
