@@ -2,7 +2,6 @@ package build
 
 import (
 	"iter"
-	"maps"
 	"math"
 	"path"
 	"reflect"
@@ -192,14 +191,11 @@ func (e *territoryEdit) pages(site *model.Site, pl *plan.Plan) (own, shows map[s
 	mayGo = append(mayGo, pl.CPTSMap(c), plan.TerritoryGeoJSON(c)) // none for a territory without communes
 	// The location files a département gains or loses: on a site of one
 	// CPTS, whose territory decides which communes it locates.
-	was := setOf(e.before.plan.LocationFiles())
-	for _, f := range pl.LocationFiles() {
-		if !was[f] {
-			shows[f] = true
-		}
-		delete(was, f)
+	locGained, locLost := locationsChanged(e.before.plan, pl)
+	for _, f := range locGained {
+		shows[f] = true
 	}
-	mayGo = append(mayGo, slices.Sorted(maps.Keys(was))...)
+	mayGo = append(mayGo, locLost...)
 	for _, code := range reached {
 		if com := site.Geo.Commune(code); com != nil && pl.HasCommunePage(com) {
 			shows[plan.CommunePage(code)] = true
@@ -345,6 +341,23 @@ func neighbourPages(site *model.Site, pl *plan.Plan, c *model.CPTS, reached []st
 		}
 	}
 	return nil
+}
+
+// locationsChanged returns the location files the plan after has and the
+// plan before had not, and those it no longer has.
+func locationsChanged(before, after *plan.Plan) (gained, lost []string) {
+	was, is := setOf(before.LocationFiles()), setOf(after.LocationFiles())
+	for _, f := range after.LocationFiles() {
+		if !was[f] {
+			gained = append(gained, f)
+		}
+	}
+	for _, f := range before.LocationFiles() {
+		if !is[f] {
+			lost = append(lost, f)
+		}
+	}
+	return gained, lost
 }
 
 // sitesOf returns whole, the repository, and site when its [scope] cut

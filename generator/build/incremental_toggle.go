@@ -278,12 +278,8 @@ func (t *cptsToggle) gone(before, after *plan.Plan, files func() []string) (gone
 			}
 		}
 	}
-	kept := setOf(after.LocationFiles())
-	for _, f := range before.LocationFiles() { // a département may have no CPTS left
-		if !kept[f] {
-			gone = append(gone, f)
-		}
-	}
+	_, lost := locationsChanged(before, after) // a département may have no CPTS left
+	gone = append(gone, lost...)
 	c := t.deleted
 	if c == nil {
 		return gone, mayGo // a CPTS added leaves every other file there

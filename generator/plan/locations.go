@@ -54,18 +54,12 @@ func (p *Plan) Locations() []Location {
 	return l.files
 }
 
-// located returns the communes a département's data file locates.
+// located returns the communes a département's data file locates: Paris,
+// Lyon and Marseille by arrondissement.
 func (p *Plan) located(dept string) []*geo.Commune {
-	communes := p.site.Geo.InDepartement(dept)
-	cities := map[string]bool{} // Paris, Lyon, Marseille: located by arrondissement
-	for _, com := range communes {
-		if com.Parent != "" {
-			cities[com.Parent] = true
-		}
-	}
 	var out []*geo.Commune
-	for _, com := range communes {
-		if p.InUniverse(com) && com.HasPolygon && !cities[com.Code] {
+	for _, com := range p.site.Geo.InDepartement(dept) {
+		if p.InUniverse(com) && com.HasPolygon && len(p.site.Geo.Arrondissements(com.Code)) == 0 {
 			out = append(out, com)
 		}
 	}
